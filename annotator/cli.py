@@ -1,0 +1,218 @@
+"""The `tawsim` command: a thin click layer over the same services the desktop app calls.
+
+Errors a user can cause print one line to stderr, naming the file and line, and exit 1;
+nothing is changed. Anything else escaping is a bug and shows its traceback.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+import orjson
+
+from annotator import __version__
+from annotator.core.errors import TawsimError
+from annotator.core.model import LayerKind, Status
+from annotator.core.scheme import default_scheme, load_scheme
+from annotator.formats import registry
+from annotator.services.exporting import export_dataset
+from annotator.services.importing import import_paths, input_size
+from annotator.services.projects import default_actor, init_project, open_project
+from annotator.services.validation import validate_dataset
+
+STATUSES = [s.value for s in Status]
+PROGRESS_DELAY = 0.5  # seconds of silence before a progress bar appears
+
+
+class TawsimGroup(click.Group):
+    """Turns user errors into one line on stderr and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TawsimError as error:
+            click.echo(f"tawsim: error: {error}", err=True)
+            ctx.exit(1)
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error):
+                raise
+            click.echo("tawsim: error: the project is busy in another program; try again",
+                       err=True)
+            ctx.exit(1)
+
+
+@contextmanager
+def lazy_progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
+    """A progress callback that shows a bar only once the work has taken a moment."""
+    started = time.monotonic()
+    state: dict[str, Any] = {"bar": None, "done": 0}
+
+    def advance(count: int) -> None:
+        state["done"] += count
+        bar = state["bar"]
+        if bar is None:
+            if time.monotonic() - started < PROGRESS_DELAY:
+                return
+            bar = click.progressbar(length=max(total, 1), label=label, file=sys.stderr)
+            bar.__enter__()
+            bar.update(state["done"] - count)
+            state["bar"] = bar
+        bar.update(count)
+
+    try:
+        yield advance
+    finally:
+        if state["bar"] is not None:
+            state["bar"].__exit__(None, None, None)
+
+
+@click.group(cls=TawsimGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tawsim")
+def cli() -> None:
+    """Tawsim (توسيم): annotate Arabic news offline, export datasets, audit extractors."""
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--scheme", "scheme_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="A label scheme JSON file (default: LOCATION, ACTOR, WEAPON, CLAIM).")
+@click.option("--name", help="A display name for the project (default: the file name).")
+def init(project: Path, scheme_file: Path | None, name: str | None) -> None:
+    """Create a new project file."""
+    with init_project(project, scheme_file, name) as store:
+        labels = ", ".join(store.scheme.label_names)
+    click.echo(f"Created {project} (labels: {labels})")
+
+
+def _fields(values: tuple[str, ...]) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for value in values:
+        key, sep, name = value.partition("=")
+        if not sep or key not in ("text", "id", "title") or not name:
+            raise TawsimError(f"--field takes text=NAME, id=NAME or title=NAME, not {value!r}")
+        fields[key] = name
+    return fields
+
+
+@cli.command("import")
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", default="auto", show_default=True,
+              type=click.Choice(["auto", *[f.name for f in registry.readers()]]))
+@click.option("--layer", help="Put the records' spans and relations into this layer "
+                              "(an extractor's predictions, or gold).")
+@click.option("--layer-kind", type=click.Choice([k.value for k in LayerKind]),
+              help="Kind of a new layer (default: gold for 'gold', else model).")
+@click.option("--encoding", help="Read text files in this encoding (utf-8, utf-16, cp1256).")
+@click.option("--field", "fields", multiple=True, metavar="KEY=NAME",
+              help="Map a JSON field: text=content, id=url, title=headline.")
+@click.option("--skip-bad", is_flag=True,
+              help="Skip bad records (each is reported) instead of importing nothing.")
+def import_(project: Path, paths: tuple[Path, ...], fmt: str, layer: str | None,
+            layer_kind: str | None, encoding: str | None, fields: tuple[str, ...],
+            skip_bad: bool) -> None:
+    """Import articles or datasets: all or nothing unless --skip-bad."""
+    mapping = _fields(fields)
+    skipped: list[str] = []
+
+    def report_skip(error: TawsimError) -> None:
+        skipped.append(str(error))
+        click.echo(f"tawsim: skipped: {error}", err=True)
+
+    with open_project(project) as store:
+        total = input_size(list(paths))
+        with lazy_progress(total, "Importing") as progress:
+            counts = import_paths(
+                store, list(paths), actor=default_actor(), format=fmt, layer=layer,
+                layer_kind=LayerKind(layer_kind) if layer_kind else None, skip_bad=skip_bad,
+                encoding=encoding, fields=mapping, progress=progress, on_skip=report_skip,
+            )
+    matched = f" ({counts.documents_matched} already present)" if counts.documents_matched else ""
+    layers = f" into layer {', '.join(sorted(counts.layers))}" if counts.layers else ""
+    click.echo(
+        f"Imported {counts.documents_new} new documents{matched}, {counts.spans_new} spans "
+        f"and {counts.relations_new} relations{layers}"
+        + (f"; skipped {len(skipped)} bad records" if skipped else "")
+    )
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
+              help="The file (or, for folder formats, the folder) to write.")
+@click.option("--format", "fmt", default="jsonl", show_default=True,
+              type=click.Choice([f.name for f in registry.writers()]))
+@click.option("--layer", help="Export this layer only (one record per document).")
+@click.option("--status", type=click.Choice(STATUSES), help="Only documents in this status.")
+@click.option("--label", "labels", multiple=True, help="Only spans with this label (repeat).")
+def export(project: Path, out: Path, fmt: str, layer: str | None, status: str | None,
+           labels: tuple[str, ...]) -> None:
+    """Export a dataset."""
+    with open_project(project) as store, lazy_progress(store.count_documents(),
+                                                        "Exporting") as progress:
+        report = export_dataset(store, out, format=fmt, layer=layer, status=status,
+                                labels=set(labels) or None, progress=progress)
+    for warning in report.warnings:
+        click.echo(f"tawsim: warning: {warning}", err=True)
+    click.echo(f"Wrote {report.documents} records with {report.spans} spans and "
+               f"{report.relations} relations to {out}")
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def stats(project: Path, as_json: bool) -> None:
+    """Documents, spans per label and layer, and statuses."""
+    with open_project(project) as store:
+        data = store.stats()
+    if as_json:
+        click.echo(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
+        return
+    click.echo(f"{data['documents']} documents in {project}")
+    if not data["layers"]:
+        click.echo("no annotations yet")
+    for name, info in data["layers"].items():
+        click.echo(f"\nlayer {name} ({info['kind']})")
+        for label, count in sorted(info["spans"].items()):
+            click.echo(f"  {label:<12} {count:>8} spans")
+        for type_, count in sorted(info["relations"].items()):
+            click.echo(f"  {type_:<12} {count:>8} relations")
+        states = ", ".join(f"{k} {v}" for k, v in info["status"].items() if v)
+        click.echo(f"  status: {states}")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--scheme", "scheme_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Check labels against this scheme file instead of the default one.")
+@click.option("--project", "project", type=click.Path(dir_okay=False, path_type=Path),
+              help="Check labels against this project's scheme.")
+def validate(file: Path, scheme_file: Path | None, project: Path | None) -> None:
+    """Check a JSONL dataset: its shape, offsets, covered text, labels and links."""
+    if project is not None:
+        with open_project(project) as store:
+            scheme = store.scheme
+    else:
+        scheme = load_scheme(scheme_file) if scheme_file else default_scheme()
+    problems = 0
+    for problem in validate_dataset(file, scheme):
+        problems += 1
+        click.echo(f"tawsim: invalid: {problem}", err=True)
+    if problems:
+        raise TawsimError(f"{problems} invalid records", path=str(file))
+    click.echo(f"{file}: valid")
+
+
+def main() -> None:
+    cli(prog_name="tawsim")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,130 @@
+"""Code points, UTF-16 units and grapheme clusters: the one place positions are converted.
+
+Tawsim's offsets are Python code points into the stored text, end exclusive. Qt counts UTF-16
+code units, so every character outside the Basic Multilingual Plane (emoji, some symbols)
+before a position shifts Qt's number by one. The UI converts through `Utf16Map` and nowhere else.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+import regex
+
+_ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
+_GRAPHEME = regex.compile(r"\X")
+
+
+def utf16_length(text: str) -> int:
+    """Length of `text` in UTF-16 code units."""
+    return len(text) + sum(1 for _ in _ASTRAL.finditer(text))
+
+
+class Utf16Map:
+    """Converts positions between code points and UTF-16 units for one text.
+
+    Built once per document: it records where the astral characters are, so each conversion
+    is a binary search, fast enough for every key press on a 200k-character article.
+    """
+
+    __slots__ = ("_astral", "_astral_units", "_length")
+
+    def __init__(self, text: str) -> None:
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
+        # UTF-16 position of each astral character's high surrogate.
+        self._astral_units = [cp + i for i, cp in enumerate(self._astral)]
+        self._length = len(text)
+
+    @property
+    def unit_length(self) -> int:
+        return self._length + len(self._astral)
+
+    def to_utf16(self, position: int) -> int:
+        """UTF-16 position of code point `position` (0..len(text))."""
+        if not 0 <= position <= self._length:
+            raise IndexError(f"position {position} is outside 0..{self._length}")
+        return position + bisect_left(self._astral, position)
+
+    def from_utf16(self, unit: int, *, round_up: bool = False) -> int:
+        """Code point position of UTF-16 position `unit`.
+
+        A unit between the two halves of a surrogate pair is not a character boundary: it
+        rounds down to the pair's start, or up past the pair with `round_up`.
+        """
+        if not 0 <= unit <= self.unit_length:
+            raise IndexError(f"UTF-16 position {unit} is outside 0..{self.unit_length}")
+        before = bisect_left(self._astral_units, unit)  # astral chars starting before `unit`
+        if before and self._astral_units[before - 1] + 1 == unit:
+            # Inside the pair of the astral character number before-1.
+            code_point = self._astral[before - 1]
+            return code_point + 1 if round_up else code_point
+        return unit - before
+
+
+def _paragraph_bounds(text: str, position: int) -> tuple[int, int]:
+    """The line around `position`; LF is always a grapheme boundary, so clusters stay inside."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, (len(text) if end == -1 else end)
+
+
+def grapheme_boundaries(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Every grapheme cluster boundary in text[start:end], as absolute positions."""
+    end = len(text) if end is None else end
+    bounds = [start]
+    for match in _GRAPHEME.finditer(text, start, end):
+        bounds.append(match.end())
+    return bounds
+
+
+def snap_position(text: str, position: int, *, forward: bool) -> int:
+    """The nearest grapheme boundary at or after (`forward`) or at or before `position`."""
+    if position <= 0:
+        return 0
+    if position >= len(text):
+        return len(text)
+    line_start, line_end = _paragraph_bounds(text, position)
+    if position in (line_start, line_end):
+        return position
+    bounds = grapheme_boundaries(text, line_start, line_end)
+    i = bisect_left(bounds, position)
+    if bounds[i] == position:
+        return position
+    return bounds[i] if forward else bounds[i - 1]
+
+
+def snap_to_graphemes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) to whole grapheme clusters.
+
+    A span never separates a letter from its harakat or shadda, never splits a surrogate pair,
+    an emoji with its skin tone, or a ZWJ sequence.
+    """
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    return snap_position(text, start, forward=False), snap_position(text, end, forward=True)
+
+
+def is_grapheme_boundary(text: str, position: int) -> bool:
+    return snap_position(text, position, forward=False) == position
+
+
+def cluster_after(text: str, position: int) -> int:
+    """End of the grapheme cluster that starts at `position` (for moving a span edge by one)."""
+    if position >= len(text):
+        return len(text)
+    _, line_end = _paragraph_bounds(text, position)
+    if position == line_end:
+        return position + 1  # the LF itself
+    match = _GRAPHEME.match(text, position, line_end)
+    return match.end() if match else position + 1
+
+
+def cluster_before(text: str, position: int) -> int:
+    """Start of the grapheme cluster that ends at `position`."""
+    if position <= 0:
+        return 0
+    line_start, _ = _paragraph_bounds(text, position)
+    if position == line_start:
+        return position - 1  # the LF before this line
+    bounds = grapheme_boundaries(text, line_start, position)
+    return bounds[bisect_right(bounds, position - 1) - 1]

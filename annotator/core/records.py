@@ -1,0 +1,204 @@
+"""The format-neutral record every reader produces and every writer consumes.
+
+A record is one document's text with, optionally, one layer's spans and relations. Readers
+(formats) build records from files; `prepare_record` canonicalises the text, shifts the spans
+with it and checks every invariant before anything reaches a project.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.core.errors import InvariantError, TawsimError
+from annotator.core.ids import is_valid_id, new_id
+from annotator.core.invariants import check_offsets
+from annotator.core.model import Status
+from annotator.core.scheme import Scheme
+from annotator.core.text import canonicalise_with_map, sha256_text
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record came from, for error messages: a file and, for line formats, a line."""
+
+    path: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line is not None else self.path
+
+
+@dataclass(slots=True)
+class SpanRecord:
+    start: int
+    end: int
+    label: str
+    text: str | None = None  # the covered text as the source gave it; None when it gives none
+    id: str | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+    note: str = ""
+    annotator: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+
+
+@dataclass(slots=True)
+class RelationRecord:
+    type: str
+    head: str  # span id within the same record
+    tail: str
+    id: str | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+    annotator: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+
+
+@dataclass
+class DocumentRecord:
+    text: str
+    id: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    layer: str | None = None
+    status: str | None = None
+    spans: list[SpanRecord] = field(default_factory=list)
+    relations: list[RelationRecord] = field(default_factory=list)
+    text_sha256: str | None = None  # as declared by the source; checked when present
+    source: str | None = None
+    source_sha256: str | None = None
+    encoding: str | None = None
+    origin: Origin | None = None
+
+
+def _fail(message: str, index: int | None = None, what: str = "span") -> InvariantError:
+    prefix = f"{what} {index + 1}: " if index is not None else ""
+    return InvariantError(prefix + message)
+
+
+def prepare_record(record: DocumentRecord, scheme: Scheme) -> DocumentRecord:
+    """Canonicalise the text, shift the spans through the same change, check every rule.
+
+    Returns the record ready to store (span texts filled, ids assigned). Raises a TawsimError
+    placed at the record's origin; nothing is half-prepared because the input is not mutated.
+    """
+    try:
+        return _prepare(record, scheme)
+    except TawsimError as error:
+        origin = record.origin
+        error.located(origin.path if origin else None, origin.line if origin else None)
+        raise
+
+
+def _prepare(record: DocumentRecord, scheme: Scheme) -> DocumentRecord:
+    raw = record.text
+    if not isinstance(raw, str):
+        raise InvariantError("the record has no text")
+    if not raw.strip():
+        raise InvariantError("the record's text is empty")
+    if record.id is not None and not is_valid_id(record.id):
+        raise InvariantError(f"document id {record.id!r} is not a usable id")
+    if record.status is not None and record.status not in Status._value2member_map_:
+        allowed = ", ".join(s.value for s in Status)
+        raise InvariantError(f"unknown status {record.status!r} (allowed: {allowed})")
+    text, shift = canonicalise_with_map(raw)
+    digest = sha256_text(text)
+    if record.text_sha256 is not None and record.text_sha256 != digest:
+        raise InvariantError("text_sha256 does not match the record's text")
+
+    spans: list[SpanRecord] = []
+    ids: dict[str, str] = {}  # span id -> label
+    seen: dict[tuple[int, int, str], int] = {}
+    for index, span in enumerate(record.spans):
+        try:
+            check_offsets(raw, span.start, span.end, span.text)
+        except InvariantError as error:
+            raise _fail(error.message, index) from None
+        start, end = shift(span.start), shift(span.end)
+        if start >= end:
+            raise _fail(f"span {span.start}-{span.end} covers only a line-ending character", index)
+        if not isinstance(span.label, str):
+            raise _fail(f"label {span.label!r} is not text", index)
+        if not isinstance(span.attrs, dict):
+            raise _fail("attrs must be an object", index)
+        try:
+            scheme.check_span_label(span.label, span.attrs)
+        except TawsimError as error:
+            raise _fail(error.message, index) from None
+        key = (start, end, span.label)
+        if key in seen:
+            raise _fail(f"repeats span {seen[key] + 1} ({span.label} {span.start}-{span.end})",
+                        index)
+        seen[key] = index
+        span_id = span.id if span.id is not None else new_id()
+        if not is_valid_id(span_id):
+            raise _fail(f"span id {span_id!r} is not a usable id", index)
+        if span_id in ids:
+            raise _fail(f"span id {span_id!r} is used twice in the record", index)
+        ids[span_id] = span.label
+        spans.append(
+            SpanRecord(
+                start=start, end=end, label=span.label, text=text[start:end], id=span_id,
+                attrs=dict(span.attrs), note=span.note or "", annotator=span.annotator,
+                created_at=span.created_at, updated_at=span.updated_at,
+            )
+        )
+
+    relations: list[RelationRecord] = []
+    relation_ids: set[str] = set()
+    for index, relation in enumerate(record.relations):
+        for end_name, span_id in (("head", relation.head), ("tail", relation.tail)):
+            if span_id not in ids:
+                raise _fail(f"{end_name} {span_id!r} is not a span of this record", index,
+                            "relation")
+        if not isinstance(relation.attrs, dict):
+            raise _fail("attrs must be an object", index, "relation")
+        try:
+            scheme.check_relation(relation.type, ids[relation.head], ids[relation.tail],
+                                  relation.attrs)
+        except TawsimError as error:
+            raise _fail(error.message, index, "relation") from None
+        relation_id = relation.id if relation.id is not None else new_id()
+        if not is_valid_id(relation_id) or relation_id in relation_ids:
+            raise _fail(f"relation id {relation_id!r} is unusable or used twice", index,
+                        "relation")
+        relation_ids.add(relation_id)
+        relations.append(
+            RelationRecord(
+                type=relation.type, head=relation.head, tail=relation.tail, id=relation_id,
+                attrs=dict(relation.attrs), annotator=relation.annotator,
+                created_at=relation.created_at, updated_at=relation.updated_at,
+            )
+        )
+
+    return DocumentRecord(
+        text=text, id=record.id, meta=dict(record.meta), layer=record.layer,
+        status=record.status, spans=spans, relations=relations, text_sha256=digest,
+        source=record.source, source_sha256=record.source_sha256, encoding=record.encoding,
+        origin=record.origin,
+    )
+
+
+def verify_record(record: DocumentRecord, scheme: Scheme) -> None:
+    """Check a stored record again before it is exported: offsets, covered text, labels,
+    attributes and relation ends. Raises a TawsimError naming the document."""
+    try:
+        labels: dict[str, str] = {}
+        for index, span in enumerate(record.spans):
+            try:
+                check_offsets(record.text, span.start, span.end, span.text)
+                scheme.check_span_label(span.label, span.attrs)
+            except TawsimError as error:
+                raise _fail(error.message, index) from None
+            labels[span.id] = span.label
+        for index, relation in enumerate(record.relations):
+            if relation.head not in labels or relation.tail not in labels:
+                raise _fail("an end is not a span of this record", index, "relation")
+            try:
+                scheme.check_relation(relation.type, labels[relation.head],
+                                      labels[relation.tail], relation.attrs)
+            except TawsimError as error:
+                raise _fail(error.message, index, "relation") from None
+    except TawsimError as error:
+        error.message = f"document {record.id}: {error.message}"
+        raise

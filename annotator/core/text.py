@@ -1,0 +1,190 @@
+"""Source bytes to stored text, and the one canonicalisation the stored text ever gets.
+
+The stored text is the decoded source with a leading BOM removed and CRLF or CR turned into LF.
+Nothing else changes: no NFC, no NBSP, tatweel or tashkeel removal, because every offset an
+annotator or an extractor produces points into exactly this text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from annotator.core.errors import DecodeError
+
+BOM = "\ufeff"
+
+# Encodings a user may name with --encoding, by the names they are likely to type.
+ENCODING_ALIASES = {
+    "utf8": "utf-8",
+    "utf-8": "utf-8",
+    "utf-8-sig": "utf-8-sig",
+    "utf16": "utf-16",
+    "utf-16": "utf-16",
+    "utf-16le": "utf-16-le",
+    "utf-16-le": "utf-16-le",
+    "utf-16be": "utf-16-be",
+    "utf-16-be": "utf-16-be",
+    "cp1256": "cp1256",
+    "windows-1256": "cp1256",
+    "win1256": "cp1256",
+}
+SUPPORTED_ENCODINGS = ("utf-8", "utf-16", "cp1256")
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """The stored text of one source, with how it was read and fingerprints of both sides."""
+
+    text: str
+    encoding: str
+    source_sha256: str
+    text_sha256: str
+
+
+def sha256_text(text: str) -> str:
+    """Fingerprint of a stored text (UTF-8 bytes); documents are matched by it on import."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def canonicalise(raw: str) -> str:
+    """Drop a leading BOM and turn CRLF and lone CR into LF; change nothing else."""
+    if raw.startswith(BOM):
+        raw = raw[1:]
+    if "\r" in raw:
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    return raw
+
+
+def canonicalise_with_map(raw: str) -> tuple[str, Callable[[int], int]]:
+    """Canonicalise `raw` and return a function mapping raw offsets to stored offsets.
+
+    Spans that arrive with a record were measured on the raw text; shifting them through the
+    same removal keeps them on the same characters. A raw offset moves left by the number of
+    removed characters (the BOM, the CR of each CRLF) that stand before it.
+    """
+    removed: list[int] = []
+    if raw.startswith(BOM):
+        removed.append(0)
+    if "\r" in raw:
+        start = 0
+        while (i := raw.find("\r\n", start)) != -1:
+            removed.append(i)
+            start = i + 2
+    text = canonicalise(raw)
+    if not removed:
+        return text, _identity
+    return text, lambda offset: offset - bisect_left(removed, offset)
+
+
+def _identity(offset: int) -> int:
+    return offset
+
+
+def normalise_encoding_name(name: str) -> str:
+    key = name.strip().lower().replace("_", "-")
+    if key in ENCODING_ALIASES:
+        return ENCODING_ALIASES[key]
+    try:
+        return codecs.lookup(key).name
+    except LookupError:
+        raise DecodeError(
+            f"unknown encoding {name!r} (supported: {', '.join(SUPPORTED_ENCODINGS)})"
+        ) from None
+
+
+def decode_source(data: bytes, *, source: str, encoding: str | None = None) -> DecodedText:
+    """Decode a file's bytes into stored text, or refuse with a message naming the file.
+
+    Without `encoding`: a BOM decides (UTF-8 or UTF-16); else strict UTF-8; else UTF-16
+    without a BOM or Windows-1256 when the result clearly reads as text. Anything else is
+    refused: silent mojibake would poison every offset after it.
+    """
+    if not data:
+        raise DecodeError("the file is empty", path=source)
+    if encoding is not None:
+        chosen = normalise_encoding_name(encoding)
+        decoded = _decode_strict(data, chosen, source)
+    else:
+        chosen, decoded = _detect(data, source)
+    text = canonicalise(decoded)
+    if not text.strip():
+        raise DecodeError("the file holds no text, only white space", path=source)
+    if "\x00" in text:
+        raise DecodeError(f"the file contains NUL characters; it is not {chosen} text", path=source)
+    return DecodedText(
+        text=text,
+        encoding=chosen,
+        source_sha256=hashlib.sha256(data).hexdigest(),
+        text_sha256=sha256_text(text),
+    )
+
+
+def _decode_strict(data: bytes, encoding: str, source: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DecodeError(
+            f"the file is not valid {encoding} (bad byte at position {exc.start})", path=source
+        ) from None
+
+
+def _detect(data: bytes, source: str) -> tuple[str, str]:
+    if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
+        raise DecodeError("UTF-32 files are not supported; save it as UTF-8", path=source)
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig", _decode_strict(data, "utf-8-sig", source)
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16", _decode_strict(data, "utf-16", source)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if "\x00" not in text:
+            return "utf-8", text
+    if b"\x00" in data:
+        for candidate in ("utf-16-le", "utf-16-be"):
+            text = _try_decode(data, candidate)
+            if text is not None and _reads_as_text(text):
+                return candidate, text
+        raise DecodeError(
+            "the file looks binary (it contains NUL bytes and is not UTF-16 text)", path=source
+        )
+    text = _try_decode(data, "cp1256")
+    if text is not None and _reads_as_text(text) and _mostly_arabic(text):
+        return "cp1256", text
+    raise DecodeError(
+        "the file is not UTF-8, UTF-16 or Windows-1256 text; if you know its encoding, "
+        "pass it with --encoding",
+        path=source,
+    )
+
+
+def _try_decode(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _reads_as_text(text: str) -> bool:
+    """No control characters beyond white space, and no unassigned or private-use code points."""
+    for char in text:
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cn", "Co", "Cs") and char not in "\t\n\r\f\v":
+            return False
+    return True
+
+
+def _mostly_arabic(text: str) -> bool:
+    """At least 60% of the letters are Arabic script: how we tell cp1256 from Latin mojibake."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f")
+    return arabic / len(letters) >= 0.6

@@ -1,0 +1,1 @@
+"""Interchange formats: one module per format, all registered in `registry`."""

@@ -1,0 +1,105 @@
+"""File plumbing shared by formats: reading JSON Lines with line numbers, writing atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
+
+from annotator.core.errors import DecodeError, TawsimError
+from annotator.core.records import Origin
+from annotator.formats.base import ReadOptions
+
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise TawsimError(f"cannot read the file: {exc.strerror}", path=str(path)) from None
+
+
+def json_lines(path: Path, options: ReadOptions) -> Iterator[tuple[Origin, Any | TawsimError]]:
+    """Each non-blank line of a JSON Lines file, parsed, or the error that line has.
+
+    Lines are read as bytes and parsed by orjson directly; CRLF and a leading BOM are allowed.
+    Yields (origin, value) where value is a TawsimError for a broken line, so that callers can
+    stop there or skip it.
+    """
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise TawsimError(f"cannot read the file: {exc.strerror}", path=str(path)) from None
+    with handle:
+        seen_content = False
+        for number, raw in enumerate(handle, start=1):
+            options.advance(len(raw))
+            if number == 1 and raw.startswith(UTF8_BOM):
+                raw = raw[len(UTF8_BOM):]
+            line = raw.strip()
+            if not line:
+                continue
+            seen_content = True
+            origin = Origin(str(path), number)
+            if b"\x00" in line:
+                yield origin, DecodeError("the line contains NUL bytes; the file is not "
+                                          "UTF-8 JSON Lines", path=str(path), line=number)
+                continue
+            try:
+                yield origin, orjson.loads(line)
+            except orjson.JSONDecodeError as exc:
+                yield origin, TawsimError(f"invalid JSON: {_json_message(exc, line)}",
+                                          path=str(path), line=number)
+        if not seen_content:
+            raise TawsimError("the file is empty", path=str(path))
+
+
+def _json_message(exc: orjson.JSONDecodeError, line: bytes) -> str:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return "the line is not UTF-8 text"
+    return f"{exc.msg} (column {exc.colno})"
+
+
+def parse_json_document(path: Path, data: bytes) -> Any:
+    """A whole-file JSON document, with the line and column of a syntax error."""
+    if data.startswith(UTF8_BOM):
+        data = data[len(UTF8_BOM):]
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as bad:
+            raise DecodeError("the file is not UTF-8 JSON (bad byte at position "
+                              f"{bad.start})", path=str(path)) from None
+        raise TawsimError(f"invalid JSON: {exc.msg} (column {exc.colno})", path=str(path),
+                          line=exc.lineno) from None
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path, mode: str = "wb") -> Iterator[IO[Any]]:
+    """Write to a temporary file beside `path` and move it into place only on success,
+    so a failed or cancelled export never leaves a half-written dataset behind."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise TawsimError("the output folder does not exist", path=str(path))
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(fd, mode) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

@@ -1,0 +1,161 @@
+"""Tawsim's own dataset: JSON Lines, one document and layer per line (schema/record.schema.json).
+
+It carries everything a project holds for a layer: spans with attributes, notes, annotator and
+times, and relations between span ids of the same line. Offsets are code points.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from annotator.core.errors import InvariantError, TawsimError
+from annotator.core.records import DocumentRecord, RelationRecord, SpanRecord
+from annotator.formats.base import BadRecord, ReadItem, ReadOptions, WriteOptions, WriteReport
+from annotator.formats.files import atomic_output, json_lines
+
+OFFSET_UNIT = "codepoint"
+_RECORD_KEYS = frozenset(
+    ("id", "text", "text_sha256", "offset_unit", "meta", "layer", "status", "spans", "relations")
+)
+_SPAN_KEYS = frozenset(("id", "start", "end", "label", "text", "attrs", "note", "annotator",
+                        "created_at", "updated_at"))
+_RELATION_KEYS = frozenset(("id", "type", "head", "tail", "attrs", "annotator", "created_at",
+                            "updated_at"))
+
+
+def looks_native(value: Any) -> bool:
+    """A JSON object that is a Tawsim record rather than a plain article."""
+    return isinstance(value, dict) and ("offset_unit" in value or "spans" in value)
+
+
+def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
+    for origin, value in json_lines(path, options):
+        if isinstance(value, TawsimError):
+            yield BadRecord(origin, value)
+            continue
+        try:
+            record = record_from_json(value)
+        except TawsimError as error:
+            yield BadRecord(origin, error.located(origin.path, origin.line))
+            continue
+        record.origin = origin
+        yield record
+
+
+def _expect(value: Any, kind: type | tuple[type, ...], what: str, optional: bool = False) -> Any:
+    if value is None and optional:
+        return None
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
+        expected = {str: "text", int: "a whole number", dict: "an object",
+                    list: "a list"}.get(kind if isinstance(kind, type) else str, "valid")
+        raise InvariantError(f"{what} must be {expected}, not {type(value).__name__}")
+    return value
+
+
+def record_from_json(value: Any) -> DocumentRecord:
+    """A native record from parsed JSON; the structure is checked, the contents later."""
+    if not isinstance(value, dict):
+        raise InvariantError("each line must be a JSON object")
+    if unknown := set(value) - _RECORD_KEYS:
+        raise InvariantError(f"unknown field {sorted(unknown)[0]!r} in the record")
+    unit = value.get("offset_unit", OFFSET_UNIT)
+    if unit != OFFSET_UNIT:
+        raise InvariantError(f"offset_unit {unit!r} is not supported; Tawsim records count "
+                             "code points ('codepoint')")
+    text = _expect(value.get("text"), str, "text")
+    spans = [_span(item, i) for i, item in enumerate(_expect(value.get("spans", []), list,
+                                                              "spans"))]
+    relations = [_relation(item, i) for i, item in
+                 enumerate(_expect(value.get("relations", []), list, "relations"))]
+    return DocumentRecord(
+        text=text,
+        id=_expect(value.get("id"), str, "id", optional=True),
+        meta=_expect(value.get("meta", {}), dict, "meta"),
+        layer=_expect(value.get("layer"), str, "layer", optional=True),
+        status=_expect(value.get("status"), str, "status", optional=True),
+        spans=spans,
+        relations=relations,
+        text_sha256=_expect(value.get("text_sha256"), str, "text_sha256", optional=True),
+    )
+
+
+def _span(item: Any, index: int) -> SpanRecord:
+    where = f"span {index + 1}"
+    _expect(item, dict, where)
+    if unknown := set(item) - _SPAN_KEYS:
+        raise InvariantError(f"{where}: unknown field {sorted(unknown)[0]!r}")
+    for key in ("start", "end", "label"):
+        if key not in item:
+            raise InvariantError(f"{where}: missing {key!r}")
+    return SpanRecord(
+        start=_expect(item["start"], int, f"{where} start"),
+        end=_expect(item["end"], int, f"{where} end"),
+        label=_expect(item["label"], str, f"{where} label"),
+        text=_expect(item.get("text"), str, f"{where} text", optional=True),
+        id=_expect(item.get("id"), str, f"{where} id", optional=True),
+        attrs=_expect(item.get("attrs", {}), dict, f"{where} attrs"),
+        note=_expect(item.get("note", ""), str, f"{where} note", optional=True) or "",
+        annotator=_expect(item.get("annotator"), str, f"{where} annotator", optional=True),
+        created_at=_expect(item.get("created_at"), str, f"{where} created_at", optional=True),
+        updated_at=_expect(item.get("updated_at"), str, f"{where} updated_at", optional=True),
+    )
+
+
+def _relation(item: Any, index: int) -> RelationRecord:
+    where = f"relation {index + 1}"
+    _expect(item, dict, where)
+    if unknown := set(item) - _RELATION_KEYS:
+        raise InvariantError(f"{where}: unknown field {sorted(unknown)[0]!r}")
+    for key in ("type", "head", "tail"):
+        if key not in item:
+            raise InvariantError(f"{where}: missing {key!r}")
+    return RelationRecord(
+        type=_expect(item["type"], str, f"{where} type"),
+        head=_expect(item["head"], str, f"{where} head"),
+        tail=_expect(item["tail"], str, f"{where} tail"),
+        id=_expect(item.get("id"), str, f"{where} id", optional=True),
+        attrs=_expect(item.get("attrs", {}), dict, f"{where} attrs"),
+        annotator=_expect(item.get("annotator"), str, f"{where} annotator", optional=True),
+        created_at=_expect(item.get("created_at"), str, f"{where} created_at", optional=True),
+        updated_at=_expect(item.get("updated_at"), str, f"{where} updated_at", optional=True),
+    )
+
+
+def record_to_json(record: DocumentRecord) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "text": record.text,
+        "text_sha256": record.text_sha256,
+        "offset_unit": OFFSET_UNIT,
+        "meta": record.meta,
+        "layer": record.layer,
+        "status": record.status or "new",
+        "spans": [
+            {"id": s.id, "start": s.start, "end": s.end, "label": s.label, "text": s.text,
+             "attrs": s.attrs, "note": s.note, "annotator": s.annotator,
+             "created_at": s.created_at, "updated_at": s.updated_at}
+            for s in record.spans
+        ],
+        "relations": [
+            {"id": r.id, "type": r.type, "head": r.head, "tail": r.tail, "attrs": r.attrs,
+             "annotator": r.annotator, "created_at": r.created_at, "updated_at": r.updated_at}
+            for r in record.relations
+        ],
+    }
+
+
+def write(records: Iterable[DocumentRecord], out: Path, options: WriteOptions) -> WriteReport:
+    report = WriteReport(files=[str(out)])
+    newline = b"\n"
+    with atomic_output(out) as handle:
+        write_line = handle.write
+        for record in records:
+            write_line(orjson.dumps(record_to_json(record)) + newline)
+            report.documents += 1
+            report.spans += len(record.spans)
+            report.relations += len(record.relations)
+    return report

@@ -1,0 +1,71 @@
+"""The one place formats are registered; the CLI, the app and `--format auto` look here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core.errors import TawsimError
+from annotator.formats import articles, native
+from annotator.formats.base import Format
+
+_FORMATS: dict[str, Format] = {}
+
+
+def register(fmt: Format) -> Format:
+    if fmt.name in _FORMATS:
+        raise ValueError(f"format {fmt.name!r} is registered twice")
+    _FORMATS[fmt.name] = fmt
+    return fmt
+
+
+def get(name: str) -> Format:
+    try:
+        return _FORMATS[name]
+    except KeyError:
+        raise TawsimError(f"unknown format {name!r} (known: {', '.join(_FORMATS)})") from None
+
+
+def readers() -> list[Format]:
+    return [f for f in _FORMATS.values() if f.reader is not None]
+
+
+def writers() -> list[Format]:
+    return [f for f in _FORMATS.values() if f.writer is not None]
+
+
+def reader_for(path: Path, name: str = "auto") -> Format:
+    """The format to read `path` with: the one named, or the one its name or content implies."""
+    if name != "auto":
+        fmt = get(name)
+        if fmt.reader is None:
+            raise TawsimError(f"Tawsim cannot import the {name} format", path=str(path))
+        return fmt
+    if path.is_dir():
+        for fmt in readers():
+            if fmt.sniff is not None and fmt.sniff(path):
+                return fmt
+        return get("text")
+    suffix = path.suffix.lower()
+    for fmt in readers():
+        if suffix in fmt.extensions and (fmt.sniff is None or fmt.sniff(path)):
+            return fmt
+    raise TawsimError(
+        f"cannot tell the format from the name; pass --format "
+        f"({', '.join(f.name for f in readers())})",
+        path=str(path),
+    )
+
+
+register(Format(
+    name="text", description="plain text, one article per file (a file or a folder of .txt)",
+    extensions=(".txt",), reader=articles.read_text,
+))
+register(Format(
+    name="json", description="a JSON array of article objects (text, title, id, ...)",
+    extensions=(".json",), reader=articles.read_json,
+))
+register(Format(
+    name="jsonl",
+    description="JSON Lines: Tawsim dataset records, or one article object per line",
+    extensions=(".jsonl", ".ndjson"), reader=articles.read_jsonl, writer=native.write,
+))

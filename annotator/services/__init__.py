@@ -1,0 +1,1 @@
+"""The use cases: what the desktop app and the command line both call."""

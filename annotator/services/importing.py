@@ -1,0 +1,100 @@
+"""Importing files into a project: read with a format, prepare, write in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from annotator.core.errors import TawsimError
+from annotator.core.model import LayerKind
+from annotator.core.records import DocumentRecord, prepare_record
+from annotator.formats import registry
+from annotator.formats.base import BadRecord, ReadOptions
+from annotator.storage import BulkImport, ImportCounts, ProjectStore
+
+Skipped = Callable[[TawsimError], None]
+
+
+class ImportCancelled(TawsimError):
+    """The user cancelled; the transaction was rolled back and nothing changed."""
+
+    def __init__(self) -> None:
+        super().__init__("the import was cancelled; nothing was changed")
+
+
+def input_size(paths: Sequence[Path]) -> int:
+    """Bytes an import will read, for a progress bar."""
+    total = 0
+    for path in paths:
+        if path.is_dir():
+            total += sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+        elif path.is_file():
+            total += path.stat().st_size
+    return total
+
+
+def import_paths(
+    project: ProjectStore,
+    paths: Sequence[str | Path],
+    *,
+    actor: str,
+    format: str = "auto",
+    layer: str | None = None,
+    layer_kind: LayerKind | None = None,
+    skip_bad: bool = False,
+    encoding: str | None = None,
+    fields: dict[str, str] | None = None,
+    progress: Callable[[int], None] | None = None,
+    on_skip: Skipped | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportCounts:
+    """Import every record of `paths`, all or nothing.
+
+    Without `skip_bad` the first bad record raises and the project is left as it was. With
+    it, each bad record (or unreadable file) is passed to `on_skip` and the rest is imported.
+    """
+    scheme = project.scheme
+    options = ReadOptions(encoding=encoding, fields=dict(fields or {}), progress=progress)
+    files = [Path(p) for p in paths]
+    for path in files:
+        if not path.exists():
+            raise TawsimError("no such file or folder", path=str(path))
+
+    def skip(error: TawsimError) -> None:
+        if not skip_bad:
+            raise error
+        if on_skip is not None:
+            on_skip(error)
+
+    def reject(record: DocumentRecord, error: TawsimError) -> None:
+        skip(error)
+
+    source = ", ".join(str(p) for p in files)
+    with BulkImport(project, actor=actor, source=source, layer=layer, layer_kind=layer_kind,
+                    on_reject=reject if skip_bad else None) as bulk:
+        for path in files:
+            fmt = registry.reader_for(path, format)
+            assert fmt.reader is not None
+            try:
+                for item in fmt.reader(path, options):
+                    if cancelled is not None and cancelled():
+                        raise ImportCancelled()
+                    if isinstance(item, BadRecord):
+                        bulk.counts.rejected += 1
+                        skip(item.error)
+                        continue
+                    try:
+                        record = prepare_record(item, scheme)
+                    except TawsimError as error:
+                        bulk.counts.rejected += 1
+                        skip(error)
+                        continue
+                    bulk.add(record)
+            except ImportCancelled:
+                raise
+            except TawsimError as error:  # the whole file is unreadable
+                if error.path is None:
+                    error.located(str(path))
+                bulk.counts.rejected += 1
+                skip(error)
+    return bulk.counts

@@ -1,0 +1,32 @@
+"""Creating and opening projects, and who is working in them."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from pathlib import Path
+
+from annotator.core.scheme import Scheme, load_scheme
+from annotator.storage import ProjectStore
+
+
+def default_actor() -> str:
+    """Who the command line acts as in the audit trail: $TAWSIM_ANNOTATOR, else the OS user."""
+    name = os.environ.get("TAWSIM_ANNOTATOR", "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser() or "unknown"
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def init_project(path: str | Path, scheme_file: str | Path | None = None,
+                 name: str | None = None) -> ProjectStore:
+    """A new project file with the default scheme or the one in `scheme_file`."""
+    scheme: Scheme | None = load_scheme(scheme_file) if scheme_file else None
+    return ProjectStore.create(Path(path), scheme, name=name)
+
+
+def open_project(path: str | Path) -> ProjectStore:
+    return ProjectStore.open(Path(path))

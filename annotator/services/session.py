@@ -1,0 +1,212 @@
+"""One annotator at work in a project: the editing use cases the desk calls.
+
+Each annotator writes to their own layer (named after them). Every edit goes through a
+per-document command stack from the core, so undo and redo work the same from the app, the
+tests and any script, and each edit is saved at once in its own transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from annotator.core.commands import (
+    AddRelation,
+    AddSpan,
+    Batch,
+    Change,
+    Command,
+    CommandStack,
+    RemoveRelation,
+    RemoveSpan,
+    UpdateRelation,
+    UpdateSpan,
+)
+from annotator.core.errors import SchemeError, TawsimError
+from annotator.core.model import Annotations, LayerKind, Relation, Span, Status
+from annotator.core.scheme import Scheme
+from annotator.storage import ProjectStore
+
+SessionListener = Callable[[str, list[Change]], None]
+
+
+class AnnotationSession:
+    def __init__(self, project: ProjectStore, annotator: str, *, layer: str | None = None,
+                 layer_kind: LayerKind = LayerKind.ANNOTATOR) -> None:
+        annotator = annotator.strip()
+        if not annotator:
+            raise TawsimError("an annotator name is needed")
+        self.project = project
+        self.annotator = annotator
+        self.layer = layer or annotator
+        project.ensure_layer(self.layer, layer_kind)
+        self._stacks: dict[str, CommandStack] = {}
+        self._listeners: list[SessionListener] = []
+
+    @property
+    def scheme(self) -> Scheme:
+        return self.project.scheme
+
+    # -- listening -------------------------------------------------------------------------
+
+    def subscribe(self, listener: SessionListener) -> None:
+        """`listener(doc_id, changes)` is called after every saved edit, undo and redo."""
+        self._listeners.append(listener)
+
+    def stack(self, doc_id: str) -> CommandStack:
+        stack = self._stacks.get(doc_id)
+        if stack is None:
+            stack = CommandStack(self.project.annotations_writer, self.annotator)
+            stack.subscribe(lambda changes, d=doc_id: self._notify(d, changes))
+            self._stacks[doc_id] = stack
+        return stack
+
+    def _notify(self, doc_id: str, changes: list[Change]) -> None:
+        for listener in list(self._listeners):
+            listener(doc_id, changes)
+
+    def _push(self, command: Command) -> list[Change]:
+        return self.stack(command.doc_id).push(command)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def annotations(self, doc_id: str) -> Annotations:
+        return self.project.annotations(doc_id, self.layer)
+
+    def span(self, span_id: str) -> Span:
+        span = self.project.span(span_id)
+        if span.layer != self.layer:
+            raise TawsimError(f"that span belongs to layer {span.layer!r}, not {self.layer!r}")
+        return span
+
+    # -- spans -----------------------------------------------------------------------------
+
+    def _new_span(self, doc_id: str, start: int, end: int, label: str,
+                  attrs: dict[str, Any] | None, note: str) -> Span:
+        text = self.project.annotations_writer.text_of(doc_id)
+        if not (0 <= start < end <= len(text)):
+            raise TawsimError(f"a span needs 0 <= start < end <= {len(text)}, "
+                              f"not {start}-{end}")
+        return Span(doc_id=doc_id, layer=self.layer, start=start, end=end, label=label,
+                    text=text[start:end], attrs=dict(attrs or {}), note=note,
+                    annotator=self.annotator)
+
+    def add_span(self, doc_id: str, start: int, end: int, label: str,
+                 attrs: dict[str, Any] | None = None, note: str = "") -> Span:
+        span = self._new_span(doc_id, start, end, label, attrs, note)
+        self._push(AddSpan(span))
+        return span
+
+    def add_spans(self, doc_id: str, items: Iterable[tuple[int, int, str]],
+                  description: str = "label all") -> list[Span]:
+        """Several spans as one undoable edit; ones the layer already has are left out."""
+        existing = {(s.start, s.end, s.label) for s in self.project.spans(doc_id, self.layer)}
+        spans = []
+        for start, end, label in items:
+            if (start, end, label) in existing:
+                continue
+            existing.add((start, end, label))
+            spans.append(self._new_span(doc_id, start, end, label, None, ""))
+        if spans:
+            self._push(Batch([AddSpan(s) for s in spans], f"{description} ({len(spans)})",
+                             action="add_spans"))
+        return spans
+
+    def remove_span(self, span_id: str) -> None:
+        self._push(RemoveSpan(self.span(span_id)))
+
+    def relabel(self, span_id: str, label: str) -> Span:
+        """Change a span's label. Attributes the new label lacks are dropped, and links the
+        scheme no longer allows are removed in the same undoable edit."""
+        old = self.span(span_id)
+        if old.label == label:
+            return old
+        definition = self.scheme.label(label)
+        attrs = {k: v for k, v in old.attrs.items() if definition.attribute(k) is not None}
+        new = old.with_changes(label=label, attrs=attrs)
+        commands: list[Command] = []
+        for relation in self.project.annotations_writer.relations_of_span(span_id):
+            head = label if relation.head == span_id else self.project.span(relation.head).label
+            tail = label if relation.tail == span_id else self.project.span(relation.tail).label
+            try:
+                self.scheme.check_relation(relation.type, head, tail, relation.attrs)
+            except SchemeError:
+                commands.append(RemoveRelation(relation))
+        update = UpdateSpan(old, new, what=f"relabel as {label}:")
+        if commands:
+            self._push(Batch([*commands, update], update.description, action="relabel"))
+        else:
+            self._push(update)
+        return new
+
+    def move_span(self, span_id: str, start: int, end: int) -> Span:
+        old = self.span(span_id)
+        text = self.project.annotations_writer.text_of(old.doc_id)
+        if not (0 <= start < end <= len(text)):
+            raise TawsimError(f"a span needs 0 <= start < end <= {len(text)}, "
+                              f"not {start}-{end}")
+        new = old.with_changes(start=start, end=end, text=text[start:end])
+        self._push(UpdateSpan(old, new, what="resize"))
+        return new
+
+    def set_attribute(self, span_id: str, name: str, value: str | None) -> Span:
+        old = self.span(span_id)
+        attrs = dict(old.attrs)
+        if value is None:
+            attrs.pop(name, None)
+        else:
+            attrs[name] = value
+        new = old.with_changes(attrs=attrs)
+        self._push(UpdateSpan(old, new, what=f"set {name} of"))
+        return new
+
+    def set_note(self, span_id: str, note: str) -> Span:
+        old = self.span(span_id)
+        new = old.with_changes(note=note)
+        self._push(UpdateSpan(old, new, what="note on"))
+        return new
+
+    # -- relations -------------------------------------------------------------------------
+
+    def link(self, type_: str, head_id: str, tail_id: str,
+             attrs: dict[str, Any] | None = None) -> Relation:
+        head = self.span(head_id)
+        tail = self.span(tail_id)
+        if head.doc_id != tail.doc_id:
+            raise TawsimError("a relation links two spans of the same document")
+        self.scheme.check_relation(type_, head.label, tail.label, attrs or {})
+        relation = Relation(doc_id=head.doc_id, layer=self.layer, type=type_, head=head_id,
+                            tail=tail_id, attrs=dict(attrs or {}), annotator=self.annotator)
+        self._push(AddRelation(relation))
+        return relation
+
+    def _relation(self, relation_id: str, doc_id: str) -> Relation:
+        for relation in self.project.relations(doc_id, self.layer):
+            if relation.id == relation_id:
+                return relation
+        raise TawsimError(f"no relation {relation_id!r} in this document's layer")
+
+    def unlink(self, doc_id: str, relation_id: str) -> None:
+        self._push(RemoveRelation(self._relation(relation_id, doc_id)))
+
+    def retarget(self, doc_id: str, relation_id: str, *, head: str | None = None,
+                 tail: str | None = None, type_: str | None = None) -> Relation:
+        old = self._relation(relation_id, doc_id)
+        new = old.with_changes(head=head or old.head, tail=tail or old.tail,
+                               type=type_ or old.type)
+        self._push(UpdateRelation(old, new, what="change"))
+        return new
+
+    # -- status, undo ----------------------------------------------------------------------
+
+    def status(self, doc_id: str) -> Status:
+        return self.project.status(doc_id, self.layer)
+
+    def set_status(self, doc_id: str, status: Status) -> None:
+        self.project.set_status(doc_id, self.layer, status, self.annotator)
+
+    def undo(self, doc_id: str) -> list[Change]:
+        return self.stack(doc_id).undo()
+
+    def redo(self, doc_id: str) -> list[Change]:
+        return self.stack(doc_id).redo()

@@ -1,0 +1,168 @@
+"""The project file's schema, as named, append-only steps (sqlite-utils Migrations).
+
+Never edit a step that has shipped: add a new one, and update schema/database.sql to match
+(a test compares them). `PRAGMA user_version` counts the steps, so an older Tawsim can tell
+that a file was written by a newer one and refuse it without touching it.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+APPLICATION_ID = 0x5457534D  # "TWSM"
+
+migrations = Migrations("tawsim")
+
+SCHEMA_VERSION = 1  # == number of steps below
+
+
+@migrations(name="0001_initial")
+def initial(db: Database) -> None:
+    db.executescript(INITIAL)
+    _set_version(db, 1)
+
+
+def _set_version(db: Database, version: int) -> None:
+    db.execute(f"PRAGMA user_version = {int(version)}")
+
+
+INITIAL = """
+CREATE TABLE project (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- Whose annotations: a human annotator, a model's predictions, or the adjudicated gold.
+CREATE TABLE layer (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (length(name) > 0),
+    kind TEXT NOT NULL CHECK (kind IN ('annotator', 'model', 'gold')),
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE document (
+    seq INTEGER PRIMARY KEY,  -- import order, internal key
+    id TEXT NOT NULL UNIQUE,  -- the source's own id or a UUID; what exports carry
+    title TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL CHECK (length(text) > 0),
+    text_sha256 TEXT NOT NULL,
+    meta TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(meta)),
+    source TEXT,
+    source_sha256 TEXT,
+    encoding TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX document_by_text_sha256 ON document (text_sha256);
+
+-- The text is never edited after import.
+CREATE TRIGGER document_text_is_fixed BEFORE UPDATE OF text ON document
+BEGIN
+    SELECT RAISE(ABORT, 'a document''s text never changes after import');
+END;
+
+-- Where one document stands in one layer's work. No row means new.
+CREATE TABLE status (
+    document INTEGER NOT NULL REFERENCES document (seq) ON DELETE CASCADE,
+    layer INTEGER NOT NULL REFERENCES layer (id) ON DELETE CASCADE,
+    status TEXT NOT NULL CHECK (status IN ('new', 'in_progress', 'done', 'reviewed')),
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (document, layer)
+) WITHOUT ROWID;
+CREATE INDEX status_by_layer ON status (layer, status);
+
+CREATE TABLE span (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    document INTEGER NOT NULL REFERENCES document (seq) ON DELETE CASCADE,
+    layer INTEGER NOT NULL REFERENCES layer (id) ON DELETE CASCADE,
+    "start" INTEGER NOT NULL CHECK ("start" >= 0),
+    "end" INTEGER NOT NULL,
+    label TEXT NOT NULL CHECK (length(label) > 0),
+    text TEXT NOT NULL,
+    attrs TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attrs)),
+    note TEXT NOT NULL DEFAULT '',
+    annotator TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK ("start" < "end"),
+    CHECK (length(text) = "end" - "start"),
+    UNIQUE (document, layer, "start", "end", label)
+);
+
+-- The covered text is the document's own characters at those offsets, always.
+CREATE TRIGGER span_covers_its_text BEFORE INSERT ON span
+WHEN (SELECT substr(d.text, NEW."start" + 1, NEW."end" - NEW."start") FROM document AS d
+      WHERE d.seq = NEW.document) IS NOT NEW.text
+    OR (SELECT length(d.text) FROM document AS d WHERE d.seq = NEW.document) < NEW."end"
+BEGIN
+    SELECT RAISE(ABORT, 'span text does not match the document text at its offsets');
+END;
+
+CREATE TRIGGER span_still_covers_its_text BEFORE UPDATE OF "start", "end", text, document ON span
+WHEN (SELECT substr(d.text, NEW."start" + 1, NEW."end" - NEW."start") FROM document AS d
+      WHERE d.seq = NEW.document) IS NOT NEW.text
+    OR (SELECT length(d.text) FROM document AS d WHERE d.seq = NEW.document) < NEW."end"
+BEGIN
+    SELECT RAISE(ABORT, 'span text does not match the document text at its offsets');
+END;
+
+CREATE TABLE relation (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    document INTEGER NOT NULL REFERENCES document (seq) ON DELETE CASCADE,
+    layer INTEGER NOT NULL REFERENCES layer (id) ON DELETE CASCADE,
+    type TEXT NOT NULL CHECK (length(type) > 0),
+    head INTEGER NOT NULL REFERENCES span (seq) ON DELETE CASCADE,
+    tail INTEGER NOT NULL REFERENCES span (seq) ON DELETE CASCADE,
+    attrs TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attrs)),
+    annotator TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK (head <> tail),
+    UNIQUE (document, layer, type, head, tail)
+);
+CREATE INDEX relation_by_head ON relation (head);
+CREATE INDEX relation_by_tail ON relation (tail);
+
+-- Both ends are spans of the relation's own document and layer.
+CREATE TRIGGER relation_ends_in_its_layer BEFORE INSERT ON relation
+WHEN (SELECT count(*) FROM span AS s
+      WHERE s.seq IN (NEW.head, NEW.tail)
+        AND s.document = NEW.document AND s.layer = NEW.layer) <> 2
+BEGIN
+    SELECT RAISE(ABORT, 'relation ends must be spans of the same document and layer');
+END;
+
+CREATE TRIGGER relation_still_ends_in_its_layer
+BEFORE UPDATE OF head, tail, document, layer ON relation
+WHEN (SELECT count(*) FROM span AS s
+      WHERE s.seq IN (NEW.head, NEW.tail)
+        AND s.document = NEW.document AND s.layer = NEW.layer) <> 2
+BEGIN
+    SELECT RAISE(ABORT, 'relation ends must be spans of the same document and layer');
+END;
+
+-- One row per edit: who, when, what, and the annotation before and after (JSON).
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    document TEXT,  -- the document's id, kept as text so the trail outlives the row
+    layer TEXT,
+    before TEXT CHECK (before IS NULL OR json_valid(before)),
+    after TEXT CHECK (after IS NULL OR json_valid(after))
+);
+CREATE INDEX audit_by_document ON audit (document, seq);
+
+CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;
+
+CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;
+"""
