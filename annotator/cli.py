@@ -6,7 +6,6 @@ nothing is changed. Anything else escaping is a bug and shows its traceback.
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -21,10 +20,15 @@ from annotator import __version__
 from annotator.core.errors import TawsimError
 from annotator.core.model import LayerKind, Status
 from annotator.core.scheme import default_scheme, load_scheme
-from annotator.formats import registry
+from annotator.services.catalog import export_format_names, import_format_names
 from annotator.services.exporting import export_dataset
 from annotator.services.importing import import_paths, input_size
-from annotator.services.projects import default_actor, init_project, open_project
+from annotator.services.projects import (
+    as_user_error,
+    default_actor,
+    init_project,
+    open_project,
+)
 from annotator.services.validation import validate_dataset
 
 STATUSES = [s.value for s in Status]
@@ -40,11 +44,11 @@ class TawsimGroup(click.Group):
         except TawsimError as error:
             click.echo(f"tawsim: error: {error}", err=True)
             ctx.exit(1)
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error):
+        except Exception as error:
+            translated = as_user_error(error)
+            if translated is None:
                 raise
-            click.echo("tawsim: error: the project is busy in another program; try again",
-                       err=True)
+            click.echo(f"tawsim: error: {translated}", err=True)
             ctx.exit(1)
 
 
@@ -105,7 +109,7 @@ def _fields(values: tuple[str, ...]) -> dict[str, str]:
 @click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", default="auto", show_default=True,
-              type=click.Choice(["auto", *[f.name for f in registry.readers()]]))
+              type=click.Choice(["auto", *import_format_names()]))
 @click.option("--layer", help="Put the records' spans and relations into this layer "
                               "(an extractor's predictions, or gold).")
 @click.option("--layer-kind", type=click.Choice([k.value for k in LayerKind]),
@@ -148,7 +152,7 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str, layer: str | None,
 @click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
               help="The file (or, for folder formats, the folder) to write.")
 @click.option("--format", "fmt", default="jsonl", show_default=True,
-              type=click.Choice([f.name for f in registry.writers()]))
+              type=click.Choice(export_format_names()))
 @click.option("--layer", help="Export this layer only (one record per document).")
 @click.option("--status", type=click.Choice(STATUSES), help="Only documents in this status.")
 @click.option("--label", "labels", multiple=True, help="Only spans with this label (repeat).")
@@ -208,6 +212,15 @@ def validate(file: Path, scheme_file: Path | None, project: Path | None) -> None
     if problems:
         raise TawsimError(f"{problems} invalid records", path=str(file))
     click.echo(f"{file}: valid")
+
+
+# -- search (Arabic-aware matching) -------------------------------------------------------
+
+
+# -- scheme ------------------------------------------------------------------------------------
+
+
+# -- formats and extractor audit -----------------------------------------------------------
 
 
 def main() -> None:

@@ -25,6 +25,10 @@ def get(name: str) -> Format:
         raise TawsimError(f"unknown format {name!r} (known: {', '.join(_FORMATS)})") from None
 
 
+def names() -> list[str]:
+    return list(_FORMATS)
+
+
 def readers() -> list[Format]:
     return [f for f in _FORMATS.values() if f.reader is not None]
 

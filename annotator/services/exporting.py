@@ -13,6 +13,13 @@ from annotator.formats.base import WriteOptions, WriteReport
 from annotator.storage import ProjectStore, scan
 
 
+class ExportCancelled(TawsimError):
+    """The user cancelled; the partial output was removed."""
+
+    def __init__(self) -> None:
+        super().__init__("the export was cancelled; no file was written")
+
+
 def export_dataset(
     project: ProjectStore,
     out: str | Path,
@@ -22,6 +29,7 @@ def export_dataset(
     status: Status | str | None = None,
     labels: set[str] | None = None,
     progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
     options: dict | None = None,
 ) -> WriteReport:
     """Write the dataset to `out`; every record is verified first, and a failure leaves no
@@ -41,6 +49,8 @@ def export_dataset(
     def records() -> Iterator[DocumentRecord]:
         for record in scan(project, layer=layer, status=wanted,
                            labels=frozenset(labels) if labels else None):
+            if cancelled is not None and cancelled():
+                raise ExportCancelled()
             verify_record(record, scheme)
             if progress is not None:
                 progress(1)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import getpass
 import os
+import sqlite3
 from pathlib import Path
 
+from annotator.core.errors import ProjectError, TawsimError
 from annotator.core.scheme import Scheme, load_scheme
 from annotator.storage import ProjectStore
 
@@ -30,3 +32,15 @@ def init_project(path: str | Path, scheme_file: str | Path | None = None,
 
 def open_project(path: str | Path) -> ProjectStore:
     return ProjectStore.open(Path(path))
+
+
+def as_user_error(error: BaseException) -> TawsimError | None:
+    """The one-line user error behind an exception from the storage engine, if it is one
+    (another program holding the project, a full disk); None for a bug."""
+    if isinstance(error, sqlite3.OperationalError):
+        message = str(error)
+        if "locked" in message or "busy" in message:
+            return ProjectError("the project is busy in another program; try again")
+        if "disk is full" in message or "database or disk is full" in message:
+            return ProjectError("the disk is full; nothing was changed")
+    return None

@@ -23,7 +23,7 @@ from annotator.core.commands import (
     UpdateSpan,
 )
 from annotator.core.errors import SchemeError, TawsimError
-from annotator.core.model import Annotations, LayerKind, Relation, Span, Status
+from annotator.core.model import Annotations, Document, LayerKind, Relation, Span, Status
 from annotator.core.scheme import Scheme
 from annotator.storage import ProjectStore
 
@@ -67,6 +67,32 @@ class AnnotationSession:
 
     def _push(self, command: Command) -> list[Change]:
         return self.stack(command.doc_id).push(command)
+
+    # -- documents -------------------------------------------------------------------------
+
+    def document(self, doc_id: str) -> Document:
+        return self.project.document(doc_id)
+
+    def document_count(self, status: Status | None = None, text: str | None = None) -> int:
+        return self.project.count_document_rows(self.layer, status=status, text=text)
+
+    def document_page(self, offset: int, limit: int, status: Status | None = None,
+                      text: str | None = None) -> list[dict[str, Any]]:
+        """Rows for the document list: id, title, status (in this layer), spans."""
+        return self.project.document_rows(self.layer, offset=offset, limit=limit,
+                                          status=status, text=text)
+
+    def document_position(self, doc_id: str) -> int:
+        return self.project.document_position(doc_id)
+
+    def resume_document(self) -> str | None:
+        """Where to start: the first document not done yet, else the first one."""
+        unfinished = self.project.first_document_without(
+            self.layer, (Status.DONE, Status.REVIEWED))
+        return unfinished or next(self.project.document_ids(), None)
+
+    def next_document(self, doc_id: str, step: int = 1) -> str | None:
+        return self.project.neighbour_document(doc_id, step)
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -257,6 +257,29 @@ class ProjectStore:
             params += [text, text]
         return (("WHERE " + " AND ".join(clauses)) if clauses else ""), params
 
+    def first_document_without(self, layer: str, statuses: tuple[Status, ...]) -> str | None:
+        """The first document (in import order) whose status in `layer` is not one of
+        `statuses`: where an annotator resumes work."""
+        layer_id = self.layer_id(layer)
+        marks = ",".join("?" * len(statuses))
+        row = self.conn.execute(
+            "SELECT d.id FROM document AS d LEFT JOIN status AS st ON st.document = d.seq "
+            f"AND st.layer IS ? WHERE coalesce(st.status, 'new') NOT IN ({marks}) "
+            "ORDER BY d.seq LIMIT 1",
+            (layer_id, *[Status(s).value for s in statuses]),
+        ).fetchone()
+        return row[0] if row else None
+
+    def neighbour_document(self, doc_id: str, step: int) -> str | None:
+        """The document `step` places after (or before, if negative) `doc_id`."""
+        seq = self.document_seq(doc_id)
+        if step >= 0:
+            sql = "SELECT id FROM document WHERE seq > ? ORDER BY seq LIMIT 1 OFFSET ?"
+        else:
+            sql = "SELECT id FROM document WHERE seq < ? ORDER BY seq DESC LIMIT 1 OFFSET ?"
+        row = self.conn.execute(sql, (seq, max(abs(step) - 1, 0))).fetchone()
+        return row[0] if row else None
+
     def document_position(self, doc_id: str) -> int:
         """0-based position of the document in import order."""
         seq = self.document_seq(doc_id)

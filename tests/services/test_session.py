@@ -109,3 +109,24 @@ def test_label_all_is_one_undoable_edit_that_skips_existing_spans(session):
     assert len(session.annotations("d1").spans) == 2
     session.undo("d1")
     assert len(session.annotations("d1").spans) == 1
+
+
+def test_document_list_and_resuming(project):
+    with BulkImport(project, actor="t", source="test") as bulk:
+        for n in range(5):
+            text = f"خبر رقم {n}: أعلنت الشرطة ضبط شاحنة"
+            bulk.add(prepare_record(DocumentRecord(text=text, id=f"d{n}"), project.scheme))
+    session = AnnotationSession(project, "amal")
+    assert session.document_count() == 5
+    page = session.document_page(1, 2)
+    assert [row["id"] for row in page] == ["d1", "d2"]
+    assert page[0]["status"] == "new" and page[0]["spans"] == 0
+    session.set_status("d0", Status.DONE)
+    session.add_span("d1", 0, 3, "ACTOR")
+    assert session.resume_document() == "d1"
+    assert session.document_count(status=Status.DONE) == 1
+    assert session.document_page(0, 10, status=Status.IN_PROGRESS)[0]["spans"] == 1
+    assert session.next_document("d1") == "d2"
+    assert session.next_document("d1", -1) == "d0"
+    assert session.next_document("d4") is None
+    assert session.document_count(text="رقم 3") == 1

@@ -1,0 +1,33 @@
+"""What the app and the CLI may offer: the registered formats, by name and purpose."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from annotator.formats import registry
+
+
+@dataclass(frozen=True)
+class FormatInfo:
+    name: str
+    description: str
+    extensions: tuple[str, ...]
+    can_import: bool
+    can_export: bool
+    writes_folder: bool
+
+
+def formats() -> list[FormatInfo]:
+    return [
+        FormatInfo(f.name, f.description, f.extensions, f.reader is not None,
+                   f.writer is not None, f.writes_folder)
+        for f in (registry.get(name) for name in registry.names())
+    ]
+
+
+def import_format_names() -> list[str]:
+    return [f.name for f in formats() if f.can_import]
+
+
+def export_format_names() -> list[str]:
+    return [f.name for f in formats() if f.can_export]
