@@ -7,6 +7,7 @@ with it and checks every invariant before anything reaches a project.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +16,7 @@ from annotator.core.ids import is_valid_id, new_id
 from annotator.core.invariants import check_offsets
 from annotator.core.model import Status
 from annotator.core.scheme import Scheme
-from annotator.core.text import canonicalise_with_map, sha256_text
+from annotator.core.text import canonicalise_with_map, needs_canonicalising, sha256_text
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def prepare_record(record: DocumentRecord, scheme: Scheme) -> DocumentRecord:
     """Canonicalise the text, shift the spans through the same change, check every rule.
 
     Returns the record ready to store (span texts filled, ids assigned). Raises a TawsimError
-    placed at the record's origin; nothing is half-prepared because the input is not mutated.
+    placed at the record's origin. The input's span objects may be reused; use the result.
     """
     try:
         return _prepare(record, scheme)
@@ -88,6 +89,72 @@ def prepare_record(record: DocumentRecord, scheme: Scheme) -> DocumentRecord:
         origin = record.origin
         error.located(origin.path if origin else None, origin.line if origin else None)
         raise
+
+
+def _attrs_allowed(rules: dict[str, frozenset[str]] | None, attrs: dict[str, Any]) -> bool:
+    """The fast check behind bulk imports and exports; False sends the caller to the scheme's
+    own check, which raises the precise message."""
+    if rules is None:
+        return False
+    for name, value in attrs.items():
+        allowed = rules.get(name)
+        if allowed is None or (value is not None and value not in allowed):
+            return False
+    return True
+
+
+def _prepare_spans(items: list[SpanRecord], raw: str, text: str,
+                   shift: Callable[[int], int] | None, scheme: Scheme) -> list[SpanRecord]:
+    """Check each span against the raw text and the scheme, then place it on the stored text.
+
+    This loop runs for every span of every import, so the common case is inlined; any doubt
+    falls back to the checking functions, which raise the precise message. When the text
+    needed no canonicalising (`shift` is None) the span objects are filled in and reused.
+    """
+    allowed = scheme.allowed_attribute_values
+    length = len(raw)
+    spans: list[SpanRecord] = []
+    ids: set[str] = set()
+    seen: dict[tuple[int, int, str], int] = {}
+    for index, span in enumerate(items):
+        start, end, label, covered, attrs = span.start, span.end, span.label, span.text, span.attrs
+        try:
+            if (type(start) is not int or type(end) is not int
+                    or not 0 <= start < end <= length
+                    or (covered is not None and raw[start:end] != covered)):
+                check_offsets(raw, start, end, covered)
+            rules = allowed.get(label) if type(label) is str else None
+            if type(attrs) is not dict:
+                raise InvariantError("attrs must be an object")
+            if not _attrs_allowed(rules, attrs):
+                scheme.check_span_label(label, attrs)
+        except TawsimError as error:
+            raise _fail(error.message, index) from None
+        if shift is not None:
+            start, end = shift(start), shift(end)
+            if start >= end:
+                raise _fail(f"span {span.start}-{span.end} covers only a line-ending character",
+                            index)
+        key = (start, end, label)
+        if key in seen:
+            raise _fail(f"repeats span {seen[key] + 1} ({label} {span.start}-{span.end})", index)
+        seen[key] = index
+        span_id = span.id if span.id is not None else new_id()
+        if type(span_id) is not str or not is_valid_id(span_id):
+            raise _fail(f"span id {span_id!r} is not a usable id", index)
+        if span_id in ids:
+            raise _fail(f"span id {span_id!r} is used twice in the record", index)
+        ids.add(span_id)
+        if shift is None:
+            span.text, span.id, span.note = raw[start:end], span_id, span.note or ""
+            spans.append(span)
+        else:
+            spans.append(SpanRecord(
+                start=start, end=end, label=label, text=text[start:end], id=span_id,
+                attrs=dict(attrs), note=span.note or "", annotator=span.annotator,
+                created_at=span.created_at, updated_at=span.updated_at,
+            ))
+    return spans
 
 
 def _prepare(record: DocumentRecord, scheme: Scheme) -> DocumentRecord:
@@ -101,49 +168,15 @@ def _prepare(record: DocumentRecord, scheme: Scheme) -> DocumentRecord:
     if record.status is not None and record.status not in Status._value2member_map_:
         allowed = ", ".join(s.value for s in Status)
         raise InvariantError(f"unknown status {record.status!r} (allowed: {allowed})")
-    text, shift = canonicalise_with_map(raw)
+    text, shift = raw, None
+    if needs_canonicalising(raw):
+        text, shift = canonicalise_with_map(raw)
     digest = sha256_text(text)
     if record.text_sha256 is not None and record.text_sha256 != digest:
         raise InvariantError("text_sha256 does not match the record's text")
 
-    spans: list[SpanRecord] = []
-    ids: dict[str, str] = {}  # span id -> label
-    seen: dict[tuple[int, int, str], int] = {}
-    for index, span in enumerate(record.spans):
-        try:
-            check_offsets(raw, span.start, span.end, span.text)
-        except InvariantError as error:
-            raise _fail(error.message, index) from None
-        start, end = shift(span.start), shift(span.end)
-        if start >= end:
-            raise _fail(f"span {span.start}-{span.end} covers only a line-ending character", index)
-        if not isinstance(span.label, str):
-            raise _fail(f"label {span.label!r} is not text", index)
-        if not isinstance(span.attrs, dict):
-            raise _fail("attrs must be an object", index)
-        try:
-            scheme.check_span_label(span.label, span.attrs)
-        except TawsimError as error:
-            raise _fail(error.message, index) from None
-        key = (start, end, span.label)
-        if key in seen:
-            raise _fail(f"repeats span {seen[key] + 1} ({span.label} {span.start}-{span.end})",
-                        index)
-        seen[key] = index
-        span_id = span.id if span.id is not None else new_id()
-        if not is_valid_id(span_id):
-            raise _fail(f"span id {span_id!r} is not a usable id", index)
-        if span_id in ids:
-            raise _fail(f"span id {span_id!r} is used twice in the record", index)
-        ids[span_id] = span.label
-        spans.append(
-            SpanRecord(
-                start=start, end=end, label=span.label, text=text[start:end], id=span_id,
-                attrs=dict(span.attrs), note=span.note or "", annotator=span.annotator,
-                created_at=span.created_at, updated_at=span.updated_at,
-            )
-        )
-
+    spans = _prepare_spans(record.spans, raw, text, shift, scheme)
+    ids = {span.id: span.label for span in spans}
     relations: list[RelationRecord] = []
     relation_ids: set[str] = set()
     for index, relation in enumerate(record.relations):
@@ -182,15 +215,22 @@ def _prepare(record: DocumentRecord, scheme: Scheme) -> DocumentRecord:
 def verify_record(record: DocumentRecord, scheme: Scheme) -> None:
     """Check a stored record again before it is exported: offsets, covered text, labels,
     attributes and relation ends. Raises a TawsimError naming the document."""
+    allowed = scheme.allowed_attribute_values
+    text = record.text
+    length = len(text)
+    labels: dict[str | None, str] = {}
     try:
-        labels: dict[str, str] = {}
         for index, span in enumerate(record.spans):
-            try:
-                check_offsets(record.text, span.start, span.end, span.text)
-                scheme.check_span_label(span.label, span.attrs)
-            except TawsimError as error:
-                raise _fail(error.message, index) from None
-            labels[span.id] = span.label
+            start, end, label, attrs = span.start, span.end, span.label, span.attrs
+            rules = allowed.get(label)
+            if (not 0 <= start < end <= length or text[start:end] != span.text
+                    or not _attrs_allowed(rules, attrs)):
+                try:
+                    check_offsets(text, start, end, span.text)
+                    scheme.check_span_label(label, attrs)
+                except TawsimError as error:
+                    raise _fail(error.message, index) from None
+            labels[span.id] = label
         for index, relation in enumerate(record.relations):
             if relation.head not in labels or relation.tail not in labels:
                 raise _fail("an end is not a span of this record", index, "relation")

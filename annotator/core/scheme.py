@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -156,6 +156,14 @@ class Scheme:
                 f"{'/'.join(definition.tails)}, not from {head_label} to {tail_label}"
             )
         self.check_attrs(type_, definition.attributes, attrs)
+
+    @cached_property
+    def allowed_attribute_values(self) -> dict[str, dict[str, frozenset[str]]]:
+        """label -> attribute -> allowed values: the fast lookup behind bulk checks."""
+        return {
+            label.name: {a.name: frozenset(a.value_names) for a in label.attributes}
+            for label in self.labels
+        }
 
     def to_dict(self) -> dict[str, Any]:
         """The scheme as JSON-ready data (what is stored in the project and exported)."""

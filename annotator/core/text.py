@@ -51,6 +51,10 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def needs_canonicalising(raw: str) -> bool:
+    return raw.startswith(BOM) or "\r" in raw
+
+
 def canonicalise(raw: str) -> str:
     """Drop a leading BOM and turn CRLF and lone CR into LF; change nothing else."""
     if raw.startswith(BOM):

@@ -84,6 +84,27 @@ def record_from_json(value: Any) -> DocumentRecord:
 
 
 def _span(item: Any, index: int) -> SpanRecord:
+    """A span from JSON. The common, well-formed case is checked inline (this runs for
+    every span of an import); anything unusual goes through `_span_checked` for its message."""
+    if type(item) is dict and item.keys() <= _SPAN_KEYS:
+        get = item.get
+        start, end, label = get("start"), get("end"), get("label")
+        attrs, note = get("attrs", {}), get("note", "")
+        text, span_id, annotator = get("text"), get("id"), get("annotator")
+        created, updated = get("created_at"), get("updated_at")
+        if (type(start) is int and type(end) is int and type(label) is str
+                and type(attrs) is dict and (note is None or type(note) is str)
+                and (text is None or type(text) is str)
+                and (span_id is None or type(span_id) is str)
+                and (annotator is None or type(annotator) is str)
+                and (created is None or type(created) is str)
+                and (updated is None or type(updated) is str)):
+            return SpanRecord(start, end, label, text, span_id, attrs, note or "", annotator,
+                              created, updated)
+    return _span_checked(item, index)
+
+
+def _span_checked(item: Any, index: int) -> SpanRecord:
     where = f"span {index + 1}"
     _expect(item, dict, where)
     if unknown := set(item) - _SPAN_KEYS:

@@ -22,6 +22,13 @@ BUSY_TIMEOUT_MS = 5000
 PAGE_SIZE = 16384
 
 
+def _connect(path: Path) -> sqlite3.Connection:
+    # The desk runs long imports and exports in a worker thread while the window stays
+    # responsive; one thread uses the connection at a time, and SQLite's serialized mode
+    # guards it anyway.
+    return sqlite3.connect(str(path), check_same_thread=False)
+
+
 def _configure(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
@@ -37,7 +44,7 @@ def create_database(path: Path) -> Database:
         raise ProjectError("a file already exists there; choose a new name", path=str(path))
     if not path.parent.is_dir():
         raise ProjectError("the folder does not exist", path=str(path))
-    conn = sqlite3.connect(str(path))
+    conn = _connect(path)
     try:
         conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         conn.execute("PRAGMA journal_mode = WAL")
@@ -91,7 +98,7 @@ def inspect_database(path: Path) -> int:
 def open_database(path: Path) -> Database:
     """Open an existing project, bringing an older schema up to date."""
     version = inspect_database(path)
-    conn = sqlite3.connect(str(path))
+    conn = _connect(path)
     try:
         conn.execute("PRAGMA journal_mode = WAL")
         _configure(conn)

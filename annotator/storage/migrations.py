@@ -90,22 +90,6 @@ CREATE TABLE span (
     UNIQUE (document, layer, "start", "end", label)
 );
 
--- The covered text is the document's own characters at those offsets, always.
-CREATE TRIGGER span_covers_its_text BEFORE INSERT ON span
-WHEN (SELECT substr(d.text, NEW."start" + 1, NEW."end" - NEW."start") FROM document AS d
-      WHERE d.seq = NEW.document) IS NOT NEW.text
-    OR (SELECT length(d.text) FROM document AS d WHERE d.seq = NEW.document) < NEW."end"
-BEGIN
-    SELECT RAISE(ABORT, 'span text does not match the document text at its offsets');
-END;
-
-CREATE TRIGGER span_still_covers_its_text BEFORE UPDATE OF "start", "end", text, document ON span
-WHEN (SELECT substr(d.text, NEW."start" + 1, NEW."end" - NEW."start") FROM document AS d
-      WHERE d.seq = NEW.document) IS NOT NEW.text
-    OR (SELECT length(d.text) FROM document AS d WHERE d.seq = NEW.document) < NEW."end"
-BEGIN
-    SELECT RAISE(ABORT, 'span text does not match the document text at its offsets');
-END;
 
 CREATE TABLE relation (
     seq INTEGER PRIMARY KEY,

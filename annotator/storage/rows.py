@@ -10,7 +10,10 @@ from annotator.core.model import Relation, Span
 
 
 def loads(value: str | None) -> Any:
-    return orjson.loads(value) if value else {}
+    """JSON from a column; the empty object, by far the most common, without parsing."""
+    if not value or value == "{}":
+        return {}
+    return orjson.loads(value)
 
 
 def dumps(value: Any) -> str:

@@ -102,18 +102,14 @@ def scan(project: ProjectStore, *, layer: str | None = None, status: Status | No
 
 
 def _span(row: tuple) -> SpanRecord:
-    return SpanRecord(
-        start=row[3], end=row[4], label=row[5], text=row[6], id=row[2],
-        attrs=loads(row[7]), note=row[8], annotator=row[9], created_at=row[10],
-        updated_at=row[11],
-    )
+    # Positional: this runs for every span of an export (start, end, label, text, id, ...).
+    return SpanRecord(row[3], row[4], row[5], row[6], row[2], loads(row[7]), row[8], row[9],
+                      row[10], row[11])
 
 
 def _relation(row: tuple) -> RelationRecord:
-    return RelationRecord(
-        type=row[3], head=row[4], tail=row[5], id=row[2], attrs=loads(row[6]),
-        annotator=row[7], created_at=row[8], updated_at=row[9],
-    )
+    return RelationRecord(row[3], row[4], row[5], row[2], loads(row[6]), row[7], row[8],
+                          row[9])
 
 
 def count_records(project: ProjectStore) -> int:
