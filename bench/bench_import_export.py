@@ -15,10 +15,10 @@ import argparse
 import json
 import os
 import platform
-import resource
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -31,11 +31,16 @@ from bench.corpus import write_corpus  # noqa: E402
 def _phase(name: str, *args: str) -> dict:
     """Run one phase in a child process; return its own report plus its peak RSS."""
     command = [sys.executable, __file__, "--phase", name, *args]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise SystemExit(f"phase {name} failed:\n{result.stderr}")
-    report = json.loads(result.stdout.strip().splitlines()[-1])
-    report["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        child = subprocess.Popen(command, stdout=out, stderr=err, text=True)
+        _, status, usage = os.wait4(child.pid, 0)  # this child's own peak memory
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if child.returncode != 0:
+            raise SystemExit(f"phase {name} failed:\n{err.read()}")
+        report = json.loads(out.read().strip().splitlines()[-1])
+    report["peak_rss_mb"] = usage.ru_maxrss / 1024
     return report
 
 

@@ -98,7 +98,8 @@ def _attrs_allowed(rules: dict[str, frozenset[str]] | None, attrs: dict[str, Any
         return False
     for name, value in attrs.items():
         allowed = rules.get(name)
-        if allowed is None or (value is not None and value not in allowed):
+        if allowed is None or (value is not None and (type(value) is not str
+                                                      or value not in allowed)):
             return False
     return True
 

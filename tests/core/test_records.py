@@ -71,6 +71,9 @@ def test_any_span_on_raw_text_still_covers_the_same_characters(raw, data):
         (SpanRecord(start=0, end=5, label="PERSON"), "unknown label 'PERSON'"),
         (SpanRecord(start=0, end=5, label="ACTOR", text="xxxxx"), "not 'xxxxx'"),
         (SpanRecord(start=0, end=5, label="CLAIM", attrs={"stance": "maybe"}), "'maybe'"),
+        (SpanRecord(start=0, end=5, label="CLAIM", attrs={"stance": ["denied"]}), "['denied']"),
+        (SpanRecord(start=0, end=5, label="CLAIM", attrs=["stance"]), "attrs must be an object"),
+        (SpanRecord(start="0", end=5, label="CLAIM"), "whole numbers"),
     ],
 )
 def test_bad_spans_are_refused_with_file_and_line(span, message):
