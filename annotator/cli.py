@@ -35,6 +35,10 @@ STATUSES = [s.value for s in Status]
 PROGRESS_DELAY = 0.5  # seconds of silence before a progress bar appears
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 class TawsimGroup(click.Group):
     """Turns user errors into one line on stderr and exit status 1."""
 
@@ -141,9 +145,9 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str, layer: str | None,
     matched = f" ({counts.documents_matched} already present)" if counts.documents_matched else ""
     layers = f" into layer {', '.join(sorted(counts.layers))}" if counts.layers else ""
     click.echo(
-        f"Imported {counts.documents_new} new documents{matched}, {counts.spans_new} spans "
-        f"and {counts.relations_new} relations{layers}"
-        + (f"; skipped {len(skipped)} bad records" if skipped else "")
+        f"Imported {plural(counts.documents_new, 'new document')}{matched}, "
+        f"{plural(counts.spans_new, 'span')} and {plural(counts.relations_new, 'relation')}"
+        f"{layers}" + (f"; skipped {plural(len(skipped), 'bad record')}" if skipped else "")
     )
 
 
@@ -165,8 +169,8 @@ def export(project: Path, out: Path, fmt: str, layer: str | None, status: str | 
                                 labels=set(labels) or None, progress=progress)
     for warning in report.warnings:
         click.echo(f"tawsim: warning: {warning}", err=True)
-    click.echo(f"Wrote {report.documents} records with {report.spans} spans and "
-               f"{report.relations} relations to {out}")
+    click.echo(f"Wrote {plural(report.documents, 'record')} with {plural(report.spans, 'span')}"
+               f" and {plural(report.relations, 'relation')} to {out}")
 
 
 @cli.command()
