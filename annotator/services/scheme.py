@@ -102,6 +102,12 @@ def change_scheme(project: ProjectStore, ops: SchemeOp | Sequence[SchemeOp], *, 
     steps = [ops] if isinstance(ops, SchemeOp) else list(ops)
     if not steps:
         raise SchemeError("no scheme change was given")
+    if dry_run and len(steps) == 1:
+        # One change needs no rehearsal: planning it says all (and reads far less).
+        edit = steps[0].edit(project.scheme)
+        new = _validated(edit.data, edit.summary)
+        counts = storage.count_change(project, new, edit.renames)
+        return SchemeChangeReport((edit.summary,), counts, new, applied=False)
     counts = MigrationCounts()
     summaries: list[str] = []
     scheme = project.scheme

@@ -1,16 +1,16 @@
 """Changing a project's scheme and carrying every stored annotation along, in one transaction.
 
-The core decides what each annotation becomes (core.scheme_migration); this module finds the
-rows a change can affect, rewrites or deletes them, stores the new scheme and writes one audit
-row that names the counts and keeps what was deleted. Before committing it checks the whole
-project against the new scheme, so no change can leave an annotation the scheme does not allow.
+The core decides what each annotation becomes (core.scheme_migration); scheme_plan finds the
+rows a change affects; this module rewrites or deletes them, stores the new scheme and writes
+one audit row that names the counts and keeps what was deleted. Before committing it checks
+the whole project against the new scheme, so no change can leave an annotation it does not
+allow.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -23,17 +23,15 @@ from annotator.core.scheme_migration import (
     Renames,
     SchemeChangeRefused,
     Violation,
-    migrate_relation,
-    migrate_span,
 )
 from annotator.storage.rows import (
     RELATION_COLUMNS,
     RELATION_JOINS,
     SPAN_COLUMNS,
-    dumps,
     relation_from_row,
     span_from_row,
 )
+from annotator.storage.scheme_plan import Plan, plan_change
 
 if TYPE_CHECKING:
     from annotator.storage.project import ProjectStore
@@ -88,165 +86,32 @@ def violations(project: ProjectStore, scheme: Scheme) -> list[Violation]:
 # -- changing the scheme -----------------------------------------------------------------------
 
 
-@dataclass
-class _Plan:
-    counts: MigrationCounts = field(default_factory=MigrationCounts)
-    span_outcomes: dict[int, tuple[str, dict]] = field(default_factory=dict)  # seq -> new
-    span_labels: dict[int, str] = field(default_factory=dict)  # seq -> old label
-    span_updates: list[tuple[int, str | None, dict]] = field(default_factory=list)
-    relation_updates: list[tuple[int, str | None, dict]] = field(default_factory=list)
-    deleted_spans: dict[int, dict] = field(default_factory=dict)
-    deleted_relations: dict[int, dict] = field(default_factory=dict)
-    cleared: list[dict] = field(default_factory=list)
+def _rows(conn: sqlite3.Connection, sql: str, seqs: set[int]) -> list[tuple]:
+    ordered = sorted(seqs)
+    rows: list[tuple] = []
+    for i in range(0, len(ordered), 500):
+        chunk = ordered[i:i + 500]
+        rows += conn.execute(sql.format(marks=",".join("?" * len(chunk))), chunk).fetchall()
+    return rows
 
 
-def _marks(names: Iterable[str]) -> tuple[str, list[str]]:
-    names = sorted(names)
-    return ",".join("?" * len(names)) or "NULL", names
+def _deleted(conn: sqlite3.Connection, plan: Plan) -> dict[str, list[dict[str, Any]]]:
+    """What the change deletes, in full, for the audit trail (so it can be recovered)."""
+    spans = [span_from_row(row) for row in _rows(
+        conn, f"SELECT {SPAN_COLUMNS} FROM span JOIN document ON document.seq = span.document "
+        "JOIN layer ON layer.id = span.layer WHERE span.seq IN ({marks})", plan.deleted_spans)]
+    relations = [relation_from_row(row) for row in _rows(
+        conn, f"SELECT {RELATION_COLUMNS} FROM relation {RELATION_JOINS} "
+        "WHERE relation.seq IN ({marks})", plan.deleted_relations)]
+    return {
+        "deleted_spans": [span_as_dict(s) | {"document": s.doc_id, "layer": s.layer}
+                          for s in spans],
+        "deleted_relations": [relation_as_dict(r) | {"document": r.doc_id, "layer": r.layer}
+                              for r in relations],
+    }
 
 
-def _survivor(members: list[tuple[int, bool]]) -> int:
-    """Of annotations that become one, keep the one that already had the name, else the
-    oldest."""
-    original = [seq for seq, kept_name in members if kept_name]
-    return min(original) if original else min(seq for seq, _ in members)
-
-
-def _plan_spans(project: ProjectStore, old: Scheme, new: Scheme, renames: Renames,
-                plan: _Plan) -> set[str]:
-    touched = {label for _, label, attrs, _ in span_usage(project)
-               if migrate_span(new, renames, label, attrs)[:2] != (label, attrs)}
-    if not touched:
-        return set()
-    # Spans of a label something merges into may collide with the merged ones.
-    selected = touched | {t for t in renames.labels.values() if old.has_label(t)}
-    marks, names = _marks(selected)
-    rows = project.conn.execute(
-        f"SELECT span.seq, span.document, span.layer, {SPAN_COLUMNS} FROM span "
-        "JOIN document ON document.seq = span.document JOIN layer ON layer.id = span.layer "
-        f"WHERE span.label IN ({marks})", names).fetchall()
-    by_key: dict[tuple, list[tuple[int, bool]]] = defaultdict(list)
-    spans = {}
-    cleared_by_seq: dict[int, list] = {}
-    for row in rows:
-        seq, doc_seq, layer_id, span = row[0], row[1], row[2], span_from_row(row[3:])
-        spans[seq] = span
-        plan.span_labels[seq] = span.label
-        label, attrs, cleared = migrate_span(new, renames, span.label, span.attrs)
-        if label is None:
-            plan.deleted_spans[seq] = span_as_dict(span) | {"document": span.doc_id,
-                                                             "layer": span.layer}
-            continue
-        plan.span_outcomes[seq] = (label, attrs)
-        by_key[(doc_seq, layer_id, span.start, span.end, label)].append(
-            (seq, span.label == label))
-        if cleared:
-            cleared_by_seq[seq] = cleared
-            plan.cleared.append({"span": span.id, "layer": span.layer, "attrs": span.attrs})
-            plan.counts.values_cleared += len(cleared)
-            plan.counts.losing_layers.add(span.layer)
-    for members in by_key.values():
-        if len(members) > 1:
-            keep = _survivor(members)
-            for seq, _ in members:
-                if seq != keep:
-                    span = spans[seq]
-                    plan.deleted_spans[seq] = span_as_dict(span) | {"document": span.doc_id,
-                                                                     "layer": span.layer}
-    for seq, span in spans.items():
-        if seq in plan.deleted_spans:
-            plan.span_outcomes.pop(seq, None)
-            plan.counts.spans_deleted += 1
-            plan.counts.losing_layers.add(span.layer)
-            continue
-        label, attrs = plan.span_outcomes[seq]
-        if label != span.label:
-            plan.counts.spans_relabelled += 1
-        elif _renamed_attrs(span.attrs, attrs, cleared_by_seq.get(seq, ())):
-            plan.counts.spans_reattributed += 1
-        if label != span.label or attrs != span.attrs:
-            plan.span_updates.append((seq, label if label != span.label else None, attrs))
-    return selected
-
-
-def _plan_relations(project: ProjectStore, old: Scheme, new: Scheme, renames: Renames,
-                    span_labels: set[str], plan: _Plan) -> None:
-    touched = set()
-    for _, type_, head, tail, attrs, _ in relation_usage(project):
-        outcome = migrate_relation(new, renames, type_, renames.label(head), renames.label(tail),
-                                   attrs)
-        if outcome[:2] != (type_, attrs):
-            touched.add(type_)
-    touched |= {t for t in renames.relations.values() if old.has_relation(t)}
-    if not touched and not span_labels:
-        return
-    type_marks, types = _marks(touched)
-    label_marks, labels = _marks(span_labels)
-    rows = project.conn.execute(
-        f"SELECT relation.seq, relation.document, relation.layer, relation.head, relation.tail, "
-        f"head.label, tail.label, {RELATION_COLUMNS} FROM relation {RELATION_JOINS} "
-        f"WHERE relation.type IN ({type_marks}) OR head.label IN ({label_marks}) "
-        f"OR tail.label IN ({label_marks})", [*types, *labels, *labels]).fetchall()
-    by_key: dict[tuple, list[tuple[int, bool]]] = defaultdict(list)
-    relations = {}
-    outcomes: dict[int, tuple[str, dict]] = {}
-    cleared_by_seq: dict[int, list] = {}
-    for row in rows:
-        seq, doc_seq, layer_id, head_seq, tail_seq = row[:5]
-        relation = relation_from_row(row[7:])
-        relations[seq] = relation
-        record = relation_as_dict(relation) | {"document": relation.doc_id,
-                                                "layer": relation.layer}
-        if head_seq in plan.deleted_spans or tail_seq in plan.deleted_spans:
-            plan.deleted_relations[seq] = record
-            continue
-        head_label = plan.span_outcomes.get(head_seq, (row[5],))[0]
-        tail_label = plan.span_outcomes.get(tail_seq, (row[6],))[0]
-        type_, attrs, cleared = migrate_relation(new, renames, relation.type, head_label,
-                                                 tail_label, relation.attrs)
-        if type_ is None:
-            plan.deleted_relations[seq] = record
-            continue
-        outcomes[seq] = (type_, attrs)
-        by_key[(doc_seq, layer_id, type_, head_seq, tail_seq)].append(
-            (seq, relation.type == type_))
-        if cleared:
-            cleared_by_seq[seq] = cleared
-            plan.cleared.append({"relation": relation.id, "layer": relation.layer,
-                                 "attrs": relation.attrs})
-            plan.counts.values_cleared += len(cleared)
-            plan.counts.losing_layers.add(relation.layer)
-    for members in by_key.values():
-        if len(members) > 1:
-            keep = _survivor(members)
-            for seq, _ in members:
-                if seq != keep:
-                    relation = relations[seq]
-                    plan.deleted_relations[seq] = relation_as_dict(relation) | {
-                        "document": relation.doc_id, "layer": relation.layer}
-    for seq, relation in relations.items():
-        if seq in plan.deleted_relations:
-            plan.counts.relations_deleted += 1
-            plan.counts.losing_layers.add(relation.layer)
-            continue
-        type_, attrs = outcomes[seq]
-        if type_ != relation.type:
-            plan.counts.relations_retyped += 1
-        elif _renamed_attrs(relation.attrs, attrs, cleared_by_seq.get(seq, ())):
-            plan.counts.relations_reattributed += 1
-        if type_ != relation.type or attrs != relation.attrs:
-            plan.relation_updates.append((seq, type_ if type_ != relation.type else None,
-                                          attrs))
-
-
-def _renamed_attrs(before: dict, after: dict, cleared: Iterable[tuple[str, Any]]) -> bool:
-    """Whether an attribute name or value was renamed (not merely cleared)."""
-    gone = set(cleared)
-    return after != {k: v for k, v in before.items() if (k, v) not in gone}
-
-
-def _write(project: ProjectStore, plan: _Plan) -> None:
-    conn = project.conn
+def _write(conn: sqlite3.Connection, plan: Plan) -> None:
     conn.executemany("DELETE FROM relation WHERE seq = ?",
                      [(seq,) for seq in plan.deleted_relations])
     conn.executemany("DELETE FROM span WHERE seq = ?", [(seq,) for seq in plan.deleted_spans])
@@ -254,13 +119,17 @@ def _write(project: ProjectStore, plan: _Plan) -> None:
     # scheme change is not such an edit (the audit row records it).
     for table, column, updates in (("span", "label", plan.span_updates),
                                    ("relation", "type", plan.relation_updates)):
-        renamed = [(seq, name) for seq, name, _ in updates if name is not None]
         conn.executemany(f"UPDATE {table} SET {column} = ? WHERE seq = ?",
-                         [(_PARKED.format(seq), seq) for seq, _ in renamed])
-        conn.executemany(f"UPDATE {table} SET {column} = ? WHERE seq = ?",
-                         [(name, seq) for seq, name in renamed])
+                         [(_PARKED.format(seq), seq) for seq, name, _ in updates if name])
+        conn.executemany(f"UPDATE {table} SET {column} = ?, attrs = ? WHERE seq = ?",
+                         [(name, attrs, seq) for seq, name, attrs in updates if name])
         conn.executemany(f"UPDATE {table} SET attrs = ? WHERE seq = ?",
-                         [(dumps(attrs), seq) for seq, _, attrs in updates])
+                         [(attrs, seq) for seq, name, attrs in updates if not name])
+
+
+def count_change(project: ProjectStore, new: Scheme, renames: Renames) -> MigrationCounts:
+    """What change_scheme would do, without writing anything."""
+    return plan_change(project.conn, project.scheme, new, renames).counts
 
 
 def change_scheme(project: ProjectStore, new: Scheme, renames: Renames, *, actor: str,
@@ -270,28 +139,26 @@ def change_scheme(project: ProjectStore, new: Scheme, renames: Renames, *, actor
     Raises SchemeChangeRefused (having changed nothing) when annotations would be deleted or
     attribute values cleared and `delete` is False.
     """
+    conn = project.conn
     try:
         with project.db.atomic():
             old = project.scheme
-            plan = _Plan()
-            selected = _plan_spans(project, old, new, renames, plan)
-            _plan_relations(project, old, new, renames, selected, plan)
+            plan = plan_change(conn, old, new, renames)
             if plan.counts.loss and not delete:
                 raise SchemeChangeRefused(summary, plan.counts)
-            _write(project, plan)
+            deleted = _deleted(conn, plan)
+            _write(conn, plan)
             project._set_meta("scheme", orjson.dumps(new.to_dict()).decode())
             project._audit(
                 actor, "change_scheme", None, None,
-                {"scheme": old.to_dict(), "deleted_spans": list(plan.deleted_spans.values()),
-                 "deleted_relations": list(plan.deleted_relations.values()),
-                 "cleared": plan.cleared},
+                {"scheme": old.to_dict(), **deleted, "cleared": plan.cleared},
                 {"scheme": new.to_dict(), "change": summary, "op": op,
                  "renames": renames.as_dict(), "counts": plan.counts.as_dict()},
             )
             project.__dict__.pop("scheme", None)
             left = violations(project, new)
             if left:
-                # The plan above covers every rule; reaching this is a bug, and rolls back.
+                # The plan covers every rule; reaching this is a bug, and rolls back.
                 raise AssertionError(f"a scheme change left annotations behind: {left[0]}")
     finally:
         project.__dict__.pop("scheme", None)

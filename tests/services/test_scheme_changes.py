@@ -337,3 +337,16 @@ def test_a_second_connection_sees_the_new_scheme(filled, project_path):
     finally:
         conn.close()
     assert "SPEAKER" in labels_seen and "ACTOR" not in labels_seen
+
+
+def test_storing_a_scheme_directly_refuses_one_that_does_not_fit(filled):
+    data = filled.scheme.to_dict()
+    del data["labels"][3]["attributes"]
+    del data["claims"]["stance"]
+    before = dump(filled)
+    with pytest.raises(SchemeError, match=r"does not fit 4 stored annotations \(2 spans in "
+                                          r"layer amal: CLAIM has no attribute 'stance'"):
+        filled.set_scheme(scheme_from_dict(data), "lead")
+    assert dump(filled) == before
+    filled.set_scheme(scheme_from_dict(filled.scheme.to_dict() | {"version": 2}), "lead")
+    assert filled.scheme.version == 2

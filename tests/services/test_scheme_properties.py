@@ -29,7 +29,8 @@ from annotator.core.scheme_edits import (
     RenameValue,
     SetRelationEnds,
 )
-from annotator.services.scheme import change_scheme, project_violations
+from annotator.core.scheme_migration import SchemeChangeRefused
+from annotator.services.scheme import change_scheme, preview_scheme_change, project_violations
 from annotator.storage import BulkImport, ProjectStore
 from tests.scheme_texts import CONFLICTING
 
@@ -155,10 +156,19 @@ def _check_one_change(project, data):
     delete = data.draw(st.booleans())
     spans, relations, scheme_json = stored(project)
     try:
-        report = change_scheme(project, op, actor="t", delete=delete)
+        preview = preview_scheme_change(project, op)
     except SchemeError:
+        preview = None
+    assert stored(project) == (spans, relations, scheme_json)
+    try:
+        report = change_scheme(project, op, actor="t", delete=delete)
+    except SchemeError as error:
         assert stored(project) == (spans, relations, scheme_json)
+        # Refused for a loss exactly when the preview showed one.
+        assert (preview is not None and preview.counts.loss > 0) == \
+            isinstance(error, SchemeChangeRefused)
         return
+    assert preview is not None and preview.counts == report.counts
     assert project_violations(project) == []
     new_spans, new_relations, _ = stored(project)
     counts = report.counts
