@@ -35,7 +35,8 @@ def at(text: str, words: str, occurrence: int = 0) -> tuple[int, int]:
 
 def custom_scheme_data() -> dict[str, Any]:
     """The default scheme plus a custom label (EVENT, with a kind) and two custom relation
-    types: RELAYED_BY (a claim passed on by an outlet) and HAPPENED_IN (an event's place)."""
+    types: RELAYED_BY (a claim passed on by an outlet, with a manner) and HAPPENED_IN (an
+    event's place)."""
     data = copy.deepcopy(default_scheme().to_dict())
     data["name"] = "conflict-events"
     data["labels"].append({
@@ -62,6 +63,8 @@ def custom_scheme_data() -> dict[str, Any]:
         "description": {"en": "The outlet that passed the claim on.",
                         "ar": "الجهة التي نقلت الادعاء عن قائله."},
         "example": "نقلت قناة محلية عن شاهد → نقلته: قناة محلية",
+        "attributes": [{"name": "manner", "values": [{"name": "quoted"},
+                                                     {"name": "paraphrased"}]}],
     })
     data["relations"].append({
         "name": "HAPPENED_IN",

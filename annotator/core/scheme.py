@@ -9,6 +9,7 @@ Every refusal says what is wrong and where: the JSON path, and for a file the li
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -27,6 +28,22 @@ LANGUAGES = ("ar", "en")
 FALLBACK_LANGUAGE = "en"
 
 Pointer = tuple[str | int, ...]
+
+
+# The standard Arabic (101) PC layout: the letter each Latin key types. Hotkeys are Latin
+# letters and digits; an annotator typing on the Arabic layout presses the same keys.
+_ARABIC_LAYOUT = dict(zip("ضصثقفغعهخحجدشسيبلاتنمكطئءؤرىةوزظ",
+                          "qwertyuiop[]asdfghjkl;'zxcvnm,./", strict=True))
+
+
+def hotkey_of(text: str) -> str:
+    """The hotkey a typed character stands for: Latin letters lower-cased, Arabic-Indic and
+    Persian digits as ASCII, Arabic-layout letters as the Latin key under them."""
+    if len(text) != 1:
+        return text.lower()
+    if text.isdigit():
+        return str(unicodedata.digit(text, text))
+    return _ARABIC_LAYOUT.get(text, text.lower())
 
 
 def _localised(data: Mapping[str, Any] | None) -> dict[str, str]:
@@ -183,17 +200,19 @@ class Scheme:
         return tuple(r for r in self.relations if label in r.heads)
 
     def relation_for_hotkey(self, head_label: str, key: str) -> RelationDef | None:
-        key = key.lower()
+        """The relation type a key starts from a span of `head_label`; `key` may be the
+        character typed (see hotkey_of)."""
+        key = hotkey_of(key)
         return next((r for r in self.relations_from(head_label)
                      if r.hotkey and r.hotkey.lower() == key), None)
 
     def label_for_hotkey(self, key: str) -> LabelDef | None:
-        key = key.lower()
+        key = hotkey_of(key)
         return next((lb for lb in self.labels if lb.hotkey and lb.hotkey.lower() == key), None)
 
     def value_for_hotkey(self, owner: str, key: str) -> tuple[AttributeDef, AttributeValue] | None:
         """The attribute value a key sets on a selected span of label `owner` (or relation)."""
-        key = key.lower()
+        key = hotkey_of(key)
         for attribute in self.owner(owner).attributes:
             for value in attribute.values:
                 if value.hotkey and value.hotkey.lower() == key:

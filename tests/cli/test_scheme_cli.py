@@ -90,7 +90,8 @@ def custom_record():
             {"id": "r1", "type": "SOURCE", "head": "c1", "tail": "a1"},
             {"id": "r2", "type": "SOURCE", "head": "c2", "tail": "a2"},
             {"id": "r3", "type": "SOURCE", "head": "c3", "tail": "a3"},
-            {"id": "r4", "type": "RELAYED_BY", "head": "c3", "tail": "a4"},
+            {"id": "r4", "type": "RELAYED_BY", "head": "c3", "tail": "a4",
+             "attrs": {"manner": "paraphrased"}},
             {"id": "r5", "type": "HAPPENED_IN", "head": "e1", "tail": "l1"},
         ],
     }
@@ -112,6 +113,7 @@ def test_a_custom_scheme_from_a_file_works_end_to_end(tmp_path):
     assert spans["e1"]["attrs"] == {"kind": "launch"} and spans["e1"]["label"] == "EVENT"
     assert spans["c2"]["note"] == "نفي صريح" and spans["c2"]["attrs"] == {"stance": "denied"}
     assert spans["a4"]["note"] == "وسيلة ناقلة"
+    assert {r["id"]: r["attrs"] for r in record["relations"]}["r4"] == {"manner": "paraphrased"}
     assert sorted((r["type"], r["head"], r["tail"]) for r in record["relations"]) == [
         ("HAPPENED_IN", "e1", "l1"), ("RELAYED_BY", "c3", "a4"), ("SOURCE", "c1", "a1"),
         ("SOURCE", "c2", "a2"), ("SOURCE", "c3", "a3")]
@@ -309,6 +311,10 @@ def test_rename_merge_and_remove_from_the_command_line(annotated):
         "Changed the scheme: rename relation type RELAYED_BY to PASSED_ON; 1 relation retyped\n"
     assert "1 attribute value renamed" in run("scheme", "rename", annotated, "kind:launch",
                                                "firing").output
+    # Attributes of links are carried along the same way.
+    assert "rename PASSED_ON's manner value paraphrased to restated; 1 attribute value " \
+           "renamed" in run("scheme", "rename", annotated, "manner:paraphrased",
+                            "restated").output
     assert "rename EVENT's attribute kind to type" in run("scheme", "rename", annotated,
                                                           "EVENT.kind", "type").output
     # WEAPON takes EVENT's place in HAPPENED_IN, but has no kind to keep.

@@ -4,7 +4,7 @@ look-ups the desk uses."""
 import pytest
 
 from annotator.core.errors import SchemeError
-from annotator.core.scheme import ClaimRoles, default_scheme, scheme_from_dict
+from annotator.core.scheme import ClaimRoles, default_scheme, hotkey_of, scheme_from_dict
 from tests.scheme_texts import custom_scheme_data
 
 
@@ -102,3 +102,17 @@ def test_lookups_for_the_desk():
     assert len(scheme.rules) == 4 and scheme.rules[1]["ar"].startswith("لا تدخل السوابق")
     stance = scheme.label("CLAIM").attribute("stance")
     assert stance.example and stance.value("denied").hotkey == "d"
+
+
+@pytest.mark.parametrize(("typed", "key"), [("a", "a"), ("S", "s"), ("ش", "a"), ("س", "s"),
+                                            ("ي", "d"), ("ع", "u"), ("ق", "r"), ("٤", "4"),
+                                            ("۲", "2"), ("7", "7")])
+def test_hotkeys_typed_on_an_arabic_layout(typed, key):
+    assert hotkey_of(typed) == key
+
+
+def test_the_desk_finds_keys_typed_in_arabic():
+    scheme = default_scheme()
+    assert scheme.value_for_hotkey("CLAIM", "ي")[1].name == "denied"  # the D key
+    assert scheme.relation_for_hotkey("CLAIM", "س").name == "SOURCE"  # the S key
+    assert scheme.label_for_hotkey("٣").name == "WEAPON"
