@@ -187,6 +187,9 @@ def test_merging_a_label_clears_attribute_values_the_target_lacks(filled):
 
 
 def test_values_rename_merge_and_remove(filled):
+    usage = scheme_usage(filled)
+    assert usage.attribute("CLAIM", "stance") == 4 and usage.spans["ACTOR"] == 4
+    assert usage.relations == {"SOURCE": 4}
     change_scheme(filled, RenameValue("CLAIM", "stance", "reported", "relayed"), actor="lead")
     stances = {s.id: s.attrs for s in filled.spans("report", "gold") if s.label == "CLAIM"}
     assert stances == {"g-c1": {"stance": "relayed"}, "g-c2": {"stance": "denied"}}
