@@ -15,7 +15,7 @@ import orjson
 from sqlite_utils import Database
 
 from annotator import __version__
-from annotator.core.errors import ProjectError, TawsimError
+from annotator.core.errors import ProjectError, SchemeError, TawsimError
 from annotator.core.model import (
     Annotations,
     Document,
@@ -37,6 +37,7 @@ from annotator.storage.rows import (
     relation_from_row,
     span_from_row,
 )
+from annotator.storage.scheme_changes import violations
 
 PROJECT_SUFFIX = ".tawsim"
 
@@ -114,7 +115,14 @@ class ProjectStore:
             raise ProjectError("the stored scheme is not valid JSON", path=str(self.path)) from None
 
     def set_scheme(self, scheme: Scheme, actor: str) -> None:
+        """Store `scheme` as it is, refusing it if a stored annotation does not fit. Changes
+        that carry annotations along go through storage.scheme_changes.change_scheme."""
         with self.db.atomic():
+            found = violations(self, scheme)
+            if found:
+                total = sum(item.count for item in found)
+                raise SchemeError(f"the scheme does not fit {total} stored annotations "
+                                  f"({found[0]})")
             before = loads(self.meta("scheme"))
             self._set_meta("scheme", orjson.dumps(scheme.to_dict()).decode())
             self._audit(actor, "set_scheme", None, None, before, scheme.to_dict())

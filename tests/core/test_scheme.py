@@ -44,7 +44,8 @@ def _default_data():
     ("change", "message"),
     [
         (lambda d: d["labels"].append(dict(d["labels"][0])), "label 'LOCATION' is defined twice"),
-        (lambda d: d["labels"][1].update(hotkey="1"), "hotkey '1' is given to two labels"),
+        (lambda d: d["labels"][1].update(hotkey="1"),
+         "hotkey '1' is given to both LOCATION and ACTOR"),
         (lambda d: d["relations"][0].update({"to": ["PERSON"]}), "unknown label 'PERSON'"),
         (lambda d: d["labels"][0].update(color="green"), "labels/0/color"),
         (lambda d: d.pop("labels"), "'labels' is a required property"),
