@@ -1,0 +1,80 @@
+"""Desk tests: the real app, offscreen, on real project files in temporary folders.
+
+Qt warnings fail a test (except the one the offscreen platform prints for every main window),
+and keyboard shortcuts are only sent once the window is active.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtWidgets import QApplication
+
+from annotator.services.importing import import_paths
+from annotator.services.projects import init_project
+from annotator.ui.app import Desk, start
+from annotator.ui.settings import AppPaths, Settings
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
+            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+
+
+@pytest.fixture
+def app_paths(tmp_path: Path) -> AppPaths:
+    return AppPaths(tmp_path / "home" / "settings.ini", tmp_path / "home" / "data")
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> Callable[..., Path]:
+    """A project file holding the given texts, one document each, imported as .txt files."""
+
+    def make(*texts: str, name: str = "articles.tawsim") -> Path:
+        folder = tmp_path / f"source-{name}"
+        folder.mkdir()
+        for number, text in enumerate(texts):
+            (folder / f"{number:03d}.txt").write_text(text, encoding="utf-8")
+        path = tmp_path / name
+        store = init_project(path)
+        try:
+            import_paths(store, [folder], actor="setup")
+        finally:
+            store.close()
+        return path
+
+    return make
+
+
+@pytest.fixture
+def open_desk(qtbot, app_paths: AppPaths) -> Iterator[Callable[..., Desk]]:
+    """Start the desk as `tawsim-gui PROJECT --annotator amal` would, and wait until its
+    window is active so that shortcuts reach it."""
+    desks: list[Desk] = []
+
+    def open_(project: Path | None = None, *, annotator: str | None = "amal",
+              language: str = "en") -> Desk:
+        Settings(app_paths).language = language
+        argv = [str(project)] if project else []
+        if annotator:
+            argv += ["--annotator", annotator]
+        desk = start(argv, app_paths)
+        assert desk is not None
+        desks.append(desk)
+        window = desk.window
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        return desk
+
+    yield open_
+    for desk in desks:
+        if shiboken6.isValid(desk.window):
+            desk.window.close()
+        desk.close()
+    QApplication.processEvents()
