@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor, QTextOption
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from annotator.core.commands import Change
@@ -21,6 +21,7 @@ from annotator.ui.fonts import article_font
 from annotator.ui.highlighter import SpanHighlighter
 from annotator.ui.span_index import SpanIndex
 from annotator.ui.tooltips import span_tooltip
+from annotator.ui.underlines import paint_underlines
 
 
 class ArticleView(QPlainTextEdit):
@@ -250,6 +251,16 @@ class ArticleView(QPlainTextEdit):
             if spans and self.selected_span_id not in {s.id for s in spans}:
                 self.set_selected_span(spans[0].id)
         self.menuRequested.emit(event.globalPos(), character)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt's name
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        try:
+            paint_underlines(self, painter, event.rect(), self.index, self.units,
+                             self.highlighter.colors, self.highlighter.underlined,
+                             self.highlighter.selected_id)
+        finally:
+            painter.end()
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and self.scheme is not None:

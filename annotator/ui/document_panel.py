@@ -46,16 +46,24 @@ class DocumentPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         rows = self.table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        # Fixed widths measured from the longest value: sizing to contents would read every
+        # row of the lazy model.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         header.setHighlightSections(False)
+        metrics = self.fontMetrics()
+        widest_status = max(metrics.horizontalAdvance(status_name(s)) for s in Status)
+        header.resizeSection(1, widest_status + 34)
+        header.resizeSection(2, max(metrics.horizontalAdvance(tr("Spans")),
+                                    metrics.horizontalAdvance("00000")) + 18)
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)

@@ -19,7 +19,6 @@ from annotator.ui.i18n import tr
 
 class EditController(QObject):
     message = Signal(str)
-    undoStateChanged = Signal()
 
     def __init__(self, view: ArticleView, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -32,13 +31,7 @@ class EditController(QObject):
         self.desk = desk
         self.doc_id = None
         if desk is not None:
-            desk.spansChanged.connect(self._on_spans_changed)
             self.view.set_scheme(desk.scheme)
-
-    def _on_spans_changed(self, doc_id: str, changes: list[Change]) -> None:
-        if doc_id == self.doc_id:
-            self.view.apply_changes(changes)
-            self.undoStateChanged.emit()
 
     # -- labelling -------------------------------------------------------------------------
 

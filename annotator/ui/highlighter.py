@@ -3,8 +3,8 @@
 Qt asks for one paragraph at a time; the spans that touch it come from the SpanIndex, so an
 edit re-colours only the paragraphs it touches. Entity labels (style "background") fill the
 characters with their colour, the innermost span winning where they nest; claims (style
-"underline") get a tint and an underline in their colour, so an entity inside a claim shows
-both. The selected span is drawn darker.
+"underline") get a light tint here and a bar under their lines (underlines.py), so an entity
+inside a claim shows both. The selected span is drawn darker.
 """
 
 from __future__ import annotations
@@ -27,13 +27,15 @@ class SpanHighlighter(QSyntaxHighlighter):
         self.index = SpanIndex()
         self.units = Utf16Map("")
         self.selected_id: str | None = None
-        self._colors: dict[str, QColor] = {}
+        self.colors: dict[str, QColor] = {}
+        self.underlined: set[str] = set()  # labels drawn as a bar (see underlines.py)
         self._styles: dict[str, str] = {}
         self._formats: dict[tuple[str | None, str | None, str], QTextCharFormat] = {}
 
     def set_scheme(self, scheme: Scheme) -> None:
-        self._colors = {label.name: QColor(label.color) for label in scheme.labels}
+        self.colors = {label.name: QColor(label.color) for label in scheme.labels}
         self._styles = {label.name: label.style for label in scheme.labels}
+        self.underlined = {name for name, style in self._styles.items() if style == "underline"}
         self._formats.clear()
 
     def set_spans(self, units: Utf16Map, index: SpanIndex) -> None:
@@ -51,14 +53,12 @@ class SpanHighlighter(QSyntaxHighlighter):
         if fmt is None:
             fmt = QTextCharFormat()
             if underline is not None:
-                color = QColor(self._colors.get(underline, QColor("gray")))
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(color.darker(115))
-                tint = QColor(color)
+                # The bar under the lines is painted by the view; the tint is drawn here.
+                tint = QColor(self.colors.get(underline, QColor("gray")))
                 tint.setAlpha(UNDERLINE_TINT_ALPHA * (3 if selected == "underline" else 1))
                 fmt.setBackground(tint)
             if background is not None:
-                color = QColor(self._colors.get(background, QColor("gray")))
+                color = QColor(self.colors.get(background, QColor("gray")))
                 fmt.setBackground(color.darker(140) if selected == "background" else color)
             self._formats[key] = fmt
         return fmt

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
+from annotator.core.commands import Change
 from annotator.core.model import Status
 from annotator.ui import dialogs
 from annotator.ui.actions import DeskActions
@@ -16,13 +17,16 @@ from annotator.ui.context_menu import build_context_menu
 from annotator.ui.desk_session import DeskSession
 from annotator.ui.document_panel import DocumentPanel
 from annotator.ui.editing import EditController
-from annotator.ui.i18n import direction, tr
+from annotator.ui.header import DocumentHeader
+from annotator.ui.i18n import direction, language, tr
 from annotator.ui.menus import build_menus, fill_annotate_menu
 from annotator.ui.palette import LabelPalette
 from annotator.ui.settings import Settings
 from annotator.ui.span_panel import SpanPanel
 from annotator.ui.status_bar import DeskStatusBar
 from annotator.ui.window_commands import WindowCommands
+
+DOCK_WIDTH = 340
 
 
 class MainWindow(QMainWindow):
@@ -37,31 +41,33 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.desk: DeskSession | None = None
         self.doc_id: str | None = None
+        self.title_text = ""
         self.actions_ = DeskActions(self)
         self.view = ArticleView()
         self.view.set_zoom(settings.zoom)
         self.editor = EditController(self.view, self)
         self.editor.snap_to_words = settings.snap_to_words
-        self.title = QLabel()
-        self.title.setObjectName("documentTitle")
-        self.title.setWordWrap(True)
-        self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.title.setContentsMargins(12, 8, 12, 4)
+        self.header = DocumentHeader()
         centre = QWidget()
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self.title)
+        column.addWidget(self.header)
         column.addWidget(self.view, 1)
         self.setCentralWidget(centre)
         self.palette = LabelPalette(self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.palette)
         self.documents = DocumentPanel()
         self.spans = SpanPanel()
+        # Docks do not follow the layout direction: put the documents on the leading side.
+        mirrored = direction() == Qt.LayoutDirection.RightToLeft
+        leading, trailing = Qt.DockWidgetArea.LeftDockWidgetArea, \
+            Qt.DockWidgetArea.RightDockWidgetArea
+        if mirrored:
+            leading, trailing = trailing, leading
         self.documents_dock = self._dock(tr("Documents"), "documentsDock", self.documents,
-                                         Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.spans_dock = self._dock(tr("Spans"), "spansDock", self.spans,
-                                     Qt.DockWidgetArea.RightDockWidgetArea)
+                                         leading)
+        self.spans_dock = self._dock(tr("Spans"), "spansDock", self.spans, trailing)
         self.status = DeskStatusBar(self)
         self.setStatusBar(self.status)
         self.recent_menu, self.annotate_menu = build_menus(
@@ -76,13 +82,11 @@ class MainWindow(QMainWindow):
         self.spans.spanChosen.connect(self._reveal_span)
         self.documents.documentChosen.connect(self.open_document)
         self.editor.message.connect(self.status.say)
-        self.editor.undoStateChanged.connect(self._after_edit)
         self.resize(1280, 800)
-        geometry, state = settings.window_state()
+        geometry, state = settings.window_state(mirrored)
         if geometry:
             self.restoreGeometry(geometry)
-        if state:
-            self.restoreState(state)
+        self._sized = bool(state) and self.restoreState(state)
         self.commands.refresh_recent()
         self._update_actions()
 
@@ -105,6 +109,7 @@ class MainWindow(QMainWindow):
         desk.setParent(self)
         desk.refused.connect(self.status.say)
         desk.statusChanged.connect(self._on_status)
+        desk.spansChanged.connect(self._on_spans_changed)
         desk.documentsChanged.connect(self._on_documents_added)
         self.editor.set_session(desk)
         labels = self.actions_.build_labels(self, desk.scheme)
@@ -112,6 +117,7 @@ class MainWindow(QMainWindow):
         fill_annotate_menu(self.annotate_menu, self.actions_)
         self.commands.connect_labels()
         self.documents.set_session(desk)
+        self.spans.fit_labels(desk.scheme)
         self.status.show_layer(desk.layer)
         self.status.show_document_counts(desk.status_counts())
         target = doc_id or desk.resume_document()
@@ -125,7 +131,7 @@ class MainWindow(QMainWindow):
         self.view.set_article("", [])
         self.view.setPlaceholderText(
             tr("This project has no articles yet. Use File › Import articles to add some."))
-        self.title.setText("")
+        self.header.clear()
         self.spans.model.clear()
         self.status.show_span_counts(None, [])
         self._update_actions()
@@ -141,12 +147,16 @@ class MainWindow(QMainWindow):
         self.spans.model.set_spans(self.desk.scheme, annotations.spans)
         self.documents.show_current(doc_id)
         self.status.show_span_counts(self.desk.scheme, list(annotations.spans))
-        self._show_title(annotations.document.title, annotations.status)
+        self.title_text = annotations.document.title
+        self._show_status(annotations.status)
         self._update_actions()
         self._update_title()
 
-    def _show_title(self, title: str, status: Status) -> None:
-        self.title.setText(f"<b style='font-size:large'>{_escape(title)}</b>")
+    def _show_status(self, status: Status) -> None:
+        if self.desk is None or self.doc_id is None:
+            return
+        self.header.show_document(self.title_text, self.desk.document_position(self.doc_id),
+                                  self.desk.document_count(), status)
         self.actions_.mark_done.setChecked(status in (Status.DONE, Status.REVIEWED))
 
     def _update_title(self) -> None:
@@ -157,9 +167,11 @@ class MainWindow(QMainWindow):
 
     # -- reactions -------------------------------------------------------------------------
 
-    def _after_edit(self) -> None:
-        if self.desk is None:
+    def _on_spans_changed(self, doc_id: str, changes: list[Change]) -> None:
+        if self.desk is None or doc_id != self.doc_id:
             return
+        self.view.apply_changes(changes)
+        self.spans.model.apply_changes(changes)
         self.status.show_span_counts(self.desk.scheme, self.view.index.values())
         self.documents.model.refresh_rows()
         self._update_actions()
@@ -168,7 +180,7 @@ class MainWindow(QMainWindow):
         if self.desk is None:
             return
         if doc_id == self.doc_id:
-            self.actions_.mark_done.setChecked(status in (Status.DONE, Status.REVIEWED))
+            self._show_status(Status(status))
         if self.documents.model.status_filter is not None:
             self.documents.apply_filter()
         else:
@@ -211,13 +223,26 @@ class MainWindow(QMainWindow):
             if self.desk is not None and self.doc_id else (None, None)
         a.undo.setEnabled(undo_text is not None)
         a.redo.setEnabled(redo_text is not None)
-        a.undo.setText(tr("&Undo {what}", what=undo_text) if undo_text else tr("&Undo"))
-        a.redo.setText(tr("&Redo {what}", what=redo_text) if redo_text else tr("&Redo"))
+        # The core describes edits in English; other languages show the plain command.
+        described = language() == "en"
+        a.undo.setText(tr("&Undo {what}", what=undo_text) if undo_text and described
+                       else tr("&Undo"))
+        a.redo.setText(tr("&Redo {what}", what=redo_text) if redo_text and described
+                       else tr("&Redo"))
         for action in (a.export, a.import_files, a.import_folder):
             action.setEnabled(self.desk is not None)
 
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
+        super().showEvent(event)
+        if not self._sized:  # the first run: give both panels room for their columns
+            self._sized = True
+            self.resizeDocks([self.documents_dock, self.spans_dock], [DOCK_WIDTH, DOCK_WIDTH],
+                             Qt.Orientation.Horizontal)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.save_window_state(self.saveGeometry().data(), self.saveState().data())
+        mirrored = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        self.settings.save_window_state(mirrored, self.saveGeometry().data(),
+                                        self.saveState().data())
         super().closeEvent(event)
 
     def recent_folder(self) -> Path:
@@ -226,7 +251,3 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         dialogs.show_text(self, tr("Keyboard shortcuts"),
                           dialogs.shortcuts_page(self.actions()))
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

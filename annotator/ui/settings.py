@@ -121,12 +121,21 @@ class Settings:
         recent = self.recent_projects
         return recent[0] if recent else None
 
-    def window_state(self) -> tuple[bytes, bytes]:
+    def window_state(self, mirrored: bool) -> tuple[bytes, bytes]:
+        """The window's geometry and its panels' places, kept apart for the mirrored
+        (right-to-left) layout, whose panels sit on the other sides."""
         geometry = self._qsettings.value("window/geometry", b"")
-        state = self._qsettings.value("window/state", b"")
-        return bytes(geometry or b""), bytes(state or b"")
+        state = self._qsettings.value(f"window/state-{'rtl' if mirrored else 'ltr'}", b"")
+        return _as_bytes(geometry), _as_bytes(state)
 
-    def save_window_state(self, geometry: bytes, state: bytes) -> None:
+    def save_window_state(self, mirrored: bool, geometry: bytes, state: bytes) -> None:
         self._qsettings.setValue("window/geometry", geometry)
-        self._qsettings.setValue("window/state", state)
+        self._qsettings.setValue(f"window/state-{'rtl' if mirrored else 'ltr'}", state)
         self._qsettings.sync()
+
+
+def _as_bytes(value: object) -> bytes:
+    if isinstance(value, bytes):
+        return value
+    data = getattr(value, "data", None)  # a QByteArray
+    return bytes(data()) if callable(data) else b""

@@ -38,7 +38,7 @@ class DeskStatusBar(QStatusBar):
         total = sum(counts.values())
         parts = [f"{status_name(s)} {counts.get(s, 0)}"
                  for s in (Status.NEW, Status.IN_PROGRESS, Status.DONE)]
-        self.progress.setText(tr("{total} documents", total=total) + ": " + " · ".join(parts))
+        self.progress.setText(tr("Documents: {total}", total=total) + " — " + " · ".join(parts))
 
     def show_span_counts(self, scheme: Scheme | None, spans: list[Span]) -> None:
         if scheme is None:

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 
 from annotator.services.importing import import_paths
 from annotator.services.projects import init_project
@@ -25,6 +27,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
             item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type any text key by key (QTest's keyClicks knows only ASCII)."""
+    for char in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key(ord(char.upper())), char,
+                           Qt.KeyboardModifier.NoModifier)
 
 
 @pytest.fixture
