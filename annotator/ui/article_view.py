@@ -10,13 +10,22 @@ from __future__ import annotations
 import unicodedata
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QTextCursor, QTextOption
+from PySide6.QtGui import (
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextCursor,
+    QTextOption,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from annotator.core.commands import Change
 from annotator.core.model import Span
 from annotator.core.offsets import Utf16Map
 from annotator.core.scheme import Scheme
+from annotator.ui.colouring import LazyColouring
 from annotator.ui.fonts import article_font
 from annotator.ui.highlighter import SpanHighlighter
 from annotator.ui.span_index import SpanIndex
@@ -47,6 +56,7 @@ class ArticleView(QPlainTextEdit):
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         document.setDefaultTextOption(option)
         self.highlighter = SpanHighlighter(document)
+        self.colouring = LazyColouring(self, self.highlighter)
         self.scheme: Scheme | None = None
         self.text = ""
         self.units = Utf16Map("")
@@ -60,12 +70,17 @@ class ArticleView(QPlainTextEdit):
         self.highlighter.set_scheme(scheme)
 
     def set_article(self, text: str, spans: list[Span] | tuple[Span, ...]) -> None:
-        """Show `text` with `spans`; the highlighter colours it in the same pass."""
+        """Show `text` with `spans`: the screen is coloured at once, the rest when idle."""
         self.text = text
         self.units = Utf16Map(text)
         self.highlighter.set_spans(self.units, SpanIndex(spans))
-        self.setPlainText(text)
+        self.highlighter.active = False
+        try:
+            self.setPlainText(text)
+        finally:
+            self.highlighter.active = True
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.colouring.start()
         self.selectedSpanChanged.emit("")
 
     @property
@@ -192,6 +207,11 @@ class ArticleView(QPlainTextEdit):
 
     def set_zoom(self, steps: int) -> None:
         self.setFont(article_font(steps))
+        self.colouring.colour_visible()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
+        super().resizeEvent(event)
+        self.colouring.colour_visible()
 
     # -- events ----------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from annotator.core.commands import Change
 from annotator.core.model import Status
 from annotator.ui.desk_session import DeskSession
 from annotator.ui.i18n import tr
@@ -22,6 +23,9 @@ PAGES_KEPT = 40
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+                    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+                    Qt.ItemDataRole.FontRole, DOC_ID_ROLE))
 
 
 class DocumentListModel(QAbstractTableModel):
@@ -60,6 +64,18 @@ class DocumentListModel(QAbstractTableModel):
         self._pages.clear()
         if self._count:
             self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, 2))
+
+    def count_spans(self, doc_id: str, changes: list[Change]) -> None:
+        """Keep the document's span count current after an edit, without reading again."""
+        delta = sum((c.new is not None) - (c.old is not None) for c in changes if c.is_span)
+        row = self.row_of(doc_id)
+        if not delta or row is None:
+            return
+        item = self._row(row)
+        if item is not None:
+            item["spans"] += delta
+            index = self.index(row, self.SPANS)
+            self.dataChanged.emit(index, index)
 
     # -- reading pages ---------------------------------------------------------------------
 
@@ -106,6 +122,8 @@ class DocumentListModel(QAbstractTableModel):
         return (tr("Title"), tr("Status"), tr("Spans"))[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ROLES:
+            return None
         item = self._row(index.row())
         if item is None:
             return None

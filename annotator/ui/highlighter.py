@@ -31,6 +31,8 @@ class SpanHighlighter(QSyntaxHighlighter):
         self.underlined: set[str] = set()  # labels drawn as a bar (see underlines.py)
         self._styles: dict[str, str] = {}
         self._formats: dict[tuple[str | None, str | None, str], QTextCharFormat] = {}
+        self.active = True  # False while the text is being set: paragraphs stay plain
+        self._coloured = bytearray()  # 1 for each paragraph coloured with the current spans
 
     def set_scheme(self, scheme: Scheme) -> None:
         self.colors = {label.name: QColor(label.color) for label in scheme.labels}
@@ -43,6 +45,15 @@ class SpanHighlighter(QSyntaxHighlighter):
         self.units = units
         self.index = index
         self.selected_id = None
+
+    def reset_coloured(self, blocks: int) -> None:
+        self._coloured = bytearray(blocks)
+
+    def is_coloured(self, block_number: int) -> bool:
+        return block_number < len(self._coloured) and bool(self._coloured[block_number])
+
+    def all_coloured(self) -> bool:
+        return all(self._coloured)
 
     def _format(self, background: str | None, underline: str | None,
                 selected: str) -> QTextCharFormat:
@@ -63,8 +74,13 @@ class SpanHighlighter(QSyntaxHighlighter):
             self._formats[key] = fmt
         return fmt
 
-    def highlightBlock(self, text: str) -> None:
+    def highlightBlock(self, text: str) -> None:  # Qt calls it for each paragraph
+        if not self.active:
+            return
         block = self.currentBlock()
+        number = block.blockNumber()
+        if number < len(self._coloured):
+            self._coloured[number] = 1
         first_unit = block.position()
         units = self.units
         if first_unit + block.length() - 1 > units.unit_length:

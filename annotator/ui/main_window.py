@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
             tr("This project has no articles yet. Use File › Import articles to add some."))
         self.header.clear()
         self.spans.model.clear()
-        self.status.show_span_counts(None, [])
+        self.status.show_span_counts(None, {})
         self._update_actions()
         self._update_title()
 
@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         self.view.set_article(annotations.document.text, annotations.spans)
         self.spans.model.set_spans(self.desk.scheme, annotations.spans)
         self.documents.show_current(doc_id)
-        self.status.show_span_counts(self.desk.scheme, list(annotations.spans))
+        self.status.show_span_counts(self.desk.scheme, self.view.index.label_counts)
         self.title_text = annotations.document.title
         self._show_status(annotations.status)
         self._update_actions()
@@ -172,8 +172,8 @@ class MainWindow(QMainWindow):
             return
         self.view.apply_changes(changes)
         self.spans.model.apply_changes(changes)
-        self.status.show_span_counts(self.desk.scheme, self.view.index.values())
-        self.documents.model.refresh_rows()
+        self.status.show_span_counts(self.desk.scheme, self.view.index.label_counts)
+        self.documents.model.count_spans(doc_id, changes)
         self._update_actions()
 
     def _on_status(self, doc_id: str, status: str) -> None:

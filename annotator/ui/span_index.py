@@ -8,6 +8,7 @@ long spans (a claim over several paragraphs) are kept apart so they do not widen
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from annotator.core.model import Span
@@ -22,9 +23,11 @@ class SpanIndex:
         self._long: dict[str, Span] = {}
         self._max_short = 0
         self._max_stale = False
+        self.label_counts: Counter[str] = Counter()
         items = list(spans)
         for span in items:
             self._by_id[span.id] = span
+            self.label_counts[span.label] += 1
             if span.end - span.start > LONG_SPAN:
                 self._long[span.id] = span
             else:
@@ -53,6 +56,7 @@ class SpanIndex:
         if span.id in self._by_id:
             self.remove(span.id)
         self._by_id[span.id] = span
+        self.label_counts[span.label] += 1
         if span.end - span.start > LONG_SPAN:
             self._long[span.id] = span
         else:
@@ -63,6 +67,7 @@ class SpanIndex:
         span = self._by_id.pop(span_id, None)
         if span is None:
             return None
+        self.label_counts[span.label] -= 1
         if self._long.pop(span_id, None) is None:
             i = bisect_left(self._keys, (span.start, span.id))
             del self._keys[i]

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon
 
 from annotator.core.commands import Change
 from annotator.core.model import Span
@@ -19,6 +20,8 @@ from annotator.ui.i18n import language, tr
 from annotator.ui.labels import swatch
 
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+                    Qt.ItemDataRole.ToolTipRole, SPAN_ID_ROLE))
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -32,6 +35,8 @@ class SpanListModel(QAbstractTableModel):
         self._keys: list[tuple] = []
         self._column = self.POSITION
         self._descending = False
+        self._names: dict[str, str] = {}
+        self._swatches: dict[str, QIcon] = {}
 
     def _key_function(self) -> Callable[[Span], tuple]:
         if self._column == self.LABEL:
@@ -44,6 +49,10 @@ class SpanListModel(QAbstractTableModel):
 
     def set_spans(self, scheme: Scheme, spans: Iterable[Span]) -> None:
         self.beginResetModel()
+        if scheme is not self.scheme:
+            self._names = {label.name: label.display(language()) for label in scheme.labels}
+            self._swatches = {label.name: swatch(label.color, label.style)
+                              for label in scheme.labels}
         self.scheme = scheme
         key = self._key_function()
         self._spans = sorted(spans, key=key)
@@ -124,22 +133,21 @@ class SpanListModel(QAbstractTableModel):
         return (tr("Label"), tr("Text"), tr("Position"))[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Qt asks for a dozen roles per cell on every repaint; answer the others at once.
+        if role not in _ROLES:
+            return None
         span = self.span(index.row())
         if span is None:
             return None
         column = index.column()
-        label = self.scheme.label(span.label) \
-            if self.scheme and self.scheme.has_label(span.label) else None
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.LABEL:
-                return label.display(language()) if label else span.label
+                return self._names.get(span.label, span.label)
             if column == self.TEXT:
                 return " ".join(span.text.split())
             return f"{span.start}–{span.end}"
-        if role == Qt.ItemDataRole.DecorationRole and column == self.LABEL and label:
-            return swatch(label.color, label.style)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.TEXT:
-            return span.text
-        if role == SPAN_ID_ROLE:
-            return span.id
-        return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._swatches.get(span.label) if column == self.LABEL else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return span.text if column == self.TEXT else None
+        return span.id

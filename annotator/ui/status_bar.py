@@ -3,11 +3,11 @@ the project's progress as permanent fields."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Mapping
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from annotator.core.model import Span, Status
+from annotator.core.model import Status
 from annotator.core.scheme import Scheme
 from annotator.ui.i18n import language, tr
 from annotator.ui.labels import status_name
@@ -40,11 +40,11 @@ class DeskStatusBar(QStatusBar):
                  for s in (Status.NEW, Status.IN_PROGRESS, Status.DONE)]
         self.progress.setText(tr("Documents: {total}", total=total) + " — " + " · ".join(parts))
 
-    def show_span_counts(self, scheme: Scheme | None, spans: list[Span]) -> None:
+    def show_span_counts(self, scheme: Scheme | None, counts: Mapping[str, int]) -> None:
+        """How many spans of each label the open document has."""
         if scheme is None:
             self.spans.clear()
             return
-        counts = Counter(span.label for span in spans)
         parts = []
         for label in scheme.labels:
             parts.append(f'<span style="background:{label.color}">&nbsp;'
