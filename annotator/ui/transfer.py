@@ -21,13 +21,14 @@ from annotator.ui.desk_session import DeskSession
 from annotator.ui.i18n import tr
 
 KIB = 1024
+SHOW_AFTER_MS = 300  # short imports finish without a dialog flashing up
 
 
 def _progress(parent: QWidget, title: str, maximum: int) -> QProgressDialog:
     dialog = QProgressDialog(title, tr("Cancel"), 0, maximum, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
+    dialog.setMinimumDuration(SHOW_AFTER_MS)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.setValue(0)

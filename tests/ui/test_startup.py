@@ -1,0 +1,97 @@
+"""Starting the desk: the annotator's name, the default project with the samples, the last
+project, and what an unusable project file does."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+from annotator.core.model import Status
+from annotator.services.projects import open_project
+from annotator.ui import bootstrap
+from annotator.ui.settings import Settings
+
+
+def answer_name_dialog(name: str) -> list[str]:
+    """Type `name` into the name dialog when it comes up, as a user would."""
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(dialog.labelText())
+        dialog.setTextValue(name)
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+def test_the_first_run_asks_the_name_once_and_opens_the_samples(qtbot, app_paths, open_desk):
+    asked = answer_name_dialog("سلمى")
+    desk = open_desk(annotator=None)
+    assert asked and "name" in asked[0]
+    window = desk.window
+    assert window.desk.annotator == window.desk.layer == "سلمى"
+    default = app_paths.default_project
+    assert window.desk.path == default and default.is_file()
+    samples = sorted(bootstrap.sample_folder().glob("*.txt"))
+    assert len(samples) >= 3
+    assert window.documents.model.rowCount() == len(samples)
+    first = samples[0].read_text("utf-8")
+    assert window.view.text == first and "تل الزيتون" in first
+    window.view.select_range(first.index("تل الزيتون"), first.index("تل الزيتون") + 10)
+    window.actions_.labels["LOCATION"].trigger()
+    window.close()
+    desk.close()
+
+    again = open_desk(annotator=None)  # remembered: no dialog this time
+    assert again.window.desk.annotator == "سلمى"
+    assert len(again.window.view.index) == 1
+    with open_project(default) as store:
+        (span,) = store.spans(again.window.doc_id, "سلمى")
+        assert span.annotator == "سلمى"
+        assert store.audit_trail(again.window.doc_id)[-1]["actor"] == "سلمى"
+
+
+def test_without_a_project_the_last_one_used_opens(qtbot, make_project, open_desk, app_paths):
+    project = make_project("قال شاهد إن صواريخ سقطت.")
+    first = open_desk(project)
+    first.window.close()
+    first.close()
+    assert Settings(app_paths).last_project == project.resolve()
+    again = open_desk()
+    assert again.window.desk.path == project.resolve()
+    assert not app_paths.default_project.exists()
+    assert [a.text() for a in again.window.recent_menu.actions()] == [str(project.resolve())]
+
+
+def test_an_unusable_project_is_refused_and_the_default_opens(qtbot, tmp_path, open_desk,
+                                                              app_paths):
+    broken = tmp_path / "broken.tawsim"
+    broken.write_text("not a database")
+    messages: list[str] = []
+
+    def dismiss() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, dismiss)
+            return
+        messages.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, dismiss)
+    desk = open_desk(broken)
+    assert messages and "broken.tawsim" in messages[0] and "not a Tawsim project" in messages[0]
+    assert desk.window.desk.path == app_paths.default_project
+    assert broken.read_text() == "not a database"  # untouched
+
+
+def test_done_documents_are_skipped_when_the_project_opens(qtbot, make_project, open_desk):
+    project = make_project("خبر أول.", "خبر ثان.")
+    with open_project(project) as store:
+        first = next(store.document_ids())
+        store.set_status(first, "amal", Status.DONE, "amal")
+    assert open_desk(project).window.view.text == "خبر ثان."
