@@ -35,15 +35,15 @@ def _action(parent: QWidget, text: str, *shortcuts: str | QKeySequence.StandardK
 class DeskActions:
     def __init__(self, window: QWidget) -> None:
         a = _action
-        self.new_project = a(window, tr("&New project…"), QKeySequence.StandardKey.New,
+        self.new_project = a(window, tr("&New project…"), "Ctrl+N",
                              name="newProject")
-        self.open_project = a(window, tr("&Open project…"), QKeySequence.StandardKey.Open,
+        self.open_project = a(window, tr("&Open project…"), "Ctrl+O",
                               name="openProject")
         self.import_files = a(window, tr("Import &files…"), "Ctrl+I", name="importFiles")
         self.import_folder = a(window, tr("Import a f&older…"), "Ctrl+Shift+I",
                                name="importFolder")
         self.export = a(window, tr("&Export dataset…"), "Ctrl+E", name="exportDataset")
-        self.quit = a(window, tr("&Quit"), QKeySequence.StandardKey.Quit, name="quit")
+        self.quit = a(window, tr("&Quit"), "Ctrl+Q", name="quit")
 
         self.undo = a(window, tr("&Undo"), "Ctrl+Z", name="undo")
         self.redo = a(window, tr("&Redo"), "Ctrl+Shift+Z", "Ctrl+Y", name="redo")
@@ -78,7 +78,7 @@ class DeskActions:
         self.focus_documents = a(window, tr("Go to the document &list"), "F7",
                                  name="focusDocuments")
         self.focus_spans = a(window, tr("Go to the &span list"), "F8", name="focusSpans")
-        self.focus_filter = a(window, tr("&Filter documents"), QKeySequence.StandardKey.Find,
+        self.focus_filter = a(window, tr("&Filter documents"), "Ctrl+F",
                               name="focusFilter")
 
         self.zoom_in = a(window, tr("Zoom &in"), "Ctrl++", "Ctrl+=", name="zoomIn")
@@ -98,6 +98,27 @@ class DeskActions:
         self.guide = a(window, tr("&Labels and what they mean"), name="labelGuide")
         self.about = a(window, tr("&About Tawsim"), name="about")
         self.labels: dict[str, QAction] = {}
+
+    def update_states(self, *, has_project: bool, has_document: bool, has_span: bool,
+                      undo_text: str | None, redo_text: str | None) -> None:
+        """Enable what can be done now; Undo and Redo say what they would do."""
+        for action in (self.delete_span, self.extend_start, self.shrink_start,
+                       self.extend_end, self.shrink_end, self.extend_start_word,
+                       self.shrink_start_word, self.extend_end_word, self.shrink_end_word):
+            action.setEnabled(has_span)
+        for action in (self.next_span, self.previous_span, self.mark_done,
+                       *self.labels.values()):
+            action.setEnabled(has_document)
+        for action in (self.export, self.import_files, self.import_folder):
+            action.setEnabled(has_project)
+        self.undo.setEnabled(undo_text is not None)
+        self.redo.setEnabled(redo_text is not None)
+        # The core describes edits in English; other languages show the plain command.
+        described = language() == "en"
+        self.undo.setText(tr("&Undo {what}", what=undo_text) if undo_text and described
+                          else tr("&Undo"))
+        self.redo.setText(tr("&Redo {what}", what=redo_text) if redo_text and described
+                          else tr("&Redo"))
 
     def build_labels(self, window: QWidget, scheme: Scheme) -> dict[str, QAction]:
         """One action per label of the scheme, with its hotkey and colour."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from annotator.core.commands import Change
 from annotator.core.model import Status
@@ -15,18 +15,17 @@ from annotator.ui.actions import DeskActions
 from annotator.ui.article_view import ArticleView
 from annotator.ui.context_menu import build_context_menu
 from annotator.ui.desk_session import DeskSession
+from annotator.ui.docks import add_side_docks, widen_docks
 from annotator.ui.document_panel import DocumentPanel
 from annotator.ui.editing import EditController
 from annotator.ui.header import DocumentHeader
-from annotator.ui.i18n import direction, language, tr
+from annotator.ui.i18n import direction, tr
 from annotator.ui.menus import build_menus, fill_annotate_menu
 from annotator.ui.palette import LabelPalette
 from annotator.ui.settings import Settings
 from annotator.ui.span_panel import SpanPanel
 from annotator.ui.status_bar import DeskStatusBar
 from annotator.ui.window_commands import WindowCommands
-
-DOCK_WIDTH = 340
 
 
 class MainWindow(QMainWindow):
@@ -59,15 +58,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.palette)
         self.documents = DocumentPanel()
         self.spans = SpanPanel()
-        # Docks do not follow the layout direction: put the documents on the leading side.
-        mirrored = direction() == Qt.LayoutDirection.RightToLeft
-        leading, trailing = Qt.DockWidgetArea.LeftDockWidgetArea, \
-            Qt.DockWidgetArea.RightDockWidgetArea
-        if mirrored:
-            leading, trailing = trailing, leading
-        self.documents_dock = self._dock(tr("Documents"), "documentsDock", self.documents,
-                                         leading)
-        self.spans_dock = self._dock(tr("Spans"), "spansDock", self.spans, trailing)
+        self.documents_dock, self.spans_dock = add_side_docks(self, self.documents, self.spans)
         self.status = DeskStatusBar(self)
         self.setStatusBar(self.status)
         self.recent_menu, self.annotate_menu = build_menus(
@@ -83,22 +74,12 @@ class MainWindow(QMainWindow):
         self.documents.documentChosen.connect(self.open_document)
         self.editor.message.connect(self.status.say)
         self.resize(1280, 800)
-        geometry, state = settings.window_state(mirrored)
+        geometry, state = settings.window_state(self._mirrored)
         if geometry:
             self.restoreGeometry(geometry)
         self._sized = bool(state) and self.restoreState(state)
         self.commands.refresh_recent()
         self._update_actions()
-
-    def _dock(self, title: str, name: str, widget: QWidget,
-              area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        self.addDockWidget(area, dock)
-        return dock
 
     # -- the project -----------------------------------------------------------------------
 
@@ -210,40 +191,27 @@ class MainWindow(QMainWindow):
         menu.deleteLater()
 
     def _update_actions(self, *_args: object) -> None:
-        a = self.actions_
-        has_doc = self.doc_id is not None
-        has_span = self.view.selected_span() is not None
-        for action in (a.delete_span, a.extend_start, a.shrink_start, a.extend_end,
-                       a.shrink_end, a.extend_start_word, a.shrink_start_word,
-                       a.extend_end_word, a.shrink_end_word):
-            action.setEnabled(has_span)
-        for action in (a.next_span, a.previous_span, a.mark_done, *a.labels.values()):
-            action.setEnabled(has_doc)
         undo_text, redo_text = self.desk.undo_text(self.doc_id) \
             if self.desk is not None and self.doc_id else (None, None)
-        a.undo.setEnabled(undo_text is not None)
-        a.redo.setEnabled(redo_text is not None)
-        # The core describes edits in English; other languages show the plain command.
-        described = language() == "en"
-        a.undo.setText(tr("&Undo {what}", what=undo_text) if undo_text and described
-                       else tr("&Undo"))
-        a.redo.setText(tr("&Redo {what}", what=redo_text) if redo_text and described
-                       else tr("&Redo"))
-        for action in (a.export, a.import_files, a.import_folder):
-            action.setEnabled(self.desk is not None)
+        self.actions_.update_states(has_project=self.desk is not None,
+                                    has_document=self.doc_id is not None,
+                                    has_span=self.view.selected_span() is not None,
+                                    undo_text=undo_text, redo_text=redo_text)
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt's name
         super().showEvent(event)
-        if not self._sized:  # the first run: give both panels room for their columns
+        if not self._sized:
             self._sized = True
-            self.resizeDocks([self.documents_dock, self.spans_dock], [DOCK_WIDTH, DOCK_WIDTH],
-                             Qt.Orientation.Horizontal)
+            widen_docks(self, (self.documents_dock, self.spans_dock))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        mirrored = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        self.settings.save_window_state(mirrored, self.saveGeometry().data(),
+        self.settings.save_window_state(self._mirrored, self.saveGeometry().data(),
                                         self.saveState().data())
         super().closeEvent(event)
+
+    @property
+    def _mirrored(self) -> bool:
+        return self.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
     def recent_folder(self) -> Path:
         return self.desk.path.parent if self.desk is not None else Path.home()

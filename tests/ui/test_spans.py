@@ -172,3 +172,34 @@ def test_a_selection_of_spaces_and_punctuation_makes_no_span(qtbot, make_project
     qtbot.keyClick(view, Qt.Key.Key_1)
     assert len(view.index) == 0
     assert "punctuation" in window.status.currentMessage()
+
+
+def test_spans_snap_to_whole_grapheme_clusters(qtbot, make_project, open_desk):
+    text = "قالت مصادرُ محلية إنّ قذائفَ سقطت 👍🏽 صباحًا.\n"
+    project = make_project(text)
+    window = open_desk(project).window
+    view = window.view
+    damma = text.index("ُ")
+    view.select_range(text.index("مصادر"), damma)  # stops between the letter and its damma
+    with qtbot.waitSignal(window.desk.spansChanged):
+        qtbot.keyClick(view, Qt.Key.Key_2)
+    emoji = text.index("👍")
+    view.select_range(emoji, emoji + 1)  # the hand without its skin tone
+    with qtbot.waitSignal(window.desk.spansChanged):
+        qtbot.keyClick(view, Qt.Key.Key_3)
+    texts = sorted(s.text for s in view.index.values())
+    assert texts == ["مصادرُ", "👍🏽"]
+
+
+def test_the_text_itself_cannot_be_edited(qtbot, make_project, open_desk):
+    project = make_project(TEXT)
+    window = open_desk(project).window
+    view = window.view
+    view.select_range(*at("الطريق"))
+    qtbot.keyClicks(view, "abc")
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert view.document().toPlainText() == TEXT  # (no NBSP or U+2028 in this text)
+    assert view.isReadOnly()
+    with open_project(project) as store:
+        assert store.document_text(window.doc_id) == TEXT

@@ -95,3 +95,19 @@ def test_done_documents_are_skipped_when_the_project_opens(qtbot, make_project, 
         first = next(store.document_ids())
         store.set_status(first, "amal", Status.DONE, "amal")
     assert open_desk(project).window.view.text == "خبر ثان."
+
+
+def test_a_new_project_from_the_file_menu_opens_empty(qtbot, make_project, open_desk,
+                                                      tmp_path):
+    first = make_project("خبر أول.")
+    desk = open_desk(first)
+    fresh = tmp_path / "fresh.tawsim"
+    desk.window.newProjectRequested.emit(str(fresh))
+    window = desk.window
+    assert window.desk.path == fresh and fresh.is_file()
+    assert window.doc_id is None and window.documents.model.rowCount() == 0
+    assert "no articles yet" in window.view.placeholderText()
+    recent = [a.text() for a in window.recent_menu.actions()]
+    assert recent == [str(fresh.resolve()), str(first.resolve())]
+    window.recent_menu.actions()[1].trigger()
+    assert desk.window.desk.path == first.resolve()
