@@ -11,22 +11,18 @@ from PySide6.QtWidgets import QWidget
 
 from annotator.core.scheme import Scheme
 from annotator.ui.i18n import language, tr
-from annotator.ui.labels import label_name, swatch
+from annotator.ui.labels import check_mark, label_name, swatch
 
 
-def _action(parent: QWidget, text: str, *shortcuts: str | QKeySequence.StandardKey,
-            name: str = "", checkable: bool = False) -> QAction:
+def _action(parent: QWidget, text: str, *shortcuts: str, name: str = "",
+            checkable: bool = False) -> QAction:
+    # Shortcuts are spelled out rather than taken from QKeySequence.StandardKey: the standard
+    # ones vary by platform theme (the offscreen one has no Quit key at all).
     action = QAction(text, parent)
     if name:
         action.setObjectName(name)
-    keys: list[QKeySequence] = []
-    for shortcut in shortcuts:
-        if isinstance(shortcut, QKeySequence.StandardKey):
-            keys += QKeySequence.keyBindings(shortcut)
-        else:
-            keys.append(QKeySequence(shortcut))
-    if keys:
-        action.setShortcuts(keys)
+    if shortcuts:
+        action.setShortcuts([QKeySequence(shortcut) for shortcut in shortcuts])
     action.setCheckable(checkable)
     parent.addAction(action)  # shortcuts work even when no menu shows the action
     return action
@@ -74,6 +70,7 @@ class DeskActions:
                                    name="previousDocument")
         self.mark_done = a(window, tr("Mark as &done"), "Ctrl+Return", "Ctrl+Enter",
                            name="markDone", checkable=True)
+        self.mark_done.setIcon(check_mark())
         self.focus_article = a(window, tr("Go to the &article"), "F6", name="focusArticle")
         self.focus_documents = a(window, tr("Go to the document &list"), "F7",
                                  name="focusDocuments")

@@ -16,7 +16,7 @@ from annotator.core.commands import Change
 from annotator.core.model import Status
 from annotator.ui.desk_session import DeskSession
 from annotator.ui.i18n import tr
-from annotator.ui.labels import status_icon, status_name
+from annotator.ui.labels import status_icon, status_name, text_alignment
 
 PAGE_SIZE = 200
 PAGES_KEPT = 40
@@ -138,8 +138,10 @@ class DocumentListModel(QAbstractTableModel):
             return status_icon(item["status"])
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
             return item["title"] or item["id"]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SPANS:
-            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == self.TITLE:
+                return text_alignment(item["title"] or item["id"])
+            return int(Qt.AlignmentFlag.AlignCenter) if column == self.SPANS else None
         if role == Qt.ItemDataRole.FontRole and item["id"] == self.current_id:
             return self._bold
         if role == DOC_ID_ROLE:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from annotator.core.model import Status
 from annotator.core.scheme import LabelDef
@@ -17,6 +18,24 @@ STATUS_COLORS = {
     Status.DONE: "#3f9d4f",
     Status.REVIEWED: "#3b73b9",
 }
+
+
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+            | Qt.AlignmentFlag.AlignVCenter)
+LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
+           | Qt.AlignmentFlag.AlignVCenter)
+
+
+def text_alignment(text: str) -> int:
+    """Right for text that starts right to left (Arabic), left otherwise, whatever the
+    direction of the interface around it: a list cell reads like its own text."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return RIGHT
+        if kind == "L":
+            return LEFT
+    return LEFT
 
 
 def status_name(status: Status | str) -> str:
@@ -67,5 +86,21 @@ def dot(color: str, size: int = 10) -> QIcon:
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(color))
     painter.drawEllipse(0, 0, size, size)
+    painter.end()
+    return QIcon(pixmap)
+
+
+@cache
+def check_mark(color: str = STATUS_COLORS[Status.DONE], size: int = 16) -> QIcon:
+    """A tick, for Mark as done."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(QColor(color), 2.4)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    painter.drawPolyline([QPointF(3, 8.5), QPointF(6.5, 12), QPointF(13, 4)])
     painter.end()
     return QIcon(pixmap)

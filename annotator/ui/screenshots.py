@@ -17,7 +17,8 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 
-from annotator.ui.app import start
+from annotator.ui import i18n
+from annotator.ui.app import apply_language, start
 from annotator.ui.desk_session import DeskSession
 from annotator.ui.settings import AppPaths, Settings
 
@@ -55,6 +56,7 @@ def annotate_sample(desk: DeskSession, doc_id: str, text: str) -> None:
 def render(outdir: Path) -> list[Path]:
     outdir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
+    previous = i18n.language()
     with tempfile.TemporaryDirectory() as home:
         paths = AppPaths(Path(home) / "settings.ini", Path(home) / "data")
         for language in ("en", "ar"):
@@ -77,6 +79,7 @@ def render(outdir: Path) -> list[Path]:
             written.append(path)
             window.close()
             desk.close()
+    apply_language(QApplication.instance(), previous)
     return written
 
 

@@ -17,11 +17,12 @@ from annotator.core.commands import Change
 from annotator.core.model import Span
 from annotator.core.scheme import Scheme
 from annotator.ui.i18n import language, tr
-from annotator.ui.labels import swatch
+from annotator.ui.labels import swatch, text_alignment
 
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
-                    Qt.ItemDataRole.ToolTipRole, SPAN_ID_ROLE))
+                    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+                    SPAN_ID_ROLE))
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -150,4 +151,6 @@ class SpanListModel(QAbstractTableModel):
             return self._swatches.get(span.label) if column == self.LABEL else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return span.text if column == self.TEXT else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return text_alignment(span.text) if column == self.TEXT else None
         return span.id
