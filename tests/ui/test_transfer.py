@@ -38,12 +38,19 @@ def articles(tmp_path):
     return folder
 
 
-def test_imported_articles_appear_in_the_list(qtbot, make_project, open_desk, articles):
+def test_imported_articles_appear_in_the_list(qtbot, make_project, open_desk, articles,
+                                              tmp_path):
     window = open_desk(make_project("خبر قديم.")).window
-    window.commands.import_paths([articles])
-    assert window.documents.model.rowCount() == 41
-    assert "40" in window.status.currentMessage()
-    assert "41" in window.status.progress.text()
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "feed-1", "title": "عنوان من ملف JSONL",
+                                "text": "نص الخبر الوارد من الملف."}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    window.commands.import_paths([articles, feed])
+    assert window.documents.model.rowCount() == 42
+    assert "41" in window.status.currentMessage()
+    assert "42" in window.status.progress.text()
+    assert window.documents.model.data(window.documents.model.index(41, 0)) == \
+        "عنوان من ملف JSONL"
 
 
 def test_a_cancelled_import_changes_nothing(qtbot, make_project, open_desk, articles,

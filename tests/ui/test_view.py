@@ -9,7 +9,7 @@ import sys
 import textwrap
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QHelpEvent, QTextCursor
+from PySide6.QtGui import QFontInfo, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from annotator.services.projects import open_project
@@ -57,6 +57,21 @@ def test_the_context_menu_labels_and_sets_a_stance(qtbot, make_project, open_des
     with open_project(window.desk.path) as store:
         assert store.span(claim.id).attrs == {"stance": "denied"}
     menu.deleteLater()
+
+
+def test_the_article_uses_the_shipped_arabic_font_right_to_left(qtbot, make_project,
+                                                                open_desk):
+    window = open_desk(make_project(TEXT)).window
+    view = window.view
+    assert QFontInfo(view.font()).family() == "Noto Sans Arabic"
+    option = view.document().defaultTextOption()
+    assert option.textDirection() == Qt.LayoutDirection.RightToLeft
+    assert option.alignment() & Qt.AlignmentFlag.AlignRight
+    # The first line of the paragraph ends at the right edge of the text area.
+    line = view.document().firstBlock().layout().lineAt(0)
+    text_box = line.naturalTextRect()
+    assert abs(text_box.right() - (line.x() + line.width())) <= 2
+    assert text_box.left() > line.x() + 2  # a short line: the space is on the left
 
 
 def test_zoom_keys_change_the_article_size_and_are_remembered(qtbot, make_project,
