@@ -58,6 +58,9 @@ class Desk(QObject):
         try:
             store = open_project(path)
         except Exception as error:
+            if not Path(path).exists():
+                self.settings.forget_project(Path(path))  # gone: drop it from Open recent
+                self.window.commands.refresh_recent()
             self._refuse(error)
             return False
         return self._show(store)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from annotator.core.model import Span
 
@@ -40,10 +40,6 @@ class SpanIndex:
 
     def __contains__(self, span_id: object) -> bool:
         return span_id in self._by_id
-
-    def __iter__(self) -> Iterator[Span]:
-        """Every span, in document order (by start, longer first when two start together)."""
-        return iter(sorted(self._by_id.values(), key=lambda s: (s.start, -s.end, s.label)))
 
     def values(self) -> list[Span]:
         """Every span, in no particular order (cheaper than iterating in order)."""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -37,6 +37,24 @@ def type_text(widget: QWidget, text: str) -> None:
     for char in text:
         QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key(ord(char.upper())), char,
                            Qt.KeyboardModifier.NoModifier)
+
+
+def when_modal(kind: type, act: Callable[[QWidget], object]) -> list[str]:
+    """Run `act(dialog)` on the next modal dialog of `kind` that opens, as a user answering
+    it would; returns the texts the dialogs showed."""
+    seen: list[str] = []
+
+    def check() -> None:
+        widget = QApplication.activeModalWidget()
+        if not isinstance(widget, kind):
+            QTimer.singleShot(5, check)
+            return
+        text = getattr(widget, "text", None) or getattr(widget, "labelText", None)
+        seen.append(text() if callable(text) else "")
+        act(widget)
+
+    QTimer.singleShot(0, check)
+    return seen
 
 
 @pytest.fixture

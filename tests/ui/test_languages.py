@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import ast
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -70,3 +73,16 @@ def test_a_setting_switches_the_language(qtbot, make_project, open_desk):
         assert desk.window.actions_.labels["ACTOR"].iconText() == "2  Actor"
     finally:
         i18n.set_language("en")
+
+
+def test_the_interface_follows_the_system_locale():
+    """Run in a fresh process, since Qt reads the locale once."""
+    script = ("from PySide6.QtWidgets import QApplication; app = QApplication([]); "
+              "from annotator.ui import i18n; print(i18n.resolve('system'))")
+    found = {}
+    for lang in ("ar_EG.UTF-8", "en_GB.UTF-8"):
+        env = {**os.environ, "LANG": lang, "LC_ALL": lang, "QT_QPA_PLATFORM": "offscreen"}
+        result = subprocess.run([sys.executable, "-c", script], env=env, text=True,
+                                capture_output=True, timeout=60, check=True)
+        found[lang] = result.stdout.strip()
+    assert found == {"ar_EG.UTF-8": "ar", "en_GB.UTF-8": "en"}

@@ -3,34 +3,21 @@ project, and what an unusable project file does."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from annotator.core.model import Status
 from annotator.services.projects import open_project
 from annotator.ui import bootstrap
 from annotator.ui.settings import Settings
-
-
-def answer_name_dialog(name: str) -> list[str]:
-    """Type `name` into the name dialog when it comes up, as a user would."""
-    seen: list[str] = []
-
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QInputDialog):
-            QTimer.singleShot(20, answer)
-            return
-        seen.append(dialog.labelText())
-        dialog.setTextValue(name)
-        dialog.accept()
-
-    QTimer.singleShot(0, answer)
-    return seen
+from tests.ui.conftest import when_modal
 
 
 def test_the_first_run_asks_the_name_once_and_opens_the_samples(qtbot, app_paths, open_desk):
-    asked = answer_name_dialog("سلمى")
+    def answer(dialog: QInputDialog) -> None:
+        dialog.setTextValue("سلمى")
+        dialog.accept()
+
+    asked = when_modal(QInputDialog, answer)
     desk = open_desk(annotator=None)
     assert asked and "name" in asked[0]
     window = desk.window
@@ -72,17 +59,7 @@ def test_an_unusable_project_is_refused_and_the_default_opens(qtbot, tmp_path, o
                                                               app_paths):
     broken = tmp_path / "broken.tawsim"
     broken.write_text("not a database")
-    messages: list[str] = []
-
-    def dismiss() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, dismiss)
-            return
-        messages.append(box.text())
-        box.accept()
-
-    QTimer.singleShot(0, dismiss)
+    messages = when_modal(QMessageBox, QMessageBox.accept)
     desk = open_desk(broken)
     assert messages and "broken.tawsim" in messages[0] and "not a Tawsim project" in messages[0]
     assert desk.window.desk.path == app_paths.default_project
@@ -111,3 +88,19 @@ def test_a_new_project_from_the_file_menu_opens_empty(qtbot, make_project, open_
     assert recent == [str(fresh.resolve()), str(first.resolve())]
     window.recent_menu.actions()[1].trigger()
     assert desk.window.desk.path == first.resolve()
+
+
+def test_a_recent_project_that_is_gone_leaves_the_list(qtbot, make_project, open_desk,
+                                                       tmp_path):
+    gone = make_project("خبر.", name="gone.tawsim")
+    desk = open_desk(make_project("خبر آخر.", name="kept.tawsim"))
+    desk.window.newProjectRequested.emit(str(tmp_path / "third.tawsim"))
+    desk.settings.remember_project(gone)
+    desk.window.commands.refresh_recent()
+    gone.unlink()
+    messages = when_modal(QMessageBox, QMessageBox.accept)
+    desk.window.recent_menu.actions()[0].trigger()
+    assert messages and "gone.tawsim" in messages[0]
+    assert desk.window.desk.path.name == "third.tawsim"  # what was open stays open
+    assert gone.resolve() not in desk.settings.recent_projects
+    assert len(desk.window.recent_menu.actions()) == 2

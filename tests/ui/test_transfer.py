@@ -5,27 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
 
 from annotator.ui import transfer
 from annotator.ui.export_dialog import ExportDialog
-
-
-def when_modal(kind: type, act) -> list[str]:
-    """Run `act(widget)` on the next modal dialog of `kind` that opens."""
-    seen: list[str] = []
-
-    def check() -> None:
-        widget = QApplication.activeModalWidget()
-        if not isinstance(widget, kind):
-            QTimer.singleShot(5, check)
-            return
-        seen.append(getattr(widget, "text", lambda: "")())
-        act(widget)
-
-    QTimer.singleShot(0, check)
-    return seen
+from tests.ui.conftest import when_modal
 
 
 @pytest.fixture
