@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from annotator.core.boundaries import is_edge_junk, is_word_char
 from annotator.core.commands import (
     AddRelation,
     AddSpan,
@@ -24,6 +25,7 @@ from annotator.core.commands import (
 )
 from annotator.core.errors import SchemeError, TawsimError
 from annotator.core.model import Annotations, Document, LayerKind, Relation, Span, Status
+from annotator.core.offsets import cluster_after, cluster_before
 from annotator.core.scheme import Scheme
 from annotator.storage import ProjectStore
 
@@ -175,6 +177,21 @@ class AnnotationSession:
         self._push(UpdateSpan(old, new, what="resize"))
         return new
 
+    def nudge_edge(self, span_id: str, edge: str, step: int, unit: str = "char") -> Span | None:
+        """Move one edge of a span by a grapheme cluster or a word, earlier (step -1) or later
+        (+1). The edge skips spaces and punctuation so it never lands beside them, and a span
+        never shrinks to nothing; returns None (and changes nothing) when it cannot move."""
+        if edge not in ("start", "end") or step not in (-1, 1) or unit not in ("char", "word"):
+            raise ValueError(f"cannot move the {edge} edge by {step} {unit}")
+        span = self.span(span_id)
+        text = self.project.annotations_writer.text_of(span.doc_id)
+        position = span.start if edge == "start" else span.end
+        moved = _step_edge(text, position, edge, step, unit)
+        start, end = (moved, span.end) if edge == "start" else (span.start, moved)
+        if moved == position or not 0 <= start < end <= len(text):
+            return None
+        return self.move_span(span_id, start, end)
+
     def set_attribute(self, span_id: str, name: str, value: str | None) -> Span:
         old = self.span(span_id)
         attrs = dict(old.attrs)
@@ -228,6 +245,13 @@ class AnnotationSession:
     def status(self, doc_id: str) -> Status:
         return self.project.status(doc_id, self.layer)
 
+    def status_counts(self) -> dict[Status, int]:
+        """How many documents stand at each status in this annotator's layer."""
+        counts = {status: self.document_count(status=status)
+                  for status in (Status.IN_PROGRESS, Status.DONE, Status.REVIEWED)}
+        counts[Status.NEW] = self.document_count() - sum(counts.values())
+        return counts
+
     def set_status(self, doc_id: str, status: Status) -> None:
         self.project.set_status(doc_id, self.layer, status, self.annotator)
 
@@ -236,3 +260,43 @@ class AnnotationSession:
 
     def redo(self, doc_id: str) -> list[Change]:
         return self.stack(doc_id).redo()
+
+
+def _step_edge(text: str, position: int, edge: str, step: int, unit: str) -> int:
+    """Where an edge at `position` goes one cluster or word earlier or later.
+
+    A start edge stops before a character that may begin a span (never a space); an end edge
+    stops after one. By word, an edge moving outwards crosses the gap and the next whole
+    word; moving inwards it leaves its own word and stops at the next word's near side.
+    """
+    advance = cluster_after if step > 0 else cluster_before
+    limit = len(text) if step > 0 else 0
+
+    def inside(i: int) -> bool:
+        if edge == "start":
+            return i < len(text) and not is_edge_junk(text[i])
+        return i > 0 and not is_edge_junk(text[i - 1])
+
+    def at_word(i: int) -> bool:  # a word character lies ahead in the direction of travel
+        if step > 0:
+            return i < len(text) and is_word_char(text[i])
+        return i > 0 and is_word_char(text[i - 1])
+
+    i = position
+    if unit == "char":
+        i = advance(text, i)
+        while i != limit and not inside(i):
+            i = advance(text, i)
+        return i if inside(i) else position
+    inwards = (edge == "start") == (step > 0)
+    if inwards:
+        while i != limit and at_word(i):
+            i = advance(text, i)
+        while i != limit and not at_word(i):
+            i = advance(text, i)
+    else:
+        while i != limit and not at_word(i):
+            i = advance(text, i)
+        while i != limit and at_word(i):
+            i = advance(text, i)
+    return i if inside(i) else position

@@ -1,0 +1,159 @@
+"""The app's one handle on a project: AnnotationSession behind Qt signals.
+
+Widgets call its methods and listen to its signals; they never see the database. Every edit
+is saved by the session before the signal goes out, so what the screen shows is on disk.
+A refused edit (TawsimError) becomes a `refused` signal with its one-line message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from annotator.core.commands import Change
+from annotator.core.errors import TawsimError
+from annotator.core.model import Annotations, Span, Status
+from annotator.core.scheme import Scheme
+from annotator.services.projects import as_user_error
+from annotator.services.session import AnnotationSession
+
+T = TypeVar("T")
+
+
+class DeskSession(QObject):
+    spansChanged = Signal(str, object)
+    statusChanged = Signal(str, str)
+    documentsChanged = Signal()
+    refused = Signal(str)  # a one-line message for the user
+
+    def __init__(self, session: AnnotationSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._statuses: dict[str, Status] = {}
+        session.subscribe(self._on_changes)
+
+    # -- what the session is -----------------------------------------------------------------
+
+    @property
+    def project(self) -> Any:
+        """The open project, to hand to services (import, export); widgets do not use it."""
+        return self.session.project
+
+    @property
+    def path(self) -> Path:
+        return Path(self.session.project.path)
+
+    @property
+    def name(self) -> str:
+        return self.session.project.meta("name") or self.path.stem
+
+    @property
+    def scheme(self) -> Scheme:
+        return self.session.scheme
+
+    @property
+    def layer(self) -> str:
+        return self.session.layer
+
+    @property
+    def annotator(self) -> str:
+        return self.session.annotator
+
+    def close(self) -> None:
+        self.session.project.close()
+
+    # -- guarded calls ---------------------------------------------------------------------
+
+    def attempt(self, action: Callable[..., T], *args: Any) -> T | None:
+        """Run an edit; a refusal becomes the `refused` signal and returns None."""
+        try:
+            return action(*args)
+        except TawsimError as error:
+            self.refused.emit(str(error))
+        except Exception as error:  # the storage engine's user errors (busy, disk full)
+            translated = as_user_error(error)
+            if translated is None:
+                raise
+            self.refused.emit(str(translated))
+        return None
+
+    def _on_changes(self, doc_id: str, changes: list[Change]) -> None:
+        self.spansChanged.emit(doc_id, changes)
+        # The first edit of a document moves it from new to in progress, in the same
+        # transaction; tell the panels.
+        if self._statuses.get(doc_id) != Status.IN_PROGRESS:
+            self._refresh_status(doc_id)
+
+    def _refresh_status(self, doc_id: str) -> None:
+        status = self.session.status(doc_id)
+        if self._statuses.get(doc_id) != status:
+            self._statuses[doc_id] = status
+            self.statusChanged.emit(doc_id, status.value)
+
+    # -- documents -------------------------------------------------------------------------
+
+    def annotations(self, doc_id: str) -> Annotations:
+        annotations = self.session.annotations(doc_id)
+        self._statuses[doc_id] = annotations.status
+        return annotations
+
+    def status(self, doc_id: str) -> Status:
+        return self.session.status(doc_id)
+
+    def set_status(self, doc_id: str, status: Status) -> None:
+        self.attempt(self.session.set_status, doc_id, status)
+        self._refresh_status(doc_id)
+
+    def status_counts(self) -> dict[Status, int]:
+        return self.session.status_counts()
+
+    def document_count(self, status: Status | None = None, text: str | None = None) -> int:
+        return self.session.document_count(status, text)
+
+    def document_page(self, offset: int, limit: int, status: Status | None = None,
+                      text: str | None = None) -> list[dict[str, Any]]:
+        return self.session.document_page(offset, limit, status, text)
+
+    def document_position(self, doc_id: str) -> int:
+        return self.session.document_position(doc_id)
+
+    def resume_document(self) -> str | None:
+        return self.session.resume_document()
+
+    def next_document(self, doc_id: str, step: int) -> str | None:
+        return self.session.next_document(doc_id, step)
+
+    def notify_documents_added(self) -> None:
+        self._statuses.clear()
+        self.documentsChanged.emit()
+
+    # -- edits -----------------------------------------------------------------------------
+
+    def add_span(self, doc_id: str, start: int, end: int, label: str) -> Span | None:
+        return self.attempt(self.session.add_span, doc_id, start, end, label)
+
+    def remove_span(self, span_id: str) -> None:
+        self.attempt(self.session.remove_span, span_id)
+
+    def relabel(self, span_id: str, label: str) -> Span | None:
+        return self.attempt(self.session.relabel, span_id, label)
+
+    def nudge_edge(self, span_id: str, edge: str, step: int, unit: str) -> Span | None:
+        return self.attempt(self.session.nudge_edge, span_id, edge, step, unit)
+
+    def set_attribute(self, span_id: str, name: str, value: str | None) -> Span | None:
+        return self.attempt(self.session.set_attribute, span_id, name, value)
+
+    def undo(self, doc_id: str) -> list[Change]:
+        return self.attempt(self.session.undo, doc_id) or []
+
+    def redo(self, doc_id: str) -> list[Change]:
+        return self.attempt(self.session.redo, doc_id) or []
+
+    def undo_text(self, doc_id: str) -> tuple[str | None, str | None]:
+        """What Undo and Redo would do now (None when there is nothing)."""
+        stack = self.session.stack(doc_id)
+        return stack.undo_description, stack.redo_description

@@ -1,0 +1,221 @@
+"""The annotator's desk: the article in the middle, documents and spans beside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+
+from annotator.core.commands import Change
+from annotator.core.model import Status
+from annotator.ui import dialogs
+from annotator.ui.actions import DeskActions
+from annotator.ui.article_view import ArticleView
+from annotator.ui.context_menu import build_context_menu
+from annotator.ui.desk_session import DeskSession
+from annotator.ui.docks import add_side_docks, widen_docks
+from annotator.ui.document_panel import DocumentPanel
+from annotator.ui.editing import EditController
+from annotator.ui.header import DocumentHeader
+from annotator.ui.i18n import direction, tr
+from annotator.ui.menus import build_menus, fill_annotate_menu
+from annotator.ui.palette import LabelPalette
+from annotator.ui.settings import Settings
+from annotator.ui.span_panel import SpanPanel
+from annotator.ui.status_bar import DeskStatusBar
+from annotator.ui.window_commands import WindowCommands
+
+
+class MainWindow(QMainWindow):
+    projectRequested = Signal(str)
+    newProjectRequested = Signal(str)
+    languageRequested = Signal(str)
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setLayoutDirection(direction())
+        self.settings = settings
+        self.desk: DeskSession | None = None
+        self.doc_id: str | None = None
+        self.title_text = ""
+        self.actions_ = DeskActions(self)
+        self.view = ArticleView()
+        self.view.set_zoom(settings.zoom)
+        self.editor = EditController(self.view, self)
+        self.editor.snap_to_words = settings.snap_to_words
+        self.header = DocumentHeader()
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.header)
+        column.addWidget(self.view, 1)
+        self.setCentralWidget(centre)
+        self.palette = LabelPalette(self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.palette)
+        self.documents = DocumentPanel()
+        self.spans = SpanPanel()
+        self.documents_dock, self.spans_dock = add_side_docks(self, self.documents, self.spans)
+        self.status = DeskStatusBar(self)
+        self.setStatusBar(self.status)
+        self.recent_menu, self.annotate_menu = build_menus(
+            self, self.actions_, [self.documents_dock.toggleViewAction(),
+                                  self.spans_dock.toggleViewAction()])
+        self.commands = WindowCommands(self)
+        self.commands.connect_actions()
+        self.view.menuRequested.connect(self._context_menu)
+        self.view.selectedSpanChanged.connect(self.spans.show_selected)
+        self.view.selectedSpanChanged.connect(self._update_actions)
+        self.view.copyAvailable.connect(self._update_actions)
+        self.spans.spanChosen.connect(self._reveal_span)
+        self.documents.documentChosen.connect(self.open_document)
+        self.editor.message.connect(self.status.say)
+        self.resize(1280, 800)
+        geometry, state = settings.window_state(self._mirrored)
+        if geometry:
+            self.restoreGeometry(geometry)
+        self._sized = bool(state) and self.restoreState(state)
+        self.commands.refresh_recent()
+        self._update_actions()
+
+    # -- the project -----------------------------------------------------------------------
+
+    def set_session(self, desk: DeskSession, doc_id: str | None = None) -> None:
+        """Show a project: its labels, its documents, and the document to work on."""
+        self.desk = desk
+        self.doc_id = None
+        desk.setParent(self)
+        desk.refused.connect(self.status.say)
+        desk.statusChanged.connect(self._on_status)
+        desk.spansChanged.connect(self._on_spans_changed)
+        desk.documentsChanged.connect(self._on_documents_added)
+        self.editor.set_session(desk)
+        labels = self.actions_.build_labels(self, desk.scheme)
+        self.palette.set_actions(list(labels.values()), [self.actions_.mark_done])
+        fill_annotate_menu(self.annotate_menu, self.actions_)
+        self.commands.connect_labels()
+        self.documents.set_session(desk)
+        self.spans.fit_labels(desk.scheme)
+        self.status.show_layer(desk.layer)
+        self.status.show_document_counts(desk.status_counts())
+        target = doc_id or desk.resume_document()
+        if target is not None:
+            self.open_document(target)
+        else:
+            self._show_empty()
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_empty(self) -> None:
+        self.view.set_article("", [])
+        self.view.setPlaceholderText(
+            tr("This project has no articles yet. Use File › Import articles to add some."))
+        self.header.clear()
+        self.spans.model.clear()
+        self.status.show_span_counts(None, {})
+        self._update_actions()
+        self._update_title()
+
+    def open_document(self, doc_id: str) -> None:
+        if self.desk is None:
+            return
+        annotations = self.desk.annotations(doc_id)
+        self.doc_id = doc_id
+        self.editor.doc_id = doc_id
+        self.view.set_article(annotations.document.text, annotations.spans)
+        self.spans.model.set_spans(self.desk.scheme, annotations.spans)
+        self.documents.show_current(doc_id)
+        self.status.show_span_counts(self.desk.scheme, self.view.index.label_counts)
+        self.title_text = annotations.document.title
+        self._show_status(annotations.status)
+        self._update_actions()
+        self._update_title()
+
+    def _show_status(self, status: Status) -> None:
+        if self.desk is None or self.doc_id is None:
+            return
+        self.header.show_document(self.title_text, self.desk.document_position(self.doc_id),
+                                  self.desk.document_count(), status)
+        self.actions_.mark_done.setChecked(status in (Status.DONE, Status.REVIEWED))
+
+    def _update_title(self) -> None:
+        parts = ["Tawsim"]
+        if self.desk is not None:
+            parts.append(self.desk.name)
+        self.setWindowTitle(" — ".join(parts))
+
+    # -- reactions -------------------------------------------------------------------------
+
+    def _on_spans_changed(self, doc_id: str, changes: list[Change]) -> None:
+        if self.desk is None or doc_id != self.doc_id:
+            return
+        self.view.apply_changes(changes)
+        self.spans.model.apply_changes(changes)
+        self.status.show_span_counts(self.desk.scheme, self.view.index.label_counts)
+        self.documents.model.count_spans(doc_id, changes)
+        self._update_actions()
+
+    def _on_status(self, doc_id: str, status: str) -> None:
+        if self.desk is None:
+            return
+        if doc_id == self.doc_id:
+            self._show_status(Status(status))
+        if self.documents.model.status_filter is not None:
+            self.documents.apply_filter()
+        else:
+            self.documents.model.refresh_rows()
+        self.status.show_document_counts(self.desk.status_counts())
+
+    def _on_documents_added(self) -> None:
+        if self.desk is None:
+            return
+        self.documents.model.reload()
+        self.status.show_document_counts(self.desk.status_counts())
+        if self.doc_id is None:
+            target = self.desk.resume_document()
+            if target is not None:
+                self.open_document(target)
+        else:
+            self.documents.show_current(self.doc_id)
+
+    def _reveal_span(self, span_id: str) -> None:
+        span = self.view.index.get(span_id)
+        if span is not None:
+            self.view.set_selected_span(span_id, reveal=True)
+
+    def _context_menu(self, where: QPoint, _character: int) -> None:
+        menu = build_context_menu(self)
+        menu.exec(where)
+        menu.deleteLater()
+
+    def _update_actions(self, *_args: object) -> None:
+        undo_text, redo_text = self.desk.undo_text(self.doc_id) \
+            if self.desk is not None and self.doc_id else (None, None)
+        self.actions_.update_states(has_project=self.desk is not None,
+                                    has_document=self.doc_id is not None,
+                                    has_span=self.view.selected_span() is not None,
+                                    undo_text=undo_text, redo_text=redo_text)
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            widen_docks(self, (self.documents_dock, self.spans_dock))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.save_window_state(self._mirrored, self.saveGeometry().data(),
+                                        self.saveState().data())
+        super().closeEvent(event)
+
+    @property
+    def _mirrored(self) -> bool:
+        return self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+    def recent_folder(self) -> Path:
+        return self.desk.path.parent if self.desk is not None else Path.home()
+
+    def show_shortcuts(self) -> None:
+        dialogs.show_text(self, tr("Keyboard shortcuts"),
+                          dialogs.shortcuts_page(self.actions()))

@@ -1,0 +1,98 @@
+"""Render the desk with the sample project to PNG files, in English and in Arabic.
+
+    python -m annotator.ui.screenshots docs/screenshots
+
+Runs offscreen in a temporary home, so it touches neither your settings nor your projects.
+The first sample article is annotated the way the guidelines ask, through the same session
+the app uses, so the pictures show what a user sees after a few minutes of work.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication
+
+from annotator.ui import i18n
+from annotator.ui.app import apply_language, start
+from annotator.ui.desk_session import DeskSession
+from annotator.ui.settings import AppPaths, Settings
+
+WINDOW_SIZE = QSize(1440, 900)
+
+# (label, mention, occurrence) in the first sample article; claims carry a stance.
+SAMPLE_SPANS = [
+    ("LOCATION", "تل الزيتون", 2),
+    ("LOCATION", "محافظة وادي النخيل", 0),
+    ("ACTOR", "الناطق باسم وزارة الدفاع العقيد سامر الحداد", 0),
+    ("ACTOR", "الدفاعات الجوية", 0),
+    ("WEAPON", "طائرة مسيّرة", 0),
+    ("CLAIM", "الدفاعات الجوية أسقطت طائرة مسيّرة معادية كانت تحاول استهداف المستودع، وسقط "
+              "حطامها في أرض زراعية خالية", 0),
+    ("CLAIM", "عطل فني في أحد الخزانات لا علاقة له بأي هجوم", 0),
+    ("ACTOR", "كتائب الفجر", 0),
+    ("WEAPON", "صواريخ غراد", 0),
+    ("CLAIM", "قصفت المستودع بستة صواريخ غراد وأصابت أهدافها بدقة", 0),
+]
+STANCES = {"الدفاعات الجوية أسقطت": "asserted", "عطل فني": "denied", "قصفت المستودع": "asserted"}
+SELECTED = "كتائب الفجر"
+
+
+def annotate_sample(desk: DeskSession, doc_id: str, text: str) -> None:
+    for label, mention, occurrence in SAMPLE_SPANS:
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(mention, start + 1)
+        span = desk.add_span(doc_id, start, start + len(mention), label)
+        stance = next((v for k, v in STANCES.items() if mention.startswith(k)), None)
+        if span is not None and stance:
+            desk.set_attribute(span.id, "stance", stance)
+
+
+def render(outdir: Path) -> list[Path]:
+    outdir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    previous = i18n.language()
+    with tempfile.TemporaryDirectory() as home:
+        paths = AppPaths(Path(home) / "settings.ini", Path(home) / "data")
+        for language in ("en", "ar"):
+            Settings(paths).language = language
+            desk = start(["--annotator", "amal"], paths)
+            assert desk is not None and desk.current is not None
+            window = desk.window
+            window.resize(WINDOW_SIZE)
+            doc_id = window.doc_id
+            assert doc_id is not None
+            if not window.view.index.values():
+                annotate_sample(desk.current, doc_id, window.view.text)
+            selected = next(s for s in window.view.index.values() if s.text == SELECTED)
+            window.view.set_selected_span(selected.id, reveal=True)
+            window.view.verticalScrollBar().setValue(0)
+            for _ in range(3):
+                QApplication.processEvents()
+            path = outdir / f"desk-{language}.png"
+            window.grab().save(str(path))
+            written.append(path)
+            window.close()
+            desk.close()
+    apply_language(QApplication.instance(), previous)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m annotator.ui.screenshots OUTDIR", file=sys.stderr)
+        return 2
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    for path in render(Path(args[0])):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

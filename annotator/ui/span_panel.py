@@ -1,0 +1,95 @@
+"""The current document's span list: click (or Enter) on a row to jump to its span."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from annotator.core.scheme import Scheme
+from annotator.ui.i18n import tr
+from annotator.ui.labels import label_name
+from annotator.ui.span_model import SpanListModel
+
+
+class SpanPanel(QWidget):
+    spanChosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("spanPanel")
+        self.model = SpanListModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("spanTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(SpanListModel.POSITION, Qt.SortOrder.AscendingOrder)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        # Fixed widths: sizing to contents would read thousands of rows after every edit.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        header.resizeSection(0, self.fontMetrics().horizontalAdvance("W" * 9) + 28)
+        header.resizeSection(2, self.fontMetrics().horizontalAdvance("000000–000000") + 16)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.table)
+        self.table.clicked.connect(self._choose)
+        self.table.activated.connect(self._choose)
+        self.table.selectionModel().currentRowChanged.connect(self._browse)
+        self.model.layoutChanged.connect(self._reselect)
+        self._selected: str | None = None
+        self._syncing = False
+
+    def fit_labels(self, scheme: Scheme) -> None:
+        """Make the label column as wide as the longest label name in the interface language."""
+        metrics = self.table.fontMetrics()
+        widest = max((metrics.horizontalAdvance(label_name(label)) for label in scheme.labels),
+                     default=0)
+        header = self.table.horizontalHeader()
+        header.resizeSection(0, max(widest, metrics.horizontalAdvance(tr("Label"))) + 40)
+
+    def _choose(self, index: QModelIndex) -> None:
+        span = self.model.span(index.row())
+        if span is not None and not self._syncing:
+            self.spanChosen.emit(span.id)
+
+    def _browse(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        # Arrow keys in the list show each span in turn; rows moving because of an edit
+        # (the list does not have the focus then) must not change the selection.
+        if self.table.hasFocus():
+            self._choose(current)
+
+    def show_selected(self, span_id: str) -> None:
+        """Follow the article's selected span ("" for none)."""
+        self._selected = span_id or None
+        self._reselect()
+
+    def _reselect(self) -> None:
+        row = self.model.row_of(self._selected) if self._selected else None
+        self._syncing = True
+        try:
+            if row is None:
+                self.table.clearSelection()
+                return
+            index = self.model.index(row, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+        finally:
+            self._syncing = False
+
+    def focus_list(self) -> None:
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)

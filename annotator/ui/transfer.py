@@ -1,0 +1,104 @@
+"""Import and export with a progress dialog that can be cancelled.
+
+The project connection belongs to this thread, so the work runs here and the modal progress
+dialog keeps the window responsive (QProgressDialog.setValue processes events). A cancelled
+or failed import changes nothing: the service rolls its transaction back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from annotator.core.errors import TawsimError
+from annotator.core.model import Status
+from annotator.services.exporting import ExportCancelled, export_dataset
+from annotator.services.importing import ImportCancelled, import_paths, input_size
+from annotator.services.projects import as_user_error
+from annotator.ui.desk_session import DeskSession
+from annotator.ui.i18n import tr
+
+KIB = 1024
+SHOW_AFTER_MS = 300  # short imports finish without a dialog flashing up
+
+
+def _progress(parent: QWidget, title: str, maximum: int) -> QProgressDialog:
+    dialog = QProgressDialog(title, tr("Cancel"), 0, maximum, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(SHOW_AFTER_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setValue(0)
+    return dialog
+
+
+def _user_message(error: Exception) -> str | None:
+    if isinstance(error, TawsimError):
+        return str(error)
+    translated = as_user_error(error)
+    return str(translated) if translated is not None else None
+
+
+def import_articles(parent: QWidget, desk: DeskSession, paths: list[Path]) -> int | None:
+    """Import `paths` into the project; the number of documents added, None if nothing was."""
+    if not paths:
+        return None
+    total = max(input_size(paths) // KIB, 1)
+    dialog = _progress(parent, tr("Importing articles…"), total)
+    read = [0]
+
+    def advance(count: int) -> None:
+        read[0] += count
+        dialog.setValue(min(read[0] // KIB, total))
+
+    try:
+        counts = import_paths(desk.project, paths, actor=desk.annotator, progress=advance,
+                              cancelled=dialog.wasCanceled)
+    except ImportCancelled:
+        dialog.close()
+        return None
+    except Exception as error:
+        dialog.close()
+        message = _user_message(error)
+        if message is None:
+            raise
+        QMessageBox.warning(parent, tr("Import failed"),
+                            tr("Nothing was imported.") + "\n\n" + message)
+        return None
+    dialog.close()
+    desk.notify_documents_added()
+    return counts.documents_new
+
+
+def export_articles(parent: QWidget, desk: DeskSession, out: Path, *, format: str,
+                    layer: str | None, status: Status | None) -> bool:
+    """Write the dataset; True when a complete file was written."""
+    total = desk.document_count(status) if layer is not None else 0
+    dialog = _progress(parent, tr("Exporting the dataset…"), total)
+    done = [0]
+
+    def advance(count: int) -> None:
+        done[0] += count
+        if total:
+            dialog.setValue(min(done[0], total))
+        else:
+            dialog.setValue(0)
+
+    try:
+        export_dataset(desk.project, out, format=format, layer=layer, status=status,
+                       progress=advance, cancelled=dialog.wasCanceled)
+    except ExportCancelled:
+        dialog.close()
+        return False
+    except Exception as error:
+        dialog.close()
+        message = _user_message(error)
+        if message is None:
+            raise
+        QMessageBox.warning(parent, tr("Export failed"), message)
+        return False
+    dialog.close()
+    return True

@@ -1,0 +1,8 @@
+"""Start Tawsim's annotation desk: `python main.py [PROJECT] [--annotator NAME]`."""
+
+import sys
+
+from annotator.ui.app import main
+
+if __name__ == "__main__":
+    sys.exit(main())

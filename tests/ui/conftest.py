@@ -1,0 +1,110 @@
+"""Desk tests: the real app, offscreen, on real project files in temporary folders.
+
+Qt warnings fail a test, except two the offscreen platform prints about itself (it cannot
+propagate size hints for a main window, nor raise a tooltip), and keyboard shortcuts are only
+sent once the window is active.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from annotator.services.importing import import_paths
+from annotator.services.projects import init_project
+from annotator.ui.app import Desk, start
+from annotator.ui.settings import AppPaths, Settings
+
+OFFSCREEN_LIMITS = r"This plugin does not support (propagateSizeHints|raise)\(\)"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_LIMITS))
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type any text key by key (QTest's keyClicks knows only ASCII)."""
+    for char in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key(ord(char.upper())), char,
+                           Qt.KeyboardModifier.NoModifier)
+
+
+def when_modal(kind: type, act: Callable[[QWidget], object]) -> list[str]:
+    """Run `act(dialog)` on the next modal dialog of `kind` that opens, as a user answering
+    it would; returns the texts the dialogs showed."""
+    seen: list[str] = []
+
+    def check() -> None:
+        widget = QApplication.activeModalWidget()
+        if not isinstance(widget, kind):
+            QTimer.singleShot(5, check)
+            return
+        text = getattr(widget, "text", None) or getattr(widget, "labelText", None)
+        seen.append(text() if callable(text) else "")
+        act(widget)
+
+    QTimer.singleShot(0, check)
+    return seen
+
+
+@pytest.fixture
+def app_paths(tmp_path: Path) -> AppPaths:
+    return AppPaths(tmp_path / "home" / "settings.ini", tmp_path / "home" / "data")
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> Callable[..., Path]:
+    """A project file holding the given texts, one document each, imported as .txt files."""
+
+    def make(*texts: str, name: str = "articles.tawsim") -> Path:
+        folder = tmp_path / f"source-{name}"
+        folder.mkdir()
+        for number, text in enumerate(texts):
+            (folder / f"{number:03d}.txt").write_text(text, encoding="utf-8")
+        path = tmp_path / name
+        store = init_project(path)
+        try:
+            import_paths(store, [folder], actor="setup")
+        finally:
+            store.close()
+        return path
+
+    return make
+
+
+@pytest.fixture
+def open_desk(qtbot, app_paths: AppPaths) -> Iterator[Callable[..., Desk]]:
+    """Start the desk as `tawsim-gui PROJECT --annotator amal` would, and wait until its
+    window is active so that shortcuts reach it."""
+    desks: list[Desk] = []
+
+    def open_(project: Path | None = None, *, annotator: str | None = "amal",
+              language: str = "en") -> Desk:
+        Settings(app_paths).language = language
+        argv = [str(project)] if project else []
+        if annotator:
+            argv += ["--annotator", annotator]
+        desk = start(argv, app_paths)
+        assert desk is not None
+        desks.append(desk)
+        window = desk.window
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        return desk
+
+    yield open_
+    for desk in desks:
+        if shiboken6.isValid(desk.window):
+            desk.window.close()
+        desk.close()
+    QApplication.processEvents()

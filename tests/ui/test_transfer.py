@@ -1,0 +1,76 @@
+"""Importing articles (with a progress dialog that can be cancelled) and exporting."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
+
+from annotator.ui import transfer
+from annotator.ui.export_dialog import ExportDialog
+from tests.ui.conftest import when_modal
+
+
+@pytest.fixture
+def articles(tmp_path):
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for n in range(40):
+        (folder / f"{n:02d}.txt").write_text(f"خبر رقم {n}: سقطت قذائف قرب البلدة.",
+                                             encoding="utf-8")
+    return folder
+
+
+def test_imported_articles_appear_in_the_list(qtbot, make_project, open_desk, articles,
+                                              tmp_path):
+    window = open_desk(make_project("خبر قديم.")).window
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "feed-1", "title": "عنوان من ملف JSONL",
+                                "text": "نص الخبر الوارد من الملف."}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    window.commands.import_paths([articles, feed])
+    assert window.documents.model.rowCount() == 42
+    assert "41" in window.status.currentMessage()
+    assert "42" in window.status.progress.text()
+    assert window.documents.model.data(window.documents.model.index(41, 0)) == \
+        "عنوان من ملف JSONL"
+
+
+def test_a_cancelled_import_changes_nothing(qtbot, make_project, open_desk, articles,
+                                            monkeypatch):
+    monkeypatch.setattr(transfer, "SHOW_AFTER_MS", 0)
+    window = open_desk(make_project("خبر قديم.")).window
+    when_modal(QProgressDialog, QProgressDialog.cancel)
+    window.commands.import_paths([articles])
+    assert window.documents.model.rowCount() == 1
+    assert window.desk.document_count() == 1
+
+
+def test_a_failed_import_changes_nothing_and_says_why(qtbot, make_project, open_desk,
+                                                     articles):
+    (articles / "zz-broken.txt").write_bytes(b"")  # an empty file is refused
+    window = open_desk(make_project("خبر قديم.")).window
+    seen = when_modal(QMessageBox, QMessageBox.accept)
+    window.commands.import_paths([articles])
+    assert window.desk.document_count() == 1
+    assert seen and "zz-broken.txt" in seen[0]
+
+
+def test_the_dataset_export_carries_the_spans(qtbot, make_project, open_desk, tmp_path):
+    window = open_desk(make_project("قال شاهد إن صواريخ سقطت.")).window
+    window.view.select_range(12, 18)
+    window.actions_.labels["WEAPON"].trigger()
+    out = tmp_path / "dataset.jsonl"
+
+    def fill(dialog: ExportDialog) -> None:
+        dialog.path.setText(str(out))
+        dialog.accept()
+
+    when_modal(QDialog, fill)
+    window.commands.export()
+    (record,) = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert record["layer"] == "amal"
+    assert [(s["label"], s["text"], s["start"]) for s in record["spans"]] == \
+        [("WEAPON", "صواريخ", 12)]
+    assert "dataset.jsonl" in window.status.currentMessage()
