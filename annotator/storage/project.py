@@ -24,6 +24,7 @@ from annotator.core.model import (
     Relation,
     Span,
     Status,
+    span_from_values,
     utc_now,
 )
 from annotator.core.scheme import Scheme, default_scheme, scheme_from_dict
@@ -297,16 +298,26 @@ class ProjectStore:
     # -- annotations (reading) -------------------------------------------------------------
 
     def spans(self, doc_id: str, layer: str) -> list[Span]:
+        """A document's spans in one layer, by start (longer first where two start together).
+
+        Read in the unique index's order (no temporary sort) without joins: the document and
+        layer are known. The desk opens documents of 10k spans with this."""
         layer_id = self.layer_id(layer)
         if layer_id is None:
             return []
         rows = self.conn.execute(
-            f"SELECT {SPAN_COLUMNS} FROM span JOIN document ON document.seq = span.document "
-            "JOIN layer ON layer.id = span.layer "
-            'WHERE span.document = ? AND span.layer = ? ORDER BY span."start", span."end" DESC',
+            'SELECT id, "start", "end", label, text, attrs, note, annotator, created_at, '
+            'updated_at FROM span WHERE document = ? AND layer = ? '
+            'ORDER BY "start", "end", label',
             (self.document_seq(doc_id), layer_id),
         ).fetchall()
-        return [span_from_row(row) for row in rows]
+        spans = [
+            span_from_values((doc_id, layer, r[1], r[2], r[3], r[4], r[0], loads(r[5]), r[6],
+                              r[7], r[8], r[9]))
+            for r in rows
+        ]
+        spans.sort(key=lambda span: (span.start, -span.end))
+        return spans
 
     def span(self, span_id: str) -> Span:
         row = self.conn.execute(
