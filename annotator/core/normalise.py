@@ -32,6 +32,7 @@ the letters of one ligature has no original range, and `to_original` returns Non
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -39,6 +40,10 @@ from functools import cache
 
 import pyarabic.araby as araby
 import regex
+
+# Bump whenever a rule below changes what a text normalises to: indices built with another
+# version are rebuilt.
+NORMALISER_VERSION = "1"
 
 _GAP = "\x00"  # marks a dropped character inside translate(); stored text never holds NUL
 
@@ -64,11 +69,9 @@ _PRESENTATION_FORMS = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 _MARK_RUN = regex.compile(r"\p{Mn}+")
 _CARRIER_WITH_HAMZA = regex.compile(
     f"[{DECOMPOSED_CARRIERS}](?=\\p{{Mn}}*[{HAMZA_ABOVE}{HAMZA_BELOW}])")
-_GAPS = regex.compile(f" [ {_GAP}]+|{_GAP}+")
-# Beyond the BMP only combining marks and format characters (emoji tags, variation
-# selectors) change: they are dropped.
-_ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
-_ASTRAL_DROPPED = regex.compile(r"(?=[\U00010000-\U0010FFFF])[\p{Mn}\p{Cf}]")
+_GAPS = re.compile(f" [ {_GAP}]+|{_GAP}+")
+# Replaced with str.replace, the fastest way over a whole text: the changes most texts need.
+_COMMON = "أإآؤئةى\n\t"
 
 
 @dataclass(frozen=True)
@@ -122,49 +125,86 @@ def _is_presentation_form(code: int) -> bool:
 
 @dataclass(frozen=True)
 class _Tables:
-    translate: dict[int, str]  # length-preserving: dropped characters become _GAP
+    """How one folding maps characters, arranged so that a typical text costs a few scans.
+
+    `common` are str.replace pairs for the frequent changes (أ, ة, newline…); `rare` finds
+    any other character that changes (marks, invisible marks, odd spaces, digits,
+    presentation forms, anything beyond the BMP), which `table` or `_astral` then maps.
+    """
+
+    table: dict[str, str]  # one character -> one character, or _GAP where it is dropped
+    common: tuple[tuple[str, str], ...]
+    rare: re.Pattern
     expansions: dict[str, str]  # presentation forms that stand for several letters
-    expanding: regex.Pattern | None
+    expanding: re.Pattern | None
 
 
 @cache
 def _tables(folding: Folding) -> _Tables:
-    """The translate table over the Basic Multilingual Plane, and the ligatures.
-
-    Characters beyond it are dropped by `_ASTRAL_DROPPED` (marks and tags) or kept.
-    """
-    table: dict[int, str] = {}
+    table: dict[str, str] = {}
     for code in range(0x10000):
         if 0xD800 <= code <= 0xDFFF:
             continue
         char = chr(code)
         mapped = _simple_map(char, folding)
         if mapped != char:
-            table[code] = mapped or _GAP
+            table[char] = mapped or _GAP
     expansions: dict[str, str] = {}
+    translate = str.maketrans(table)
     for low, high in _PRESENTATION_FORMS:
         for code in range(low, high + 1):
             char = chr(code)
-            if code in table or unicodedata.category(char) == "Cn":
+            if char in table or unicodedata.category(char) == "Cn":
                 continue  # already mapped (the BOM, a format character) or unassigned
             shown = unicodedata.normalize("NFKC", char)
-            letters = _normalise_plain(shown, table).strip(" ")
+            letters = _collapse(shown.translate(translate)).lower().strip(" ")
             if len(letters) == 1:
-                table[code] = letters
+                table[char] = letters
             elif not letters:
-                table[code] = _GAP
+                table[char] = _GAP
             elif letters != char:
                 expansions[char] = letters
-    expanding = regex.compile("[" + "".join(map(regex.escape, expansions)) + "]")
-    return _Tables(table, expansions, expanding if expansions else None)
+    common = tuple((c, table[c]) for c in _COMMON if c in table)
+    # Upper-case letters are left to str.lower(), which keeps the length once İ is mapped.
+    rare_chars = sorted(c for c, m in table.items()
+                        if c not in _COMMON and not (len(m) == 1 and c.lower() == m))
+    rare = re.compile(_char_class([*rare_chars, *expansions], "\U00010000-\U0010FFFF"))
+    expanding = re.compile(_char_class(sorted(expansions))) if expansions else None
+    return _Tables(table, common, rare, expansions, expanding)
 
 
-def _map(text: str, tables: _Tables) -> str:
-    """Length-preserving first step: each character's replacement, _GAP where dropped."""
-    mapped = text.translate(tables.translate)
-    if _ASTRAL.search(text):
-        mapped = _ASTRAL_DROPPED.sub(_GAP, mapped)
-    if _CARRIER_WITH_HAMZA.search(text):
+def _char_class(chars: list[str], extra: str = "") -> str:
+    """A regular-expression class for `chars` written as ranges (one class scans fastest)."""
+    codes = sorted(ord(c) for c in chars)
+    ranges: list[tuple[int, int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    parts = (re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+             for a, b in ranges)
+    return "[" + "".join(parts) + extra + "]"
+
+
+def _astral(char: str) -> str:
+    """Beyond the BMP only marks and format characters (emoji tags) change: dropped."""
+    return _GAP if unicodedata.category(char) in ("Mn", "Cf") else char
+
+
+def _map(text: str, tables: _Tables, rare: bool) -> str:
+    """Length-preserving first step: each character's replacement, _GAP where dropped.
+
+    `rare`: whether the text holds any character of `tables.rare` (found by the caller).
+    """
+    mapped = text
+    for old, new in tables.common:
+        mapped = mapped.replace(old, new)
+    if not rare:
+        return mapped
+    table = tables.table
+    mapped = tables.rare.sub(lambda m: table.get(m.group()) or _astral(m.group()), mapped)
+    if HAMZA_ABOVE in text or HAMZA_BELOW in text:
         chars = list(mapped)
         for match in _CARRIER_WITH_HAMZA.finditer(text):
             chars[match.start()] = HAMZA
@@ -174,12 +214,9 @@ def _map(text: str, tables: _Tables) -> str:
 
 def _collapse(mapped: str) -> str:
     """Remove the gaps and all but the first space of each run of white space."""
+    if _GAP not in mapped and "  " not in mapped:
+        return mapped
     return _GAPS.sub(lambda m: " " if m.group()[0] == " " else "", mapped)
-
-
-def _normalise_plain(text: str, table: dict[int, str]) -> str:
-    """The normalised string of a short text without ligatures (to build the tables)."""
-    return _collapse(text.translate(table)).lower()
 
 
 class NormalisedText:
@@ -246,27 +283,49 @@ class NormalisedText:
 def normalise(text: str, folding: Folding = DEFAULT_FOLDING) -> NormalisedText:
     """Normalise `text` for matching, keeping the map back to its offsets."""
     tables = _tables(folding)
-    if tables.expanding is not None and tables.expanding.search(text):
+    rare = _scan(text, tables)
+    if rare == _LIGATURES:
         return _normalise_with_ligatures(text, tables)
     norm_starts: list[int] = []
     orig_starts: list[int] = []
-    normalised = _normalise_piece(text, tables, 0, len(text), norm_starts, orig_starts, 0)
+    normalised = _normalise_piece(text, tables, 0, len(text), norm_starts, orig_starts, 0,
+                                  rare == _RARE)
     return NormalisedText(text, normalised, norm_starts, orig_starts, {})
 
 
 def normalise_key(text: str, folding: Folding = DEFAULT_FOLDING) -> str:
     """The normalised string alone: for queries and for building the search index."""
     tables = _tables(folding)
-    if tables.expanding is not None and tables.expanding.search(text):
+    rare = _scan(text, tables)
+    if rare == _LIGATURES:
         return normalise(text, folding).text
-    return _collapse(_map(text, tables)).lower()
+    return _collapse(_map(text, tables, rare == _RARE)).lower()
+
+
+_PLAIN, _RARE, _LIGATURES = range(3)
+
+
+def _scan(text: str, tables: _Tables) -> int:
+    """What a text needs: the common replacements only, the rare characters too, or the
+    ligature path. One scan for most texts: ligatures are among the rare characters."""
+    found = tables.rare.search(text)
+    if found is None:
+        return _PLAIN
+    if tables.expanding is not None and tables.expanding.search(text, found.start()):
+        return _LIGATURES
+    return _RARE
 
 
 def _normalise_piece(text: str, tables: _Tables, begin: int, end: int,
-                     norm_starts: list[int], orig_starts: list[int], offset: int) -> str:
+                     norm_starts: list[int], orig_starts: list[int], offset: int,
+                     rare: bool) -> str:
     """Normalise text[begin:end] (no ligature inside), appending its segments to the lists;
     `offset` is the normalised length before the piece."""
-    mapped = _map(text[begin:end], tables)
+    mapped = _map(text[begin:end], tables, rare)
+    if _GAP not in mapped and "  " not in mapped:
+        norm_starts.append(offset)
+        orig_starts.append(begin)
+        return mapped.lower()
     parts: list[str] = []
     kept_from = 0
     for gap in _GAPS.finditer(mapped):
@@ -300,7 +359,7 @@ def _normalise_with_ligatures(text: str, tables: _Tables) -> NormalisedText:
     for match in tables.expanding.finditer(text):
         if match.start() > position:
             piece = _normalise_piece(text, tables, position, match.start(), norm_starts,
-                                     orig_starts, length)
+                                     orig_starts, length, True)
             pieces.append(piece)
             length += len(piece)
         letters = tables.expansions[match.group()]
@@ -312,5 +371,5 @@ def _normalise_with_ligatures(text: str, tables: _Tables) -> NormalisedText:
         position = match.end()
     if position < len(text):
         pieces.append(_normalise_piece(text, tables, position, len(text), norm_starts,
-                                       orig_starts, length))
+                                       orig_starts, length, True))
     return NormalisedText(text, "".join(pieces), norm_starts, orig_starts, expansions)
