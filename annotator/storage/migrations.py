@@ -176,10 +176,12 @@ END;
 SEARCH_INDEX = """
 -- Arabic-aware search: each document's normalised text (annotator.core.normalise) in an FTS5
 -- trigram index, so that a query matches inside words (سوريا in بسوريا). Derived data, rowid =
--- document.seq: contentless and without positions, it only names candidate documents; hits
--- and their offsets are found on the stored text through the normaliser's offset map.
+-- document.seq. Contentless: it names the documents that hold the normalised query, and the
+-- hits and their offsets are found on the stored text through the normaliser's offset map.
+-- It keeps positions: without them a rare word made of common trigrams names nearly every
+-- document (docs/PERFORMANCE.md).
 CREATE VIRTUAL TABLE search_index USING fts5 (
-    text, tokenize = 'trigram', content = '', detail = none
+    text, tokenize = 'trigram', content = ''
 );
 
 -- How far the index has got (documents are indexed in seq order), and with which normaliser.

@@ -7,10 +7,10 @@ done before every search, in batches of one transaction each, so a cancelled or 
 update keeps what it did. The index is rebuilt from scratch when it was built by another
 normaliser version or after a document was removed (a trigger marks it stale).
 
-FTS5 only names candidate documents: the table is trigram-tokenised, contentless and without
-positions (see docs/PERFORMANCE.md for the measurements behind that choice), so a candidate
-holds every trigram of the query, not necessarily the query itself. The search service
-confirms each candidate on the stored text.
+FTS5 names candidate documents: the table is trigram-tokenised and contentless, so it
+answers "which documents hold this normalised string" (a phrase of trigrams, positions
+checked) without storing the text twice. The search service finds the hits and their
+offsets on the stored text. See docs/PERFORMANCE.md for the measurements behind the choice.
 """
 
 from __future__ import annotations
@@ -159,7 +159,6 @@ class SearchIndex:
 
 
 def match_expression(key: str) -> str:
-    """An FTS5 query for a normalised key: all of its trigrams (the index keeps no positions,
-    so a phrase cannot be asked for; the caller confirms each candidate)."""
-    trigrams = dict.fromkeys(key[i:i + TRIGRAM] for i in range(len(key) - TRIGRAM + 1))
-    return " AND ".join('"' + t.replace('"', '""') + '"' for t in trigrams)
+    """An FTS5 query for a normalised key: the key as one phrase, which the trigram tokenizer
+    turns into its trigrams at consecutive positions, i.e. the key as a substring."""
+    return '"' + key.replace('"', '""') + '"'

@@ -68,14 +68,19 @@ def test_short_keys_name_every_document(project):
     assert list(index.candidates("في", from_seq=2)) == [2]
 
 
-def test_match_expression_quotes_each_trigram():
-    assert match_expression("abcd") == '"abc" AND "bcd"'
-    assert match_expression('a"bc') == '"a""b" AND """bc"'
-    assert match_expression("aaaa") == '"aaa"'
+def test_match_expression_is_one_quoted_phrase(project):
+    assert match_expression("abcd") == '"abcd"'
+    assert match_expression('a"bc') == '"a""bc"'
+    add(project, 'he said "no way" twice', "no, way")
+    index = SearchIndex(project)
+    index.update()
+    assert list(index.candidates('"no way"')) == [1]
+    assert list(index.candidates("no way")) == [1]
+    assert list(index.candidates("way")) == [1, 2]
 
 
 @settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(stored_text, min_size=1, max_size=4, unique=True), st.data())
+@given(st.lists(stored_text.filter(str.strip), min_size=1, max_size=4, unique=True), st.data())
 def test_every_document_holding_a_key_is_a_candidate(project, texts, data):
     project.conn.execute("DELETE FROM document")
     project.conn.commit()
