@@ -246,8 +246,8 @@ def search(project: Path, query: str, as_json: bool, limit: int, whole_word: boo
         click.echo(orjson.dumps([hit.as_json() for hit in page.hits]).decode())
         return
     for hit in page.hits:
-        click.echo(f"{hit.doc_id}:{hit.start}-{hit.end}: …{_one_line(hit.before)[-30:]} "
-                   f"[{hit.text}] {_one_line(hit.after)[:30]}…")
+        click.echo(f"{hit.doc_id}:{hit.start}-{hit.end}: …{_one_line(hit.context_before)[-30:]} "
+                   f"[{hit.text}] {_one_line(hit.context_after)[:30]}…")
     more = " (more after these; raise --limit)" if page.more else ""
     click.echo(f"{len(page.hits)} hits{more}", err=True)
 

@@ -68,8 +68,8 @@ class LabelCandidate:
     end: int
     text: str
     label: str
-    before: str
-    after: str
+    context_before: str
+    context_after: str
     word_start: int  # where the word begins with its proclitics (== start when none)
     suggestion: tuple[int, int] | None = None  # for "suggest": the range without proclitics
 
@@ -147,17 +147,15 @@ def label_all_candidates(session: AnnotationSession, doc_id: str, start: int, en
         return []
     candidates: list[LabelCandidate] = []
     for doc, doc_text in _scope_documents(session, doc_id, key, scope):
-        taken = [(s.start, s.end) for s in session.project.spans(doc, session.layer)
-                 if s.label == label]
-        exact = {(s.start, s.end, s.label) for s in session.project.spans(doc, session.layer)}
+        existing = session.project.spans(doc, session.layer)
+        taken = [(s.start, s.end) for s in existing if s.label == label]
         normalised = normalise(doc_text, options.folding)
         for match in find_matches(normalised, key, whole_word=True):
             candidate = _candidate(doc, doc_text, match, label, policy)
             if (doc, candidate.start, candidate.end) == (doc_id, start, end):
                 continue
-            if (candidate.start, candidate.end, label) in exact or any(
-                    s < candidate.end and candidate.start < e for s, e in taken):
-                continue
+            if any(s < candidate.end and candidate.start < e for s, e in taken):
+                continue  # already labelled so, with these edges or others
             candidates.append(candidate)
             if len(candidates) == limit:
                 return candidates
@@ -184,8 +182,8 @@ def _candidate(doc_id: str, text: str, match: TextMatch, label: str,
     suggestion = (match.start, match.end) if policy == "suggest" and match.proclitics else None
     return LabelCandidate(
         doc_id=doc_id, start=start, end=match.end, text=text[start:match.end], label=label,
-        before=text[max(0, start - CONTEXT_CHARS):start],
-        after=text[match.end:match.end + CONTEXT_CHARS], word_start=match.word_start,
+        context_before=text[max(0, start - CONTEXT_CHARS):start],
+        context_after=text[match.end:match.end + CONTEXT_CHARS], word_start=match.word_start,
         suggestion=suggestion,
     )
 

@@ -14,10 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from annotator.core.errors import TawsimError
 from annotator.core.matching import TextMatch, find_matches, query_key
-from annotator.core.normalise import DEFAULT_FOLDING, NO_FOLDING, Folding, normalise
+from annotator.core.normalise import (
+    DEFAULT_FOLDING,
+    NO_FOLDING,
+    Folding,
+    NormalisedText,
+    normalise,
+)
 from annotator.core.proclitics import ARTICLE
 from annotator.storage import ProjectStore
 from annotator.storage.search_index import INDEX_FOLDING, IndexState, SearchIndex
@@ -51,8 +58,8 @@ class SearchHit:
     start: int
     end: int
     text: str
-    before: str  # up to CONTEXT_CHARS of the text before the hit, for a results list
-    after: str
+    context_before: str  # up to CONTEXT_CHARS of the text before the hit, for a result list
+    context_after: str
     title: str = ""
     proclitics: str = ""  # proclitic letters written before the hit in its word ("ب")
 
@@ -86,10 +93,16 @@ def update_search_index(project: ProjectStore, progress: Callable[[int], None] |
 
 def find_in_text(text: str, query: str,
                  options: SearchOptions | None = None) -> list[TextMatch]:
-    """Every match of `query` in `text` (a document's stored text), in order."""
+    """Every match of `query` in `text` (a document's stored text), in order. The normalised
+    text of the last few documents is kept, so searching as the user types stays cheap."""
     options = options or SearchOptions()
     key = query_key(query, options.folding)
-    return find_matches(normalise(text, options.folding), key, whole_word=options.whole_word)
+    return find_matches(_normalised(text, options.folding), key, whole_word=options.whole_word)
+
+
+@lru_cache(maxsize=4)
+def _normalised(text: str, folding: Folding) -> NormalisedText:
+    return normalise(text, folding)
 
 
 # -- the whole project -----------------------------------------------------------------------
@@ -134,8 +147,8 @@ def iter_search_hits(project: ProjectStore, query: str, options: SearchOptions |
 def hit_from_match(doc_id: str, text: str, match: TextMatch, title: str = "") -> SearchHit:
     return SearchHit(
         doc_id=doc_id, start=match.start, end=match.end, text=text[match.start:match.end],
-        before=text[max(0, match.start - CONTEXT_CHARS):match.start],
-        after=text[match.end:match.end + CONTEXT_CHARS], title=title,
+        context_before=text[max(0, match.start - CONTEXT_CHARS):match.start],
+        context_after=text[match.end:match.end + CONTEXT_CHARS], title=title,
         proclitics=match.proclitics,
     )
 

@@ -40,7 +40,8 @@ def test_a_word_inside_a_proclitic_word_is_found_at_its_first_letter(reports):
     assert [h[0] for h in found] == ["r1", "r1", "r2", "r3"]
     hit = next(iter_search_hits(reports, "سوريا"))
     assert hit.proclitics == "ب"
-    assert hit.before.endswith("قاعدة أمريكية ب") and hit.after.startswith(".\nوقال")
+    assert hit.context_before.endswith("قاعدة أمريكية ب")
+    assert hit.context_after.startswith(".\nوقال")
 
 
 def test_harakat_tatweel_hamza_and_digits_are_ignored(reports):
