@@ -169,6 +169,19 @@ def search_project(project: ProjectStore, query: str, options: SearchOptions | N
     return SearchPage(hits, more)
 
 
+def count_matching_documents(project: ProjectStore, query: str,
+                             progress: Callable[[int], None] | None = None) -> int:
+    """How many documents hold the query, from the index alone (milliseconds, for a "in N
+    documents" line): exact for the default comparison; with whole words or exact letters,
+    an upper bound. Queries shorter than three letters count every document."""
+    key = candidate_key(query_key(query, INDEX_FOLDING))
+    if not key:
+        raise TawsimError(f"nothing to search for in {query!r}: it has no letters or digits")
+    index = SearchIndex(project)
+    index.update(progress)
+    return index.count(key)
+
+
 def count_search_hits(project: ProjectStore, query: str, options: SearchOptions | None = None,
                       cancelled: Callable[[], bool] | None = None) -> tuple[int, int]:
     """(hits, documents) for the whole project. Reads every candidate document: run it in the

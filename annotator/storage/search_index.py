@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 INDEX_FOLDING = DEFAULT_FOLDING  # the widest folding: candidates for every narrower one
 TRIGRAM = 3
-BATCH = 2000
+BATCH = 500  # documents per transaction: keeps the write lock short for an editing desk
 READ_BATCH = 64
 
 Progress = Callable[[int], None]
@@ -137,6 +137,14 @@ class SearchIndex:
             params = (match_expression(key), from_seq)
         for (seq,) in self.conn.execute(sql, params):
             yield seq
+
+    def count(self, key: str) -> int:
+        """How many documents `candidates(key)` names."""
+        if len(key) < TRIGRAM:
+            return self.project.count_documents()
+        return self.conn.execute(
+            "SELECT count(*) FROM search_index WHERE search_index MATCH ?",
+            (match_expression(key),)).fetchone()[0]
 
     def documents(self, seqs: Sequence[int]) -> list[StoredDocument]:
         marks = ",".join("?" * len(seqs))

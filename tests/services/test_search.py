@@ -5,6 +5,7 @@ import pytest
 from annotator.core.errors import TawsimError
 from annotator.services.search import (
     SearchOptions,
+    count_matching_documents,
     count_search_hits,
     find_in_text,
     index_state,
@@ -86,6 +87,12 @@ def test_pages_follow_each_other(reports):
 
 def test_counts(reports):
     assert count_search_hits(reports, "سوريا") == (4, 3)
+    assert count_matching_documents(reports, "سوريا") == 3
+    assert count_matching_documents(reports, "الاعلام") == 2
+    assert count_matching_documents(reports, "مسئول") == 2
+    assert count_matching_documents(reports, "في") == 3  # too short for the index: all
+    with pytest.raises(TawsimError, match="nothing to search for"):
+        count_matching_documents(reports, "َ")
     assert count_search_hits(reports, "سوريا", cancelled=lambda: True) == (0, 0)
 
 
