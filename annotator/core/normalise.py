@@ -116,6 +116,8 @@ def _simple_map(char: str, folding: Folding) -> str:
         return str(EASTERN_DIGITS.index(char))
     if char == "\u0130":  # İ is the only character whose lower case is two characters
         return "i"
+    if char == "\u03a3":  # Σ is the only one whose lower case depends on the next letter
+        return "\u03c3"
     return char
 
 
@@ -165,9 +167,8 @@ def _tables(folding: Folding) -> _Tables:
             elif letters != char:
                 expansions[char] = letters
     common = tuple((c, table[c]) for c in _COMMON if c in table)
-    # Upper-case letters are left to str.lower(), which keeps the length once İ is mapped.
-    rare_chars = sorted(c for c, m in table.items()
-                        if c not in _COMMON and not (len(m) == 1 and c.lower() == m))
+    # Upper-case letters are left to str.lower(): 1:1 and context-free once İ and Σ are mapped.
+    rare_chars = [c for c in table if c not in _COMMON]
     rare = re.compile(_char_class([*rare_chars, *expansions], "\U00010000-\U0010FFFF"))
     expanding = re.compile(_char_class(sorted(expansions))) if expansions else None
     return _Tables(table, common, rare, expansions, expanding)

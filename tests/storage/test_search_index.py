@@ -96,3 +96,22 @@ def test_every_document_holding_a_key_is_a_candidate(project, texts, data):
     seqs = [row[0] for row in project.conn.execute("SELECT seq FROM document ORDER BY seq")]
     expected = [seq for seq, k in zip(seqs, keys, strict=True) if key in k]
     assert set(expected) <= set(index.candidates(key))
+
+
+def test_a_schema_1_project_gains_the_index_when_opened(project, project_path):
+    add(project, ARTICLE_LF)
+    conn = project.conn
+    # Make the file what Tawsim wrote before migration 0002.
+    conn.execute("DROP TRIGGER document_removal_invalidates_search")
+    conn.execute("DROP TABLE search_state")
+    conn.execute("DROP TABLE search_index")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0002_search_index'")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    project.close()
+    with ProjectStore.open(project_path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        index = SearchIndex(store)
+        assert index.state().pending == 1
+        assert index.update() == 1
+        assert list(index.candidates(normalise_key("الزهراء"))) == [1]
