@@ -131,4 +131,30 @@ BEGIN
     SELECT RAISE(ABORT, 'the audit trail is append-only');
 END;
 
-PRAGMA user_version = 1;
+-- Arabic-aware search: each document's normalised text (annotator.core.normalise) in an FTS5
+-- trigram index, so that a query matches inside words (سوريا in بسوريا). Derived data, rowid =
+-- document.seq. Contentless: it names the documents that hold the normalised query, and the
+-- hits and their offsets are found on the stored text through the normaliser's offset map.
+-- It keeps positions: without them a rare word made of common trigrams names nearly every
+-- document (docs/PERFORMANCE.md).
+CREATE VIRTUAL TABLE search_index USING fts5 (
+    text, tokenize = 'trigram', content = ''
+);
+
+-- How far the index has got (documents are indexed in seq order), and with which normaliser.
+-- No row: nothing indexed yet.
+CREATE TABLE search_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    normaliser TEXT NOT NULL,
+    indexed_through INTEGER NOT NULL,  -- the highest document.seq in the index
+    documents INTEGER NOT NULL  -- how many documents the index holds
+);
+
+-- A removed document would leave its text in the contentless index, and its seq may come
+-- back: any removal marks the index for a rebuild.
+CREATE TRIGGER document_removal_invalidates_search AFTER DELETE ON document
+BEGIN
+    UPDATE search_state SET normaliser = 'stale' WHERE id = 1;
+END;
+
+PRAGMA user_version = 2;

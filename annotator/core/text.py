@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+
+import regex
 
 from annotator.core.errors import DecodeError
 
@@ -113,6 +116,7 @@ def decode_source(data: bytes, *, source: str, encoding: str | None = None) -> D
     if encoding is not None:
         chosen = normalise_encoding_name(encoding)
         decoded = _decode_strict(data, chosen, source)
+        _check_forced(data, chosen, decoded, source)
     else:
         chosen, decoded = _detect(data, source)
     text = canonicalise(decoded)
@@ -152,9 +156,14 @@ def _detect(data: bytes, source: str) -> tuple[str, str]:
         if "\x00" not in text:
             return "utf-8", text
     if b"\x00" in data:
-        for candidate in ("utf-16-le", "utf-16-be"):
-            text = _try_decode(data, candidate)
-            if text is not None and _reads_as_text(text):
+        # UTF-16 without a BOM: both byte orders often decode; keep the one that reads as
+        # text in the scripts a news file holds (the other gives CJK and unassigned code points).
+        readings = [(candidate, text) for candidate in ("utf-16-le", "utf-16-be")
+                    if (text := _try_decode(data, candidate)) is not None
+                    and _reads_as_text(text)]
+        if readings:
+            candidate, text = max(readings, key=lambda reading: _plausible_share(reading[1]))
+            if _plausible_share(text) >= PLAUSIBLE_SHARE:
                 return candidate, text
         raise DecodeError(
             "the file looks binary (it contains NUL bytes and is not UTF-16 text)", path=source
@@ -165,6 +174,27 @@ def _detect(data: bytes, source: str) -> tuple[str, str]:
     raise DecodeError(
         "the file is not UTF-8, UTF-16 or Windows-1256 text; if you know its encoding, "
         "pass it with --encoding",
+        path=source,
+    )
+
+
+def _check_forced(data: bytes, chosen: str, decoded: str, source: str) -> None:
+    """Refuse a forced encoding that would garble the text rather than read it."""
+    if not _reads_as_text(decoded):
+        raise DecodeError(
+            f"read as {chosen}, the file holds control or unassigned characters; it is not "
+            f"{chosen} text",
+            path=source,
+        )
+    if chosen.startswith("utf-8") or data.isascii():
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    raise DecodeError(
+        f"the file is UTF-8 text, and reading it as {chosen} would garble it; "
+        "import it without --encoding",
         path=source,
     )
 
@@ -185,10 +215,45 @@ def _reads_as_text(text: str) -> bool:
     return True
 
 
+def _is_arabic(char: str) -> bool:
+    return "\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f"
+
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+
+
 def _mostly_arabic(text: str) -> bool:
-    """At least 60% of the letters are Arabic script: how we tell cp1256 from Latin mojibake."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return False
-    arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f")
-    return arabic / len(letters) >= 0.6
+    """Most letters outside ASCII stand in all-Arabic words: how cp1256 is told from the
+    mojibake it makes of Latin-1 text.
+
+    ASCII letters are left out of the count, so an English report quoting an Arabic name is
+    read. Latin-1 text read as cp1256 gets Arabic letters inside Latin words (Straße becomes
+    Straكe): those count against it.
+    """
+    in_arabic_words = other = 0
+    for word in _WORD.findall(text):
+        letters = [c for c in word if c.isalpha() and not c.isascii()]
+        if not letters:
+            continue
+        if all(_is_arabic(c) for c in word if c.isalpha()):
+            in_arabic_words += len(letters)
+        else:
+            other += len(letters)
+    return in_arabic_words > 0 and in_arabic_words / (in_arabic_words + other) >= 0.6
+
+
+# Share of characters from the scripts and symbols of news text a UTF-16 reading must reach.
+PLAUSIBLE_SHARE = 0.9
+_IMPLAUSIBLE = re.compile(
+    "[^\u0000-\u024f"  # ASCII, Latin-1 and Latin Extended
+    "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff"  # Arabic
+    "\u2000-\u206f"  # general punctuation, spaces and direction marks
+    "\ufb50-\ufdff\ufe70-\ufeff"  # Arabic presentation forms
+    "\U0001f000-\U0001faff]"  # emoji
+)
+
+
+def _plausible_share(text: str) -> float:
+    if not text:
+        return 0.0
+    return 1 - len(_IMPLAUSIBLE.findall(text)) / len(text)

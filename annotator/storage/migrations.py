@@ -14,13 +14,19 @@ APPLICATION_ID = 0x5457534D  # "TWSM"
 
 migrations = Migrations("tawsim")
 
-SCHEMA_VERSION = 1  # == number of steps below
+SCHEMA_VERSION = 2  # == number of steps below
 
 
 @migrations(name="0001_initial")
 def initial(db: Database) -> None:
     db.executescript(INITIAL)
     _set_version(db, 1)
+
+
+@migrations(name="0002_search_index")
+def search_index(db: Database) -> None:
+    db.executescript(SEARCH_INDEX)
+    _set_version(db, 2)
 
 
 def _set_version(db: Database, version: int) -> None:
@@ -148,5 +154,33 @@ END;
 CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit
 BEGIN
     SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;
+"""
+
+SEARCH_INDEX = """
+-- Arabic-aware search: each document's normalised text (annotator.core.normalise) in an FTS5
+-- trigram index, so that a query matches inside words (سوريا in بسوريا). Derived data, rowid =
+-- document.seq. Contentless: it names the documents that hold the normalised query, and the
+-- hits and their offsets are found on the stored text through the normaliser's offset map.
+-- It keeps positions: without them a rare word made of common trigrams names nearly every
+-- document (docs/PERFORMANCE.md).
+CREATE VIRTUAL TABLE search_index USING fts5 (
+    text, tokenize = 'trigram', content = ''
+);
+
+-- How far the index has got (documents are indexed in seq order), and with which normaliser.
+-- No row: nothing indexed yet.
+CREATE TABLE search_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    normaliser TEXT NOT NULL,
+    indexed_through INTEGER NOT NULL,  -- the highest document.seq in the index
+    documents INTEGER NOT NULL  -- how many documents the index holds
+);
+
+-- A removed document would leave its text in the contentless index, and its seq may come
+-- back: any removal marks the index for a rebuild.
+CREATE TRIGGER document_removal_invalidates_search AFTER DELETE ON document
+BEGIN
+    UPDATE search_state SET normaliser = 'stale' WHERE id = 1;
 END;
 """

@@ -1,0 +1,202 @@
+"""Label all occurrences, and proclitic trimming of a selection, by the label's policy.
+
+Each label of the scheme says what to do with proclitics (و ف ب ك ل) at the start of a span
+(`LabelDef.proclitics`): "trim" leaves them out automatically, "suggest" keeps them but offers
+the trimmed range, "keep" never touches them (CLAIM: a statement is quoted as written).
+
+Label-all finds the entity of one span elsewhere in the document or the project, as whole words
+behind any proclitics (a LOCATION on سوريا finds بسوريا and covers its سوريا), previews them
+as candidates, and the desk accepts some or all: one undoable edit per document, and never a
+span the layer already has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from annotator.core.boundaries import is_word_char, trim_span
+from annotator.core.matching import TextMatch, find_matches, query_key
+from annotator.core.model import Span
+from annotator.core.normalise import normalise
+from annotator.core.proclitics import split_proclitics
+from annotator.services.search import (
+    CONTEXT_CHARS,
+    SearchOptions,
+    candidate_key,
+)
+from annotator.services.session import AnnotationSession
+from annotator.storage import ProjectStore
+from annotator.storage.search_index import INDEX_FOLDING, SearchIndex
+
+Scope = Literal["document", "project"]
+DEFAULT_LIMIT = 1000
+# How many candidate documents are read to learn whether a word stands on its own somewhere.
+KNOWN_WORD_DOCUMENTS = 50
+
+
+@dataclass(frozen=True)
+class ProcliticTrim:
+    """A selection after trimming, and what the label's policy made of its proclitics."""
+
+    start: int  # the range to use: without the proclitics when the policy is "trim"
+    end: int
+    policy: str  # the label's policy: trim, suggest or keep
+    word_start: int  # where the selected word begins, proclitics included
+    stem_start: int  # where it begins without them (== word_start when there are none)
+
+    @property
+    def proclitics(self) -> tuple[int, int] | None:
+        """The range of the proclitics found, if any."""
+        return (self.word_start, self.stem_start) if self.stem_start > self.word_start else None
+
+    @property
+    def suggestion(self) -> tuple[int, int] | None:
+        """For "suggest": the range without the proclitics, to offer (not applied)."""
+        if self.policy == "suggest" and self.proclitics is not None:
+            return self.stem_start, self.end
+        return None
+
+
+@dataclass(frozen=True)
+class LabelCandidate:
+    """One occurrence label-all would label: text == the document's text[start:end]."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    context_before: str
+    context_after: str
+    word_start: int  # where the word begins with its proclitics (== start when none)
+    suggestion: tuple[int, int] | None = None  # for "suggest": the range without proclitics
+
+
+class KnownWords:
+    """Whether a normalised word stands on its own (without proclitics) in a document or,
+    failing that, in the project: the evidence that بسوريا is ب + سوريا."""
+
+    def __init__(self, project: ProjectStore | None, text: str) -> None:
+        self.project = project
+        normalised = normalise(text).text
+        self._document = {w for w in "".join(
+            c if c.isalnum() else " " for c in normalised).split()}
+        self._project: dict[str, bool] = {}
+
+    def __call__(self, word: str) -> bool:
+        if word in self._document:
+            return True
+        if self.project is None:
+            return False
+        if word not in self._project:
+            self._project[word] = self._in_project(word)
+        return self._project[word]
+
+    def _in_project(self, word: str) -> bool:
+        assert self.project is not None
+        index = SearchIndex(self.project)
+        index.update()
+        for read, document in enumerate(index.candidate_documents(word)):
+            if read == KNOWN_WORD_DOCUMENTS:
+                break
+            for match in find_matches(normalise(document.text), word, whole_word=True):
+                if not match.proclitics:
+                    return True
+        return False
+
+
+def trim_selection(session: AnnotationSession, doc_id: str, start: int, end: int,
+                   label: str) -> ProcliticTrim:
+    """Trim a selection for `label`: spaces, punctuation and invisible marks off both edges
+    (core.boundaries), then proclitics at its start as the label's policy says."""
+    policy = session.scheme.label(label).proclitics
+    text = session.project.annotations_writer.text_of(doc_id)
+    start, end = trim_span(text, start, end)
+    stem_start = start
+    if start < end and policy != "keep":
+        word_end = start
+        while word_end < end and is_word_char(text[word_end]):
+            word_end += 1
+        split = split_proclitics(text[start:word_end], known=KnownWords(session.project, text))
+        if split:
+            stem_start = start + split.stem_start
+    applied = stem_start if policy == "trim" else start
+    return ProcliticTrim(applied, end, policy, start, stem_start)
+
+
+def label_all_candidates(session: AnnotationSession, doc_id: str, start: int, end: int,
+                         label: str, *, scope: Scope = "document", limit: int = DEFAULT_LIMIT,
+                         options: SearchOptions | None = None) -> list[LabelCandidate]:
+    """The other occurrences of the entity at [start, end) of `doc_id`, to label `label`.
+
+    Occurrences are whole words behind any proclitics, compared after normalisation. The
+    range of each follows the label's policy; candidates the layer already has (same range
+    and label, or an overlapping span with the same label) are left out, as is the source.
+    """
+    options = options or SearchOptions()
+    policy = session.scheme.label(label).proclitics
+    text = session.project.annotations_writer.text_of(doc_id)
+    entity = text[start:end]
+    if policy != "keep":
+        split = split_proclitics(entity, known=KnownWords(None, text))
+        entity = entity[split.stem_start:]
+    key = query_key(entity, options.folding)
+    if not key:
+        return []
+    candidates: list[LabelCandidate] = []
+    for doc, doc_text in _scope_documents(session, doc_id, key, scope):
+        existing = session.project.spans(doc, session.layer)
+        taken = [(s.start, s.end) for s in existing if s.label == label]
+        normalised = normalise(doc_text, options.folding)
+        for match in find_matches(normalised, key, whole_word=True):
+            candidate = _candidate(doc, doc_text, match, label, policy)
+            if (doc, candidate.start, candidate.end) == (doc_id, start, end):
+                continue
+            if any(s < candidate.end and candidate.start < e for s, e in taken):
+                continue  # already labelled so, with these edges or others
+            candidates.append(candidate)
+            if len(candidates) == limit:
+                return candidates
+    return candidates
+
+
+def _scope_documents(session: AnnotationSession, doc_id: str, key: str,
+                     scope: Scope) -> Iterator[tuple[str, str]]:
+    if scope == "document":
+        yield doc_id, session.project.annotations_writer.text_of(doc_id)
+        return
+    if scope != "project":
+        raise ValueError(f"scope must be 'document' or 'project', not {scope!r}")
+    index = SearchIndex(session.project)
+    index.update()
+    index_key = candidate_key(query_key(key, INDEX_FOLDING))
+    for document in index.candidate_documents(index_key):
+        yield document.id, document.text
+
+
+def _candidate(doc_id: str, text: str, match: TextMatch, label: str,
+               policy: str) -> LabelCandidate:
+    start = match.start if policy == "trim" else match.word_start
+    suggestion = (match.start, match.end) if policy == "suggest" and match.proclitics else None
+    return LabelCandidate(
+        doc_id=doc_id, start=start, end=match.end, text=text[start:match.end], label=label,
+        context_before=text[max(0, start - CONTEXT_CHARS):start],
+        context_after=text[match.end:match.end + CONTEXT_CHARS], word_start=match.word_start,
+        suggestion=suggestion,
+    )
+
+
+def accept_label_candidates(session: AnnotationSession, candidates: Iterable[LabelCandidate],
+                            description: str = "label all") -> list[Span]:
+    """Label the accepted candidates: one undoable edit per document. Spans the layer already
+    has are skipped (AnnotationSession.add_spans); returns the spans created."""
+    by_document: dict[str, list[tuple[int, int, str]]] = {}
+    for candidate in candidates:
+        by_document.setdefault(candidate.doc_id, []).append(
+            (candidate.start, candidate.end, candidate.label))
+    created: list[Span] = []
+    for doc_id, items in by_document.items():
+        created.extend(session.add_spans(doc_id, items, description))
+    return created
