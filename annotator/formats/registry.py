@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.errors import TawsimError
-from annotator.formats import articles, native
+from annotator.formats import articles, brat, docbin, doccano, labelstudio, native, spacy_jsonl
 from annotator.formats.base import Format
 
 _FORMATS: dict[str, Format] = {}
@@ -50,7 +50,8 @@ def reader_for(path: Path, name: str = "auto") -> Format:
                 return fmt
         return get("text")
     suffix = path.suffix.lower()
-    for fmt in readers():
+    # Formats that recognise their content go first: a doccano .jsonl is not an article list.
+    for fmt in sorted(readers(), key=lambda f: f.sniff is None):
         if suffix in fmt.extensions and (fmt.sniff is None or fmt.sniff(path)):
             return fmt
     raise TawsimError(
@@ -72,4 +73,35 @@ register(Format(
     name="jsonl",
     description="JSON Lines: Tawsim dataset records, or one article object per line",
     extensions=(".jsonl", ".ndjson"), reader=articles.read_jsonl, writer=native.write,
+))
+register(Format(
+    name="doccano",
+    description="doccano sequence labelling JSONL ([start, end, label] lists; with "
+                "--relations its entities and relations form)",
+    extensions=(".jsonl",), reader=doccano.read, writer=doccano.write, sniff=doccano.sniff,
+))
+register(Format(
+    name="labelstudio",
+    description="Label Studio tasks JSON (labels, per-region choices and notes, relations) "
+                "with its labelling config",
+    extensions=(".json",), reader=labelstudio.read, writer=labelstudio.write,
+    sniff=labelstudio.sniff,
+))
+register(Format(
+    name="spacy",
+    description='spaCy training JSONL: [text, {"entities": [...], "spans": {"sc": [...]}}]',
+    extensions=(".jsonl",), reader=spacy_jsonl.read, writer=spacy_jsonl.write,
+    sniff=spacy_jsonl.sniff,
+))
+register(Format(
+    name="docbin",
+    description="spaCy DocBin (.spacy) with doc.ents and doc.spans; needs spaCy "
+                "(pip install 'tawsim[spacy]')",
+    extensions=(".spacy",), reader=docbin.read, writer=docbin.write, sniff=docbin.sniff,
+))
+register(Format(
+    name="brat",
+    description="brat standoff: a folder of .txt and .ann files with annotation.conf",
+    extensions=(".ann",), reader=brat.read, writer=brat.write, writes_folder=True,
+    sniff=brat.sniff,
 ))
