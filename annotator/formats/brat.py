@@ -73,9 +73,19 @@ def ann_text(record: DocumentRecord, report: WriteReport, tally: Tally) -> str:
     text = record.text
     lines: list[str] = []
     t_ids: dict[str, str] = {}
+    written: dict[tuple, str] = {}  # (fragments, label) -> T id
     attributes = notes = 0
     for span in record.spans:
         pieces = line_fragments(text, span.start, span.end)
+        if (tuple(pieces), span.label) in written:
+            # Only possible once a line break at an edge is left out: the same span twice.
+            t_ids[span.id or ""] = written[(tuple(pieces), span.label)]
+            report.issues.append(span_issue(record, span, "is another span of the same "
+                                            "label once its edge line break is left out",
+                                            "written once"))
+            tally.add("{n} span{s} identical to another without an edge line break written "
+                      "once (see the report)")
+            continue
         if not pieces:
             report.issues.append(span_issue(record, span, "covers only line breaks",
                                             "not written"))
@@ -89,8 +99,9 @@ def ann_text(record: DocumentRecord, report: WriteReport, tally: Tally) -> str:
                       "(see the report)")
         if len(pieces) > 1:
             tally.add("{n} span{s} crossing a line break written as brat fragments")
-        t_id = f"T{len(t_ids) + 1}"
+        t_id = f"T{len(written) + 1}"
         t_ids[span.id or ""] = t_id
+        written[(tuple(pieces), span.label)] = t_id
         where = ";".join(f"{start} {end}" for start, end in pieces)
         covered = " ".join(text[start:end] for start, end in pieces)
         lines.append(f"{t_id}\t{span.label} {where}\t{covered}")

@@ -184,9 +184,10 @@ def write(records: Iterable[DocumentRecord], out: Path, options: WriteOptions) -
             else:
                 line = {"id": record.id, "text": record.text,
                         "label": [[s.start, s.end, s.label] for s in record.spans]}
-                tally.add("{n} relation{s} not written: doccano's label form has none "
-                          "(export with --relations for its relation form)",
-                          len(record.relations))
+                for relation in record.relations:
+                    tally.add(f"{{n}} {relation.type} relation{{s}} not written: doccano's "
+                              "label form has none (export with --relations for its relation "
+                              "form)")
             count_losses(record, tally, NAME, attributes=True, notes=True)
             handle.write(orjson.dumps(line) + b"\n")
             report.documents += 1
