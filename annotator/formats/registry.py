@@ -5,7 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.errors import TawsimError
-from annotator.formats import articles, brat, docbin, doccano, labelstudio, native, spacy_jsonl
+from annotator.formats import (
+    articles,
+    brat,
+    conll,
+    docbin,
+    doccano,
+    labelstudio,
+    native,
+    spacy_jsonl,
+)
 from annotator.formats.base import Format
 
 _FORMATS: dict[str, Format] = {}
@@ -104,4 +113,11 @@ register(Format(
     description="brat standoff: a folder of .txt and .ann files with annotation.conf",
     extensions=(".ann",), reader=brat.read, writer=brat.write, writes_folder=True,
     sniff=brat.sniff,
+))
+register(Format(
+    name="conll",
+    description="CoNLL token-per-line BIO (IOB2), one tag column per label family, Tawsim's "
+                "tokens with an explicit proclitic policy",
+    extensions=(".conll", ".bio", ".iob", ".iob2"), reader=conll.read, writer=conll.write,
+    sniff=conll.sniff,
 ))

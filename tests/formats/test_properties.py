@@ -75,3 +75,31 @@ def test_every_span_comes_back_on_the_same_characters(case):
                 if moved is not None:
                     expected.add(moved)
             assert _reimported(folder, "brat", folder / "brat") == expected
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(annotated_text())
+def test_conll_brings_back_every_span_or_says_what_it_did(case):
+    text, spans = case
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        with _project(folder, "p.tawsim", text, spans) as project:
+            (record,) = scan(project, layer="gold")
+            by_id = {s.id: (s.start, s.end, s.label) for s in record.spans}
+            out = folder / "out.conll"
+            report = export_dataset(project, out, format="conll", layer="gold")
+            for line in out.read_text("utf-8").split("\n"):
+                if line and not line.startswith("#"):
+                    assert all(tag == "O" or tag[:2] in ("B-", "I-")
+                               for tag in line.split("\t")[1:]), line
+            outcome = dict(by_id)  # span id -> where it should come back (None: left out)
+            for issue in report.issues:
+                if issue.action == "not written":
+                    outcome[issue.span] = None
+                elif issue.action.startswith("written as") and outcome[issue.span]:
+                    start, end = map(int, issue.action.split()[2].split("-"))
+                    outcome[issue.span] = (start, end, issue.label)
+            expected = {place for place in outcome.values() if place is not None}
+            import_paths(project, [out], actor="t", format="conll", layer="back")
+            (back,) = scan(project, layer="back")
+            assert {(s.start, s.end, s.label) for s in back.spans} == expected
