@@ -198,6 +198,9 @@ def export(project: Path, out: Path, fmt: str, layer: str | None, status: str | 
         click.echo(f"tawsim: warning: {warning}", err=True)
     if report_file is not None:
         write_report(report, report_file)
+    elif report.issue_count:
+        click.echo(f"tawsim: warning: --report FILE lists the {report.issue_count} spans "
+                   "concerned and what was done with each", err=True)
     click.echo(f"Wrote {report.documents} records with {report.spans} spans and "
                f"{report.relations} relations to {out}")
 

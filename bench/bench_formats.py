@@ -3,6 +3,9 @@
     python bench/bench_formats.py [--docs 20000] [--workdir /tmp/tawsim-formats-bench]
                                   [--formats jsonl,doccano,...]
 
+Also measures two floors, the bare work the tokenising exporters cannot skip: the core
+tokeniser with proclitics split (conll) and spaCy's tokeniser with DocBin (docbin).
+
 Builds (once per size) a project of synthetic Arabic news articles with entities, CLAIMs with
 stances and SOURCE relations, then exports it in each format in its own process, so each
 export's peak memory (max RSS) is its own. Every format runs on a quarter of the corpus and
@@ -142,8 +145,42 @@ def machine() -> str:
             f"SQLite {sqlite3.sqlite_version}")
 
 
+FLOORS = ("floor-tokens", "floor-spacy")  # what the tokenising exporters cannot go below
+
+
+def run_floor(project: str, name: str) -> dict:
+    """The bare work a tokenising exporter cannot skip, on the same documents: the core
+    tokeniser with proclitics split (conll), or spaCy's tokeniser and DocBin (docbin)."""
+    from annotator.core.tokens import tokenize
+    from annotator.services.projects import open_project
+    from annotator.storage import scan
+
+    if name == "floor-spacy":
+        import spacy
+        from spacy.tokens import DocBin
+
+        nlp = spacy.blank("ar")
+    with open_project(project) as store:
+        records = list(scan(store, layer="gold"))
+    started = time.perf_counter()
+    if name == "floor-tokens":
+        for record in records:
+            tokenize(record.text, "split")
+    else:
+        collected = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
+        for record in records:
+            doc = nlp.make_doc(record.text)
+            doc.spans["sc"] = []
+            collected.add(doc)
+        collected.to_bytes()
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "documents": len(records), "spans": 0}
+
+
 def run_export(project: str, fmt: str, out: str) -> dict:
     """One export, in this (child) process."""
+    if fmt in FLOORS:
+        return run_floor(project, fmt)
     from annotator.services.exporting import export_dataset
     from annotator.services.projects import open_project
 
@@ -159,7 +196,7 @@ def run_export(project: str, fmt: str, out: str) -> dict:
 
 
 def _child(project: Path, fmt: str, workdir: Path) -> dict:
-    out = workdir / f"{project.stem}-{FORMATS[fmt][0]}"
+    out = workdir / f"{project.stem}-{FORMATS[fmt][0] if fmt in FORMATS else fmt}"
     command = [sys.executable, __file__, "--child", fmt, str(project), str(out)]
     with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
         child = subprocess.Popen(command, stdout=stdout, stderr=stderr, text=True)
@@ -178,7 +215,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=20_000)
     parser.add_argument("--workdir", type=Path,
                         default=Path(tempfile.gettempdir()) / "tawsim-formats-bench")
-    parser.add_argument("--formats", default=",".join(FORMATS))
+    parser.add_argument("--formats", default=",".join([*FORMATS, *FLOORS]))
     parser.add_argument("--child", nargs=3, metavar=("FORMAT", "PROJECT", "OUT"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -190,6 +227,12 @@ def main() -> None:
     projects = {n: build_project(args.workdir / f"corpus-{n}.tawsim", n) for n in sizes}
     rows = []
     for fmt in args.formats.split(","):
+        if fmt in FLOORS:  # in memory by design: measured once, on the whole corpus
+            large = _child(projects[sizes[1]], fmt, args.workdir)
+            rows.append({"format": fmt, "docs_per_s": large["documents"] / large["seconds"],
+                         "seconds": large["seconds"], "spans": 0, "rss_small_mb": 0.0,
+                         "rss_large_mb": 0.0})
+            continue
         small = _child(projects[sizes[0]], fmt, args.workdir)
         large = _child(projects[sizes[1]], fmt, args.workdir)
         rows.append({"format": fmt, "docs_per_s": large["documents"] / large["seconds"],
@@ -201,8 +244,10 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|")
     for row in rows:
         ratio = f"{row['docs_per_s'] / native:.2f}" if native else "–"
+        memory = (f"{row['rss_small_mb']:.0f} → {row['rss_large_mb']:.0f}"
+                  if row["rss_large_mb"] else "–")
         print(f"| {row['format']} | {row['docs_per_s']:,.0f} | {ratio} | {row['seconds']:.2f} "
-              f"| {row['rss_small_mb']:.0f} → {row['rss_large_mb']:.0f} |")
+              f"| {memory} |")
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)
     (results / "formats.json").write_text(json.dumps(

@@ -65,11 +65,15 @@ class SpanIssue:
         return dict(self.__dict__)
 
 
+MAX_ISSUES = 10_000  # listed one by one; beyond that only counted, so memory stays bounded
+
+
 @dataclass
 class WriteReport:
     """What an export wrote, and what the format could not carry (never dropped silently).
 
-    `warnings` are one-line summaries for a person; `issues` list every span concerned.
+    `warnings` are one-line summaries for a person; `issues` list the spans concerned (the
+    first MAX_ISSUES of them; `issue_count` counts them all).
     """
 
     documents: int = 0
@@ -78,9 +82,15 @@ class WriteReport:
     warnings: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     issues: list[SpanIssue] = field(default_factory=list)
+    issue_count: int = 0
 
     def warn(self, message: str) -> None:
         self.warnings.append(message)
+
+    def note(self, issue: SpanIssue) -> None:
+        self.issue_count += 1
+        if len(self.issues) < MAX_ISSUES:
+            self.issues.append(issue)
 
     def add(self, other: WriteReport, prefix: str = "") -> None:
         """Fold another report in (an export written as several parts)."""
@@ -89,12 +99,13 @@ class WriteReport:
         self.relations += other.relations
         self.warnings.extend(prefix + w for w in other.warnings)
         self.files.extend(other.files)
-        self.issues.extend(other.issues)
+        self.issues.extend(other.issues[:max(0, MAX_ISSUES - len(self.issues))])
+        self.issue_count += other.issue_count
 
     def as_dict(self) -> dict[str, Any]:
         return {"documents": self.documents, "spans": self.spans,
                 "relations": self.relations, "files": list(self.files),
-                "warnings": list(self.warnings),
+                "warnings": list(self.warnings), "issue_count": self.issue_count,
                 "issues": [issue.as_dict() for issue in self.issues]}
 
 

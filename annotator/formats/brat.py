@@ -14,6 +14,7 @@ document id, with characters a file system refuses %-encoded.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -40,6 +41,7 @@ from annotator.formats.files import atomic_folder, numbered_lines, read_bytes
 NAME = "brat"
 ID_PATTERN = re.compile(r"^([A-Za-z]+|#[A-Za-z]*)([0-9]+)(.*?)$")
 NOTES = "AnnotatorNotes"
+MAX_NAME_BYTES = 200  # file systems allow 255 bytes for a name; ".ann" and room to spare
 
 
 def sniff(path: Path) -> bool:
@@ -60,6 +62,11 @@ def write(records: Iterable[DocumentRecord], out: Path, options: WriteOptions) -
             (folder / "visual.conf").write_text(visual_conf(options.scheme), "utf-8")
         for record in records:
             stem = file_stem(record.id or f"document-{report.documents + 1}")
+            if len(stem.encode("utf-8")) > MAX_NAME_BYTES:
+                digest = hashlib.sha256((record.id or "").encode("utf-8")).hexdigest()[:16]
+                stem = stem[:40] + "~" + digest
+                tally.add("{n} document id{s} too long for a file name written under a "
+                          "shortened name (the id does not come back from the name)")
             with open(folder / f"{stem}.txt", "w", encoding="utf-8", newline="") as handle:
                 handle.write(record.text)
             with open(folder / f"{stem}.ann", "w", encoding="utf-8", newline="") as handle:
@@ -80,19 +87,19 @@ def ann_text(record: DocumentRecord, report: WriteReport, tally: Tally) -> str:
         if (tuple(pieces), span.label) in written:
             # Only possible once a line break at an edge is left out: the same span twice.
             t_ids[span.id or ""] = written[(tuple(pieces), span.label)]
-            report.issues.append(span_issue(record, span, "is another span of the same "
+            report.note(span_issue(record, span, "is another span of the same "
                                             "label once its edge line break is left out",
                                             "written once"))
             tally.add("{n} span{s} identical to another without an edge line break written "
                       "once (see the report)")
             continue
         if not pieces:
-            report.issues.append(span_issue(record, span, "covers only line breaks",
+            report.note(span_issue(record, span, "covers only line breaks",
                                             "not written"))
             tally.add("{n} span{s} covering only line breaks not written (see the report)")
             continue
         if pieces[0][0] != span.start or pieces[-1][1] != span.end:
-            report.issues.append(span_issue(
+            report.note(span_issue(
                 record, span, "begins or ends with a line break, which brat cannot mark",
                 f"written as {pieces[0][0]}-{pieces[-1][1]}, without the line break"))
             tally.add("{n} span{s} beginning or ending with a line break written without it "

@@ -99,7 +99,9 @@ class _Writer:
 
     def document(self, record: DocumentRecord) -> str:
         text = record.text
-        known = {normalise_key(s.text or "") for s in record.spans}.__contains__
+        # A span's first word is known to stand alone: بحقل splits before حقل العمر.
+        known = {normalise_key((s.text or "").split(maxsplit=1)[0]) for s in record.spans
+                 if (s.text or "").strip()}.__contains__
         tokens = tokenize(text, self.policy, known=known)
         cuts = self._cuts(record, tokens)
         if cuts:
@@ -118,7 +120,7 @@ class _Writer:
                         tags[index] = "I-" + item.span.label
                 written.extend(kept)
             for item in remaining:
-                self.report.issues.append(span_issue(
+                self.report.note(span_issue(
                     record, item.span, f"overlaps another span in the {name} column"
                     + (f"s ({self.nesting} nesting levels)" if self.nesting > 1 else ""),
                     "not written"))
@@ -170,7 +172,7 @@ class _Writer:
                 index = bisect_right(starts, edge) - 1
                 if index >= 0 and tokens[index].start < edge < tokens[index].end:
                     cuts.add(edge)
-                    self.report.issues.append(span_issue(
+                    self.report.note(span_issue(
                         record, span, f"an edge falls inside the token {tokens[index].text!r}",
                         f"the token was cut at {edge}"))
                     self.tally.add("{n} span edge{s} fell inside a token; the token was cut "
@@ -189,7 +191,7 @@ class _Writer:
                 first = bisect_left(starts, span.start)
                 last = bisect_right(ends, span.end) - 1
             if first > last or first >= len(tokens):
-                self.report.issues.append(span_issue(record, span, "covers no whole token",
+                self.report.note(span_issue(record, span, "covers no whole token",
                                                      "not written"))
                 self.tally.add("{n} span{s} covering no whole token not written (see the "
                                "report)")
@@ -197,11 +199,11 @@ class _Writer:
             begin, stop = tokens[first].start, tokens[last].end
             if (begin, stop) != (span.start, span.end):
                 if self.misaligned == "skip":
-                    self.report.issues.append(span_issue(
+                    self.report.note(span_issue(
                         record, span, "does not fall on token edges", "not written"))
                     self.tally.add("{n} span{s} off token edges not written (see the report)")
                     continue
-                self.report.issues.append(span_issue(
+                self.report.note(span_issue(
                     record, span, "does not fall on token edges (white space, an invisible "
                     "mark or a symbol at an edge)",
                     f"written as {begin}-{stop} {record.text[begin:stop]!r}"))

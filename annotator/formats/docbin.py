@@ -158,7 +158,7 @@ class _Builder:
         for span in record.spans:
             inside = [c for c in cuts if c in (span.start, span.end)]
             if inside:
-                self.report.issues.append(span_issue(
+                self.report.note(span_issue(
                     record, span, f"does not align with spaCy's token {token!r}",
                     "split the token at " + ", ".join(str(c) for c in inside)))
                 self.tally.add("{n} span{s} did not align with spaCy's tokens; the tokens "
@@ -169,13 +169,13 @@ class _Builder:
             placed = doc.char_span(span.start, span.end, label=span.label,
                                    alignment_mode="expand")
             if placed is not None:
-                self.report.issues.append(span_issue(
+                self.report.note(span_issue(
                     record, span, "does not align with spaCy's tokens",
                     f"expanded to {placed.start_char}-{placed.end_char} {placed.text!r}"))
                 self.tally.add("{n} span{s} did not align with spaCy's tokens and were "
                                "widened to whole tokens (see the report)")
                 return placed
-        self.report.issues.append(span_issue(record, span, "does not align with spaCy's "
+        self.report.note(span_issue(record, span, "does not align with spaCy's "
                                              "tokens", "not written"))
         self.tally.add("{n} span{s} did not align with spaCy's tokens and were not written "
                        "(see the report)")

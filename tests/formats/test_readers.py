@@ -210,3 +210,17 @@ def test_skip_bad_keeps_the_good_documents(project, tmp_path):
                  on_skip=lambda e: skipped.append(str(e)))
     assert [s[:3] for s in _spans(project)] == [(6, 12, "ACTOR")]
     assert len(skipped) == 1 and "bad.ann:1:" in skipped[0]
+
+
+def test_a_document_id_too_long_for_a_file_name_gets_a_short_one(project, tmp_path):
+    from annotator.core.records import DocumentRecord, prepare_record
+    from annotator.services.exporting import export_dataset
+    from annotator.storage import BulkImport
+
+    long_id = "خبر-" * 50  # 200 characters, 350 bytes in UTF-8
+    with BulkImport(project, actor="t", source="t") as bulk:
+        bulk.add(prepare_record(DocumentRecord(text=SHORT, id=long_id), project.scheme))
+    report = export_dataset(project, tmp_path / "brat", format="brat")
+    (ann,) = (tmp_path / "brat").glob("*.ann")
+    assert len(ann.name.encode("utf-8")) < 255
+    assert any("too long for a file name" in w for w in report.warnings)

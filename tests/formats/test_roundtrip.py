@@ -76,3 +76,36 @@ def test_reimporting_into_the_same_project_adds_a_prediction_layer(source, tmp_p
     counts = import_paths(source, [out], actor="tester", format="labelstudio", layer="pred")
     assert (counts.documents_new, counts.documents_matched) == (0, 1)
     assert contents(source, "pred") == contents(source, "gold")
+
+
+# What each format carries: attributes and notes, relations. Every format that can export must
+# be listed here, so a new one cannot ship without its round trip.
+CARRIES = {"jsonl": (True, True), "doccano": (False, True), "labelstudio": (True, True),
+           "spacy": (False, False), "docbin": (True, True), "brat": (True, True),
+           "conll": (False, False)}
+OUTPUTS = {"jsonl": "a.jsonl", "doccano": "a.doccano.jsonl", "labelstudio": "a.json",
+           "spacy": "a.spacy.jsonl", "docbin": "a.spacy", "brat": "a-brat", "conll": "a.conll"}
+
+
+def test_every_export_format_round_trips_into_a_layer_of_the_same_project(source, tmp_path):
+    from annotator.services.catalog import export_format_names
+
+    assert set(export_format_names()) == set(CARRIES)
+    gold = contents(source, "gold")
+    for fmt, (attrs, relations) in CARRIES.items():
+        if fmt == "docbin":
+            pytest.importorskip("spacy")
+        out = tmp_path / OUTPUTS[fmt]
+        report = export_dataset(source, out, format=fmt, layer="gold",
+                                options={"relations": True} if fmt == "doccano" else {})
+        # Tokens may be cut at span edges (reported); no span is moved or left out.
+        assert all(i.action.startswith(("split", "the token was cut")) for i in report.issues)
+        if fmt == "jsonl":  # span ids travel with it: its own export adds nothing to gold
+            counts = import_paths(source, [out], actor="t", format=fmt)
+            assert (counts.spans_present, counts.spans_new) == (15, 0)
+            continue
+        counts = import_paths(source, [out], actor="t", format=fmt, layer=f"back-{fmt}")
+        assert counts.documents_matched == 1, fmt
+        back = contents(source, f"back-{fmt}", attrs=attrs, relations=relations)
+        assert back == contents(source, "gold", attrs=attrs, relations=relations), fmt
+    assert contents(source, "gold") == gold
