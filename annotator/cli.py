@@ -23,7 +23,7 @@ from annotator.core.model import LayerKind, Status
 from annotator.core.scheme import default_scheme, load_scheme
 from annotator.services.audit import ErrorRow, audit_layers
 from annotator.services.audit_report import write_html
-from annotator.services.catalog import export_format_names, import_format_names
+from annotator.services.catalog import export_format_names, formats, import_format_names
 from annotator.services.exporting import export_dataset, write_report
 from annotator.services.importing import import_paths, input_size
 from annotator.services.projects import (
@@ -257,6 +257,19 @@ def validate(file: Path, scheme_file: Path | None, project: Path | None) -> None
 
 
 # -- formats and extractor audit -----------------------------------------------------------
+
+
+@cli.command("formats")
+def formats_() -> None:
+    """The formats Tawsim reads and writes, with their export options."""
+    for info in formats():
+        ways = "/".join(w for w, ok in (("import", info.can_import),
+                                        ("export", info.can_export)) if ok)
+        click.echo(f"{info.name:<12} {ways:<14} {info.description}")
+        for spec in info.options:
+            choices = f" ({'|'.join(spec.choices)})" if spec.choices else ""
+            default = f", default {spec.default}" if spec.default else ""
+            click.echo(f"{'':<14}--option {spec.name}=...{choices}{default}: {spec.help}")
 
 
 def _score_lines(title: str, scores: Scores, names: tuple[str, ...]) -> list[str]:

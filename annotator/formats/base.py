@@ -114,6 +114,16 @@ Writer = Callable[[Iterable[DocumentRecord], Path, WriteOptions], WriteReport]
 
 
 @dataclass(frozen=True)
+class OptionSpec:
+    """A writer setting, for `--option NAME=VALUE` and the export dialog."""
+
+    name: str
+    help: str
+    choices: tuple[str, ...] = ()  # empty: a number or free text
+    default: str = ""
+
+
+@dataclass(frozen=True)
 class Format:
     name: str
     description: str
@@ -122,3 +132,4 @@ class Format:
     writer: Writer | None = None
     writes_folder: bool = False  # brat writes a folder of files; the rest write one file
     sniff: Callable[[Path], bool] | None = None  # recognises a file for --format auto
+    options: tuple[OptionSpec, ...] = ()  # what the writer's WriteOptions.extra accepts

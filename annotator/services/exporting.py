@@ -46,6 +46,12 @@ def export_dataset(
     fmt = registry.get(format)
     if fmt.writer is None:
         raise TawsimError(f"Tawsim cannot export the {format} format")
+    known = {spec.name for spec in fmt.options}
+    for name in options or {}:
+        if name not in known:
+            offered = ", ".join(sorted(known)) or "none"
+            raise TawsimError(f"the {format} format has no option {name!r} (its options: "
+                              f"{offered})")
     if layer is not None and project.layer_id(layer) is None:
         known = ", ".join(item.name for item in project.layers()) or "none yet"
         raise TawsimError(f"the project has no layer {layer!r} (layers: {known})")

@@ -107,3 +107,20 @@ def test_audit_prints_tables_json_and_html(proj, tmp_path):
     assert "<svg" in page.read_text("utf-8")
     result = run("audit", proj, "--gold", "gold", "--pred", "nobody", ok=False)
     assert result.exit_code == 1 and "no layer 'nobody'" in result.stderr
+
+
+def test_an_option_the_format_lacks_is_refused(proj, tmp_path):
+    result = run("export", proj, "-o", tmp_path / "x.jsonl", "--format", "spacy",
+                 "--relations", ok=False)
+    assert result.exit_code == 1
+    assert "the spacy format has no option 'relations' (its options: families)" in result.stderr
+    result = run("export", proj, "-o", tmp_path / "x.conll", "--format", "conll",
+                 "--option", "nestin=2", ok=False)
+    assert "no option 'nestin'" in result.stderr and not (tmp_path / "x.conll").exists()
+
+
+def test_formats_lists_every_format_with_its_options():
+    text = run("formats").output
+    for name in ("jsonl", "doccano", "labelstudio", "spacy", "docbin", "conll", "brat"):
+        assert f"\n{name} " in "\n" + text
+    assert "--option proclitics=... (split|keep), default split" in text
