@@ -60,8 +60,14 @@ def write(records: Iterable[DocumentRecord], out: Path, options: WriteOptions) -
         if options.scheme is not None:
             (folder / "annotation.conf").write_text(annotation_conf(options.scheme), "utf-8")
             (folder / "visual.conf").write_text(visual_conf(options.scheme), "utf-8")
+        used: dict[str, str | None] = {}  # file name -> the layer written there
         for record in records:
             stem = file_stem(record.id or f"document-{report.documents + 1}")
+            if stem in used:
+                raise TawsimError(f"document {record.id} has annotations in layers "
+                                  f"{used[stem]} and {record.layer}; brat keeps one .ann per "
+                                  "document: export one layer (--layer NAME)")
+            used[stem] = record.layer
             if len(stem.encode("utf-8")) > MAX_NAME_BYTES:
                 digest = hashlib.sha256((record.id or "").encode("utf-8")).hexdigest()[:16]
                 stem = stem[:40] + "~" + digest

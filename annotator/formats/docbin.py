@@ -183,6 +183,7 @@ class _Builder:
 
 
 def write(records: Iterable[DocumentRecord], out: Path, options: WriteOptions) -> WriteReport:
+    _spacy()  # a one-line error naming the extra when spaCy is missing
     from spacy.tokens import DocBin
 
     report = WriteReport()

@@ -224,3 +224,17 @@ def test_a_document_id_too_long_for_a_file_name_gets_a_short_one(project, tmp_pa
     (ann,) = (tmp_path / "brat").glob("*.ann")
     assert len(ann.name.encode("utf-8")) < 255
     assert any("too long for a file name" in w for w in report.warnings)
+
+
+def test_brat_asks_for_a_layer_when_a_document_has_two(tmp_path):
+    from annotator.services.exporting import export_dataset
+    from annotator.services.session import AnnotationSession
+    from tests.formats.sample import DOC_ID, annotated_project
+
+    with annotated_project(tmp_path / "p.tawsim") as project:
+        AnnotationSession(project, "extractor", layer="pred").add_span(DOC_ID, 0, 5, "ACTOR")
+        with pytest.raises(TawsimError, match=r"layers gold and pred.*--layer"):
+            export_dataset(project, tmp_path / "brat", format="brat")
+        assert not (tmp_path / "brat").exists()
+        export_dataset(project, tmp_path / "brat", format="brat", layer="pred")
+        assert len(list((tmp_path / "brat").glob("*.ann"))) == 1

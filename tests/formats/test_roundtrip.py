@@ -1,5 +1,7 @@
 """Every format round-trips the annotated article with what it can carry, and says what not."""
 
+import importlib.util
+
 import pytest
 
 from annotator.services.exporting import export_dataset
@@ -93,8 +95,8 @@ def test_every_export_format_round_trips_into_a_layer_of_the_same_project(source
     assert set(export_format_names()) == set(CARRIES)
     gold = contents(source, "gold")
     for fmt, (attrs, relations) in CARRIES.items():
-        if fmt == "docbin":
-            pytest.importorskip("spacy")
+        if fmt == "docbin" and importlib.util.find_spec("spacy") is None:
+            continue  # an optional extra; tests/formats/test_docbin.py says it was skipped
         out = tmp_path / OUTPUTS[fmt]
         report = export_dataset(source, out, format=fmt, layer="gold",
                                 options={"relations": True} if fmt == "doccano" else {})
@@ -109,3 +111,14 @@ def test_every_export_format_round_trips_into_a_layer_of_the_same_project(source
         back = contents(source, f"back-{fmt}", attrs=attrs, relations=relations)
         assert back == contents(source, "gold", attrs=attrs, relations=relations), fmt
     assert contents(source, "gold") == gold
+
+
+def test_without_spacy_the_docbin_export_says_how_to_get_it(source, tmp_path, monkeypatch):
+    import sys
+
+    from annotator.core.errors import TawsimError
+
+    monkeypatch.setitem(sys.modules, "spacy", None)  # as if it were not installed
+    with pytest.raises(TawsimError, match=r"needs spaCy.*tawsim\[spacy\]"):
+        export_dataset(source, tmp_path / "x.spacy", format="docbin", layer="gold")
+    assert not (tmp_path / "x.spacy").exists()
