@@ -28,6 +28,7 @@ from annotator.core.text import decode_source
 from annotator.formats.base import BadRecord, ReadItem, ReadOptions, WriteOptions, WriteReport
 from annotator.formats.common import (
     LINE_BREAKS,
+    ReadNotes,
     Tally,
     check_span,
     file_stem,
@@ -186,15 +187,17 @@ def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
             raise TawsimError("the folder holds no brat .ann files", path=str(path))
     else:
         files = [path]
+    notes = ReadNotes()
     for ann in files:
         try:
-            yield read_document(ann, options)
+            yield read_document(ann, options, notes)
         except TawsimError as error:
             yield BadRecord(Origin(error.path or str(ann), error.line),
                             error.located(str(ann)))
+    notes.report_to(options, str(path))
 
 
-def read_document(ann: Path, options: ReadOptions) -> DocumentRecord:
+def read_document(ann: Path, options: ReadOptions, notes: ReadNotes) -> DocumentRecord:
     txt = ann.with_suffix(".txt")
     if not txt.is_file():
         raise TawsimError(f"no {txt.name} beside the .ann file", path=str(ann))
@@ -216,7 +219,7 @@ def read_document(ann: Path, options: ReadOptions) -> DocumentRecord:
             parser.take(line)
         except TawsimError as error:
             raise error.located(str(ann), number) from None
-    parser.finish(str(ann))
+    parser.finish(str(ann), notes)
     return DocumentRecord(
         text=decoded.text, id=id_from_stem(ann.stem), meta={"filename": txt.name},
         spans=list(parser.spans.values()), relations=parser.relations, source=str(txt),
@@ -317,7 +320,7 @@ class _AnnParser:
                                  "ROLE:ID")
         self.pending.append(("relation", args[0][2], fields[0], args[1][2]))
 
-    def finish(self, where: str) -> None:
+    def finish(self, where: str, notes: ReadNotes) -> None:
         for kind, target, name, value in self.pending:
             if target not in self.spans:
                 raise InvariantError(f"{kind} refers to {target}, which is not a span of the "
@@ -333,5 +336,5 @@ class _AnnParser:
             else:
                 self.spans[target].attrs[name] = value
         for what, count in self.ignored.items():
-            self.options.warn(f"{where}: {count} {what} not imported: Tawsim takes spans, "
-                              "relations, attributes and span notes")
+            notes.add(f"{what} not imported (Tawsim takes spans, relations, attributes and "
+                      "span notes)", f"{Path(where).name} ×{count}")

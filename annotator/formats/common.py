@@ -57,6 +57,26 @@ def count_losses(record: DocumentRecord, tally: Tally, fmt: str, *, relations: b
                   sum(1 for span in record.spans if span.note))
 
 
+class ReadNotes:
+    """What a reader could not carry, gathered per kind so a large file gives one line each:
+    `... in 3 places (task 2, task 9, task 14)`."""
+
+    SHOWN = 5
+
+    def __init__(self) -> None:
+        self._places: dict[str, list[str]] = {}
+
+    def add(self, message: str, where: str) -> None:
+        self._places.setdefault(message, []).append(where)
+
+    def report_to(self, options: Any, source: str) -> None:
+        for message, places in self._places.items():
+            shown = ", ".join(places[:self.SHOWN]) + (", ..." if len(places) > self.SHOWN
+                                                        else "")
+            count = f"{len(places)} place{'' if len(places) == 1 else 's'}"
+            options.warn(f"{source}: {message} ({count}: {shown})")
+
+
 # -- label families --------------------------------------------------------------------------
 
 

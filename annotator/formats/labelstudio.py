@@ -25,7 +25,7 @@ from annotator.core.ids import new_id
 from annotator.core.offsets import Utf16Map
 from annotator.core.records import DocumentRecord, Origin, RelationRecord, SpanRecord
 from annotator.formats.base import BadRecord, ReadItem, ReadOptions, WriteOptions, WriteReport
-from annotator.formats.common import Tally, check_span, option
+from annotator.formats.common import ReadNotes, Tally, check_span, option
 from annotator.formats.files import atomic_output, parse_json_document, read_bytes
 
 NAME = "Label Studio"
@@ -56,16 +56,18 @@ def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
         value = value.get("tasks", [value]) if "data" not in value else [value]
     if not isinstance(value, list):
         raise TawsimError("expected a JSON array of Label Studio tasks", path=str(path))
+    notes = ReadNotes()
     for index, task in enumerate(value, start=1):
         origin = Origin(f"{path} (task {index})")
         try:
-            record = record_from_task(task, options, str(origin))
+            record = record_from_task(task, options, notes, f"task {index}")
         except TawsimError as error:
             yield BadRecord(origin, error.located(origin.path))
             continue
         record.origin = origin
         record.source = str(path)
         yield record
+    notes.report_to(options, str(path))
 
 
 def _text_field(data: dict, options: ReadOptions) -> str:
@@ -83,22 +85,21 @@ def _text_field(data: dict, options: ReadOptions) -> str:
                          "--field text=NAME")
 
 
-def _results(task: dict, options: ReadOptions, where: str) -> list:
+def _results(task: dict, notes: ReadNotes, where: str) -> list:
     annotations = [a for a in task.get("annotations") or task.get("completions") or []
                    if isinstance(a, dict) and not a.get("was_cancelled")]
     if annotations:
         if len(annotations) > 1:
-            options.warn(f"{where}: {len(annotations)} annotations; only the first was "
-                         "imported (import the others into their own layers from separate "
-                         "files)")
+            notes.add("tasks with several annotations: only the first of each was imported "
+                      "(split the file to import the others into their own layers)", where)
         chosen = annotations[0]
     else:
         predictions = [p for p in task.get("predictions") or [] if isinstance(p, dict)]
         if not predictions:
             return []
         if len(predictions) > 1:
-            options.warn(f"{where}: {len(predictions)} predictions; only the first was "
-                         "imported")
+            notes.add("tasks with several predictions: only the first of each was imported",
+                      where)
         chosen = predictions[0]
     result = chosen.get("result", [])
     if not isinstance(result, list):
@@ -106,7 +107,8 @@ def _results(task: dict, options: ReadOptions, where: str) -> list:
     return result
 
 
-def record_from_task(task: Any, options: ReadOptions, where: str) -> DocumentRecord:
+def record_from_task(task: Any, options: ReadOptions, notes: ReadNotes,
+                     where: str) -> DocumentRecord:
     if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
         raise InvariantError("each task must be an object with a 'data' object")
     data = task["data"]
@@ -116,7 +118,7 @@ def record_from_task(task: Any, options: ReadOptions, where: str) -> DocumentRec
         raise InvariantError(f"data field {text_key!r} must be text")
     doc_id = data.get("doc_id", task.get("id"))
     meta = {k: v for k, v in data.items() if k not in (text_key, "doc_id")}
-    results = _results(task, options, where)
+    results = _results(task, notes, where)
     units = _Units(text)
     spans: list[SpanRecord] = []
     regions: dict[str, list[SpanRecord]] = {}
@@ -146,11 +148,11 @@ def record_from_task(task: Any, options: ReadOptions, where: str) -> DocumentRec
         except TawsimError as error:
             raise InvariantError(f"result {number}: {error.message}") from None
     for kind, count in ignored.items():
-        options.warn(f"{where}: {count} {kind} result(s) not imported: Tawsim takes text "
-                     "spans, their per-region choices and notes, and relations")
+        notes.add(f"{kind} results not imported (Tawsim takes text spans, their per-region "
+                  "choices and notes, and relations)", f"{where} ×{count}")
     if units.converted:
-        options.warn(f"{where}: {units.converted} span(s) had offsets in UTF-16 units (an "
-                     "emoji stands before them); they were converted to code points")
+        notes.add("spans with offsets in UTF-16 units (an emoji stands before them) "
+                  "converted to code points", f"{where} ×{units.converted}")
     return DocumentRecord(text=text, id=None if doc_id is None else str(doc_id), meta=meta,
                           spans=spans, relations=relations)
 

@@ -131,9 +131,10 @@ def render(result: AuditResult) -> str:
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">',
         f"<title>{title}</title><style>{STYLE}</style></head><body>",
         f"<h1>{title}</h1>",
-        f'<p class="muted">{result.documents} documents compared. Exact: same start, end and '
-        "label. Overlap: same label and overlapping ranges, each span matched at most once. "
-        "Relations: same type between exactly matched spans.</p>",
+        f'<p class="muted">{result.documents} document{"" if result.documents == 1 else "s"} '
+        "compared. Exact: same start, end and label. Overlap: same label and overlapping "
+        "ranges, each span matched at most once. Relations: same type between exactly "
+        "matched spans.</p>",
         chart(result),
         _table("Exact match", result.exact, result.labels),
         _table("Overlap match", result.overlap, result.labels),

@@ -146,7 +146,9 @@ def test_labelstudio_choices_notes_relations_and_extra_annotations(project, tmp_
     (relation,) = record.relations
     assert relation.head == claim_span.id  # direction "left" points from to_id to from_id
     warnings = " ".join(counts.warnings)
-    assert "2 annotations" in warnings and "choices result" in warnings
+    assert "several annotations: only the first of each was imported" in warnings
+    assert "(1 place: task 1)" in warnings
+    assert "choices results not imported" in warnings
 
 
 def test_labelstudio_two_way_relations_are_refused(project, tmp_path):
