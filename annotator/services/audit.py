@@ -14,7 +14,7 @@ from typing import Any
 
 from annotator.core.errors import TawsimError
 from annotator.core.evaluation import Comparison, Scores, compare
-from annotator.core.model import Relation, Span, Status
+from annotator.core.model import LayerKind, Relation, Span, Status
 from annotator.core.records import DocumentRecord
 from annotator.storage import ProjectStore, scan
 
@@ -170,6 +170,18 @@ def _collect_errors(record: DocumentRecord, comparison: Comparison, result: Audi
 
 
 # -- one document, for the desk ----------------------------------------------------------------
+
+
+def layers_to_compare(project: ProjectStore) -> tuple[list[str], list[str]]:
+    """(gold-side, prediction-side) layer names for a picker: gold layers first on the gold
+    side, model layers first on the prediction side; every layer appears on both."""
+    layers = project.layers()
+
+    def ordered(first: LayerKind) -> list[str]:
+        return [layer.name for layer in sorted(layers, key=lambda item: item.kind != first)]
+
+    return ordered(LayerKind.GOLD), ordered(LayerKind.MODEL)
+
 
 
 @dataclass

@@ -87,6 +87,15 @@ def export_dataset(
     return report
 
 
+def split_preview(project: ProjectStore, split: str | Split) -> dict[str, int]:
+    """How many of the project's documents each part gets (for the export dialog)."""
+    parts = parse_split(split) if isinstance(split, str) else split
+    counts = {name: 0 for name, _ in parts}
+    for doc_id in project.document_ids():
+        counts[part_of(doc_id, parts)] += 1
+    return counts
+
+
 def part_name(fmt: Format, part: str, options: WriteOptions) -> str:
     """The file (or folder) name of one split part: train.jsonl, dev.spacy, test/ ..."""
     if fmt.writes_folder or options.extra.get("shard") or not fmt.extensions:

@@ -124,3 +124,14 @@ def test_formats_lists_every_format_with_its_options():
     for name in ("jsonl", "doccano", "labelstudio", "spacy", "docbin", "conll", "brat"):
         assert f"\n{name} " in "\n" + text
     assert "--option proclitics=... (split|keep), default split" in text
+
+
+def test_the_dialog_can_preview_a_split(tmp_path):
+    from annotator.services.exporting import split_preview
+    from annotator.storage import ProjectStore
+
+    with annotated_project(tmp_path / "p.tawsim") as project:
+        assert split_preview(project, "train=0.5,test=0.5") in (
+            {"train": 1, "test": 0}, {"train": 0, "test": 1})
+    with ProjectStore.open(tmp_path / "p.tawsim") as project:
+        assert sum(split_preview(project, "a=1,b=0").values()) == 1

@@ -9,7 +9,13 @@ from hypothesis import strategies as st
 
 from annotator.core.errors import TawsimError
 from annotator.core.evaluation import compare
-from annotator.services.audit import acceptance, audit_layers, compare_document
+from annotator.core.model import LayerKind
+from annotator.services.audit import (
+    acceptance,
+    audit_layers,
+    compare_document,
+    layers_to_compare,
+)
 from annotator.services.audit_report import render
 from annotator.services.session import AnnotationSession
 from tests.formats.sample import ARTICLE, CLAIMS, DOC_ID, annotated_project, where
@@ -19,7 +25,7 @@ from tests.formats.sample import ARTICLE, CLAIMS, DOC_ID, annotated_project, whe
 def audited(tmp_path):
     """Gold from the sample; predictions with one of each kind of error."""
     project = annotated_project(tmp_path / "a.tawsim")
-    model = AnnotationSession(project, "extractor", layer="pred")
+    model = AnnotationSession(project, "extractor", layer="pred", layer_kind=LayerKind.MODEL)
     model.add_span(DOC_ID, *where(ARTICLE, "الزهراء"), "LOCATION")  # exact
     model.add_span(DOC_ID, *where(ARTICLE, "بلدة الزهراء"), "LOCATION")  # a second guess
     model.add_span(DOC_ID, *where(ARTICLE, "قذائف هاون"), "ACTOR")  # wrong label
@@ -182,3 +188,9 @@ def test_figures_equal_nervaluates_strict_and_ent_type(documents):
     for scenario, ours in (("strict", exact), ("ent_type", overlap)):
         micro = ours.micro
         assert (micro.tp, micro.tp + micro.fp, micro.tp + micro.fn) == tuple(pooled[scenario])
+
+
+def test_the_desk_lists_layers_for_its_pickers(audited):
+    gold_side, prediction_side = layers_to_compare(audited)
+    assert gold_side[0] == "gold" and prediction_side[0] == "pred"
+    assert sorted(gold_side) == sorted(prediction_side) == ["gold", "pred"]
