@@ -177,9 +177,8 @@ def _options(values: tuple[str, ...]) -> dict[str, str]:
               help="Write parts chosen by a hash of the document id, one file (or folder) "
                    "per part inside OUTPUT: train=0.8,dev=0.1,test=0.1.")
 @click.option("--option", "extra", multiple=True, metavar="KEY=VALUE",
-              help="A format setting: families=ENTITY=LOCATION,ACTOR;CLAIM=CLAIM (conll, "
-                   "spacy, docbin), misaligned=split|expand|skip (docbin, conll), shard=N "
-                   "(docbin), target=predictions (labelstudio).")
+              help="A format setting (tawsim formats lists them): proclitics=keep, "
+                   "misaligned=expand, nesting=2, families=..., shard=N, target=predictions.")
 @click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the full report (every span a format changed) as JSON.")
 def export(project: Path, out: Path, fmt: str, layer: str | None, status: str | None,
