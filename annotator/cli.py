@@ -18,11 +18,14 @@ import orjson
 
 from annotator import __version__
 from annotator.core.errors import TawsimError
+from annotator.core.evaluation import Scores
 from annotator.core.model import LayerKind, Status
 from annotator.core.scheme import default_scheme, load_scheme
 from annotator.services import scheme as schemes
-from annotator.services.catalog import export_format_names, import_format_names
-from annotator.services.exporting import export_dataset
+from annotator.services.audit import ErrorRow, audit_layers
+from annotator.services.audit_report import write_html
+from annotator.services.catalog import export_format_names, formats, import_format_names
+from annotator.services.exporting import export_dataset, write_report
 from annotator.services.importing import import_paths, input_size
 from annotator.services.projects import (
     as_user_error,
@@ -144,6 +147,8 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str, layer: str | None,
                 layer_kind=LayerKind(layer_kind) if layer_kind else None, skip_bad=skip_bad,
                 encoding=encoding, fields=mapping, progress=progress, on_skip=report_skip,
             )
+    for warning in counts.warnings:
+        click.echo(f"tawsim: warning: {warning}", err=True)
     matched = f" ({counts.documents_matched} already present)" if counts.documents_matched else ""
     layers = f" into layer {', '.join(sorted(counts.layers))}" if counts.layers else ""
     click.echo(
@@ -153,24 +158,54 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str, layer: str | None,
     )
 
 
+def _options(values: tuple[str, ...]) -> dict[str, str]:
+    options: dict[str, str] = {}
+    for value in values:
+        key, sep, setting = value.partition("=")
+        if not sep or not key.strip():
+            raise TawsimError(f"--option takes KEY=VALUE, not {value!r}")
+        options[key.strip()] = setting.strip()
+    return options
+
+
 @cli.command()
 @click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
-              help="The file (or, for folder formats, the folder) to write.")
+              help="The file (or, for folder formats and --split, the folder) to write.")
 @click.option("--format", "fmt", default="jsonl", show_default=True,
               type=click.Choice(export_format_names()))
 @click.option("--layer", help="Export this layer only (one record per document).")
 @click.option("--status", type=click.Choice(STATUSES), help="Only documents in this status.")
 @click.option("--label", "labels", multiple=True, help="Only spans with this label (repeat).")
+@click.option("--relations", is_flag=True,
+              help="doccano: write the entities-and-relations form.")
+@click.option("--split", "split", metavar="NAME=SHARE,...",
+              help="Write parts chosen by a hash of the document id, one file (or folder) "
+                   "per part inside OUTPUT: train=0.8,dev=0.1,test=0.1.")
+@click.option("--option", "extra", multiple=True, metavar="KEY=VALUE",
+              help="A format setting (tawsim formats lists them): proclitics=keep, "
+                   "misaligned=expand, nesting=2, families=..., shard=N, target=predictions.")
+@click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the full report (every span a format changed) as JSON.")
 def export(project: Path, out: Path, fmt: str, layer: str | None, status: str | None,
-           labels: tuple[str, ...]) -> None:
+           labels: tuple[str, ...], relations: bool, split: str | None,
+           extra: tuple[str, ...], report_file: Path | None) -> None:
     """Export a dataset."""
+    options: dict[str, Any] = _options(extra)
+    if relations:
+        options["relations"] = True
     with open_project(project) as store, lazy_progress(store.count_documents(),
                                                         "Exporting") as progress:
         report = export_dataset(store, out, format=fmt, layer=layer, status=status,
-                                labels=set(labels) or None, progress=progress)
+                                labels=set(labels) or None, progress=progress,
+                                options=options, split=split)
     for warning in report.warnings:
         click.echo(f"tawsim: warning: {warning}", err=True)
+    if report_file is not None:
+        write_report(report, report_file)
+    elif report.issue_count:
+        click.echo(f"tawsim: warning: --report FILE lists the {report.issue_count} spans "
+                   "concerned and what was done with each", err=True)
     click.echo(f"Wrote {plural(report.documents, 'record')} with {plural(report.spans, 'span')}"
                f" and {plural(report.relations, 'relation')} to {out}")
 
@@ -395,6 +430,87 @@ def scheme_remove(project: Path, name: str, delete: bool, dry_run: bool) -> None
 
 
 # -- formats and extractor audit -----------------------------------------------------------
+
+
+@cli.command("formats")
+def formats_() -> None:
+    """The formats Tawsim reads and writes, with their export options."""
+    for info in formats():
+        ways = "/".join(w for w, ok in (("import", info.can_import),
+                                        ("export", info.can_export)) if ok)
+        click.echo(f"{info.name:<12} {ways:<14} {info.description}")
+        for spec in info.options:
+            choices = f" ({'|'.join(spec.choices)})" if spec.choices else ""
+            default = f", default {spec.default}" if spec.default else ""
+            click.echo(f"{'':<14}--option {spec.name}=...{choices}{default}: {spec.help}")
+
+
+def _score_lines(title: str, scores: Scores, names: tuple[str, ...]) -> list[str]:
+    lines = [title, f"  {'':<14}{'precision':>10}{'recall':>10}{'F1':>8}{'TP':>7}{'FP':>7}"
+                    f"{'FN':>7}"]
+    for name, item in scores.as_dict(names).items():
+        lines.append(f"  {name:<14}{item['precision']:>10.3f}{item['recall']:>10.3f}"
+                     f"{item['f1']:>8.3f}{item['tp']:>7}{item['fp']:>7}{item['fn']:>7}")
+    return lines
+
+
+def _error_line(row: ErrorRow) -> str:
+    def show(span: dict | None) -> str:
+        return "—" if span is None else f"{span['label']} {span['start']}-{span['end']} " \
+                                        f"«{span['text']}»"
+
+    return f"  {row.document}: gold {show(row.gold)} | predicted {show(row.predicted)}"
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--gold", required=True, help="The reference layer.")
+@click.option("--pred", "predicted", required=True, help="The layer to score (predictions).")
+@click.option("--label", "labels", multiple=True, help="Only this label (repeat).")
+@click.option("--status", type=click.Choice(STATUSES),
+              help="Only documents whose gold layer is in this status.")
+@click.option("--all-documents", is_flag=True,
+              help="Also documents the gold layer has not annotated (no spans, status new).")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print exact, overlap and relations scores as JSON.")
+@click.option("--details", is_flag=True,
+              help="With --json: add every error (false positives and negatives, boundary "
+                   "and label errors) and attribute agreement.")
+@click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write a self-contained HTML report with a per-label chart.")
+@click.option("--errors", "shown", default=10, show_default=True,
+              help="Errors of each kind listed in the text output.")
+def audit(project: Path, gold: str, predicted: str, labels: tuple[str, ...],
+          status: str | None, all_documents: bool, as_json: bool, details: bool,
+          html_file: Path | None, shown: int) -> None:
+    """Score a prediction layer against a gold layer: P, R, F1 per label and overall."""
+    with open_project(project) as store, lazy_progress(store.count_documents(),
+                                                        "Comparing") as progress:
+        result = audit_layers(store, gold, predicted, labels=set(labels) or None,
+                              status=status, documents="all" if all_documents else "annotated",
+                              keep_errors=details or html_file is not None or not as_json,
+                              progress=progress)
+    if html_file is not None:
+        write_html(result, html_file)
+    if as_json:
+        click.echo(orjson.dumps(result.as_dict(details=details),
+                                option=orjson.OPT_INDENT_2).decode())
+        return
+    lines = [f"{predicted} against {gold}: {result.documents} documents", ""]
+    lines += _score_lines("exact (same start, end and label)", result.exact, result.labels)
+    lines += _score_lines("overlap (same label, overlapping)", result.overlap, result.labels)
+    lines += _score_lines("relations (same type, exactly matched ends)", result.relations,
+                          result.relation_types)
+    for kind, title in (("spurious", "false positives"), ("missed", "false negatives"),
+                        ("boundary", "boundary errors"), ("wrong_label", "wrong labels")):
+        rows = result.errors_of(kind)
+        lines.append(f"\n{title}: {len(rows)}")
+        lines += [_error_line(row) for row in rows[:shown]]
+        if len(rows) > shown:
+            lines.append(f"  ... {len(rows) - shown} more (--errors N, --html FILE)")
+    if html_file is not None:
+        lines.append(f"\nWrote the report to {html_file}")
+    click.echo("\n".join(lines))
 
 
 def main() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -94,6 +95,7 @@ def atomic_output(path: Path, mode: str = "wb") -> Iterator[IO[Any]]:
         raise TawsimError("the output folder does not exist", path=str(path))
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes it private; a dataset is not
         with os.fdopen(fd, mode) as handle:
             yield handle
             handle.flush()
@@ -103,3 +105,52 @@ def atomic_output(path: Path, mode: str = "wb") -> Iterator[IO[Any]]:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+EXPORT_MARKER = ".tawsim-export"
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+@contextlib.contextmanager
+def atomic_folder(path: Path) -> Iterator[Path]:
+    """Build a folder of files beside `path` and move it into place only on success.
+
+    An existing folder is replaced only when Tawsim wrote it (it holds the marker file);
+    any other non-empty folder is refused, so an export never deletes someone's files.
+    """
+    path = Path(path)
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise TawsimError("the output folder's parent does not exist", path=str(path))
+    if path.exists():
+        if not path.is_dir():
+            raise TawsimError("the output exists and is not a folder", path=str(path))
+        if any(path.iterdir()) and not (path / EXPORT_MARKER).exists():
+            raise TawsimError("the output folder is not empty and was not written by Tawsim; "
+                              "choose a new folder", path=str(path))
+    building = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".part", dir=parent))
+    try:
+        building.chmod(0o777 & ~_umask())
+        yield building
+        (building / EXPORT_MARKER).write_text("written by tawsim export\n", encoding="utf-8")
+        if path.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".old", dir=parent))
+            os.replace(path, old / path.name)
+            os.replace(building, path)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(building, path)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+
+
+def numbered_lines(data: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) of a decoded text, split at LF only: a U+2028 or a form feed
+    inside a span's text is part of the line, not a break."""
+    yield from enumerate(data.split("\n"), start=1)

@@ -5,10 +5,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.errors import TawsimError
-from annotator.formats import articles, native
-from annotator.formats.base import Format
+from annotator.formats import (
+    articles,
+    brat,
+    conll,
+    docbin,
+    doccano,
+    labelstudio,
+    native,
+    spacy_jsonl,
+)
+from annotator.formats.base import Format, OptionSpec
 
 _FORMATS: dict[str, Format] = {}
+
+FAMILIES = OptionSpec(
+    "families", "Labels that share a tag column or doc.ents, as NAME=LABEL,LABEL;NAME=LABEL "
+    "(default: the background labels together, each other label alone).")
+MISALIGNED = OptionSpec(
+    "misaligned", "A span edge inside a token: cut the token there, widen the span to whole "
+    "tokens, or leave the span out (each case is reported).", ("split", "expand", "skip"),
+    "split")
 
 
 def register(fmt: Format) -> Format:
@@ -50,7 +67,8 @@ def reader_for(path: Path, name: str = "auto") -> Format:
                 return fmt
         return get("text")
     suffix = path.suffix.lower()
-    for fmt in readers():
+    # Formats that recognise their content go first: a doccano .jsonl is not an article list.
+    for fmt in sorted(readers(), key=lambda f: f.sniff is None):
         if suffix in fmt.extensions and (fmt.sniff is None or fmt.sniff(path)):
             return fmt
     raise TawsimError(
@@ -72,4 +90,54 @@ register(Format(
     name="jsonl",
     description="JSON Lines: Tawsim dataset records, or one article object per line",
     extensions=(".jsonl", ".ndjson"), reader=articles.read_jsonl, writer=native.write,
+))
+register(Format(
+    name="doccano",
+    description="doccano sequence labelling JSONL ([start, end, label] lists; with "
+                "--relations its entities and relations form)",
+    extensions=(".jsonl",), reader=doccano.read, writer=doccano.write, sniff=doccano.sniff,
+    options=(OptionSpec("relations", "Write the entities-and-relations form (--relations).",
+                        ("no", "yes"), "no"),),
+))
+register(Format(
+    name="labelstudio",
+    description="Label Studio tasks JSON (labels, per-region choices and notes, relations) "
+                "with its labelling config",
+    extensions=(".json",), reader=labelstudio.read, writer=labelstudio.write,
+    sniff=labelstudio.sniff,
+    options=(OptionSpec("target", "Write the results as annotations, or as predictions (for "
+                        "a model layer).", ("annotations", "predictions"), "annotations"),),
+))
+register(Format(
+    name="spacy",
+    description='spaCy training JSONL: [text, {"entities": [...], "spans": {"sc": [...]}}]',
+    extensions=(".jsonl",), reader=spacy_jsonl.read, writer=spacy_jsonl.write,
+    sniff=spacy_jsonl.sniff, options=(FAMILIES,),
+))
+register(Format(
+    name="docbin",
+    description="spaCy DocBin (.spacy) with doc.ents and doc.spans; needs spaCy "
+                "(pip install 'tawsim[spacy]')",
+    extensions=(".spacy",), reader=docbin.read, writer=docbin.write, sniff=docbin.sniff,
+    options=(MISALIGNED, FAMILIES,
+             OptionSpec("shard", "Documents per .spacy file, written as a folder in constant "
+                        "memory (default for a path not ending in .spacy: 1000).")),
+))
+register(Format(
+    name="brat",
+    description="brat standoff: a folder of .txt and .ann files with annotation.conf",
+    extensions=(".ann",), reader=brat.read, writer=brat.write, writes_folder=True,
+    sniff=brat.sniff,
+))
+register(Format(
+    name="conll",
+    description="CoNLL token-per-line BIO (IOB2), one tag column per label family, Tawsim's "
+                "tokens with an explicit proclitic policy",
+    extensions=(".conll", ".bio", ".iob", ".iob2"), reader=conll.read, writer=conll.write,
+    sniff=conll.sniff,
+    options=(OptionSpec("proclitics", "Split و ف ب ك ل off their word as tokens of their own, "
+                        "or keep them on it.", ("split", "keep"), "split"),
+             MISALIGNED, FAMILIES,
+             OptionSpec("nesting", "Tag columns per family, for spans of one family that "
+                        "nest or overlap.", (), "1")),
 ))

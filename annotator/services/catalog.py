@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.formats import registry
+from annotator.formats.base import OptionSpec
 
 
 @dataclass(frozen=True)
@@ -15,12 +16,13 @@ class FormatInfo:
     can_import: bool
     can_export: bool
     writes_folder: bool
+    options: tuple[OptionSpec, ...] = ()  # the writer's settings (name, help, choices)
 
 
 def formats() -> list[FormatInfo]:
     return [
         FormatInfo(f.name, f.description, f.extensions, f.reader is not None,
-                   f.writer is not None, f.writes_folder)
+                   f.writer is not None, f.writes_folder, f.options)
         for f in (registry.get(name) for name in registry.names())
     ]
 

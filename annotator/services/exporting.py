@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import orjson
+
 from annotator.core.errors import TawsimError
 from annotator.core.model import Status
 from annotator.core.records import DocumentRecord, verify_record
+from annotator.core.splits import Split, parse_split, part_of
 from annotator.formats import registry
-from annotator.formats.base import WriteOptions, WriteReport
+from annotator.formats.base import Format, WriteOptions, WriteReport
+from annotator.formats.files import atomic_folder, atomic_output
 from annotator.storage import ProjectStore, scan
 
 
@@ -31,12 +35,23 @@ def export_dataset(
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     options: dict | None = None,
+    split: str | Split | None = None,
 ) -> WriteReport:
     """Write the dataset to `out`; every record is verified first, and a failure leaves no
-    partial file behind."""
+    partial file behind.
+
+    With `split` ("train=0.8,dev=0.1,test=0.1"), `out` is a folder holding one file (or, for
+    folder formats, one folder) per part, each document placed by a hash of its id.
+    """
     fmt = registry.get(format)
     if fmt.writer is None:
         raise TawsimError(f"Tawsim cannot export the {format} format")
+    known = {spec.name for spec in fmt.options}
+    for name in options or {}:
+        if name not in known:
+            offered = ", ".join(sorted(known)) or "none"
+            raise TawsimError(f"the {format} format has no option {name!r} (its options: "
+                              f"{offered})")
     if layer is not None and project.layer_id(layer) is None:
         known = ", ".join(item.name for item in project.layers()) or "none yet"
         raise TawsimError(f"the project has no layer {layer!r} (layers: {known})")
@@ -46,14 +61,49 @@ def export_dataset(
             scheme.label(label)
     wanted = Status(status) if status is not None else None
 
-    def records() -> Iterator[DocumentRecord]:
+    def records(part: str | None = None) -> Iterator[DocumentRecord]:
         for record in scan(project, layer=layer, status=wanted,
                            labels=frozenset(labels) if labels else None):
             if cancelled is not None and cancelled():
                 raise ExportCancelled()
+            if part is not None and part_of(record.id or "", parts) != part:
+                continue
             verify_record(record, scheme)
             if progress is not None:
                 progress(1)
             yield record
 
-    return fmt.writer(records(), Path(out), WriteOptions(scheme=scheme, extra=options or {}))
+    write_options = WriteOptions(scheme=scheme, extra=dict(options or {}))
+    if split is None:
+        return fmt.writer(records(), Path(out), write_options)
+    parts = parse_split(split) if isinstance(split, str) else split
+    report = WriteReport()
+    with atomic_folder(Path(out)) as folder:
+        for name, _ in parts:
+            target = folder / part_name(fmt, name, write_options)
+            part = fmt.writer(records(name), target, write_options)
+            report.add(part, prefix=f"{name}: ")
+    report.files = [str(Path(out) / part_name(fmt, name, write_options)) for name, _ in parts]
+    return report
+
+
+def split_preview(project: ProjectStore, split: str | Split) -> dict[str, int]:
+    """How many of the project's documents each part gets (for the export dialog)."""
+    parts = parse_split(split) if isinstance(split, str) else split
+    counts = {name: 0 for name, _ in parts}
+    for doc_id in project.document_ids():
+        counts[part_of(doc_id, parts)] += 1
+    return counts
+
+
+def part_name(fmt: Format, part: str, options: WriteOptions) -> str:
+    """The file (or folder) name of one split part: train.jsonl, dev.spacy, test/ ..."""
+    if fmt.writes_folder or options.extra.get("shard") or not fmt.extensions:
+        return part
+    return part + fmt.extensions[0]
+
+
+def write_report(report: WriteReport, path: str | Path) -> None:
+    """The export's report as JSON: counts, warnings and every span a format changed."""
+    with atomic_output(Path(path)) as handle:
+        handle.write(orjson.dumps(report.as_dict(), option=orjson.OPT_INDENT_2) + b"\n")

@@ -54,7 +54,8 @@ def import_paths(
     it, each bad record (or unreadable file) is passed to `on_skip` and the rest is imported.
     """
     scheme = project.scheme
-    options = ReadOptions(encoding=encoding, fields=dict(fields or {}), progress=progress)
+    options = ReadOptions(encoding=encoding, fields=dict(fields or {}), progress=progress,
+                          scheme=scheme, document_text=_text_lookup(project))
     files = [Path(p) for p in paths]
     for path in files:
         if not path.exists():
@@ -97,4 +98,17 @@ def import_paths(
                     error.located(str(path))
                 bulk.counts.rejected += 1
                 skip(error)
+        bulk.counts.warnings.extend(options.warnings)
     return bulk.counts
+
+
+def _text_lookup(project: ProjectStore) -> Callable[[str], str | None]:
+    """The stored text of a document by id, for formats that align tokens to it."""
+
+    def lookup(doc_id: str) -> str | None:
+        try:
+            return project.document_text(doc_id)
+        except TawsimError:
+            return None
+
+    return lookup

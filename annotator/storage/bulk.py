@@ -40,6 +40,7 @@ class ImportCounts:
     relations_present: int = 0
     rejected: int = 0
     layers: set[str] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)  # what a format could not carry
 
     def as_dict(self) -> dict:
         data = dict(self.__dict__)

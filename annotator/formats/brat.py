@@ -1,0 +1,340 @@
+"""brat standoff: a folder with NAME.txt and NAME.ann per document, and annotation.conf.
+
+.ann lines, as brat itself checks them:
+- `T1<TAB>LABEL START END<TAB>TEXT`: a span crossing a line break is written as fragments
+  `S1 E1;S2 E2` (brat draws nothing across a line), its TEXT the fragment texts joined by
+  one space;
+- `R1<TAB>TYPE Arg1:T1 Arg2:T2`: a relation from its head (Arg1) to its tail (Arg2);
+- `A1<TAB>NAME T1 VALUE`: an attribute of a span;
+- `#1<TAB>AnnotatorNotes T1<TAB>NOTE`: a span's note.
+IDs are a letter prefix and a number, unique in the file. Offsets are code points into the
+.txt, whose line endings are LF (brat reads with universal newlines). The file name is the
+document id, with characters a file system refuses %-encoded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import InvariantError, TawsimError
+from annotator.core.ids import new_id
+from annotator.core.records import DocumentRecord, Origin, RelationRecord, SpanRecord
+from annotator.core.text import decode_source
+from annotator.formats.base import BadRecord, ReadItem, ReadOptions, WriteOptions, WriteReport
+from annotator.formats.common import (
+    LINE_BREAKS,
+    ReadNotes,
+    Tally,
+    check_span,
+    file_stem,
+    id_from_stem,
+    line_fragments,
+    one_line,
+    span_issue,
+)
+from annotator.formats.files import atomic_folder, numbered_lines, read_bytes
+
+NAME = "brat"
+ID_PATTERN = re.compile(r"^([A-Za-z]+|#[A-Za-z]*)([0-9]+)(.*?)$")
+NOTES = "AnnotatorNotes"
+MAX_NAME_BYTES = 200  # file systems allow 255 bytes for a name; ".ann" and room to spare
+
+
+def sniff(path: Path) -> bool:
+    if path.is_dir():
+        return next(path.rglob("*.ann"), None) is not None
+    return path.suffix.lower() == ".ann"
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def write(records: Iterable[DocumentRecord], out: Path, options: WriteOptions) -> WriteReport:
+    report = WriteReport(files=[str(out)])
+    tally = Tally()
+    with atomic_folder(out) as folder:
+        if options.scheme is not None:
+            (folder / "annotation.conf").write_text(annotation_conf(options.scheme), "utf-8")
+            (folder / "visual.conf").write_text(visual_conf(options.scheme), "utf-8")
+        used: dict[str, str | None] = {}  # file name -> the layer written there
+        for record in records:
+            stem = file_stem(record.id or f"document-{report.documents + 1}")
+            if stem in used:
+                raise TawsimError(f"document {record.id} has annotations in layers "
+                                  f"{used[stem]} and {record.layer}; brat keeps one .ann per "
+                                  "document: export one layer (--layer NAME)")
+            used[stem] = record.layer
+            if len(stem.encode("utf-8")) > MAX_NAME_BYTES:
+                digest = hashlib.sha256((record.id or "").encode("utf-8")).hexdigest()[:16]
+                stem = stem[:40] + "~" + digest
+                tally.add("{n} document id{s} too long for a file name written under a "
+                          "shortened name (the id does not come back from the name)")
+            with open(folder / f"{stem}.txt", "w", encoding="utf-8", newline="") as handle:
+                handle.write(record.text)
+            with open(folder / f"{stem}.ann", "w", encoding="utf-8", newline="") as handle:
+                handle.write(ann_text(record, report, tally))
+            report.documents += 1
+    tally.report_to(report)
+    return report
+
+
+def ann_text(record: DocumentRecord, report: WriteReport, tally: Tally) -> str:
+    text = record.text
+    lines: list[str] = []
+    t_ids: dict[str, str] = {}
+    written: dict[tuple, str] = {}  # (fragments, label) -> T id
+    attributes = notes = 0
+    for span in record.spans:
+        pieces = line_fragments(text, span.start, span.end)
+        if (tuple(pieces), span.label) in written:
+            # Only possible once a line break at an edge is left out: the same span twice.
+            t_ids[span.id or ""] = written[(tuple(pieces), span.label)]
+            report.note(span_issue(record, span, "is another span of the same "
+                                            "label once its edge line break is left out",
+                                            "written once"))
+            tally.add("{n} span{s} identical to another without an edge line break written "
+                      "once (see the report)")
+            continue
+        if not pieces:
+            report.note(span_issue(record, span, "covers only line breaks",
+                                            "not written"))
+            tally.add("{n} span{s} covering only line breaks not written (see the report)")
+            continue
+        if pieces[0][0] != span.start or pieces[-1][1] != span.end:
+            report.note(span_issue(
+                record, span, "begins or ends with a line break, which brat cannot mark",
+                f"written as {pieces[0][0]}-{pieces[-1][1]}, without the line break"))
+            tally.add("{n} span{s} beginning or ending with a line break written without it "
+                      "(see the report)")
+        if len(pieces) > 1:
+            tally.add("{n} span{s} crossing a line break written as brat fragments")
+        t_id = f"T{len(written) + 1}"
+        t_ids[span.id or ""] = t_id
+        written[(tuple(pieces), span.label)] = t_id
+        where = ";".join(f"{start} {end}" for start, end in pieces)
+        covered = " ".join(text[start:end] for start, end in pieces)
+        lines.append(f"{t_id}\t{span.label} {where}\t{covered}")
+        report.spans += 1
+        for name, value in span.attrs.items():
+            if value is None:
+                continue
+            attributes += 1
+            lines.append(f"A{attributes}\t{name} {t_id} {value}")
+        if span.note:
+            notes += 1
+            note = one_line(span.note)
+            if note != span.note:
+                tally.add("{n} note{s} with line breaks written on one line")
+            lines.append(f"#{notes}\t{NOTES} {t_id}\t{note}")
+    for number, relation in enumerate(record.relations, start=1):
+        head, tail = t_ids.get(relation.head), t_ids.get(relation.tail)
+        if head is None or tail is None:
+            tally.add("{n} relation{s} to a span brat could not mark not written")
+            continue
+        lines.append(f"R{number}\t{relation.type} Arg1:{head} Arg2:{tail}")
+        report.relations += 1
+        for name in relation.attrs:
+            tally.add(f"{{n}} {name} value{{s}} on {relation.type} relations not written: "
+                      "brat attributes belong to spans")
+    return "".join(line + "\n" for line in lines)
+
+
+def annotation_conf(scheme: Any) -> str:
+    """brat's annotation.conf for the scheme; any span may overlap or nest in another."""
+    lines = ["# Written by Tawsim from the project's label scheme.", "[entities]"]
+    lines += [label.name for label in scheme.labels]
+    lines.append("[relations]")
+    for relation in scheme.relations:
+        lines.append(f"{relation.name}\tArg1:{'|'.join(relation.heads)}, "
+                     f"Arg2:{'|'.join(relation.tails)}")
+    lines.append("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>")
+    lines.append("[events]")
+    lines.append("[attributes]")
+    owners: dict[str, tuple[list[str], tuple[str, ...]]] = {}
+    for label in scheme.labels:
+        for attribute in label.attributes:
+            entry = owners.setdefault(attribute.name, ([], attribute.value_names))
+            entry[0].append(label.name)
+    for name, (labels, values) in owners.items():
+        lines.append(f"{name}\tArg:{'|'.join(labels)}, Value:{'|'.join(values)}")
+    return "\n".join(lines) + "\n"
+
+
+def visual_conf(scheme: Any) -> str:
+    lines = ["[labels]"]
+    for label in scheme.labels:
+        lines.append(f"{label.name} | {label.display('ar')} | {label.display('en')}")
+    for relation in scheme.relations:
+        lines.append(f"{relation.name} | {relation.display('ar')} | {relation.display('en')}")
+    lines.append("[drawing]")
+    for label in scheme.labels:
+        lines.append(f"{label.name}\tbgColor:{label.color}")
+    return "\n".join(lines) + "\n"
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*.ann") if p.is_file())
+        if not files:
+            raise TawsimError("the folder holds no brat .ann files", path=str(path))
+    else:
+        files = [path]
+    notes = ReadNotes()
+    for ann in files:
+        try:
+            yield read_document(ann, options, notes)
+        except TawsimError as error:
+            yield BadRecord(Origin(error.path or str(ann), error.line),
+                            error.located(str(ann)))
+    notes.report_to(options, str(path))
+
+
+def read_document(ann: Path, options: ReadOptions, notes: ReadNotes) -> DocumentRecord:
+    txt = ann.with_suffix(".txt")
+    if not txt.is_file():
+        raise TawsimError(f"no {txt.name} beside the .ann file", path=str(ann))
+    data = read_bytes(txt)
+    options.advance(len(data))
+    decoded = decode_source(data, source=str(txt), encoding=options.encoding)
+    raw = read_bytes(ann)
+    options.advance(len(raw))
+    try:
+        content = raw.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as exc:
+        raise TawsimError(f"the .ann file is not UTF-8 (bad byte at position {exc.start})",
+                          path=str(ann)) from None
+    parser = _AnnParser(decoded.text, options)
+    for number, line in numbered_lines(content):
+        if not line.strip():
+            continue
+        try:
+            parser.take(line)
+        except TawsimError as error:
+            raise error.located(str(ann), number) from None
+    parser.finish(str(ann), notes)
+    return DocumentRecord(
+        text=decoded.text, id=id_from_stem(ann.stem), meta={"filename": txt.name},
+        spans=list(parser.spans.values()), relations=parser.relations, source=str(txt),
+        source_sha256=decoded.source_sha256, encoding=decoded.encoding,
+        origin=Origin(str(ann)),
+    )
+
+
+class _AnnParser:
+    """The lines of one .ann file, checked with brat's own rules, into spans and relations."""
+
+    def __init__(self, text: str, options: ReadOptions) -> None:
+        self.text = text
+        self.options = options
+        self.spans: dict[str, SpanRecord] = {}  # brat T id -> span
+        self.relations: list[RelationRecord] = []
+        self.pending: list[tuple[str, str, str, str]] = []  # kind, target, name, value
+        self.seen: set[str] = set()
+        self.ignored: dict[str, int] = {}
+
+    def take(self, line: str) -> None:
+        brat_id, sep, rest = line.partition("\t")
+        if not sep:
+            raise InvariantError("a line must start with an ID and a tab")
+        if brat_id != "*":
+            if not ID_PATTERN.match(brat_id):
+                raise InvariantError(f"{brat_id!r} is not a brat ID (a letter prefix and a "
+                                     "number, such as T1)")
+            if brat_id in self.seen:
+                raise InvariantError(f"ID {brat_id} is used twice")
+            self.seen.add(brat_id)
+        kind = brat_id[0]
+        if kind == "T":
+            self._textbound(brat_id, rest)
+        elif kind == "R":
+            self._relation(rest)
+        elif kind in "AM":
+            fields = rest.split()
+            if len(fields) != 3:
+                raise InvariantError("an attribute line is NAME TARGET VALUE; Tawsim "
+                                     "attributes always have a value")
+            self.pending.append(("attribute", fields[1], fields[0], fields[2]))
+        elif kind == "#":
+            data, _, note = rest.partition("\t")
+            fields = data.split()
+            if len(fields) == 2 and fields[0] == NOTES:
+                self.pending.append(("note", fields[1], NOTES, note))
+            else:
+                self._ignore("comment lines other than span notes")
+        else:
+            self._ignore({"E": "events", "N": "normalizations", "*": "equivalences"}.get(
+                kind, f"{kind} lines"))
+
+    def _ignore(self, what: str) -> None:
+        self.ignored[what] = self.ignored.get(what, 0) + 1
+
+    def _textbound(self, brat_id: str, rest: str) -> None:
+        data, sep, covered = rest.partition("\t")
+        label, _, where = data.partition(" ")
+        pieces: list[tuple[int, int]] = []
+        for part in where.split(";"):
+            numbers = part.split()
+            if len(numbers) != 2 or not all(n.isdigit() for n in numbers):
+                raise InvariantError(f"{brat_id}: offsets must be START END pairs separated "
+                                     f"by ';', not {where!r}")
+            pieces.append((int(numbers[0]), int(numbers[1])))
+        text = self.text
+        for index, (start, end) in enumerate(pieces):
+            if start > end or end > len(text):
+                raise InvariantError(f"{brat_id}: fragment {start}-{end} is outside the text "
+                                     f"({len(text)} characters)")
+            for other_start, other_end in pieces[:index]:
+                if end >= other_start and start < other_end:
+                    raise InvariantError(f"{brat_id}: fragments overlap")
+        pieces.sort()
+        joined = " ".join(text[s:e] for s, e in pieces)
+        if sep and covered != joined:
+            raise InvariantError(f"{brat_id}: the text {covered!r} is not the text the "
+                                 f"offsets cover ({joined!r})")
+        for (_, gap_start), (gap_end, _) in itertools.pairwise(pieces):
+            gap = text[gap_start:gap_end]
+            if gap.strip() or not any(ch in LINE_BREAKS for ch in gap):
+                raise InvariantError(f"{brat_id}: a discontinuous span (its fragments are "
+                                     "not separated by line breaks); Tawsim spans are "
+                                     "continuous")
+        start, end = pieces[0][0], pieces[-1][1]
+        check_span(text, start, end, label, scheme=self.options.scheme)
+        self.spans[brat_id] = SpanRecord(start=start, end=end, label=label, id=new_id())
+
+    def _relation(self, rest: str) -> None:
+        data = rest.partition("\t")[0]
+        fields = data.split()
+        if len(fields) != 3:
+            raise InvariantError("a relation line is TYPE Arg1:T1 Arg2:T2")
+        args = [field.partition(":") for field in fields[1:]]
+        if any(not sep or not target for _, sep, target in args) or args[0][0] == args[1][0]:
+            raise InvariantError("a relation needs two differently named arguments "
+                                 "ROLE:ID")
+        self.pending.append(("relation", args[0][2], fields[0], args[1][2]))
+
+    def finish(self, where: str, notes: ReadNotes) -> None:
+        for kind, target, name, value in self.pending:
+            if target not in self.spans:
+                raise InvariantError(f"{kind} refers to {target}, which is not a span of the "
+                                     "file", path=where)
+            if kind == "relation":
+                if value not in self.spans:
+                    raise InvariantError(f"relation refers to {value}, which is not a span "
+                                         "of the file", path=where)
+                self.relations.append(RelationRecord(type=name, head=self.spans[target].id
+                                                     or "", tail=self.spans[value].id or ""))
+            elif kind == "note":
+                self.spans[target].note = value
+            else:
+                self.spans[target].attrs[name] = value
+        for what, count in self.ignored.items():
+            notes.add(f"{what} not imported (Tawsim takes spans, relations, attributes and "
+                      "span notes)", f"{Path(where).name} ×{count}")
