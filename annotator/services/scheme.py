@@ -126,7 +126,7 @@ def change_scheme(project: ProjectStore, ops: SchemeOp | Sequence[SchemeOp], *, 
     except _DryRun:
         pass
     finally:
-        project.__dict__.pop("scheme", None)
+        project.forget_cached_scheme()
     return SchemeChangeReport(tuple(summaries), counts, scheme, applied=not dry_run)
 
 

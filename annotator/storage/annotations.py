@@ -47,8 +47,8 @@ class AnnotationRepository:
             yield
             doc_seq = project.document_seq(record.doc_id)
             layer_id = project.ensure_layer(record.layer)
-            project._mark_started(doc_seq, layer_id)
-            project._audit(record.actor, record.action, record.doc_id, record.layer,
+            project.mark_started(doc_seq, layer_id)
+            project.write_audit(record.actor, record.action, record.doc_id, record.layer,
                            record.before, record.after)
 
     def _keys(self, doc_id: str, layer: str) -> tuple[int, int]:

@@ -98,7 +98,7 @@ class BulkImport:
         try:
             if exc_type is None:
                 self._flush()
-                self.project._audit(self.actor, "import", None, self.layer_override, None,
+                self.project.write_audit(self.actor, "import", None, self.layer_override, None,
                                     {"source": self.source, **self.counts.as_dict()})
                 self.conn.execute("COMMIT")
             else:
@@ -110,7 +110,7 @@ class BulkImport:
         finally:
             self.conn.execute("PRAGMA synchronous = FULL")
             self.conn.execute(f"PRAGMA cache_size = -{EDIT_CACHE_KB}")
-            self.project._layer_ids.clear()  # layers created here vanish on rollback
+            self.project.forget_cached_layers()  # layers created here vanish on rollback
 
     def _max(self, table: str) -> int:
         return self.conn.execute(f"SELECT coalesce(max(seq), 0) FROM {table}").fetchone()[0]

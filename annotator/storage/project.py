@@ -64,12 +64,12 @@ class ProjectStore:
         scheme = scheme or default_scheme()
         with db.atomic():
             now = utc_now()
-            store._set_meta("format", "tawsim-project")
-            store._set_meta("name", name or path.stem)
-            store._set_meta("created_at", now)
-            store._set_meta("created_by", f"Tawsim {__version__}")
-            store._set_meta("scheme", orjson.dumps(scheme.to_dict()).decode())
-            store._audit("tawsim", "create_project", None, None, None,
+            store.set_meta("format", "tawsim-project")
+            store.set_meta("name", name or path.stem)
+            store.set_meta("created_at", now)
+            store.set_meta("created_by", f"Tawsim {__version__}")
+            store.set_meta("scheme", orjson.dumps(scheme.to_dict()).decode())
+            store.write_audit("tawsim", "create_project", None, None, None,
                          {"name": name or path.stem, "scheme": scheme.name})
         return store
 
@@ -98,7 +98,7 @@ class ProjectStore:
         row = self.conn.execute("SELECT value FROM project WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
-    def _set_meta(self, key: str, value: str) -> None:
+    def set_meta(self, key: str, value: str) -> None:
         self.conn.execute(
             "INSERT INTO project (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -115,6 +115,14 @@ class ProjectStore:
         except orjson.JSONDecodeError:
             raise ProjectError("the stored scheme is not valid JSON", path=str(self.path)) from None
 
+    def forget_cached_scheme(self) -> None:
+        """Read the scheme from the file again next time (after it changed there)."""
+        self.__dict__.pop("scheme", None)
+
+    def forget_cached_layers(self) -> None:
+        """Look layers up again (after a rolled-back import that may have created some)."""
+        self._layer_ids.clear()
+
     def set_scheme(self, scheme: Scheme, actor: str) -> None:
         """Store `scheme` as it is, refusing it if a stored annotation does not fit. Changes
         that carry annotations along go through storage.scheme_changes.change_scheme."""
@@ -125,13 +133,13 @@ class ProjectStore:
                 raise SchemeError(f"the scheme does not fit {total} stored annotations "
                                   f"({found[0]})")
             before = loads(self.meta("scheme"))
-            self._set_meta("scheme", orjson.dumps(scheme.to_dict()).decode())
-            self._audit(actor, "set_scheme", None, None, before, scheme.to_dict())
-        self.__dict__.pop("scheme", None)
+            self.set_meta("scheme", orjson.dumps(scheme.to_dict()).decode())
+            self.write_audit(actor, "set_scheme", None, None, before, scheme.to_dict())
+        self.forget_cached_scheme()
 
     # -- audit -----------------------------------------------------------------------------
 
-    def _audit(self, actor: str, action: str, doc_id: str | None, layer: str | None,
+    def write_audit(self, actor: str, action: str, doc_id: str | None, layer: str | None,
                before: Any, after: Any) -> None:
         self.conn.execute(
             "INSERT INTO audit (at, actor, action, document, layer, before, after) "
@@ -368,10 +376,10 @@ class ProjectStore:
             before = self.status(doc_id, layer)
             if before == status:
                 return
-            self._write_status(self.document_seq(doc_id), self.ensure_layer(layer), status)
-            self._audit(actor, "set_status", doc_id, layer, before.value, status.value)
+            self.write_status(self.document_seq(doc_id), self.ensure_layer(layer), status)
+            self.write_audit(actor, "set_status", doc_id, layer, before.value, status.value)
 
-    def _write_status(self, doc_seq: int, layer_id: int, status: Status) -> None:
+    def write_status(self, doc_seq: int, layer_id: int, status: Status) -> None:
         self.conn.execute(
             "INSERT INTO status (document, layer, status, updated_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (document, layer) DO UPDATE SET status = excluded.status, "
@@ -379,7 +387,7 @@ class ProjectStore:
             (doc_seq, layer_id, status.value, utc_now()),
         )
 
-    def _mark_started(self, doc_seq: int, layer_id: int) -> None:
+    def mark_started(self, doc_seq: int, layer_id: int) -> None:
         """The first edit of a document in a layer moves it from new to in progress."""
         self.conn.execute(
             "INSERT INTO status (document, layer, status, updated_at) "

@@ -148,18 +148,18 @@ def change_scheme(project: ProjectStore, new: Scheme, renames: Renames, *, actor
                 raise SchemeChangeRefused(summary, plan.counts)
             deleted = _deleted(conn, plan)
             _write(conn, plan)
-            project._set_meta("scheme", orjson.dumps(new.to_dict()).decode())
-            project._audit(
+            project.set_meta("scheme", orjson.dumps(new.to_dict()).decode())
+            project.write_audit(
                 actor, "change_scheme", None, None,
                 {"scheme": old.to_dict(), **deleted, "cleared": plan.cleared},
                 {"scheme": new.to_dict(), "change": summary, "op": op,
                  "renames": renames.as_dict(), "counts": plan.counts.as_dict()},
             )
-            project.__dict__.pop("scheme", None)
+            project.forget_cached_scheme()
             left = violations(project, new)
             if left:
                 # The plan covers every rule; reaching this is a bug, and rolls back.
                 raise AssertionError(f"a scheme change left annotations behind: {left[0]}")
     finally:
-        project.__dict__.pop("scheme", None)
+        project.forget_cached_scheme()
     return plan.counts
