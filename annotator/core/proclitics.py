@@ -94,6 +94,9 @@ def split_proclitics(word: str, *, known: KnownWord | None = None,
     returned `stem_start` is an offset into `word` itself, past any harakat or tatweel
     written on the proclitic letters.
     """
+    first = word[:1]
+    if "\u0621" <= first <= "\u064a" and first not in "وفبكل":
+        return NO_SPLIT  # a plain letter that starts no proclitic: skip normalising (hot path)
     normalised = normalise(word, folding)
     letters = normalised.text
     if not letters or letters[0] not in "وفبكل":
