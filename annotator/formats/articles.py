@@ -16,7 +16,11 @@ from annotator.core.records import DocumentRecord, Origin
 from annotator.core.text import decode_source
 from annotator.formats import native
 from annotator.formats.base import BadRecord, ReadItem, ReadOptions
-from annotator.formats.files import json_lines, parse_json_document, read_bytes
+from annotator.formats.files import (
+    parse_json_document,
+    read_bytes,
+    records_from_json_lines,
+)
 
 TEXT_FIELDS = ("text", "content", "body", "article")
 ID_FIELDS = ("id",)
@@ -103,18 +107,9 @@ def read_json(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
 
 def read_jsonl(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
     """One object per line: a Tawsim dataset record (with spans) or a plain article."""
-    for origin, value in json_lines(path, options):
-        if isinstance(value, TawsimError):
-            yield BadRecord(origin, value)
-            continue
-        try:
-            if native.looks_native(value):
-                record = native.record_from_json(value)
-            else:
-                record = article_from_json(value, options)
-        except TawsimError as error:
-            yield BadRecord(origin, error.located(origin.path, origin.line))
-            continue
-        record.origin = origin
-        record.source = str(path)
-        yield record
+    def build(value: Any) -> DocumentRecord:
+        if native.looks_native(value):
+            return native.record_from_json(value)
+        return article_from_json(value, options)
+
+    yield from records_from_json_lines(path, options, build)

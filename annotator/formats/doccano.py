@@ -20,9 +20,9 @@ import orjson
 from annotator.core.errors import InvariantError, TawsimError
 from annotator.core.ids import new_id
 from annotator.core.records import DocumentRecord, RelationRecord, SpanRecord
-from annotator.formats.base import BadRecord, ReadItem, ReadOptions, WriteOptions, WriteReport
+from annotator.formats.base import ReadItem, ReadOptions, WriteOptions, WriteReport
 from annotator.formats.common import Tally, check_span, count_losses, flag
-from annotator.formats.files import UTF8_BOM, atomic_output, json_lines
+from annotator.formats.files import UTF8_BOM, atomic_output, records_from_json_lines
 
 NAME = "doccano"
 _OWN_KEYS = frozenset(("id", "text", "label", "entities", "relations"))
@@ -55,18 +55,8 @@ def _is_span_list(value: Any) -> bool:
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
-    for origin, value in json_lines(path, options):
-        if isinstance(value, TawsimError):
-            yield BadRecord(origin, value)
-            continue
-        try:
-            record = record_from_json(value, options)
-        except TawsimError as error:
-            yield BadRecord(origin, error.located(origin.path, origin.line))
-            continue
-        record.origin = origin
-        record.source = str(path)
-        yield record
+    yield from records_from_json_lines(path, options,
+                                       lambda value: record_from_json(value, options))
 
 
 def _whole(value: Any, what: str) -> int:

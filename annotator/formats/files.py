@@ -6,15 +6,15 @@ import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 import orjson
 
 from annotator.core.errors import DecodeError, TawsimError
-from annotator.core.records import Origin
-from annotator.formats.base import ReadOptions
+from annotator.core.records import DocumentRecord, Origin
+from annotator.formats.base import BadRecord, ReadOptions
 
 UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -154,3 +154,22 @@ def numbered_lines(data: str) -> Iterator[tuple[int, str]]:
     """(line number, line) of a decoded text, split at LF only: a U+2028 or a form feed
     inside a span's text is part of the line, not a break."""
     yield from enumerate(data.split("\n"), start=1)
+
+
+def records_from_json_lines(
+    path: Path, options: ReadOptions, build: Callable[[Any], DocumentRecord]
+) -> Iterator[DocumentRecord | BadRecord]:
+    """Each line of a JSON Lines file made into a record by `build`, or the error it has,
+    placed at its line; the loop every line-based reader shares."""
+    for origin, value in json_lines(path, options):
+        if isinstance(value, TawsimError):
+            yield BadRecord(origin, value)
+            continue
+        try:
+            record = build(value)
+        except TawsimError as error:
+            yield BadRecord(origin, error.located(origin.path, origin.line))
+            continue
+        record.origin = origin
+        record.source = str(path)
+        yield record

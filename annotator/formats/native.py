@@ -12,10 +12,10 @@ from typing import Any
 
 import orjson
 
-from annotator.core.errors import InvariantError, TawsimError
+from annotator.core.errors import InvariantError
 from annotator.core.records import DocumentRecord, RelationRecord, SpanRecord
-from annotator.formats.base import BadRecord, ReadItem, ReadOptions, WriteOptions, WriteReport
-from annotator.formats.files import atomic_output, json_lines
+from annotator.formats.base import ReadItem, ReadOptions, WriteOptions, WriteReport
+from annotator.formats.files import atomic_output, records_from_json_lines
 
 OFFSET_UNIT = "codepoint"
 _RECORD_KEYS = frozenset(
@@ -33,17 +33,7 @@ def looks_native(value: Any) -> bool:
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
-    for origin, value in json_lines(path, options):
-        if isinstance(value, TawsimError):
-            yield BadRecord(origin, value)
-            continue
-        try:
-            record = record_from_json(value)
-        except TawsimError as error:
-            yield BadRecord(origin, error.located(origin.path, origin.line))
-            continue
-        record.origin = origin
-        yield record
+    yield from records_from_json_lines(path, options, record_from_json)
 
 
 def _expect(value: Any, kind: type | tuple[type, ...], what: str, optional: bool = False) -> Any:

@@ -17,7 +17,7 @@ import orjson
 
 from annotator.core.errors import InvariantError, TawsimError
 from annotator.core.records import DocumentRecord, SpanRecord
-from annotator.formats.base import BadRecord, ReadItem, ReadOptions, WriteOptions, WriteReport
+from annotator.formats.base import ReadItem, ReadOptions, WriteOptions, WriteReport
 from annotator.formats.common import (
     Tally,
     check_span,
@@ -26,7 +26,7 @@ from annotator.formats.common import (
     label_families,
     non_overlapping,
 )
-from annotator.formats.files import UTF8_BOM, atomic_output, json_lines
+from annotator.formats.files import UTF8_BOM, atomic_output, records_from_json_lines
 
 NAME = "spaCy JSONL"
 SPAN_KEY = "sc"
@@ -47,18 +47,8 @@ def sniff(path: Path) -> bool:
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
-    for origin, value in json_lines(path, options):
-        if isinstance(value, TawsimError):
-            yield BadRecord(origin, value)
-            continue
-        try:
-            record = record_from_json(value, options)
-        except TawsimError as error:
-            yield BadRecord(origin, error.located(origin.path, origin.line))
-            continue
-        record.origin = origin
-        record.source = str(path)
-        yield record
+    yield from records_from_json_lines(path, options,
+                                       lambda value: record_from_json(value, options))
 
 
 def _triples(items: Any, where: str, text: str, options: ReadOptions) -> list[SpanRecord]:
