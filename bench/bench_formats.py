@@ -18,9 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -29,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from bench.machine import describe_machine  # noqa: E402
 
 FORMATS = {  # name -> (output name, writer options)
     "jsonl": ("out.jsonl", {}),
@@ -135,14 +134,6 @@ def build_project(path: Path, count: int) -> Path:
     return path
 
 
-def machine() -> str:
-    cpu = "unknown CPU"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    return (f"{os.cpu_count()} cores, {cpu}; Python {platform.python_version()}, "
-            f"SQLite {sqlite3.sqlite_version}")
 
 
 FLOORS = ("floor-tokens", "floor-spacy")  # what the tokenising exporters cannot go below
@@ -239,7 +230,7 @@ def main() -> None:
                      "seconds": large["seconds"], "spans": large["spans"],
                      "rss_small_mb": small["peak_rss_mb"], "rss_large_mb": large["peak_rss_mb"]})
     native = next((r["docs_per_s"] for r in rows if r["format"] == "jsonl"), None)
-    print(f"{machine()}\n{sizes[1]} documents (peak RSS at {sizes[0]} and {sizes[1]})\n")
+    print(f"{describe_machine()}\n{sizes[1]} documents (peak RSS at {sizes[0]} and {sizes[1]})\n")
     print("| format | documents/s | vs jsonl | seconds | peak RSS (MB) small → large |")
     print("|---|---:|---:|---:|---:|")
     for row in rows:
@@ -251,7 +242,7 @@ def main() -> None:
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)
     (results / "formats.json").write_text(json.dumps(
-        {"machine": machine(), "documents": sizes[1], "rows": rows}, indent=2))
+        {"machine": describe_machine(), "documents": sizes[1], "rows": rows}, indent=2))
 
 
 if __name__ == "__main__":

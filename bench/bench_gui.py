@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -24,6 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import orjson
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt
@@ -39,6 +38,7 @@ from annotator.ui.app import application, apply_language
 from annotator.ui.desk_session import DeskSession
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import AppPaths, Settings
+from bench.machine import describe_machine
 
 LABELS = ("LOCATION", "ACTOR", "WEAPON")
 ARTICLE_CHARS = 200_000
@@ -231,18 +231,6 @@ def describe(values: list[float]) -> str:
             f"max {ordered[-1]:7.1f} ms   (n={len(values)})")
 
 
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (f"{cpu}, {os.cpu_count()} cores; Python {platform.python_version()}, "
-            f"SQLite {sqlite3.sqlite_version}, PySide6 {pyside_version}, "
-            f"QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM')}")
 
 
 def main() -> int:
@@ -254,7 +242,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         apply_language(app, Settings(AppPaths(folder / "settings.ini", folder / "d")).language)
-        print(machine())
+        platform_name = os.environ.get("QT_QPA_PLATFORM")
+        print(describe_machine(f"PySide6 {pyside_version}", f"QT_QPA_PLATFORM={platform_name}"))
         started = time.perf_counter()
         long_path = build_long_project(folder)
         many = 10_000 if args.quick else 100_000

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import sqlite3
 import subprocess
 import sys
@@ -26,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_corpus  # noqa: E402
+from bench.machine import describe_machine  # noqa: E402
 
 
 def _phase(name: str, *args: str) -> dict:
@@ -44,17 +44,6 @@ def _phase(name: str, *args: str) -> dict:
     return report
 
 
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (f"{os.cpu_count()} cores, {cpu}; Python {platform.python_version()}, "
-            f"SQLite {sqlite3.sqlite_version}")
 
 
 # -- phases (run in child processes) --------------------------------------------------------
@@ -164,7 +153,7 @@ def main() -> None:
         "raw_export": _phase("raw_export", project, str(work / "raw-export.jsonl")),
     }
     size = Path(project).stat().st_size / 1e6
-    print(f"\nMachine: {machine()}")
+    print(f"\nMachine: {describe_machine()}")
     print(f"Corpus: {options.docs} documents, {results['import']['spans']} spans, "
           f"{corpus.stat().st_size / 1e6:.0f} MB JSONL; project file {size:.0f} MB\n")
     print("| step | seconds | documents/s | peak RSS (MB) |")

@@ -10,13 +10,13 @@ CLAIM spans, stances and SOURCE links in layer gold), then times each change in 
 from __future__ import annotations
 
 import argparse
-import platform
 import random
 import shutil
-import sqlite3
+import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from annotator.core.records import (
     DocumentRecord,
     RelationRecord,
@@ -35,6 +35,7 @@ from annotator.services.scheme import (
     project_violations,
 )
 from annotator.storage import BulkImport, ProjectStore
+from bench.machine import describe_machine
 
 PLACES = ["الموصل", "زمار", "نينوى", "بابل", "ديرالزور", "حلب", "الرقة", "تكريت"]
 ACTORS = ["مصدر أمني", "المتحدث العسكري", "شاهد عيان", "مسؤول محلي", "وزارة الدفاع"]
@@ -96,12 +97,9 @@ def main() -> None:
     project = build(args.workdir / "bench.tawsim", args.docs)
     spans = project.conn.execute("SELECT count(*) FROM span").fetchone()[0]
     relations = project.conn.execute("SELECT count(*) FROM relation").fetchone()[0]
-    cpu = next((line.split(":", 1)[1].strip() for line in
-                Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
-               platform.processor())
     print(f"{args.docs:,} documents, {spans:,} spans, {relations:,} relations "
           f"(built in {time.perf_counter() - started:.1f} s)")
-    print(f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, {cpu}\n")
+    print(f"{describe_machine()}\n")
     print("| change | seconds | spans/s | result |")
     print("|---|---:|---:|---|")
     timed("check the whole project", lambda: project_violations(project), spans)

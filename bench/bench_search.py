@@ -25,8 +25,6 @@ import argparse
 import collections
 import itertools
 import json
-import os
-import platform
 import random
 import re
 import sqlite3
@@ -38,7 +36,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
 from annotator.core.matching import find_matches, query_key  # noqa: E402
 from annotator.core.normalise import normalise, normalise_key  # noqa: E402
 from annotator.services.importing import import_paths  # noqa: E402
@@ -49,6 +46,7 @@ from annotator.services.search import (  # noqa: E402
 )
 from annotator.storage import ProjectStore  # noqa: E402
 from annotator.storage.search_index import SearchIndex  # noqa: E402
+from bench.machine import machine_facts  # noqa: E402
 
 CORPUS = Path("/work/shared/corpus/news")
 ARTICLE_CHARS = 2000
@@ -136,15 +134,6 @@ def queries() -> dict[str, list[str]]:
 # -- measuring -------------------------------------------------------------------------------
 
 
-def machine() -> dict[str, str]:
-    cpu = "unknown"
-    with open("/proc/cpuinfo", encoding="utf-8") as info:
-        for line in info:
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    return {"cpu": cpu, "cores": str(os.cpu_count()), "python": platform.python_version(),
-            "sqlite": sqlite3.sqlite_version}
 
 
 def table_bytes(conn: sqlite3.Connection, prefix: str) -> int:
@@ -298,7 +287,7 @@ def main() -> None:
     folder = args.keep or Path(tempfile.mkdtemp(prefix="tawsim-bench-search-"))
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "search.tawsim"
-    results: dict = {"machine": machine(), "documents": args.docs}
+    results: dict = {"machine": machine_facts(), "documents": args.docs}
     print(results["machine"], flush=True)
 
     if not path.exists():
