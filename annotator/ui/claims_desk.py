@@ -1,0 +1,251 @@
+"""Claims on the desk: links between spans, attributes and notes, the claims table, the help
+and the scheme, attached to the main window.
+
+It keeps the open document's links (LinkIndex) beside the window's SpanIndex and follows
+every edit, undo and redo through the DeskSession's signal, so the panels, the marks over the
+article and the claims table always show what is saved. Every change goes through the
+DeskSession, never to the project directly.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
+
+from annotator.core.commands import Change
+from annotator.core.model import Annotations, Document
+from annotator.services.claims import span_links
+from annotator.ui.attributes_panel import AttributesPanel
+from annotator.ui.claim_rows import all_claim_rows, claim_row, touched_claims
+from annotator.ui.claims_actions import ClaimsActions
+from annotator.ui.claims_docks import add_claim_docks, size_claim_docks
+from annotator.ui.claims_panel import ClaimsPanel
+from annotator.ui.desk_session import DeskSession
+from annotator.ui.help_panel import HelpPanel
+from annotator.ui.i18n import language
+from annotator.ui.link_index import LinkIndex
+from annotator.ui.link_marks import LinkMarks
+from annotator.ui.linking import LinkController
+from annotator.ui.links_panel import LinksPanel
+from annotator.ui.scheme_commands import SchemeCommands
+from annotator.ui.span_keys import SpanKeys
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+
+
+class ClaimsDesk(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.links = LinkIndex()
+        self.document: Document | None = None
+        self.marks = LinkMarks(window.view)
+        self.linking = LinkController(self)
+        self.keys = SpanKeys(self)
+        self.attributes = AttributesPanel()
+        self.link_panel = LinksPanel()
+        details = QWidget()
+        column = QVBoxLayout(details)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.attributes)
+        column.addWidget(self.link_panel)
+        column.addStretch(1)
+        self.claims = ClaimsPanel()
+        self.help = HelpPanel()
+        self.details_dock, self.claims_dock, self.help_dock = add_claim_docks(
+            window, window.spans_dock, details, self.claims, self.help)
+        self.actions = ClaimsActions(window)
+        self.scheme = SchemeCommands(self)
+        self._claims_stale = True
+        for widget in (window.view, self.attributes, window.spans.table):
+            self.keys.watch(widget)
+        self._connect()
+
+    def _connect(self) -> None:
+        w, a = self.window, self.actions
+        w.view.selectedSpanChanged.connect(self.show_selection)
+        self.linking.message.connect(self.say)
+        self.attributes.attributeChosen.connect(
+            lambda span_id, name, value: self.desk and self.desk.set_attribute(span_id, name,
+                                                                               value))
+        self.attributes.noteCommitted.connect(
+            lambda span_id, note: self.desk and self.desk.set_note(span_id, note))
+        self.attributes.noteDone.connect(
+            lambda: w.view.setFocus(Qt.FocusReason.OtherFocusReason))
+        self.link_panel.jumpRequested.connect(self.jump)
+        self.link_panel.deleteRequested.connect(self.unlink)
+        self.link_panel.changeRequested.connect(self.relink)
+        self.link_panel.linkRequested.connect(self.start_link)
+        self.claims.claimChosen.connect(self.jump)
+        self.claims_dock.visibilityChanged.connect(lambda shown: shown and self.fill_claims())
+        a.edit_note.triggered.connect(self.edit_note)
+        a.focus_claims.triggered.connect(self.focus_claims)
+
+    def panel_actions(self) -> list[QAction]:
+        return [dock.toggleViewAction() for dock in (self.details_dock, self.claims_dock,
+                                                     self.help_dock)]
+
+    @property
+    def desk(self) -> DeskSession | None:
+        return self.window.desk
+
+    def say(self, message: str) -> None:
+        self.window.status.say(message)
+
+    # -- following the window --------------------------------------------------------------
+
+    def set_session(self, desk: DeskSession) -> None:
+        desk.spansChanged.connect(self.apply_changes)
+        self.scheme.follow(desk)
+
+    def show_scheme(self, menu: QMenu) -> None:
+        """The scheme is new (a project opened, or the scheme changed): rebuild what
+        depends on it; `menu` is the Annotate menu, just refilled by the window."""
+        desk = self.desk
+        if desk is None:
+            return
+        for name, action in self.actions.build_links(desk.scheme).items():
+            action.triggered.connect(lambda _=False, n=name: self.start_link(n))
+        self.actions.fill_menu(menu)
+        self.help.show_scheme(desk.scheme)
+        self.attributes.show_span(None, None)
+
+    def show_document(self, annotations: Annotations | None) -> None:
+        self.linking.cancel(quietly=True)
+        self.document = annotations.document if annotations else None
+        self.links = LinkIndex(annotations.relations if annotations else ())
+        self.claims.set_rows([])
+        self._claims_stale = True
+        if self.claims_dock.isVisible():
+            QTimer.singleShot(0, self.fill_claims)  # after the article is on screen
+        self.show_selection(self.window.view.selected_span_id or "")
+
+    def current_annotations(self) -> Annotations | None:
+        desk, view = self.desk, self.window.view
+        if desk is None or self.document is None:
+            return None
+        return Annotations(self.document, desk.layer, spans=tuple(view.index.values()),
+                           relations=tuple(self.links.values()))
+
+    def apply_changes(self, doc_id: str, changes: list[Change]) -> None:
+        desk, view = self.desk, self.window.view
+        if desk is None or doc_id != self.window.doc_id or self.document is None:
+            return
+        self.links.apply_changes(changes)
+        mode = self.linking.mode
+        if mode is not None:
+            head = view.index.get(mode.head.id)
+            if head is None or head.label != mode.head.label:
+                self.linking.cancel(quietly=True)
+        roles = desk.scheme.claim_roles
+        if roles is not None and not self._claims_stale:
+            for span_id in touched_claims(changes, view.index, self.links, roles.label):
+                span = view.index.get(span_id)
+                row = claim_row(desk.scheme, self.document, desk.layer, view.index, self.links,
+                                span, language()) if span and span.label == roles.label \
+                    else None
+                if row is None:
+                    self.claims.model.remove(span_id)
+                else:
+                    self.claims.model.put(row)
+        self.show_selection(view.selected_span_id or "")
+
+    def fill_claims(self) -> None:
+        desk = self.desk
+        if desk is None or self.document is None or not self._claims_stale:
+            return
+        self._claims_stale = False
+        self.claims.set_rows(all_claim_rows(desk.scheme, self.document, desk.layer,
+                                            self.window.view.index, self.links, language()))
+        self.claims.show_selected(self.window.view.selected_span_id or "")
+
+    def show_selection(self, span_id: str) -> None:
+        desk, view = self.desk, self.window.view
+        span = view.index.get(span_id) if span_id else None
+        mode = self.linking.mode
+        if mode is not None and (span is None or span.id != mode.head.id):
+            self.linking.cancel(quietly=True)
+        scheme = desk.scheme if desk is not None else None
+        relations = self.links.of_span(span.id) if span is not None else []
+        linked = []
+        if span is not None and scheme is not None and self.document is not None:
+            ends = {span.id: span}
+            for relation in relations:
+                for end in (relation.head, relation.tail):
+                    if (other := view.index.get(end)) is not None:
+                        ends[end] = other
+            linked = span_links(scheme, Annotations(self.document, desk.layer,
+                                                    spans=tuple(ends.values()),
+                                                    relations=tuple(relations)),
+                                span.id, language())
+        self.attributes.show_span(scheme, span)
+        self.link_panel.show_links(scheme, span, linked)
+        self.marks.show_links({link.span_id for link in linked},
+                              [(r.head, r.tail) for r in relations])
+        self.claims.show_selected(span_id)
+        self.actions.update_states(has_document=self.document is not None,
+                                   label=span.label if span else None, scheme=scheme)
+
+    # -- commands --------------------------------------------------------------------------
+
+    def jump(self, span_id: str) -> None:
+        view = self.window.view
+        if span_id in view.index:
+            view.set_selected_span(span_id, reveal=True)
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def start_link(self, relation_name: str) -> None:
+        desk, span = self.desk, self.window.view.selected_span()
+        if desk is not None and span is not None and desk.scheme.has_relation(relation_name):
+            self.linking.start(desk.scheme.relation(relation_name), span)
+
+    def relink(self, relation_id: str) -> None:
+        desk, view = self.desk, self.window.view
+        relation = self.links.get(relation_id)
+        head = view.index.get(relation.head) if relation else None
+        if desk is None or relation is None or head is None:
+            return
+        if view.selected_span_id != head.id:
+            view.set_selected_span(head.id, reveal=True)
+        self.linking.start(desk.scheme.relation(relation.type), head, relation_id)
+
+    def unlink(self, relation_id: str) -> None:
+        if self.desk is not None and self.window.doc_id is not None:
+            self.desk.unlink(self.window.doc_id, relation_id)
+
+    def edit_note(self) -> None:
+        if self.window.view.selected_span() is not None:
+            self.details_dock.show()
+            self.details_dock.raise_()
+            self.attributes.edit_note()
+
+    def focus_claims(self) -> None:
+        self.claims_dock.show()
+        self.fill_claims()
+        self.claims.focus_table()
+
+    def show_help(self) -> None:
+        if self.help_dock.isVisible() and not self.help_dock.visibleRegion().isEmpty():
+            self.help_dock.hide()
+            return
+        self.help_dock.show()
+        self.help_dock.raise_()
+
+    def size_docks(self) -> None:
+        size_claim_docks(self.window, self.window.spans_dock, self.details_dock,
+                         self.claims_dock)
+
+    def extend_context_menu(self, menu: QMenu) -> None:
+        """The selected span's link and note commands, after the window's own."""
+        span = self.window.view.selected_span()
+        if span is None:
+            return
+        enabled = [action for action in self.actions.links.values() if action.isEnabled()]
+        items = menu.actions()
+        before = items[-2] if len(items) >= 2 else None  # the separator above Copy
+        menu.insertSeparator(before)
+        menu.insertActions(before, [*enabled, self.actions.edit_note])
