@@ -118,8 +118,11 @@ class AttributesPanel(QWidget):
                 button.setObjectName(f"value_{attribute.name}_{value.name}")
                 button.setCheckable(True)
                 button.setAutoRaise(False)
-                button.setText(f"{value.hotkey.upper()}  {value.display(lang)}" if value.hotkey
-                               else value.display(lang))
+                # In Arabic the key still comes first, on the right (a Latin letter first
+                # would turn the line left to right).
+                lead = "\u200f" if lang == "ar" else ""
+                button.setText(f"{lead}{value.hotkey.upper()}  {value.display(lang)}"
+                               if value.hotkey else value.display(lang))
                 button.setToolTip(tooltip(scheme, f"{label_name}.{attribute.name}:{value.name}",
                                           lang))
                 button.setStyleSheet(checked_style)

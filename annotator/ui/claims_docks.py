@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QWidget
 
 from annotator.ui.i18n import tr
 
-CLAIMS_HEIGHT = 210
-DETAILS_HEIGHT = 470
+CLAIMS_HEIGHT = 240
+DETAILS_HEIGHT = 420
 
 
 def _dock(window: QMainWindow, title: str, name: str, widget: QWidget,

@@ -28,6 +28,7 @@ from annotator.ui.labels import swatch, text_alignment
 
 RELATION_ROLE = Qt.ItemDataRole.UserRole + 1
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 2
+ROWS_SHOWN = 4
 
 
 class LinksPanel(QWidget):
@@ -42,7 +43,6 @@ class LinksPanel(QWidget):
         self.title = QLabel(tr("Links"))
         self.list = QListWidget()
         self.list.setObjectName("linkList")
-        self.list.setMaximumHeight(120)
         self.list.itemActivated.connect(lambda item: self.jumpRequested.emit(
             item.data(SPAN_ROLE)))
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
@@ -95,6 +95,10 @@ class LinksPanel(QWidget):
                 self.list.setCurrentItem(item)
         if links and self.list.currentItem() is None:
             self.list.setCurrentRow(0)
+        # As tall as its rows (up to four): the panel keeps its room for the attributes.
+        rows = max(1, min(len(links), ROWS_SHOWN))
+        self.list.setFixedHeight(rows * max(self.list.sizeHintForRow(0), 1)
+                                 + 2 * self.list.frameWidth() + 2)
         has_span = scheme is not None and span is not None and scheme.has_label(span.label)
         self.setVisible(has_span)
         self.list.setVisible(bool(links))

@@ -82,6 +82,11 @@ class SchemeDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
+        # Enter finishes a field here; it must not press a button (a QDialog presses its
+        # first button on Enter otherwise).
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self.tree.pathChosen.connect(self._chosen)
         self.form.edited.connect(self._edited)
         self.remove.clicked.connect(self._remove)

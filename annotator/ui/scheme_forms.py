@@ -125,13 +125,16 @@ class SchemeItemForm(QWidget):
             text.document().setModified(False)
             text.setFixedHeight(text.fontMetrics().lineSpacing() * 3 + 12)
             text.committed.connect(self._emit(key))
+            # Each language reads from its own side, whatever the interface language.
+            text.setLayoutDirection(Qt.LayoutDirection.RightToLeft if key.endswith(".ar")
+                                    else Qt.LayoutDirection.LeftToRight)
             return text
         line = QLineEdit(str(value or ""))
         if key == "hotkey":
             line.setMaxLength(1)
             line.setFixedWidth(line.fontMetrics().horizontalAdvance("WW") + 16)
-        if key.startswith("names") or key == "example":
-            line.setAlignment(Qt.AlignmentFlag.AlignLeading)
+        line.setLayoutDirection(Qt.LayoutDirection.RightToLeft if key in ("names.ar", "example")
+                                else Qt.LayoutDirection.LeftToRight)
         shown = line.text()
         line.editingFinished.connect(
             lambda: line.text() != shown and self._emit(key)(line.text()))

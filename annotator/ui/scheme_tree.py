@@ -27,7 +27,7 @@ class SchemeTree(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("schemeTree")
         self.setColumnCount(3)
-        self.setHeaderLabels([tr("Name"), tr("Key"), tr("In use")])
+        self.setHeaderLabels([tr("Name"), tr("Key"), tr("Annotations")])
         header = self.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -105,5 +105,5 @@ class SchemeTree(QTreeWidget):
         item = QTreeWidgetItem(parent, [title, hotkey.upper() if hotkey else "",
                                         str(usage.get(path, 0))])
         item.setData(0, PATH_ROLE, "|".join(path))
-        item.setTextAlignment(2, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+        item.setTextAlignment(2, Qt.AlignmentFlag.AlignCenter)
         return item

@@ -112,7 +112,7 @@ def test_tooltips_come_from_the_guide_in_the_interface_language(qtbot, make_proj
         panel = window.claims_desk.attributes
         assert panel.buttons[("stance", "denied")].toolTip() == \
             tooltip(scheme, "CLAIM.stance:denied", "ar")
-        assert panel.buttons[("stance", "denied")].text() == "D  منفي"
+        assert panel.buttons[("stance", "denied")].text() == "\u200fD  منفي"
         assert span.id == window.view.selected_span_id
         link = window.claims_desk.link_panel.findChild(QPushButton, "link_SOURCE")
         assert link is not None and link.toolTip() == tooltip(scheme, "SOURCE", "ar")
