@@ -26,6 +26,7 @@ from annotator.core.model import Span
 from annotator.core.scheme import Scheme
 from annotator.services.guidelines import tooltip
 from annotator.ui.i18n import language, tr
+from annotator.ui.panel_tools import show_if
 
 VALUE_COLUMNS = 2
 
@@ -69,9 +70,9 @@ class AttributesPanel(QWidget):
         """Show `span` (None: nothing is selected)."""
         self.span = span
         has_span = scheme is not None and span is not None and scheme.has_label(span.label)
-        self.values_box.setVisible(has_span)
-        self.note.setVisible(has_span)
-        self.note_title.setVisible(has_span)
+        show_if(self.values_box, has_span)
+        show_if(self.note, has_span)
+        show_if(self.note_title, has_span)
         if not has_span:
             self.header.setText(tr("Select a span to see its attributes, note and links."))
             return

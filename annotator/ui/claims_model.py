@@ -22,6 +22,9 @@ SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COMPLETE, INCOMPLETE = "#3f9d4f", "#e0a526"
 MISSING = QColor("#8a8a8a")
 Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.TextAlignmentRole, SPAN_ID_ROLE))
 
 
 def _flat(text: str) -> str:
@@ -135,6 +138,9 @@ class ClaimsModel(QAbstractTableModel):
         return (tr("Claim"), tr("Source"), tr("Stance"), tr("Entities inside"))[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Qt asks for a dozen roles per cell on every repaint; answer the others at once.
+        if role not in _ROLES:
+            return None
         row = self.row(index.row())
         if row is None:
             return None

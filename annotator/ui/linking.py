@@ -24,6 +24,8 @@ from annotator.ui.link_picker import LinkPicker
 if TYPE_CHECKING:
     from annotator.ui.claims_desk import ClaimsDesk
 
+LIST_LIMIT = 40  # candidates listed beside the claim, nearest first
+
 
 @dataclass(frozen=True)
 class LinkMode:
@@ -70,7 +72,8 @@ class LinkController(QObject):
         title = tr("{relation} of this {label}: click a span of {labels} in the text, or "
                    "choose one here (Esc cancels).", relation=relation.display(lang),
                    label=scheme.label(head.label).display(lang), labels=tails)
-        self.picker.offer(title, candidates, scheme, self._rect_of(head))
+        # The list offers the nearest ones; any other is a click away in the text.
+        self.picker.offer(title, candidates[:LIST_LIMIT], scheme, self._rect_of(head))
         self.message.emit(title)
         self.modeChanged.emit(True)
 

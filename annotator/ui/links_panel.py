@@ -25,6 +25,7 @@ from annotator.services.claims import LinkedSpan
 from annotator.services.guidelines import tooltip
 from annotator.ui.i18n import language, tr
 from annotator.ui.labels import swatch, text_alignment
+from annotator.ui.panel_tools import show_if
 
 RELATION_ROLE = Qt.ItemDataRole.UserRole + 1
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -100,10 +101,10 @@ class LinksPanel(QWidget):
         self.list.setFixedHeight(rows * max(self.list.sizeHintForRow(0), 1)
                                  + 2 * self.list.frameWidth() + 2)
         has_span = scheme is not None and span is not None and scheme.has_label(span.label)
-        self.setVisible(has_span)
-        self.list.setVisible(bool(links))
+        show_if(self, has_span)
+        show_if(self.list, bool(links))
         starts = scheme.relations_from(span.label) if has_span else ()
-        self.empty.setVisible(has_span and not links)
+        show_if(self.empty, has_span and not links)
         if starts:
             self.empty.setText(tr("Not linked yet. Press {key} to link it.",
                                   key=" / ".join(r.hotkey.upper() for r in starts if r.hotkey)
@@ -137,7 +138,7 @@ class LinksPanel(QWidget):
         has = self.list.currentItem() is not None
         for button in (self.go, self.change, self.delete):
             button.setEnabled(has)
-            button.setVisible(self.list.count() > 0)
+            show_if(button, self.list.count() > 0)
 
     def _current(self, signal: Signal, role: int) -> None:
         item = self.list.currentItem()

@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
             return
         doc_id = self.doc_id
         self._show_scheme(self.desk)
+        self.documents.model.refresh_rows()  # span counts, if spans were deleted
         if doc_id is not None:
             self.open_document(doc_id)
         else:

@@ -16,7 +16,12 @@ from annotator.ui.desk_session import DeskSession
 from annotator.ui.i18n import tr
 from annotator.ui.scheme_counts import describe_report
 from annotator.ui.scheme_dialog import SchemeDialog
-from annotator.ui.scheme_files import choose_scheme_file, load_scheme_file, save_scheme_file
+from annotator.ui.scheme_files import (
+    choose_scheme_file,
+    choose_scheme_target,
+    load_scheme_file,
+    save_scheme_file,
+)
 
 if TYPE_CHECKING:
     from annotator.ui.claims_desk import ClaimsDesk
@@ -67,6 +72,6 @@ class SchemeCommands(QObject):
         desk = self.window.desk
         if desk is None:
             return
-        path = save_scheme_file(self.window, desk, self.window.recent_folder())
-        if path is not None:
+        path = choose_scheme_target(self.window, self.window.recent_folder(), desk.scheme.name)
+        if path is not None and save_scheme_file(self.window, desk, path) is not None:
             self.hub.say(tr("Saved the scheme to {path}", path=str(path)))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -30,7 +31,15 @@ from annotator.ui.desk_session import DeskSession
 from annotator.ui.i18n import tr
 from annotator.ui.scheme_adding import AddButtons
 from annotator.ui.scheme_counts import ask_to_delete, describe_report
-from annotator.ui.scheme_draft import Path, SchemeDraft, op_for, remove_op, usage_counts
+from annotator.ui.scheme_draft import (
+    Path,
+    SchemeDraft,
+    merge_op,
+    merge_targets,
+    op_for,
+    remove_op,
+    usage_counts,
+)
 from annotator.ui.scheme_forms import SchemeItemForm
 from annotator.ui.scheme_tree import SchemeTree
 
@@ -53,6 +62,10 @@ class SchemeDialog(QDialog):
         self.adding = AddButtons(self)
         self.remove = QPushButton(tr("Remove"))
         self.remove.setObjectName("removeItem")
+        self.merge = QPushButton(tr("Merge into…"))
+        self.merge.setObjectName("mergeItem")
+        self.merge.setToolTip(tr("Move its annotations to another item of the same kind, "
+                                 "then remove it: nothing is deleted."))
         self.undo = QPushButton(tr("Undo the last change"))
         self.undo.setObjectName("undoChange")
         self.preview = QLabel()
@@ -67,7 +80,7 @@ class SchemeDialog(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.tree)
         row = QHBoxLayout()
-        for button in (*self.adding.buttons, self.remove):
+        for button in (*self.adding.buttons, self.merge, self.remove):
             row.addWidget(button)
         column.addLayout(row)
         split = QSplitter()
@@ -90,6 +103,7 @@ class SchemeDialog(QDialog):
         self.tree.pathChosen.connect(self._chosen)
         self.form.edited.connect(self._edited)
         self.remove.clicked.connect(self._remove)
+        self.merge.clicked.connect(self._merge)
         self.undo.clicked.connect(self._undo)
         self.apply_button.clicked.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
@@ -118,6 +132,17 @@ class SchemeDialog(QDialog):
         if path is not None:
             self.push(remove_op(path), path[:-1] if len(path) > 2 else None)
 
+    def _merge(self) -> None:
+        path = self.tree.current_path()
+        targets = merge_targets(self.draft.scheme, path) if path else []
+        if not targets:
+            return
+        into, accepted = QInputDialog.getItem(
+            self, tr("Merge into…"), tr("Merge {name} into:", name=path[-1]), targets, 0,
+            False)
+        if accepted and into:
+            self.push(merge_op(path, into), (*path[:-1], into))
+
     def _undo(self) -> None:
         self.draft.undo()
         self._refresh(self.tree.current_path())
@@ -125,6 +150,7 @@ class SchemeDialog(QDialog):
     def _chosen(self, path: Path | None) -> None:
         self.form.show_item(self.draft.scheme, path)
         self.remove.setEnabled(path is not None)
+        self.merge.setEnabled(bool(path) and bool(merge_targets(self.draft.scheme, path)))
         self.adding.follow(path)
 
     def _refresh(self, select: Path | None) -> None:

@@ -16,6 +16,9 @@ from annotator.core.scheme_edits import (
     EditLabel,
     EditRelation,
     EditValue,
+    MergeLabel,
+    MergeRelation,
+    MergeValue,
     RemoveAttribute,
     RemoveLabel,
     RemoveRelation,
@@ -175,3 +178,27 @@ def remove_op(path: Path) -> SchemeOp:
     if kind == "attribute":
         return RemoveAttribute(names[0], names[1])
     return RemoveValue(names[0], names[1], names[2])
+
+
+def merge_targets(scheme: Scheme, path: Path) -> list[str]:
+    """What an item can be merged into: another label, relation type or value of the same
+    attribute (attributes cannot be merged)."""
+    kind, *names = path
+    if kind == "label":
+        return [name for name in scheme.label_names if name != names[0]]
+    if kind == "relation":
+        return [name for name in scheme.relation_names if name != names[0]]
+    if kind == "value":
+        owner = _owner(scheme, names[0])
+        attribute = owner.attribute(names[1]) if owner is not None else None
+        return [v for v in attribute.value_names if v != names[2]] if attribute else []
+    return []
+
+
+def merge_op(path: Path, into: str) -> SchemeOp:
+    kind, *names = path
+    if kind == "label":
+        return MergeLabel(names[0], into)
+    if kind == "relation":
+        return MergeRelation(names[0], into)
+    return MergeValue(names[0], names[1], names[2], into)

@@ -58,13 +58,16 @@ def load_scheme_file(parent: QWidget, desk: DeskSession, path: Path
         return None
 
 
-def save_scheme_file(parent: QWidget, desk: DeskSession, folder: Path) -> Path | None:
+def choose_scheme_target(parent: QWidget, folder: Path, name: str) -> Path | None:
     path, _ = QFileDialog.getSaveFileName(parent, tr("Save the scheme to a file"),
-                                          str(folder / f"{desk.scheme.name}.json"), _filter())
-    if not path:
-        return None
+                                          str(folder / f"{name}.json"), _filter())
+    return Path(path) if path else None
+
+
+def save_scheme_file(parent: QWidget, desk: DeskSession, path: Path) -> Path | None:
+    """Write the project's scheme to `path`; a failure is explained and returns None."""
     try:
-        return desk.export_scheme(Path(path))
+        return desk.export_scheme(path)
     except TawsimError as error:
         QMessageBox.warning(parent, tr("Cannot save the scheme"), str(error))
         return None

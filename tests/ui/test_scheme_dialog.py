@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from annotator.ui.scheme_adding import NamesDialog
 from annotator.ui.scheme_dialog import SchemeDialog
@@ -177,3 +177,28 @@ def test_relation_ends_and_attributes_are_edited_in_the_form(qtbot, linked):
     assert scheme.relation("RELAYED_BY").attribute("manner").value_names == \
         ("quoted", "paraphrased")
     assert window.claims_desk.actions.links["RELAYED_BY"].text() == "&Link Relayed by…\tN"
+
+
+def test_merging_a_value_in_use_keeps_its_annotations(qtbot, linked):
+    project, window = linked
+    dialog = open_dialog(window)
+    dialog.tree.select(("value", "CLAIM", "stance", "denied"))
+
+    def choose(box: QInputDialog) -> None:
+        assert box.comboBoxItems() == ["asserted", "reported", "uncertain"]
+        box.setTextValue("uncertain")
+        box.accept()
+
+    when_modal(QInputDialog, choose)
+    qtbot.mouseClick(dialog.merge, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "attribute values renamed: 1" in dialog.preview.text())
+    assert "merge CLAIM's stance value denied into uncertain" in dialog.preview.text()
+    assert dialog.tree.current_path() == ("value", "CLAIM", "stance", "uncertain")
+    assert dialog.tree.item_of(("value", "CLAIM", "stance", "uncertain")).text(2) == "1"
+    dialog.tree.select(("attribute", "CLAIM", "stance"))
+    assert not dialog.merge.isEnabled()  # attributes are renamed or removed, not merged
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)  # no question: no loss
+    assert not dialog.isVisible()
+    assert labels_stored(project, window)[0] == [("ACTOR", None), ("CLAIM", "uncertain")]
+    assert window.desk.scheme.label("CLAIM").attribute("stance").value_names == \
+        ("asserted", "reported", "uncertain")

@@ -13,7 +13,7 @@ from annotator.services.claims import document_claims
 from annotator.services.importing import import_paths
 from annotator.services.projects import init_project, open_project
 from annotator.ui import transfer
-from annotator.ui.scheme_files import load_scheme_file
+from annotator.ui.scheme_files import load_scheme_file, save_scheme_file
 from tests.scheme_texts import CONFLICTING, WITNESS_CLAIM, custom_scheme_data
 from tests.ui.claims_helpers import layer_state, mark, press
 from tests.ui.conftest import when_modal
@@ -109,3 +109,18 @@ def test_a_custom_scheme_from_a_file_works_end_to_end(qtbot, make_project, open_
     reopened.view.set_selected_span(event.id)
     assert reopened.claims_desk.marks.outlined == {place.id}
     assert reopened.claims_desk.attributes.buttons[("kind", "explosion")].isChecked()
+
+
+def test_the_scheme_is_saved_to_a_file_the_desk_can_load_again(qtbot, make_project,
+                                                               open_desk, tmp_path):
+    window = open_desk(make_project(CONFLICTING)).window
+    out = tmp_path / "saved.json"
+    assert save_scheme_file(window, window.desk, out) == out
+    assert json.loads(out.read_text("utf-8"))["name"] == "tawsim-news"
+    asked = when_modal(QMessageBox, lambda box: box.button(
+        QMessageBox.StandardButton.Yes).click())
+    assert load_scheme_file(window, window.desk, out) is not None
+    assert "no annotation is affected" in asked[0]
+    seen = when_modal(QMessageBox, QMessageBox.accept)
+    assert save_scheme_file(window, window.desk, tmp_path) is None  # a folder
+    assert "this is a folder; give a file name" in seen[0]
