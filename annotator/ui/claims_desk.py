@@ -21,6 +21,7 @@ from annotator.services.claims import span_links
 from annotator.ui.attributes_panel import AttributesPanel
 from annotator.ui.claim_rows import all_claim_rows, claim_row, touched_claims
 from annotator.ui.claims_actions import ClaimsActions
+from annotator.ui.claims_commands import ClaimsCommands
 from annotator.ui.claims_docks import add_claim_docks, size_claim_docks
 from annotator.ui.claims_panel import ClaimsPanel
 from annotator.ui.desk_session import DeskSession
@@ -60,6 +61,7 @@ class ClaimsDesk(QObject):
             window, window.spans_dock, details, self.claims, self.help)
         self.actions = ClaimsActions(window)
         self.scheme = SchemeCommands(self)
+        self.commands = ClaimsCommands(self)
         self._claims_stale = True
         for widget in (window.view, self.attributes, window.spans.table):
             self.keys.watch(widget)
@@ -76,14 +78,15 @@ class ClaimsDesk(QObject):
             lambda span_id, note: self.desk and self.desk.set_note(span_id, note))
         self.attributes.noteDone.connect(
             lambda: w.view.setFocus(Qt.FocusReason.OtherFocusReason))
-        self.link_panel.jumpRequested.connect(self.jump)
-        self.link_panel.deleteRequested.connect(self.unlink)
-        self.link_panel.changeRequested.connect(self.relink)
-        self.link_panel.linkRequested.connect(self.start_link)
-        self.claims.claimChosen.connect(self.jump)
+        c = self.commands
+        self.link_panel.jumpRequested.connect(c.jump)
+        self.link_panel.deleteRequested.connect(c.unlink)
+        self.link_panel.changeRequested.connect(c.relink)
+        self.link_panel.linkRequested.connect(c.start_link)
+        self.claims.claimChosen.connect(c.jump)
         self.claims_dock.visibilityChanged.connect(lambda shown: shown and self.fill_claims())
-        a.edit_note.triggered.connect(self.edit_note)
-        a.focus_claims.triggered.connect(self.focus_claims)
+        a.edit_note.triggered.connect(c.edit_note)
+        a.focus_claims.triggered.connect(c.focus_claims)
 
     def panel_actions(self) -> list[QAction]:
         return [dock.toggleViewAction() for dock in (self.details_dock, self.claims_dock,
@@ -109,7 +112,7 @@ class ClaimsDesk(QObject):
         if desk is None:
             return
         for name, action in self.actions.build_links(desk.scheme).items():
-            action.triggered.connect(lambda _=False, n=name: self.start_link(n))
+            action.triggered.connect(lambda _=False, n=name: self.commands.start_link(n))
         self.actions.fill_menu(menu)
         self.help.show_scheme(desk.scheme)
         self.attributes.show_span(None, None)
@@ -190,62 +193,6 @@ class ClaimsDesk(QObject):
         self.actions.update_states(has_document=self.document is not None,
                                    label=span.label if span else None, scheme=scheme)
 
-    # -- commands --------------------------------------------------------------------------
-
-    def jump(self, span_id: str) -> None:
-        view = self.window.view
-        if span_id in view.index:
-            view.set_selected_span(span_id, reveal=True)
-            view.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def start_link(self, relation_name: str) -> None:
-        desk, span = self.desk, self.window.view.selected_span()
-        if desk is not None and span is not None and desk.scheme.has_relation(relation_name):
-            self.linking.start(desk.scheme.relation(relation_name), span)
-
-    def relink(self, relation_id: str) -> None:
-        desk, view = self.desk, self.window.view
-        relation = self.links.get(relation_id)
-        head = view.index.get(relation.head) if relation else None
-        if desk is None or relation is None or head is None:
-            return
-        if view.selected_span_id != head.id:
-            view.set_selected_span(head.id, reveal=True)
-        self.linking.start(desk.scheme.relation(relation.type), head, relation_id)
-
-    def unlink(self, relation_id: str) -> None:
-        if self.desk is not None and self.window.doc_id is not None:
-            self.desk.unlink(self.window.doc_id, relation_id)
-
-    def edit_note(self) -> None:
-        if self.window.view.selected_span() is not None:
-            self.details_dock.show()
-            self.details_dock.raise_()
-            self.attributes.edit_note()
-
-    def focus_claims(self) -> None:
-        self.claims_dock.show()
-        self.fill_claims()
-        self.claims.focus_table()
-
-    def show_help(self) -> None:
-        if self.help_dock.isVisible() and not self.help_dock.visibleRegion().isEmpty():
-            self.help_dock.hide()
-            return
-        self.help_dock.show()
-        self.help_dock.raise_()
-
     def size_docks(self) -> None:
         size_claim_docks(self.window, self.window.spans_dock, self.details_dock,
                          self.claims_dock)
-
-    def extend_context_menu(self, menu: QMenu) -> None:
-        """The selected span's link and note commands, after the window's own."""
-        span = self.window.view.selected_span()
-        if span is None:
-            return
-        enabled = [action for action in self.actions.links.values() if action.isEnabled()]
-        items = menu.actions()
-        before = items[-2] if len(items) >= 2 else None  # the separator above Copy
-        menu.insertSeparator(before)
-        menu.insertActions(before, [*enabled, self.actions.edit_note])

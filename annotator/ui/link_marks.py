@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
+    QFontMetrics,
     QPainter,
     QPainterPath,
     QPaintEvent,
@@ -19,7 +20,7 @@ from PySide6.QtGui import (
     QPolygonF,
     QTextBlock,
 )
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from annotator.core.model import Span
 from annotator.ui.article_text import ArticleText
@@ -34,10 +35,12 @@ class LinkMarks(QWidget):
         super().__init__(view)
         self.setObjectName("linkMarks")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFont(QApplication.font())  # tags in the interface's size, not the article's
         self.view = view
         self.outlined: set[str] = set()  # far ends of the selected span's links
         self.arrows: list[tuple[str, str]] = []  # (head, tail) span ids
         self.candidates: set[str] = set()  # spans a link being made may point to
+        self._first_shown = 0  # the first character of the first paragraph on screen
         view.viewport().installEventFilter(self)
         view.verticalScrollBar().valueChanged.connect(self.update)
         view.horizontalScrollBar().valueChanged.connect(self.update)
@@ -65,8 +68,6 @@ class LinkMarks(QWidget):
         if not (self.outlined or self.arrows or self.candidates) or not self.view.text:
             return
         rects = self._visible_rects()
-        if not rects:
-            return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         try:
@@ -85,8 +86,44 @@ class LinkMarks(QWidget):
             for head, tail in self.arrows:
                 if head in rects and tail in rects:
                     _arrow(painter, rects[head][0], rects[tail][0])
+            self._edge_marks(painter, rects)
         finally:
             painter.end()
+
+    def _edge_marks(self, painter: QPainter, rects: dict[str, list[QRectF]]) -> None:
+        colour = QColor(LINK_COLOUR)
+        colour.setAlpha(225)
+        for box, text in self.edge_tags(rects, painter.fontMetrics()):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(box, box.height() / 2, box.height() / 2)
+            painter.setPen(QColor("white"))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+    def edge_tags(self, rects: dict[str, list[QRectF]], metrics: QFontMetrics
+                  ) -> list[tuple[QRectF, str]]:
+        """A linked span off screen gets a tag at the top or bottom edge, saying where it is
+        and what it says."""
+        height = self.height()
+        tag_height = metrics.height() + 6
+        stacked = {True: 0, False: 0}
+        tags = []
+        for span_id in sorted(self.outlined):
+            boxes = rects.get(span_id, [])
+            if any(box.bottom() > 0 and box.top() < height for box in boxes):
+                continue
+            span = self.view.index.get(span_id)
+            if span is None:
+                continue
+            above = boxes[0].bottom() <= 0 if boxes else span.end <= self._first_shown
+            words = " ".join(span.text.split())
+            text = ("▲ " if above else "▼ ") + (words if len(words) <= 40 else words[:39] + "…")
+            width = metrics.horizontalAdvance(text) + 16
+            step = stacked[above] * (tag_height + 3)
+            y = 4 + step if above else height - tag_height - 4 - step
+            stacked[above] += 1
+            tags.append((QRectF((self.width() - width) / 2, y, width, tag_height), text))
+        return tags
 
     def _visible_rects(self) -> dict[str, list[QRectF]]:
         """The line fragments of the marked spans that are on screen, in viewport pixels."""
@@ -106,6 +143,7 @@ class LinkMarks(QWidget):
             block = block.next()
         if not blocks:
             return {}
+        self._first_shown = units.from_utf16(blocks[0][0].position())
         first = blocks[0][0].position()
         last = blocks[-1][0].position() + blocks[-1][0].length() - 1
         if last > units.unit_length:

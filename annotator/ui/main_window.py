@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
 
     def _context_menu(self, where: QPoint, _character: int) -> None:
         menu = build_context_menu(self)
-        self.claims_desk.extend_context_menu(menu)
+        self.claims_desk.commands.extend_context_menu(menu)
         menu.exec(where)
         menu.deleteLater()
 

@@ -93,10 +93,10 @@ def render(outdir: Path) -> list[Path]:
             window.view.verticalScrollBar().setValue(0)
             _settle()
             written.append(_save(window, outdir / f"desk-{language}.png"))
-            window.claims_desk.show_help()  # F1
+            window.claims_desk.commands.show_help()  # F1
             _settle()
             written.append(_save(window, outdir / f"help-{language}.png"))
-            window.claims_desk.show_help()
+            window.claims_desk.commands.show_help()
             dialog = SchemeDialog(window, desk.current)
             dialog.resize(980, 640)
             dialog.show()

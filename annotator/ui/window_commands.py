@@ -179,7 +179,7 @@ class WindowCommands:
 
     def show_guide(self) -> None:
         """F1: the help panel with the project's guidelines (F1 again hides it)."""
-        self.window.claims_desk.show_help()
+        self.window.claims_desk.commands.show_help()
 
     def about(self) -> None:
         QMessageBox.about(self.window, tr("About Tawsim"),

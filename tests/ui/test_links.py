@@ -139,3 +139,20 @@ def test_the_link_marks_are_painted_over_the_article(qtbot, marked):
     box = rects[spans["denier"].id][0].toRect()
     edge = image.pixelColor(box.center().x(), box.top())
     assert edge.red() > 120 and edge.green() < 120
+
+
+def test_a_link_end_off_screen_gets_a_tag_at_the_edge(qtbot, make_project, open_desk):
+    filler = "\n".join(f"سطر فاصل رقم {n}" for n in range(120))
+    window = open_desk(make_project(f"قال {DENIER}:\n{filler}\n{DENIAL}\n")).window
+    actor = mark(qtbot, window, DENIER, Qt.Key.Key_2)
+    claim = mark(qtbot, window, DENIAL, Qt.Key.Key_4)
+    window.desk.link("SOURCE", claim.id, actor.id)
+    view, marks = window.view, window.claims_desk.marks
+    view.set_selected_span(claim.id, reveal=True)
+    rects = marks._visible_rects()
+    assert claim.id in rects
+    (tag,) = marks.edge_tags(rects, marks.fontMetrics())
+    assert tag[1] == f"▲ {DENIER}" and tag[0].top() < 10  # the source is above
+    view.set_selected_span(actor.id, reveal=True)
+    (tag,) = marks.edge_tags(marks._visible_rects(), marks.fontMetrics())
+    assert tag[1].startswith("▼ وجود أي طائرات") and tag[0].bottom() > marks.height() - 10

@@ -64,7 +64,7 @@ def test_a_custom_scheme_from_a_file_works_end_to_end(qtbot, make_project, open_
     view.set_selected_span(event.id)
     press(qtbot, view, Qt.Key.Key_S)  # an event starts no SOURCE link
     assert "starts no Source link" in window.status.currentMessage()
-    window.claims_desk.start_link("HAPPENED_IN")
+    window.claims_desk.commands.start_link("HAPPENED_IN")
     with qtbot.waitSignal(window.desk.spansChanged):
         press(qtbot, window.claims_desk.linking.picker.list, Qt.Key.Key_Return)
     channel = mark(qtbot, window, "قناة محلية", Qt.Key.Key_2)
