@@ -60,7 +60,9 @@ class AttributesPanel(QWidget):
         layout.addWidget(self.note_title)
         layout.addWidget(self.note)
         self.buttons: dict[tuple[str, str], QToolButton] = {}  # (attribute, value)
-        self._shape: tuple[int, str] | None = None  # (scheme id, label) the rows were built for
+        # The scheme and label the rows were built for (the scheme itself, not its id: a new
+        # scheme could reuse a freed one's id).
+        self._shape: tuple[Scheme, str] | None = None
         self.span: Span | None = None
         self.show_span(None, None)
 
@@ -83,7 +85,7 @@ class AttributesPanel(QWidget):
         self.header.setText(f'<span style="background:{label.color}">&nbsp;'
                             f"{html.escape(label.display(lang))}&nbsp;</span> {html.escape(text)}")
         self.header.setToolTip(tooltip(scheme, label.name, lang))
-        if self._shape != (id(scheme), label.name):
+        if self._shape is None or self._shape[0] is not scheme or self._shape[1] != label.name:
             self._build(scheme, span.label)
         for (attribute, value), button in self.buttons.items():
             button.setChecked(span.attrs.get(attribute) == value)
@@ -98,7 +100,7 @@ class AttributesPanel(QWidget):
                 item.widget().hide()  # it is deleted later; until then it must not show
                 item.widget().deleteLater()
         self.buttons.clear()
-        self._shape = (id(scheme), label_name)
+        self._shape = (scheme, label_name)
         lang = language()
         label = scheme.label(label_name)
         # The value that is set shows in the label's colour: plain "checked" is too faint.

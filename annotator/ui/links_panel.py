@@ -62,7 +62,9 @@ class LinksPanel(QWidget):
         row.addWidget(self.change)
         row.addWidget(self.delete)
         self.new_links = QHBoxLayout()
-        self._shape: tuple[int, tuple[str, ...]] | None = None  # what the link buttons are for
+        # What the link buttons are for: the scheme (kept, so its id is never reused while
+        # compared) and the relation types.
+        self._shape: tuple[Scheme | None, tuple[str, ...]] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 6)
         layout.addWidget(self.title)
@@ -115,8 +117,8 @@ class LinksPanel(QWidget):
         self._update_buttons()
 
     def _fill_new_links(self, scheme: Scheme | None, starts: tuple, lang: str) -> None:
-        shape = (id(scheme), tuple(r.name for r in starts))
-        if shape == self._shape:
+        shape = (scheme, tuple(r.name for r in starts))
+        if self._shape is not None and self._shape[0] is scheme and self._shape[1] == shape[1]:
             return
         self._shape = shape
         while self.new_links.count():
