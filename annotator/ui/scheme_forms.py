@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent
+from PySide6.QtGui import QColor, QFocusEvent, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
@@ -125,9 +125,15 @@ class SchemeItemForm(QWidget):
             text.document().setModified(False)
             text.setFixedHeight(text.fontMetrics().lineSpacing() * 3 + 12)
             text.committed.connect(self._emit(key))
-            # Each language reads from its own side, whatever the interface language.
-            text.setLayoutDirection(Qt.LayoutDirection.RightToLeft if key.endswith(".ar")
+            # Each language reads from its own side, whatever the interface language (a
+            # QPlainTextEdit right-aligns only with AlignRight | AlignAbsolute).
+            arabic = key.endswith(".ar")
+            option = QTextOption(text.document().defaultTextOption())
+            option.setTextDirection(Qt.LayoutDirection.RightToLeft if arabic
                                     else Qt.LayoutDirection.LeftToRight)
+            option.setAlignment((Qt.AlignmentFlag.AlignRight if arabic
+                                 else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignAbsolute)
+            text.document().setDefaultTextOption(option)
             return text
         line = QLineEdit(str(value or ""))
         if key == "hotkey":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from annotator.ui.context_menu import build_context_menu
 from tests.scheme_texts import CONFLICTING, DENIAL, DENIER
 from tests.ui.claims_helpers import click_words, layer_state, mark, press
 
@@ -156,3 +157,24 @@ def test_a_link_end_off_screen_gets_a_tag_at_the_edge(qtbot, make_project, open_
     view.set_selected_span(actor.id, reveal=True)
     (tag,) = marks.edge_tags(marks._visible_rects(), marks.fontMetrics())
     assert tag[1].startswith("▼ وجود أي طائرات") and tag[0].bottom() > marks.height() - 10
+
+
+def test_the_annotate_menu_and_the_context_menu_offer_the_link(qtbot, marked):
+    project, window, spans = marked
+    view, hub = window.view, window.claims_desk
+    link = hub.actions.links["SOURCE"]
+    assert link.text() == "&Link Source…\tS" and link.isEnabled()
+    assert link in window.annotate_menu.actions()
+    menu = build_context_menu(window)
+    hub.commands.extend_context_menu(menu)
+    texts = [action.text() for action in menu.actions()]
+    assert texts.index("&Link Source…\tS") < texts.index("Copy")
+    assert "Write a &note on the span" in texts
+    link.trigger()
+    assert hub.linking.active
+    with qtbot.waitSignal(window.desk.spansChanged):
+        press(qtbot, hub.linking.picker.list, Qt.Key.Key_Return)
+    assert relations(project, window) == [("SOURCE", spans["claim"].id, spans["denier"].id)]
+    view.set_selected_span(spans["mosul"].id)
+    assert not link.isEnabled()  # a place starts no SOURCE link
+    menu.deleteLater()
