@@ -67,7 +67,7 @@ class LinkMarks(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt's name
         if not (self.outlined or self.arrows or self.candidates) or not self.view.text:
             return
-        rects = self._visible_rects()
+        rects = self.visible_rects()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         try:
@@ -125,7 +125,7 @@ class LinkMarks(QWidget):
             tags.append((QRectF((self.width() - width) / 2, y, width, tag_height), text))
         return tags
 
-    def _visible_rects(self) -> dict[str, list[QRectF]]:
+    def visible_rects(self) -> dict[str, list[QRectF]]:
         """The line fragments of the marked spans that are on screen, in viewport pixels."""
         view = self.view
         wanted = self.outlined | self.candidates | {end for pair in self.arrows for end in pair}

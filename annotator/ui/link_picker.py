@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.core.model import Span
 from annotator.core.scheme import Scheme
@@ -30,6 +38,7 @@ class LinkPicker(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFrameShadow(QFrame.Shadow.Raised)
         self.setAutoFillBackground(True)
+        self.setFont(QApplication.font())  # the interface's size, not the article's
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.list = QListWidget()
@@ -45,9 +54,11 @@ class LinkPicker(QFrame):
         self.list.installEventFilter(self)
         self.hide()
 
-    def offer(self, title: str, spans: list[Span], scheme: Scheme, near: QRect) -> None:
+    def offer(self, title: str, spans: list[Span], scheme: Scheme, near: QRect,
+              avoid: list[QRect] | None = None) -> None:
         """Show `spans` (nearest first) under or over the rectangle `near` (in the parent's
-        coordinates), with the first one current and the keyboard focus in the list."""
+        coordinates), where it hides the fewest of the `avoid` rectangles (the spans one may
+        click instead), with the first one current and the keyboard focus in the list."""
         self.title.setText(title)
         self.list.clear()
         lang = language()
@@ -62,7 +73,7 @@ class LinkPicker(QFrame):
             item.setTextAlignment(Qt.AlignmentFlag(text_alignment(text)))
             item.setToolTip(span.text)
             self.list.addItem(item)
-        self._place(near, len(spans))
+        self._place(near, len(spans), avoid or [])
         self.show()
         self.raise_()
         if spans:
@@ -72,21 +83,29 @@ class LinkPicker(QFrame):
     def span_ids(self) -> list[str]:
         return [self.list.item(i).data(SPAN_ID_ROLE) for i in range(self.list.count())]
 
-    def _place(self, near: QRect, rows: int) -> None:
+    def _place(self, near: QRect, rows: int, avoid: list[QRect]) -> None:
         parent = self.parentWidget()
         row = self.list.sizeHintForRow(0) if rows else self.fontMetrics().height()
         list_height = row * max(1, min(rows, ROWS_SHOWN)) + 2 * self.list.frameWidth() + 4
         self.list.setFixedHeight(list_height)
-        self.title.setFixedWidth(WIDTH - 12)
+        width = min(WIDTH, parent.width() - 8)
+        self.title.setFixedWidth(width - 12)
         self.adjustSize()
-        width, height = min(WIDTH, parent.width() - 8), self.sizeHint().height()
+        height = self.sizeHint().height()
         self.resize(width, height)
-        x = near.center().x() - width // 2
-        x = max(4, min(x, parent.width() - width - 4))
-        y = near.bottom() + 6
-        if y + height > parent.height() - 4:
-            y = max(4, near.top() - height - 6)
-        self.move(x, y)
+        below, above = near.bottom() + 6, near.top() - height - 6
+        spots = [QRect(x, y, width, height)
+                 for y in (below, above) if 4 <= y <= parent.height() - height - 4
+                 for x in (4, parent.width() - width - 4,
+                           max(4, min(near.center().x() - width // 2,
+                                      parent.width() - width - 4)))]
+        if not spots:
+            spots = [QRect(4, max(4, parent.height() - height - 4), width, height)]
+
+        def hidden(spot: QRect) -> int:
+            return sum(1 for rect in avoid if spot.intersects(rect))
+
+        self.move(min(spots, key=hidden).topLeft())  # the first of the least covering
 
     def _choose(self, item: QListWidgetItem) -> None:
         self.chosen.emit(item.data(SPAN_ID_ROLE))

@@ -69,11 +69,16 @@ class LinkController(QObject):
             return
         self.mode = LinkMode(relation, head, relation_id)
         self.hub.marks.show_candidates({span.id for span in candidates})
+        near = self._rect_of(head)  # (scrolls the claim into view first if need be)
+        offset = self.view.viewport().pos()
+        avoid = [box.toRect().translated(offset) for span_id, boxes
+                 in self.hub.marks.visible_rects().items() for box in boxes
+                 if span_id in self.hub.marks.candidates]
         title = tr("{relation} of this {label}: click a span of {labels} in the text, or "
                    "choose one here (Esc cancels).", relation=relation.display(lang),
                    label=scheme.label(head.label).display(lang), labels=tails)
         # The list offers the nearest ones; any other is a click away in the text.
-        self.picker.offer(title, candidates[:LIST_LIMIT], scheme, self._rect_of(head))
+        self.picker.offer(title, candidates[:LIST_LIMIT], scheme, near, avoid)
         self.message.emit(title)
         self.modeChanged.emit(True)
 

@@ -29,10 +29,14 @@ def layers(draw):
     """Spans anywhere in the report (claims long or short, nested or not) and SOURCE links
     from claims to actors, with stances."""
     spans = []
+    taken = set()  # a layer never holds the same label twice at the same place
     for n in range(draw(st.integers(0, 14))):
         start = draw(st.integers(0, len(CONFLICTING) - 2))
         end = draw(st.integers(start + 1, min(len(CONFLICTING), start + 120)))
         label = draw(st.sampled_from(LABELS))
+        if (start, end, label) in taken:
+            continue
+        taken.add((start, end, label))
         attrs = {"stance": draw(st.sampled_from(("denied", "asserted")))} \
             if label == "CLAIM" and draw(st.booleans()) else {}
         spans.append(Span(doc_id="d", layer="amal", start=start, end=end, label=label,

@@ -133,7 +133,7 @@ def test_the_link_marks_are_painted_over_the_article(qtbot, marked):
     window.desk.link("SOURCE", spans["claim"].id, spans["denier"].id)
     view.set_selected_span(spans["claim"].id)
     assert hub.marks.geometry() == view.viewport().geometry()
-    rects = hub.marks._visible_rects()
+    rects = hub.marks.visible_rects()
     assert set(rects) == {spans["claim"].id, spans["denier"].id}
     image = hub.marks.grab().toImage()
     # The outline is drawn around the source, in the link colour.
@@ -150,12 +150,12 @@ def test_a_link_end_off_screen_gets_a_tag_at_the_edge(qtbot, make_project, open_
     window.desk.link("SOURCE", claim.id, actor.id)
     view, marks = window.view, window.claims_desk.marks
     view.set_selected_span(claim.id, reveal=True)
-    rects = marks._visible_rects()
+    rects = marks.visible_rects()
     assert claim.id in rects
     (tag,) = marks.edge_tags(rects, marks.fontMetrics())
     assert tag[1] == f"▲ {DENIER}" and tag[0].top() < 10  # the source is above
     view.set_selected_span(actor.id, reveal=True)
-    (tag,) = marks.edge_tags(marks._visible_rects(), marks.fontMetrics())
+    (tag,) = marks.edge_tags(marks.visible_rects(), marks.fontMetrics())
     assert tag[1].startswith("▼ وجود أي طائرات") and tag[0].bottom() > marks.height() - 10
 
 
