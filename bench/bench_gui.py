@@ -5,7 +5,11 @@
 1. open and paint a 200k-character article holding 10k spans (target 150 ms);
 2. add one span: key press -> saved in its own transaction -> repainted (target 16 ms median);
 3. scroll that article a page at a time (each step repainted; smooth means under 16 ms);
-4. show the document list of a 100k-document project (target 300 ms).
+4. show the document list of a 100k-document project (target 300 ms);
+5. select a claim (or its source) in that article: both ends of the link marked, the
+   attribute, link and claims panels updated and repainted (target 16 ms median);
+6. link a claim: S shows the actors nearest first, Enter saves the link and shows it; and fill
+   the claims table with the article's 1,000 claims.
 
 The projects are built in a temporary folder from the sample articles the app ships, through
 the same import service the app uses. Results go to docs/PERFORMANCE.md by hand.
@@ -19,6 +23,7 @@ import statistics
 import sys
 import tempfile
 import time
+from bisect import bisect_left
 from collections.abc import Callable
 from pathlib import Path
 
@@ -52,9 +57,10 @@ def sample_paragraphs() -> list[str]:
     return paragraphs
 
 
-def long_article() -> tuple[str, list[dict]]:
+def long_article() -> tuple[str, list[dict], list[dict]]:
     """About 200k characters of the sample paragraphs, with 10k spans: words as entities,
-    every tenth sentence-sized stretch as a claim around them."""
+    every tenth sentence-sized stretch as a claim around them, each claim with a stance and
+    linked to the nearest actor before it as its SOURCE."""
     paragraphs = sample_paragraphs()
     parts: list[str] = []
     size = 0
@@ -76,21 +82,30 @@ def long_article() -> tuple[str, list[dict]]:
     spans = []
     for n in range(int(SPAN_COUNT * 0.9)):
         s, e = words[int(n * step)]
-        spans.append({"start": s, "end": e, "label": LABELS[n % 3], "text": text[s:e]})
+        spans.append({"id": f"e{n}", "start": s, "end": e, "label": LABELS[n % 3],
+                      "text": text[s:e]})
+    actors = [span for span in spans if span["label"] == "ACTOR"]
+    actor_starts = [span["start"] for span in actors]
+    relations = []
     for n in range(SPAN_COUNT - len(spans)):
         first = words[int(n * step * 9)]
         last = words[min(int(n * step * 9) + 12, len(words) - 1)]
-        spans.append({"start": first[0], "end": last[1], "label": "CLAIM",
-                      "text": text[first[0]:last[1]]})
-    return text, spans
+        spans.append({"id": f"c{n}", "start": first[0], "end": last[1], "label": "CLAIM",
+                      "text": text[first[0]:last[1]],
+                      "attrs": {"stance": ("asserted", "denied")[n % 2]}})
+        nearest = bisect_left(actor_starts, first[0]) - 1
+        if nearest >= 0:
+            relations.append({"type": "SOURCE", "head": f"c{n}",
+                              "tail": actors[nearest]["id"]})
+    return text, spans, relations
 
 
 def build_long_project(folder: Path) -> Path:
-    text, spans = long_article()
+    text, spans, relations = long_article()
     source = folder / "long.jsonl"
     records = [
         {"id": "long", "text": text, "offset_unit": "codepoint", "layer": "amal",
-         "spans": spans},
+         "spans": spans, "relations": relations},
         {"id": "short", "text": sample_paragraphs()[2], "offset_unit": "codepoint",
          "layer": "amal", "spans": []},
     ]
@@ -224,6 +239,83 @@ def bench_list(path: Path, home: Path, runs: int) -> tuple[list[float], list[flo
     return lists, switches
 
 
+def _linked_claims(window: MainWindow, runs: int) -> list[tuple[str, str]]:
+    """(claim, source) pairs spread over the article."""
+    hub = window.claims_desk
+    pairs = [(r.head, r.tail) for r in hub.links.values() if r.type == "SOURCE"]
+    pairs.sort(key=lambda pair: window.view.index.get(pair[0]).start)
+    return pairs[:: max(1, len(pairs) // runs)][:runs]
+
+
+def bench_select(window: MainWindow, runs: int) -> tuple[list[float], list[float]]:
+    """Select a claim, then its source: the article re-coloured, both ends marked, the
+    panels filled, and all of it repainted."""
+    view, hub = window.view, window.claims_desk
+
+    def select_and_paint(span_id: str) -> None:
+        view.set_selected_span(span_id)
+        # One pass of the event loop paints everything the selection changed, once, as the
+        # app does (repainting widget by widget would paint the article twice).
+        QApplication.processEvents()
+
+    claims, sources = [], []
+    for claim, source in _linked_claims(window, runs):
+        span = view.index.get(claim)
+        view.reveal(span.start, span.end)  # coming from the previous pair's source
+        view.viewport().repaint()
+        QApplication.processEvents()
+        claims.append(timed(lambda c=claim: select_and_paint(c)))
+        assert hub.marks.outlined == {source}
+        sources.append(timed(lambda s=source: select_and_paint(s)))
+        assert claim in hub.marks.outlined
+    return claims, sources
+
+
+def bench_link(window: MainWindow, runs: int) -> tuple[list[float], list[float]]:
+    """S on a selected claim until the list of actors is on screen; Enter until the new
+    link is saved and both ends are shown. Each link is undone afterwards."""
+    view, hub, desk = window.view, window.claims_desk, window.desk
+    assert desk is not None
+    offers, links = [], []
+    for claim, _source in _linked_claims(window, runs):
+        view.set_selected_span(claim, reveal=True)
+        view.setFocus()
+        QApplication.processEvents()
+
+        def press_s() -> None:
+            QTest.keyClick(view, Qt.Key.Key_S)
+            QApplication.processEvents()
+
+        offers.append(timed(press_s))
+        assert hub.linking.active, window.status.currentMessage()
+
+        def press_enter() -> None:
+            QTest.keyClick(hub.linking.picker.list, Qt.Key.Key_Return)
+            QApplication.processEvents()
+
+        links.append(timed(press_enter))
+        assert not hub.linking.active and len(hub.marks.outlined) == 2
+        desk.undo("long")
+        QApplication.processEvents()
+    return offers, links
+
+
+def bench_claims_table(window: MainWindow, runs: int) -> list[float]:
+    hub = window.claims_desk
+    results = []
+    for _ in range(runs):
+        hub.claims.set_rows([])
+        hub._claims_stale = True
+
+        def fill() -> None:
+            hub.fill_claims()
+            QApplication.processEvents()
+
+        results.append(timed(fill))
+    assert hub.claims.model.rowCount() == SPAN_COUNT // 10
+    return results
+
+
 def describe(values: list[float]) -> str:
     ordered = sorted(values)
     p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
@@ -260,6 +352,13 @@ def main() -> int:
         print("add span (total) ", describe(totals))
         print("  commit alone   ", describe(commits))
         print("scroll one page  ", describe(bench_scroll(window, 50 if args.quick else 200)))
+        claims, sources = bench_select(window, 20 if args.quick else 60)
+        print("select a claim   ", describe(claims))
+        print("select its source", describe(sources))
+        offers, links = bench_link(window, 10 if args.quick else 30)
+        print("S: actors listed ", describe(offers))
+        print("Enter: linked    ", describe(links))
+        print("claims table     ", describe(bench_claims_table(window, 3 if args.quick else 7)))
         assert window.desk.status("long") == Status.IN_PROGRESS
         window.close()
         lists, switches = bench_list(big_path, folder, 3 if args.quick else 7)

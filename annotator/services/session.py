@@ -193,18 +193,25 @@ class AnnotationSession:
         return self.move_span(span_id, start, end)
 
     def set_attribute(self, span_id: str, name: str, value: str | None) -> Span:
+        """Set (or with None clear) one attribute; setting the value it has already is no
+        edit, so it leaves nothing to undo."""
         old = self.span(span_id)
+        if old.attrs.get(name) == value:
+            return old
         attrs = dict(old.attrs)
         if value is None:
             attrs.pop(name, None)
         else:
             attrs[name] = value
+        self.scheme.check_span_label(old.label, attrs)
         new = old.with_changes(attrs=attrs)
         self._push(UpdateSpan(old, new, what=f"set {name} of"))
         return new
 
     def set_note(self, span_id: str, note: str) -> Span:
         old = self.span(span_id)
+        if old.note == note:
+            return old
         new = old.with_changes(note=note)
         self._push(UpdateSpan(old, new, what="note on"))
         return new
@@ -234,9 +241,18 @@ class AnnotationSession:
 
     def retarget(self, doc_id: str, relation_id: str, *, head: str | None = None,
                  tail: str | None = None, type_: str | None = None) -> Relation:
+        """Point a link at another span (or change its type); checked against the scheme
+        before anything is saved, like a new link."""
         old = self._relation(relation_id, doc_id)
+        if (head or old.head, tail or old.tail, type_ or old.type) == \
+                (old.head, old.tail, old.type):
+            return old
         new = old.with_changes(head=head or old.head, tail=tail or old.tail,
                                type=type_ or old.type)
+        head_span, tail_span = self.span(new.head), self.span(new.tail)
+        if head_span.doc_id != doc_id or tail_span.doc_id != doc_id:
+            raise TawsimError("a relation links two spans of the same document")
+        self.scheme.check_relation(new.type, head_span.label, tail_span.label, new.attrs)
         self._push(UpdateRelation(old, new, what="change"))
         return new
 
@@ -257,6 +273,12 @@ class AnnotationSession:
 
     def undo(self, doc_id: str) -> list[Change]:
         return self.stack(doc_id).undo()
+
+    def forget_history(self) -> None:
+        """Drop every document's undo and redo steps: after a scheme change the recorded
+        edits name labels, attributes and relation types that may no longer exist."""
+        for stack in self._stacks.values():
+            stack.clear()
 
     def redo(self, doc_id: str) -> list[Change]:
         return self.stack(doc_id).redo()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from annotator.core.scheme import Scheme
+from annotator.services.guidelines import tooltip
 from annotator.ui.i18n import language, tr
 from annotator.ui.labels import check_mark, label_name, swatch
 
@@ -91,8 +92,8 @@ class DeskActions:
         for action in self.language.values():
             self.languages.addAction(action)
 
-        self.shortcuts = a(window, tr("&Keyboard shortcuts"), "F1", name="shortcuts")
-        self.guide = a(window, tr("&Labels and what they mean"), name="labelGuide")
+        self.shortcuts = a(window, tr("&Keyboard shortcuts"), "Ctrl+F1", name="shortcuts")
+        self.guide = a(window, tr("&Guidelines and keys"), "F1", name="labelGuide")
         self.about = a(window, tr("&About Tawsim"), name="about")
         self.labels: dict[str, QAction] = {}
 
@@ -130,8 +131,6 @@ class DeskActions:
                              name=f"label{label.name.title()}")
             action.setIcon(swatch(label.color, label.style))
             action.setIconText(f"{label.hotkey}  {name}" if label.hotkey else name)
-            description = label.description.get(language()) or label.description.get("en", "")
-            action.setToolTip(f"{name} ({label.hotkey})\n{description}" if label.hotkey
-                              else f"{name}\n{description}")
+            action.setToolTip(tooltip(scheme, label.name, language()))
             self.labels[label.name] = action
         return self.labels

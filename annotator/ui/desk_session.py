@@ -7,7 +7,7 @@ A refused edit (TawsimError) becomes a `refused` signal with its one-line messag
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,8 +15,10 @@ from PySide6.QtCore import QObject, Signal
 
 from annotator.core.commands import Change
 from annotator.core.errors import TawsimError
-from annotator.core.model import Annotations, Span, Status
+from annotator.core.model import Annotations, Relation, Span, Status
 from annotator.core.scheme import Scheme
+from annotator.core.scheme_edits import SchemeOp
+from annotator.services import scheme as schemes
 from annotator.services.projects import as_user_error
 from annotator.services.session import AnnotationSession
 
@@ -28,6 +30,7 @@ class DeskSession(QObject):
     statusChanged = Signal(str, str)
     documentsChanged = Signal()
     refused = Signal(str)  # a one-line message for the user
+    schemeChanged = Signal()  # the project's scheme changed; labels may have been migrated
 
     def __init__(self, session: AnnotationSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -157,3 +160,50 @@ class DeskSession(QObject):
         """What Undo and Redo would do now (None when there is nothing)."""
         stack = self.session.stack(doc_id)
         return stack.undo_description, stack.redo_description
+
+    # -- links, attributes and notes -------------------------------------------------------
+
+    def link(self, type_: str, head_id: str, tail_id: str) -> Relation | None:
+        return self.attempt(self.session.link, type_, head_id, tail_id)
+
+    def retarget(self, doc_id: str, relation_id: str, tail_id: str) -> Relation | None:
+        return self.attempt(lambda: self.session.retarget(doc_id, relation_id, tail=tail_id))
+
+    def unlink(self, doc_id: str, relation_id: str) -> None:
+        self.attempt(self.session.unlink, doc_id, relation_id)
+
+    def set_note(self, span_id: str, note: str) -> Span | None:
+        return self.attempt(self.session.set_note, span_id, note)
+
+    # -- the scheme ------------------------------------------------------------------------
+    # These raise (SchemeError, SchemeChangeRefused): the scheme dialogs ask the user what
+    # to do about a refusal rather than showing it in the status bar.
+
+    def scheme_usage(self) -> schemes.SchemeUsage:
+        return schemes.scheme_usage(self.project)
+
+    def preview_scheme_change(self, ops: Sequence[SchemeOp]) -> schemes.SchemeChangeReport:
+        return schemes.preview_scheme_change(self.project, ops)
+
+    def change_scheme(self, ops: Sequence[SchemeOp], *, delete: bool = False
+                      ) -> schemes.SchemeChangeReport:
+        report = schemes.change_scheme(self.project, ops, actor=self.annotator, delete=delete)
+        self._scheme_changed()
+        return report
+
+    def import_scheme(self, path: Path, *, delete: bool = False, dry_run: bool = False
+                      ) -> schemes.SchemeChangeReport:
+        report = schemes.import_scheme(self.project, path, actor=self.annotator,
+                                       delete=delete, dry_run=dry_run)
+        if not dry_run:
+            self._scheme_changed()
+        return report
+
+    def export_scheme(self, path: Path) -> Path:
+        return schemes.export_scheme(self.project, path)
+
+    def _scheme_changed(self) -> None:
+        # Recorded edits name the old labels and types: undoing one now could bring back
+        # what the scheme no longer allows.
+        self.session.forget_history()
+        self.schemeChanged.emit()

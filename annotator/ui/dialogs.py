@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.scheme import Scheme
 from annotator.ui.i18n import language, tr
 
 PROJECT_FILTER = "Tawsim (*.tawsim)"
@@ -97,26 +96,6 @@ def shortcuts_page(actions: list[QAction]) -> str:
     rows += [f"<tr><td>{html.escape(a)}</td><td><b>{html.escape(b)}</b></td></tr>"
              for a, b in extra]
     return _page(f"<table cellpadding='4'>{''.join(rows)}</table>")
-
-
-def label_guide_page(scheme: Scheme) -> str:
-    lang = language()
-    parts = []
-    for label in scheme.labels:
-        description = label.description.get(lang) or label.description.get("en", "")
-        key = tr("key {key}", key=label.hotkey) if label.hotkey else ""
-        parts.append(
-            f"<h3><span style='background:{label.color}'>&nbsp;{html.escape(label.display(lang))}"
-            f"&nbsp;</span> <small>{html.escape(key)}</small></h3>"
-            f"<p>{html.escape(description)}</p>"
-            + (f"<p dir='rtl'><i>{html.escape(label.example)}</i></p>" if label.example else ""))
-        for attribute in label.attributes:
-            values = "".join(
-                f"<li><b>{html.escape(v.display(lang))}</b>: "
-                f"{html.escape(v.description.get(lang) or v.description.get('en', ''))}</li>"
-                for v in attribute.values)
-            parts.append(f"<p>{html.escape(attribute.display(lang))}:</p><ul>{values}</ul>")
-    return _page("".join(parts))
 
 
 def _page(body: str) -> str:

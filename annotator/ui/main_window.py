@@ -13,6 +13,7 @@ from annotator.core.model import Status
 from annotator.ui import dialogs
 from annotator.ui.actions import DeskActions
 from annotator.ui.article_view import ArticleView
+from annotator.ui.claims_desk import ClaimsDesk
 from annotator.ui.context_menu import build_context_menu
 from annotator.ui.desk_session import DeskSession
 from annotator.ui.docks import add_side_docks, widen_docks
@@ -59,11 +60,13 @@ class MainWindow(QMainWindow):
         self.documents = DocumentPanel()
         self.spans = SpanPanel()
         self.documents_dock, self.spans_dock = add_side_docks(self, self.documents, self.spans)
+        self.claims_desk = ClaimsDesk(self)
         self.status = DeskStatusBar(self)
         self.setStatusBar(self.status)
         self.recent_menu, self.annotate_menu = build_menus(
             self, self.actions_, [self.documents_dock.toggleViewAction(),
-                                  self.spans_dock.toggleViewAction()])
+                                  self.spans_dock.toggleViewAction(),
+                                  *self.claims_desk.panel_actions()])
         self.commands = WindowCommands(self)
         self.commands.connect_actions()
         self.view.menuRequested.connect(self._context_menu)
@@ -92,13 +95,9 @@ class MainWindow(QMainWindow):
         desk.statusChanged.connect(self._on_status)
         desk.spansChanged.connect(self._on_spans_changed)
         desk.documentsChanged.connect(self._on_documents_added)
-        self.editor.set_session(desk)
-        labels = self.actions_.build_labels(self, desk.scheme)
-        self.palette.set_actions(list(labels.values()), [self.actions_.mark_done])
-        fill_annotate_menu(self.annotate_menu, self.actions_)
-        self.commands.connect_labels()
+        self.claims_desk.set_session(desk)
+        self._show_scheme(desk)
         self.documents.set_session(desk)
-        self.spans.fit_labels(desk.scheme)
         self.status.show_layer(desk.layer)
         self.status.show_document_counts(desk.status_counts())
         target = doc_id or desk.resume_document()
@@ -108,6 +107,29 @@ class MainWindow(QMainWindow):
             self._show_empty()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _show_scheme(self, desk: DeskSession) -> None:
+        """Label keys, palette, menus, colours and panels from the project's scheme."""
+        self.editor.set_session(desk)
+        labels = self.actions_.build_labels(self, desk.scheme)
+        self.palette.set_actions(list(labels.values()), [self.actions_.mark_done])
+        fill_annotate_menu(self.annotate_menu, self.actions_)
+        self.commands.connect_labels()
+        self.spans.fit_labels(desk.scheme)
+        self.claims_desk.show_scheme(self.annotate_menu)
+
+    def refresh_scheme(self) -> None:
+        """The project's scheme changed: rebuild what it decides and read the document
+        again, since its spans may have been renamed or removed."""
+        if self.desk is None:
+            return
+        doc_id = self.doc_id
+        self._show_scheme(self.desk)
+        self.documents.model.refresh_rows()  # span counts, if spans were deleted
+        if doc_id is not None:
+            self.open_document(doc_id)
+        else:
+            self._show_empty()
+
     def _show_empty(self) -> None:
         self.view.set_article("", [])
         self.view.setPlaceholderText(
@@ -115,6 +137,7 @@ class MainWindow(QMainWindow):
         self.header.clear()
         self.spans.model.clear()
         self.status.show_span_counts(None, {})
+        self.claims_desk.show_document(None)
         self._update_actions()
         self._update_title()
 
@@ -130,6 +153,7 @@ class MainWindow(QMainWindow):
         self.status.show_span_counts(self.desk.scheme, self.view.index.label_counts)
         self.title_text = annotations.document.title
         self._show_status(annotations.status)
+        self.claims_desk.show_document(annotations)
         self._update_actions()
         self._update_title()
 
@@ -187,6 +211,7 @@ class MainWindow(QMainWindow):
 
     def _context_menu(self, where: QPoint, _character: int) -> None:
         menu = build_context_menu(self)
+        self.claims_desk.commands.extend_context_menu(menu)
         menu.exec(where)
         menu.deleteLater()
 
@@ -203,6 +228,7 @@ class MainWindow(QMainWindow):
         if not self._sized:
             self._sized = True
             widen_docks(self, (self.documents_dock, self.spans_dock))
+            self.claims_desk.size_docks()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window_state(self._mirrored, self.saveGeometry().data(),

@@ -1,4 +1,5 @@
-"""Render the desk with the sample project to PNG files, in English and in Arabic.
+"""Render the desk with the sample project to PNG files, in English and in Arabic: the desk
+with a claim linked to its source, the desk with the help panel (F1), the scheme dialog.
 
     python -m annotator.ui.screenshots docs/screenshots
 
@@ -15,16 +16,18 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from annotator.ui import i18n
 from annotator.ui.app import apply_language, start
 from annotator.ui.desk_session import DeskSession
+from annotator.ui.scheme_dialog import SchemeDialog
 from annotator.ui.settings import AppPaths, Settings
 
 WINDOW_SIZE = QSize(1440, 900)
 
-# (label, mention, occurrence) in the first sample article; claims carry a stance.
+# (label, mention, occurrence) in the first sample article; claims carry a stance and are
+# linked to their source.
 SAMPLE_SPANS = [
     ("LOCATION", "تل الزيتون", 2),
     ("LOCATION", "محافظة وادي النخيل", 0),
@@ -37,12 +40,19 @@ SAMPLE_SPANS = [
     ("ACTOR", "كتائب الفجر", 0),
     ("WEAPON", "صواريخ غراد", 0),
     ("CLAIM", "قصفت المستودع بستة صواريخ غراد وأصابت أهدافها بدقة", 0),
+    ("ACTOR", "المرصد المستقل لحقوق الإنسان", 0),
+    ("CLAIM", "ثلاثة عمال مدنيين قُتلوا وأصيب سبعة آخرون", 0),
 ]
-STANCES = {"الدفاعات الجوية أسقطت": "asserted", "عطل فني": "denied", "قصفت المستودع": "asserted"}
-SELECTED = "كتائب الفجر"
+STANCES = {"الدفاعات الجوية أسقطت": "asserted", "عطل فني": "denied", "قصفت المستودع": "asserted",
+           "ثلاثة عمال": "reported"}
+SPOKESMAN = "الناطق باسم وزارة الدفاع"
+SOURCES = {"الدفاعات الجوية أسقطت": SPOKESMAN, "عطل فني": SPOKESMAN,
+           "قصفت المستودع": "كتائب الفجر", "ثلاثة عمال": "المرصد المستقل"}
+SELECTED = "عطل فني"  # the denied claim: its source is marked, the panels describe it
 
 
 def annotate_sample(desk: DeskSession, doc_id: str, text: str) -> None:
+    made = []
     for label, mention, occurrence in SAMPLE_SPANS:
         start = -1
         for _ in range(occurrence + 1):
@@ -51,6 +61,14 @@ def annotate_sample(desk: DeskSession, doc_id: str, text: str) -> None:
         stance = next((v for k, v in STANCES.items() if mention.startswith(k)), None)
         if span is not None and stance:
             desk.set_attribute(span.id, "stance", stance)
+        if span is not None:
+            made.append(span)
+    for span in made:
+        source = next((v for k, v in SOURCES.items() if span.text.startswith(k)), None)
+        actor = next((s for s in made if source and s.label == "ACTOR"
+                      and s.text.startswith(source)), None)
+        if actor is not None:
+            desk.link("SOURCE", span.id, actor.id)
 
 
 def render(outdir: Path) -> list[Path]:
@@ -69,18 +87,37 @@ def render(outdir: Path) -> list[Path]:
             assert doc_id is not None
             if not window.view.index.values():
                 annotate_sample(desk.current, doc_id, window.view.text)
-            selected = next(s for s in window.view.index.values() if s.text == SELECTED)
+            selected = next(s for s in window.view.index.values()
+                            if s.text.startswith(SELECTED))
             window.view.set_selected_span(selected.id, reveal=True)
             window.view.verticalScrollBar().setValue(0)
-            for _ in range(3):
-                QApplication.processEvents()
-            path = outdir / f"desk-{language}.png"
-            window.grab().save(str(path))
-            written.append(path)
+            _settle()
+            written.append(_save(window, outdir / f"desk-{language}.png"))
+            window.claims_desk.commands.show_help()  # F1
+            _settle()
+            written.append(_save(window, outdir / f"help-{language}.png"))
+            window.claims_desk.commands.show_help()
+            dialog = SchemeDialog(window, desk.current)
+            dialog.resize(980, 640)
+            dialog.show()
+            dialog.tree.select(("value", "CLAIM", "stance", "denied"))
+            _settle()
+            written.append(_save(dialog, outdir / f"scheme-{language}.png"))
+            dialog.close()
             window.close()
             desk.close()
     apply_language(QApplication.instance(), previous)
     return written
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def _save(widget: QWidget, path: Path) -> Path:
+    widget.grab().save(str(path))
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:

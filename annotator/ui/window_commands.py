@@ -178,10 +178,8 @@ class WindowCommands:
     # -- help ------------------------------------------------------------------------------
 
     def show_guide(self) -> None:
-        w = self.window
-        if w.desk is not None:
-            dialogs.show_text(w, tr("Labels and what they mean"),
-                              dialogs.label_guide_page(w.desk.scheme))
+        """F1: the help panel with the project's guidelines (F1 again hides it)."""
+        self.window.claims_desk.commands.show_help()
 
     def about(self) -> None:
         QMessageBox.about(self.window, tr("About Tawsim"),

@@ -1,4 +1,5 @@
-"""The screenshot script renders the desk with the sample project, in both languages."""
+"""The screenshot script renders the desk with the sample project, in both languages: the
+desk, the desk with its help panel, the scheme dialog."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ def test_the_screenshots_show_the_window_in_english_and_arabic(qtbot, tmp_path,
                                                                 monkeypatch):
     monkeypatch.setenv("TAWSIM_HOME", str(tmp_path / "not-used"))
     written = screenshots.render(tmp_path / "shots")
-    assert [p.name for p in written] == ["desk-en.png", "desk-ar.png"]
+    assert [p.name for p in written] == ["desk-en.png", "help-en.png", "scheme-en.png",
+                                         "desk-ar.png", "help-ar.png", "scheme-ar.png"]
     for path in written:
         image = QImage(str(path))
-        assert (image.width(), image.height()) == (screenshots.WINDOW_SIZE.width(),
-                                                   screenshots.WINDOW_SIZE.height())
+        size = (screenshots.WINDOW_SIZE.width(), screenshots.WINDOW_SIZE.height()) \
+            if not path.name.startswith("scheme") else (980, 640)
+        assert (image.width(), image.height()) == size
     assert not (tmp_path / "not-used").exists()  # it never touched the user's settings
