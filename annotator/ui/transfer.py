@@ -1,4 +1,4 @@
-"""Import and export with a progress dialog that can be cancelled.
+"""Import with a progress dialog that can be cancelled (export: export_flow.py).
 
 The project connection belongs to this thread, so the work runs here and the modal progress
 dialog keeps the window responsive (QProgressDialog.setValue processes events). A cancelled
@@ -13,8 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from annotator.core.errors import TawsimError
-from annotator.core.model import Status
-from annotator.services.exporting import ExportCancelled, export_dataset
 from annotator.services.importing import ImportCancelled, import_paths, input_size
 from annotator.services.projects import as_user_error
 from annotator.ui.desk_session import DeskSession
@@ -71,34 +69,3 @@ def import_articles(parent: QWidget, desk: DeskSession, paths: list[Path]) -> in
     dialog.close()
     desk.notify_documents_added()
     return counts.documents_new
-
-
-def export_articles(parent: QWidget, desk: DeskSession, out: Path, *, format: str,
-                    layer: str | None, status: Status | None) -> bool:
-    """Write the dataset; True when a complete file was written."""
-    total = desk.document_count(status) if layer is not None else 0
-    dialog = _progress(parent, tr("Exporting the dataset…"), total)
-    done = [0]
-
-    def advance(count: int) -> None:
-        done[0] += count
-        if total:
-            dialog.setValue(min(done[0], total))
-        else:
-            dialog.setValue(0)
-
-    try:
-        export_dataset(desk.project, out, format=format, layer=layer, status=status,
-                       progress=advance, cancelled=dialog.wasCanceled)
-    except ExportCancelled:
-        dialog.close()
-        return False
-    except Exception as error:
-        dialog.close()
-        message = _user_message(error)
-        if message is None:
-            raise
-        QMessageBox.warning(parent, tr("Export failed"), message)
-        return False
-    dialog.close()
-    return True

@@ -69,6 +69,7 @@ def test_the_dataset_export_carries_the_spans(qtbot, make_project, open_desk, tm
 
     when_modal(QDialog, fill)
     window.commands.export()
+    qtbot.waitUntil(lambda: not window.search_desk.runner.busy)  # it runs in the background
     (record,) = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert record["layer"] == "amal"
     assert [(s["label"], s["text"], s["start"]) for s in record["spans"]] == \

@@ -1,0 +1,137 @@
+"""The predictions panel: which layer to compare, the prediction's article with the
+disagreements outlined, and the list of disagreements to walk (F4, the arrows) and accept (A).
+The panel only shows; comparison_desk decides."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.ui.comparison_marks import STYLES, kind_name
+from annotator.ui.disagreements import Disagreement, DisagreementModel
+from annotator.ui.i18n import tr
+from annotator.ui.prediction_pane import PredictionPane, is_accept_key
+
+
+def legend() -> str:
+    items = []
+    for kind, (colour, line) in STYLES.items():
+        border = {Qt.PenStyle.DashLine: "dashed", Qt.PenStyle.DotLine: "dotted"}.get(
+            line, "solid")
+        items.append(f"<span style='border:2px {border} {colour}; color:{colour}'>&nbsp;"
+                     f"{kind_name(kind)}&nbsp;</span>")
+    return " &nbsp; ".join(items)
+
+
+class ComparisonPanel(QWidget):
+    layerChosen = Signal(str)
+    rowChosen = Signal(object)  # the Disagreement of the current row
+    acceptRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("comparisonPanel")
+        self._quiet = False
+        self.layer = QComboBox()
+        self.layer.setObjectName("predictionLayer")
+        self.summary = QLabel()
+        self.summary.setObjectName("comparisonSummary")
+        self.key = QLabel(legend())
+        self.pane = PredictionPane()
+        self.model = DisagreementModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("disagreements")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.installEventFilter(self)
+        self.accept = QPushButton()
+        self.accept.setObjectName("acceptPrediction")
+        self.accept.clicked.connect(self.acceptRequested)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("Compare with")))
+        top.addWidget(self.layer, 1)
+        top.addWidget(self.summary, 2)
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.key)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.accept)
+        split = QSplitter()
+        split.addWidget(self.pane)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+
+        self.layer.currentIndexChanged.connect(
+            lambda _: self.layerChosen.emit(self.layer.currentData() or ""))
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.pane.acceptRequested.connect(self.acceptRequested)
+
+    def set_layers(self, names: list[str], keep: str | None) -> None:
+        self.layer.blockSignals(True)
+        try:
+            self.layer.clear()
+            for name in names:
+                self.layer.addItem(name, name)
+            position = self.layer.findData(keep) if keep else -1
+            self.layer.setCurrentIndex(max(position, 0) if names else -1)
+        finally:
+            self.layer.blockSignals(False)
+
+    def show_accept_target(self, layer: str) -> None:
+        self.accept.setText(tr("Accept into {layer} (A)", layer=layer))
+
+    def current(self) -> Disagreement | None:
+        row = self.table.currentIndex().row()
+        return self.model.rows[row] if 0 <= row < len(self.model.rows) else None
+
+    def choose_row(self, row: int, *, quiet: bool = False) -> None:
+        """Make `row` current; `quiet`: without moving the articles to it."""
+        if not 0 <= row < self.model.rowCount():
+            return
+        self._quiet = quiet
+        try:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+        finally:
+            self._quiet = False
+        self.table.scrollTo(self.model.index(row, 0))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.current() if current.isValid() else None
+        self.accept.setEnabled(row is not None and row.predicted is not None)
+        if row is not None and not self._quiet:
+            self.rowChosen.emit(row)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        if watched is self.table and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and is_accept_key(event):
+            self.acceptRequested.emit()
+            return True
+        return False
