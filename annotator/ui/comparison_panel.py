@@ -4,8 +4,8 @@ The panel only shows; comparison_desk decides."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,14 +25,28 @@ from annotator.ui.i18n import tr
 from annotator.ui.prediction_pane import PredictionPane, is_accept_key
 
 
-def legend() -> str:
-    items = []
+def legend() -> QWidget:
+    """Each kind of disagreement with a sample of its outline."""
+    widget = QWidget()
+    row = QHBoxLayout(widget)
+    row.setContentsMargins(0, 0, 0, 0)
     for kind, (colour, line) in STYLES.items():
-        border = {Qt.PenStyle.DashLine: "dashed", Qt.PenStyle.DotLine: "dotted"}.get(
-            line, "solid")
-        items.append(f"<span style='border:2px {border} {colour}; color:{colour}'>&nbsp;"
-                     f"{kind_name(kind)}&nbsp;</span>")
-    return " &nbsp; ".join(items)
+        sample = QPixmap(26, 14)
+        sample.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(sample)
+        pen = QPen(QColor(colour))
+        pen.setStyle(line)
+        pen.setWidthF(1.8)
+        painter.setPen(pen)
+        painter.drawRoundedRect(QRectF(1, 1, 24, 12), 3, 3)
+        painter.end()
+        icon = QLabel()
+        icon.setPixmap(sample)
+        row.addWidget(icon)
+        row.addWidget(QLabel(kind_name(kind)))
+        row.addSpacing(8)
+    row.addStretch(1)
+    return widget
 
 
 class ComparisonPanel(QWidget):
@@ -48,7 +62,7 @@ class ComparisonPanel(QWidget):
         self.layer.setObjectName("predictionLayer")
         self.summary = QLabel()
         self.summary.setObjectName("comparisonSummary")
-        self.key = QLabel(legend())
+        self.key = legend()
         self.pane = PredictionPane()
         self.model = DisagreementModel(self)
         self.table = QTableView()

@@ -8,6 +8,7 @@ only the rows on screen are painted, so a page of hundreds costs nothing to show
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,13 +20,14 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QPainter, QPalette, QTextDocument, QTextOption
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-CONTEXT = 28  # characters of context shown on each side of a hit
+CONTEXT = 40  # characters of context at most on each side of a hit, before fitting
 HIT_COLOUR = "#ffd54a"
 
 Index = QModelIndex | QPersistentModelIndex
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -39,17 +41,32 @@ class HitRow:
 
 
 def _flat(text: str) -> str:
-    return " ".join(text.split())
+    """Line breaks and runs of spaces as one space (the spaces next to the hit stay)."""
+    return _SPACES.sub(" ", text)
 
 
-def row_html(row: HitRow) -> str:
-    before = _flat(row.before)[-CONTEXT:]
-    after = _flat(row.after)[:CONTEXT]
-    line = (f"…{html.escape(before)}<span style='background:{HIT_COLOUR}'><b>"
-            f"{html.escape(row.hit)}</b></span>{html.escape(after)}…")
-    title = f"<div style='color:gray; font-size:small'>{html.escape(row.where)}</div>" \
-        if row.where else ""
-    return f"{title}<div dir='rtl'>{line}</div>"
+def row_html(row: HitRow, before: str, after: str, title_colour: str = "gray",
+             text_colour: str = "black") -> str:
+    """A row as rich text: the title over the line, whose context the caller has cut to
+    fit (`before` ends at the hit, `after` starts there)."""
+    line = (f"{html.escape(before)}<span style='background:{HIT_COLOUR}; color:black'><b>"
+            f"{html.escape(row.hit)}</b></span>{html.escape(after)}")
+    title = (f"<div style='color:{title_colour}; font-size:small'>"
+             f"{html.escape(row.where)}</div>") if row.where else ""
+    return f"{title}<div style='color:{text_colour}'>{line}</div>"
+
+
+def fitted_context(row: HitRow, metrics: QFontMetrics, width: int) -> tuple[str, str]:
+    """The context on each side of the hit, cut with an ellipsis so that the line fits in
+    `width` pixels with the hit in it (the hit is bold: measured a little wider)."""
+    before, after = _flat(row.before), _flat(row.after)
+    if len(before) >= CONTEXT:  # the text goes on: cut at a word, and say so
+        before = "…" + before[-CONTEXT:].split(" ", 1)[-1]
+    if len(after) >= CONTEXT:
+        after = after[:CONTEXT].rsplit(" ", 1)[0] + "…"
+    side = max(0, (width - int(metrics.horizontalAdvance(row.hit) * 1.15) - 12) // 2)
+    return (metrics.elidedText(before, Qt.TextElideMode.ElideLeft, side),
+            metrics.elidedText(after, Qt.TextElideMode.ElideRight, side))
 
 
 class HitListModel(QAbstractListModel):
@@ -122,17 +139,6 @@ class HitListModel(QAbstractListModel):
 class HitDelegate(QStyledItemDelegate):
     """Paints a row's title and its line of context with the hit marked."""
 
-    def _document(self, row: HitRow, option: QStyleOptionViewItem, width: int) -> QTextDocument:
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        text_option = QTextOption()
-        text_option.setWrapMode(QTextOption.WrapMode.NoWrap)
-        document.setDefaultTextOption(text_option)
-        document.setDocumentMargin(2)
-        document.setHtml(row_html(row))
-        document.setTextWidth(width)
-        return document
-
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         row: HitRow = index.data(HitListModel.RowRole)
         style_option = QStyleOptionViewItem(option)
@@ -147,12 +153,27 @@ class HitDelegate(QStyledItemDelegate):
                                                style_option, widget)
         else:
             area = option.rect  # type: ignore[attr-defined]
-        document = self._document(row, option, area.width())
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore
+        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        title = palette.color(QPalette.ColorRole.HighlightedText).name() if selected \
+            else "gray"
+        before, after = fitted_context(row, option.fontMetrics,  # type: ignore
+                                       area.width())
+        document = QTextDocument()
+        document.setDefaultFont(option.font)  # type: ignore[attr-defined]
+        text_option = QTextOption()
+        text_option.setWrapMode(QTextOption.WrapMode.NoWrap)
+        text_option.setTextDirection(Qt.LayoutDirection.RightToLeft)  # Arabic context
+        text_option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        document.setDefaultTextOption(text_option)
+        document.setDocumentMargin(2)
+        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected
+                                    else QPalette.ColorRole.Text).name()
+        document.setHtml(row_html(row, before, after, title, text_colour))
+        document.setTextWidth(area.width())
         painter.save()
         painter.translate(area.topLeft())
         painter.setClipRect(QRect(0, 0, area.width(), area.height()))
-        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
-            painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText))
         document.drawContents(painter)
         painter.restore()
 
