@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 
 from annotator.core.matching import TextMatch
 from annotator.services.search import find_in_text
@@ -20,6 +20,9 @@ from annotator.ui.find_bar import FindBar
 from annotator.ui.find_marks import FindMarks
 
 PREFILL_LIMIT = 80  # a selection longer than this (or over a line break) is not a query
+# A one-letter query matches thousands of times in a long article (~150 ms to find and show
+# 27k hits in 200k characters): it waits for a pause in the typing, longer queries do not.
+SHORT_QUERY_DELAY_MS = 250
 
 
 class ArticleFinder(QObject):
@@ -31,8 +34,12 @@ class ArticleFinder(QObject):
         self.hits: list[TextMatch] = []
         self.current = -1
         self.anchor = 0  # hits are chosen from here on as the query is typed
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(SHORT_QUERY_DELAY_MS)
+        self._pause.timeout.connect(self.refresh)
         bar.hide()
-        bar.queryChanged.connect(self.refresh)
+        bar.queryChanged.connect(self._query_changed)
         bar.stepRequested.connect(self.step)
         bar.closeRequested.connect(self.close)
 
@@ -56,12 +63,20 @@ class ArticleFinder(QObject):
 
     def close(self) -> None:
         """Hide the bar and the tints; the current hit stays selected in the article."""
+        self._pause.stop()
         self.bar.hide()
         self.marks.show_hits([])
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _query_changed(self) -> None:
+        if len(self.bar.query.strip()) == 1:
+            self._pause.start()
+        else:
+            self.refresh()
+
     def refresh(self) -> None:
         """Find the query again (it changed, or the article did)."""
+        self._pause.stop()
         query = self.bar.query
         self.hits = find_in_text(self.view.text, query, self.bar.options()) \
             if query.strip() and self.view.text else []
@@ -76,6 +91,9 @@ class ArticleFinder(QObject):
         """F3, Enter: the next hit; Shift+F3, Shift+Enter: the previous one (wrapping)."""
         if not self.active:
             self.open()
+            return
+        if self._pause.isActive():  # Enter right after one letter: find it now
+            self.refresh()
             return
         if not self.hits:
             return

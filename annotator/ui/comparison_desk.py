@@ -115,6 +115,7 @@ class ComparisonDesk(QObject):
             return
         if self._shown != (result.doc_id, layer):
             panel.pane.set_scheme(desk.scheme)  # type: ignore[union-attr]
+            panel.pane.set_zoom(self.window.settings.zoom)
             panel.pane.set_article(self.window.view.text, result.predicted_spans)
             self._shown = (result.doc_id, layer)
         current = panel.table.currentIndex().row()

@@ -36,7 +36,6 @@ PAGE = 100
 class SearchResult:
     hits: list[SearchHit]
     more: bool
-    documents: int | None  # articles holding the query (first page only)
 
 
 def search_work(query: str, options: SearchOptions, after: SearchHit | None) -> Work:
@@ -51,8 +50,14 @@ def search_work(query: str, options: SearchOptions, after: SearchHit | None) -> 
             hits.append(hit)
         if cancelled():
             raise JobCancelled()
-        documents = count_matching_documents(project, query) if after is None else None
-        return SearchResult(hits, more, documents)
+        return SearchResult(hits, more)
+
+    return work
+
+
+def count_work(query: str) -> Work:
+    def work(project: Any, _progress: Any, _cancelled: Any) -> int:
+        return count_matching_documents(project, query)
 
     return work
 
@@ -67,6 +72,7 @@ class ProjectSearch(QObject):
         self.job: ProjectJob | None = None
         self.last: SearchHit | None = None
         self.documents: int | None = None
+        self.asked = 0  # counts the searches asked for: a late count of an old one is dropped
         panel.searchRequested.connect(lambda: self.search(append=False))
         panel.moreRequested.connect(lambda: self.search(append=True))
         panel.cancelRequested.connect(self.cancel)
@@ -89,6 +95,8 @@ class ProjectSearch(QObject):
             self.panel.say("")
             return
         after = self.last if append else None
+        if not append:
+            self.asked += 1
         pending = index_state(self.desk.project).pending
         job = ProjectJob(self.desk.path, search_work(query, self.panel.options(), after),
                          name="projectSearch")
@@ -133,11 +141,28 @@ class ProjectSearch(QObject):
         self.panel.show_hits(rows, append=append, more=result.more)
         if result.hits:
             self.last = result.hits[-1]
-        if result.documents is not None:
-            self.documents = result.documents
+        if not append:
+            self.documents = None
+            if rows and self.desk is not None:
+                # The hits are on screen; how many articles hold the query comes next (a
+                # phrase of common words can take longer to count than to show).
+                counting = ProjectJob(self.desk.path, count_work(self.panel.query.strip()),
+                                      name="searchCount")
+                asked = self.asked
+                counting.succeeded.connect(lambda n: asked == self.asked and self._counted(n))
+                self.runner.submit(counting)
+        self._summarise()
+
+    def _counted(self, documents: int) -> None:
+        self.documents = documents
+        self._summarise()
+
+    def _summarise(self) -> None:
         shown = self.panel.model.rowCount()
         if shown == 0:
             self.panel.say(tr("No hits for “{query}”.", query=self.panel.query.strip()))
+        elif self.documents is None:
+            self.panel.say(tr("{hits} hits shown.", hits=shown))
         elif self.panel.options() == SearchOptions():
             self.panel.say(tr("{hits} hits shown, in {documents} articles.", hits=shown,
                               documents=self.documents))

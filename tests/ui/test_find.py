@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from annotator.ui import dialogs
 from tests.ui.conftest import type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -89,7 +90,7 @@ def test_the_project_search_opens_each_hit_at_its_code_points(qtbot, make_projec
     hits = [row.payload for row in panel.model.rows]
     assert [(h.doc_id == first, h.text) for h in hits] == [
         (True, "الإعلام"), (True, "الاعلامِ"), (False, "الإعلام"), (False, "الاعلام")]
-    assert "4 hits shown, in 2 articles" in panel.summary.text()
+    qtbot.waitUntil(lambda: "4 hits shown, in 2 articles" in panel.summary.text())
     # Moving down the list opens each document with the hit selected, after the emoji too.
     panel.list.setFocus()
     for number, hit in enumerate(hits):
@@ -126,3 +127,19 @@ def test_a_project_search_pages_and_says_when_nothing_is_found(qtbot, make_proje
         qtbot.keyClick(panel.field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not desk.runner.busy)
     assert panel.model.rowCount() == 0 and "No hits" in panel.summary.text()
+
+
+def test_one_letter_waits_for_a_pause_and_the_shortcuts_are_listed(qtbot, make_project,
+                                                                   open_desk):
+    window = open_desk(make_project(ARTICLE)).window
+    finder = window.search_desk.finder
+    finder.open()
+    type_text(window.search_desk.find_bar.field, "س")
+    assert finder.hits == []  # a one-letter query matches everywhere: it waits
+    qtbot.waitUntil(lambda: len(finder.hits) == ARTICLE.count("س"))
+    page = dialogs.shortcuts_page(window.actions())
+    for text, keys in (("Find in the article", "Ctrl+F"), ("Search the project", "Ctrl+Shift+F"),
+                       ("Filter documents", "Ctrl+L"), ("Label all occurrences", "Ctrl+Shift+L"),
+                       ("Show invisible characters", "Ctrl+Shift+H"),
+                       ("Next disagreement", "F4")):
+        assert f"<td>{text}" in page and keys in page
