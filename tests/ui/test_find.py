@@ -143,3 +143,29 @@ def test_one_letter_waits_for_a_pause_and_the_shortcuts_are_listed(qtbot, make_p
                        ("Show invisible characters", "Ctrl+Shift+H"),
                        ("Next disagreement", "F4")):
         assert f"<td>{text}" in page and keys in page
+
+
+def test_the_index_catches_up_in_the_background_after_an_import(qtbot, make_project,
+                                                                open_desk, monkeypatch,
+                                                                tmp_path):
+    from annotator.services.search import index_state
+    from annotator.ui import index_keeper
+
+    monkeypatch.setattr(index_keeper, "START_AFTER_MS", 0)
+    window = open_desk(make_project(ARTICLE)).window
+    hub = window.search_desk
+    qtbot.waitUntil(lambda: index_state(window.desk.project).pending == 0, timeout=5000)
+    qtbot.waitUntil(lambda: not hub.runner.busy)
+    assert hub.keeper.ready() and not hub.index_progress.isVisible()
+    folder = tmp_path / "more"
+    folder.mkdir()
+    for number in range(3):
+        (folder / f"{number}.txt").write_text(f"{OTHER} ({number})", encoding="utf-8")
+    shown = []
+    hub.index_progress.bar.valueChanged.connect(lambda _: shown.append(
+        hub.index_progress.isVisible()))
+    window.commands.import_paths([folder])
+    assert not hub.keeper.ready()  # three articles wait: labelling decides from the document
+    qtbot.waitUntil(lambda: index_state(window.desk.project).pending == 0, timeout=5000)
+    qtbot.waitUntil(lambda: not hub.runner.busy)
+    assert True in shown and not hub.index_progress.isVisible()  # shown while it ran
