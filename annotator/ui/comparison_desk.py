@@ -12,21 +12,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtWidgets import QDockWidget
 
 from annotator.core.commands import Change
 from annotator.services.adjudication import accept_prediction, working_layers
 from annotator.services.audit import DocumentComparison, compare_document, layers_to_compare
+from annotator.ui.comparison_actions import ComparisonActions, place_at_the_foot
 from annotator.ui.comparison_marks import ComparisonMarks, kind_name
 from annotator.ui.comparison_panel import ComparisonPanel
 from annotator.ui.desk_session import DeskSession
 from annotator.ui.disagreements import Disagreement, disagreements
 from annotator.ui.i18n import tr
-from annotator.ui.search_actions import window_action
-from annotator.ui.working_layer import WorkingLayerMenu
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
+
 
 class ComparisonDesk(QObject):
     def __init__(self, window: MainWindow) -> None:
@@ -43,35 +43,20 @@ class ComparisonDesk(QObject):
         self.dock.hide()
         self.gold_marks = ComparisonMarks(window.view)
         self.predicted_marks = ComparisonMarks(self.panel.pane)
-        a = window_action
-        self.compare = a(window, tr("&Compare with a prediction layer"), "Ctrl+Shift+P",
-                         name="comparePredictions", checkable=True)
-        self.next = a(window, tr("Next disagreement"), "F4", name="nextDisagreement")
-        self.previous = a(window, tr("Previous disagreement"), "Shift+F4",
-                          name="previousDisagreement")
-        self.accept = a(window, tr("Accept the predicted span") + "\tA",
-                        name="acceptPrediction")
-        self._add_to_menus()
-        self.compare.toggled.connect(self.dock.setVisible)
+        self.actions = ComparisonActions(window)
+        self.compare = self.actions.compare
+        self.layers = self.actions.layers
+        self.layers.layerChosen.connect(window.layerRequested)
+        self.compare.toggled.connect(self._show_dock)
+        self._placed = False
         self.dock.visibilityChanged.connect(self._visibility)
-        self.next.triggered.connect(lambda: self.step(1))
-        self.previous.triggered.connect(lambda: self.step(-1))
-        self.accept.triggered.connect(self.accept_current)
+        self.actions.next.triggered.connect(lambda: self.step(1))
+        self.actions.previous.triggered.connect(lambda: self.step(-1))
+        self.actions.accept.triggered.connect(self.accept_current)
         self.panel.acceptRequested.connect(self.accept_current)
         self.panel.layerChosen.connect(lambda _: self.refresh())
         self.panel.rowChosen.connect(self.reveal)
         self.panel.pane.spanClicked.connect(self._pane_clicked)
-
-    def _add_to_menus(self) -> None:
-        view = self.window.menuBar().findChild(QMenu, "viewMenu")
-        layers = QMenu(tr("&Working layer"), self.window)
-        layers.setObjectName("workingLayerMenu")
-        self.layers = WorkingLayerMenu(layers)
-        self.layers.layerChosen.connect(self.window.layerRequested)
-        if view is not None:
-            view.addSeparator()
-            view.addActions([self.compare, self.next, self.previous, self.accept])
-            view.addMenu(layers)
 
     # -- the window's hooks --------------------------------------------------------------------
 
@@ -92,8 +77,20 @@ class ComparisonDesk(QObject):
 
     # -- the comparison ------------------------------------------------------------------------
 
-    def _visibility(self, visible: bool) -> None:
-        self.compare.setChecked(visible)
+    def _show_dock(self, shown: bool) -> None:
+        if shown and not self._placed and not self.dock.isFloating():
+            self._placed = True  # once: after that the user's arrangement stands
+            place_at_the_foot(self.window, self.dock)
+        self.dock.setVisible(shown)
+
+    def _visibility(self, _visible: bool) -> None:
+        # Checked while the panel is open, even as a tab behind another panel; the marks are
+        # drawn while it is on screen.
+        self.compare.blockSignals(True)
+        try:
+            self.compare.setChecked(not self.dock.isHidden())
+        finally:
+            self.compare.blockSignals(False)
         self.refresh()
 
     def _on_changes(self, doc_id: str, _changes: list[Change]) -> None:
@@ -107,8 +104,7 @@ class ComparisonDesk(QObject):
         if self.dock.isVisible() and desk is not None and doc_id is not None and layer:
             result = desk.attempt(compare_document, desk.project, doc_id, desk.layer, layer)
         self.result = result
-        for action in (self.next, self.previous, self.accept):
-            action.setEnabled(result is not None)
+        self.actions.set_comparing(result is not None)
         if result is None:
             self._clear(tr("This project has no other layer to compare with.")
                         if desk is not None and not layer else "")
@@ -155,7 +151,7 @@ class ComparisonDesk(QObject):
         """F4 / Shift+F4: the next or previous disagreement, with the focus in the list (so
         that A accepts it)."""
         if not self.dock.isVisible():
-            self.dock.show()
+            self.compare.setChecked(True)
         rows = self.panel.model.rowCount()
         if not rows:
             self.window.status.say(tr("No disagreements in this document."))

@@ -5,7 +5,7 @@ The panel only shows; comparison_desk decides."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -98,6 +98,10 @@ class ComparisonPanel(QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        self.pane.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 30)
+        self.split = split
+        self._sized = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -107,6 +111,13 @@ class ComparisonPanel(QWidget):
             lambda _: self.layerChosen.emit(self.layer.currentData() or ""))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.pane.acceptRequested.connect(self.acceptRequested)
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
+        super().showEvent(event)
+        if not self._sized:  # the article three fifths of the width, the list the rest
+            self._sized = True
+            width = max(self.split.width(), self.width())
+            self.split.setSizes([width * 3 // 5, width - width * 3 // 5])
 
     def set_layers(self, names: list[str], keep: str | None) -> None:
         self.layer.blockSignals(True)
