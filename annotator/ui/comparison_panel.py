@@ -4,7 +4,7 @@ The panel only shows; comparison_desk decides."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -74,11 +74,17 @@ class ComparisonPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # Widths set by fit_columns whenever the table is resized: stretching sections next
+        # to one sized to its contents left the header wider than a narrow panel.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(24)  # Qt's default follows the widest header text
         self.table.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)
+        # A reset gives the header its default widths back, once it has laid itself out.
+        self.model.modelReset.connect(lambda: QTimer.singleShot(0, self.fit_columns))
         self.accept = QPushButton()
         self.accept.setObjectName("acceptPrediction")
         self.accept.clicked.connect(self.acceptRequested)
@@ -90,7 +96,6 @@ class ComparisonPanel(QWidget):
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.key)
         column.addWidget(self.table, 1)
         column.addWidget(self.accept)
         split = QSplitter()
@@ -105,6 +110,7 @@ class ComparisonPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        layout.addWidget(self.key)
         layout.addWidget(split, 1)
 
         self.layer.currentIndexChanged.connect(
@@ -114,10 +120,13 @@ class ComparisonPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt's name
         super().showEvent(event)
-        if not self._sized:  # the article three fifths of the width, the list the rest
+        if not self._sized:  # once laid out: the article three fifths of the width
             self._sized = True
-            width = max(self.split.width(), self.width())
-            self.split.setSizes([width * 3 // 5, width - width * 3 // 5])
+            QTimer.singleShot(0, self._size_split)
+
+    def _size_split(self) -> None:
+        width = self.split.width()
+        self.split.setSizes([width * 3 // 5, width - width * 3 // 5])
 
     def set_layers(self, names: list[str], keep: str | None) -> None:
         self.layer.blockSignals(True)
@@ -154,7 +163,21 @@ class ComparisonPanel(QWidget):
         if row is not None and not self._quiet:
             self.rowChosen.emit(row)
 
+    def fit_columns(self) -> None:
+        """The kind column as wide as its longest name (at most a third), the two layers'
+        columns sharing the rest."""
+        width = self.table.viewport().width()
+        metrics = self.table.fontMetrics()
+        kind = min(max(metrics.horizontalAdvance(kind_name(k)) for k in STYLES) + 16,
+                   width // 3)
+        header = self.table.horizontalHeader()
+        header.resizeSection(0, kind)
+        header.resizeSection(1, (width - kind) // 2)
+        header.resizeSection(2, width - kind - (width - kind) // 2)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
         if watched is self.table and event.type() == QEvent.Type.KeyPress \
                 and isinstance(event, QKeyEvent) and is_accept_key(event):
             self.acceptRequested.emit()
