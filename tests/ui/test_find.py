@@ -169,3 +169,18 @@ def test_the_index_catches_up_in_the_background_after_an_import(qtbot, make_proj
     qtbot.waitUntil(lambda: index_state(window.desk.project).pending == 0, timeout=5000)
     qtbot.waitUntil(lambda: not hub.runner.busy)
     assert True in shown and not hub.index_progress.isVisible()  # shown while it ran
+
+
+def test_a_project_search_can_be_cancelled(qtbot, make_project, open_desk):
+    window = open_desk(make_project(ARTICLE, OTHER)).window
+    hub = window.search_desk
+    hub.open_search()
+    panel = hub.panel
+    panel.field.setText("الاعلام")
+    qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    assert panel.cancel.isVisibleTo(panel) and hub.search.job is not None
+    panel.cancel.click()
+    assert hub.search.job is None and not panel.cancel.isVisibleTo(panel)
+    assert panel.summary.text() == "Search cancelled."
+    qtbot.waitUntil(lambda: not hub.runner.busy)
+    assert panel.model.rowCount() == 0  # the answer to the cancelled search is dropped
