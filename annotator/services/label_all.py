@@ -108,9 +108,12 @@ class KnownWords:
 
 
 def trim_selection(session: AnnotationSession, doc_id: str, start: int, end: int,
-                   label: str) -> ProcliticTrim:
+                   label: str, *, project_evidence: bool = True) -> ProcliticTrim:
     """Trim a selection for `label`: spaces, punctuation and invisible marks off both edges
-    (core.boundaries), then proclitics at its start as the label's policy says."""
+    (core.boundaries), then proclitics at its start as the label's policy says.
+
+    `project_evidence=False` decides from the document alone, without reading the search
+    index (the desk passes it while a background job is bringing the index up to date)."""
     policy = session.scheme.label(label).proclitics
     text = session.project.annotations_writer.text_of(doc_id)
     start, end = trim_span(text, start, end)
@@ -119,7 +122,8 @@ def trim_selection(session: AnnotationSession, doc_id: str, start: int, end: int
         word_end = start
         while word_end < end and is_word_char(text[word_end]):
             word_end += 1
-        split = split_proclitics(text[start:word_end], known=KnownWords(session.project, text))
+        known = KnownWords(session.project if project_evidence else None, text)
+        split = split_proclitics(text[start:word_end], known=known)
         if split:
             stem_start = start + split.stem_start
     applied = stem_start if policy == "trim" else start

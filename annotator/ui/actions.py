@@ -76,7 +76,7 @@ class DeskActions:
         self.focus_documents = a(window, tr("Go to the document &list"), "F7",
                                  name="focusDocuments")
         self.focus_spans = a(window, tr("Go to the &span list"), "F8", name="focusSpans")
-        self.focus_filter = a(window, tr("&Filter documents"), "Ctrl+F",
+        self.focus_filter = a(window, tr("&Filter documents"), "Ctrl+L",
                               name="focusFilter")
 
         self.zoom_in = a(window, tr("Zoom &in"), "Ctrl++", "Ctrl+=", name="zoomIn")

@@ -1,4 +1,5 @@
-"""Starting the desk: `tawsim-gui [PROJECT] [--annotator NAME]` (also `python main.py`)."""
+"""Starting the desk: `tawsim-gui [PROJECT] [--annotator NAME] [--layer LAYER]` (also `python
+main.py`)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from annotator import PRODUCT_NAME, __version__
 from annotator.core.datafiles import resource_file
 from annotator.core.errors import TawsimError
+from annotator.services.adjudication import working_session
 from annotator.services.projects import as_user_error, default_actor, init_project, open_project
-from annotator.services.session import AnnotationSession
 from annotator.ui import bootstrap, i18n
 from annotator.ui.desk_session import DeskSession
 from annotator.ui.dialogs import ask_annotator
@@ -30,6 +31,8 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
         "default project with sample articles."))
     parser.add_argument("project", nargs="?", help="a .tawsim project file")
     parser.add_argument("--annotator", help="your name (remembered; asked once if not given)")
+    parser.add_argument("--layer", help="the layer to work in: your own (the default) or a "
+                        "gold layer, e.g. gold for adjudication (made if the project has none)")
     parser.add_argument("--version", action="version", version=f"Tawsim {__version__}")
     return parser.parse_args(list(argv))
 
@@ -37,11 +40,13 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
 class Desk(QObject):
     """The running app: its settings, the open project and the window showing it."""
 
-    def __init__(self, app: QApplication, settings: Settings, annotator: str) -> None:
+    def __init__(self, app: QApplication, settings: Settings, annotator: str,
+                 layer: str | None = None) -> None:
         super().__init__(app)
         self.app = app
         self.settings = settings
         self.annotator = annotator
+        self.layer = layer  # the working layer projects open in (None: the annotator's)
         self.current: DeskSession | None = None
         self.window = self._new_window()
 
@@ -51,6 +56,7 @@ class Desk(QObject):
         window.projectRequested.connect(self.open)
         window.newProjectRequested.connect(self.create)
         window.languageRequested.connect(self.switch_language)
+        window.layerRequested.connect(self.switch_layer)
         return window
 
     def open(self, path: str | Path) -> bool:
@@ -75,7 +81,7 @@ class Desk(QObject):
 
     def _show(self, store: object) -> bool:
         try:
-            session = AnnotationSession(store, self.annotator)  # type: ignore[arg-type]
+            session = working_session(store, self.annotator, self.layer)  # type: ignore[arg-type]
         except Exception as error:
             store.close()  # type: ignore[attr-defined]
             self._refuse(error)
@@ -95,6 +101,22 @@ class Desk(QObject):
         if message is None:
             raise error
         QMessageBox.warning(self.window, i18n.tr("Cannot open the project"), str(message))
+
+    def switch_layer(self, layer: str) -> None:
+        """Work in another layer of the same project (View › Working layer), on the same
+        document; the project stays open."""
+        previous = self.current
+        if previous is None or previous.layer == layer:
+            return
+        try:
+            session = working_session(previous.session.project, self.annotator, layer)
+        except TawsimError as error:
+            QMessageBox.warning(self.window, i18n.tr("Cannot work in that layer"), str(error))
+            return
+        self.layer = None if layer == self.annotator else layer
+        self.current = DeskSession(session)
+        self.window.set_session(self.current, self.window.doc_id)
+        previous.deleteLater()  # not close(): the new session uses the same project
 
     def switch_language(self, setting: str) -> None:
         """Rebuild the window in the new language, on the same project and document."""
@@ -149,7 +171,7 @@ def start(argv: Sequence[str], paths: AppPaths | None = None) -> Desk | None:
         settings.annotator = name
     project = bootstrap.choose_project(arguments.project, settings.last_project,
                                        settings.paths.default_project)
-    desk = Desk(app, settings, settings.annotator)
+    desk = Desk(app, settings, settings.annotator, arguments.layer)
     if not desk.open(project) and project != settings.paths.default_project:
         desk.open(bootstrap.choose_project(None, None, settings.paths.default_project))
     desk.window.show()

@@ -92,6 +92,7 @@ def shortcuts_page(actions: list[QAction]) -> str:
         (tr("Select text"), tr("Shift or Ctrl+Shift with the arrows, Home and End")),
         (tr("The next span under the cursor"), "Tab / Shift+Tab"),
         (tr("Deselect"), "Esc"),
+        (tr("Accept the predicted span (in the predictions panel)"), "A"),
     ]
     rows += [f"<tr><td>{html.escape(a)}</td><td><b>{html.escape(b)}</b></td></tr>"
              for a, b in extra]

@@ -7,6 +7,8 @@ the label keys relabel the selected span. Every edit goes through the DeskSessio
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 
 from annotator.core.boundaries import expand_to_words, trim_span
@@ -26,6 +28,9 @@ class EditController(QObject):
         self.desk: DeskSession | None = None
         self.doc_id: str | None = None
         self.snap_to_words = False
+        # (start, end, label) -> the range to label: the label's proclitic policy, set by the
+        # search desk (proclitic_policy.py).
+        self.trim_for_label: Callable[[int, int, str], tuple[int, int]] | None = None
 
     def set_session(self, desk: DeskSession | None) -> None:
         self.desk = desk
@@ -56,6 +61,8 @@ class EditController(QObject):
             if start == end:
                 self.message.emit(tr("The selection holds only spaces or punctuation."))
                 return None
+            if self.trim_for_label is not None:
+                start, end = self.trim_for_label(start, end, name)
             span = self.desk.add_span(self.doc_id, start, end, name)
             if span is not None:
                 self.view.place_cursor(self.view.cursor_position())

@@ -14,6 +14,7 @@ from annotator.ui import dialogs
 from annotator.ui.actions import DeskActions
 from annotator.ui.article_view import ArticleView
 from annotator.ui.claims_desk import ClaimsDesk
+from annotator.ui.comparison_desk import ComparisonDesk
 from annotator.ui.context_menu import build_context_menu
 from annotator.ui.desk_session import DeskSession
 from annotator.ui.docks import add_side_docks, widen_docks
@@ -23,6 +24,7 @@ from annotator.ui.header import DocumentHeader
 from annotator.ui.i18n import direction, tr
 from annotator.ui.menus import build_menus, fill_annotate_menu
 from annotator.ui.palette import LabelPalette
+from annotator.ui.search_desk import SearchDesk
 from annotator.ui.settings import Settings
 from annotator.ui.span_panel import SpanPanel
 from annotator.ui.status_bar import DeskStatusBar
@@ -33,6 +35,7 @@ class MainWindow(QMainWindow):
     projectRequested = Signal(str)
     newProjectRequested = Signal(str)
     languageRequested = Signal(str)
+    layerRequested = Signal(str)  # View › Working layer
 
     def __init__(self, settings: Settings) -> None:
         super().__init__()
@@ -69,6 +72,8 @@ class MainWindow(QMainWindow):
                                   *self.claims_desk.panel_actions()])
         self.commands = WindowCommands(self)
         self.commands.connect_actions()
+        self.search_desk = SearchDesk(self)
+        self.comparison_desk = ComparisonDesk(self)
         self.view.menuRequested.connect(self._context_menu)
         self.view.selectedSpanChanged.connect(self.spans.show_selected)
         self.view.selectedSpanChanged.connect(self._update_actions)
@@ -100,6 +105,8 @@ class MainWindow(QMainWindow):
         self.documents.set_session(desk)
         self.status.show_layer(desk.layer)
         self.status.show_document_counts(desk.status_counts())
+        self.search_desk.set_session(desk)
+        self.comparison_desk.set_session(desk)
         target = doc_id or desk.resume_document()
         if target is not None:
             self.open_document(target)
@@ -138,6 +145,8 @@ class MainWindow(QMainWindow):
         self.spans.model.clear()
         self.status.show_span_counts(None, {})
         self.claims_desk.show_document(None)
+        self.search_desk.show_document()
+        self.comparison_desk.show_document()
         self._update_actions()
         self._update_title()
 
@@ -154,6 +163,8 @@ class MainWindow(QMainWindow):
         self.title_text = annotations.document.title
         self._show_status(annotations.status)
         self.claims_desk.show_document(annotations)
+        self.search_desk.show_document()
+        self.comparison_desk.show_document()
         self._update_actions()
         self._update_title()
 
@@ -212,6 +223,7 @@ class MainWindow(QMainWindow):
     def _context_menu(self, where: QPoint, _character: int) -> None:
         menu = build_context_menu(self)
         self.claims_desk.commands.extend_context_menu(menu)
+        self.search_desk.extend_context_menu(menu)
         menu.exec(where)
         menu.deleteLater()
 
@@ -231,6 +243,7 @@ class MainWindow(QMainWindow):
             self.claims_desk.size_docks()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.search_desk.shutdown()
         self.settings.save_window_state(self._mirrored, self.saveGeometry().data(),
                                         self.saveState().data())
         super().closeEvent(event)

@@ -29,6 +29,7 @@ def build_menus(window: QMainWindow, actions: DeskActions,
     file.addAction(a.quit)
 
     edit = bar.addMenu(tr("&Edit"))
+    edit.setObjectName("editMenu")
     edit.addActions([a.undo, a.redo])
     edit.addSeparator()
     edit.addAction(a.delete_span)
@@ -44,6 +45,7 @@ def build_menus(window: QMainWindow, actions: DeskActions,
     document.addActions([a.focus_article, a.focus_documents, a.focus_spans, a.focus_filter])
 
     view = bar.addMenu(tr("&View"))
+    view.setObjectName("viewMenu")
     view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
     view.addSeparator()
     view.addActions(panels)

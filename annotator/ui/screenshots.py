@@ -1,5 +1,6 @@
 """Render the desk with the sample project to PNG files, in English and in Arabic: the desk
-with a claim linked to its source, the desk with the help panel (F1), the scheme dialog.
+with a claim linked to its source, the help panel (F1), find and project search, an
+extractor's layer beside the annotator's, the scheme dialog.
 
     python -m annotator.ui.screenshots docs/screenshots
 
@@ -15,12 +16,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEventLoop, QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
+from annotator.core.model import LayerKind
+from annotator.services.session import AnnotationSession
 from annotator.ui import i18n
 from annotator.ui.app import apply_language, start
 from annotator.ui.desk_session import DeskSession
+from annotator.ui.main_window import MainWindow
 from annotator.ui.scheme_dialog import SchemeDialog
 from annotator.ui.settings import AppPaths, Settings
 
@@ -49,14 +53,31 @@ SPOKESMAN = "الناطق باسم وزارة الدفاع"
 SOURCES = {"الدفاعات الجوية أسقطت": SPOKESMAN, "عطل فني": SPOKESMAN,
            "قصفت المستودع": "كتائب الفجر", "ثلاثة عمال": "المرصد المستقل"}
 SELECTED = "عطل فني"  # the denied claim: its source is marked, the panels describe it
+FIND_QUERY = "المستودع"
+SEARCH_QUERY = "الزيتون"
+# An extractor's guesses for the review picture: agreements, a boundary error (the
+# governorate without its first word), a wrong label and a span the annotator has not.
+PREDICTED = [
+    ("LOCATION", "تل الزيتون", 2),
+    ("LOCATION", "وادي النخيل", 0),
+    ("ACTOR", "كتائب الفجر", 0),
+    ("LOCATION", "الدفاعات الجوية", 0),
+    ("WEAPON", "صواريخ غراد", 0),
+    ("ACTOR", "المرصد المستقل لحقوق الإنسان", 0),
+]
+
+
+def nth(text: str, mention: str, occurrence: int) -> int:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(mention, start + 1)
+    return start
 
 
 def annotate_sample(desk: DeskSession, doc_id: str, text: str) -> None:
     made = []
     for label, mention, occurrence in SAMPLE_SPANS:
-        start = -1
-        for _ in range(occurrence + 1):
-            start = text.index(mention, start + 1)
+        start = nth(text, mention, occurrence)
         span = desk.add_span(doc_id, start, start + len(mention), label)
         stance = next((v for k, v in STANCES.items() if mention.startswith(k)), None)
         if span is not None and stance:
@@ -69,6 +90,54 @@ def annotate_sample(desk: DeskSession, doc_id: str, text: str) -> None:
                       and s.text.startswith(source)), None)
         if actor is not None:
             desk.link("SOURCE", span.id, actor.id)
+
+
+def settle(window: MainWindow) -> None:
+    """Let background jobs finish and the window paint."""
+    while window.search_desk.runner.busy:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def show_search(window: MainWindow, path: Path) -> Path:
+    """Ctrl+F in the article and the project search panel, with hits in both."""
+    hub = window.search_desk
+    window.view.place_cursor(0)
+    hub.finder.open()
+    hub.find_bar.field.setText(FIND_QUERY)
+    hub.open_search()
+    hub.panel.field.setText(SEARCH_QUERY)
+    hub.panel.searchRequested.emit()
+    settle(window)
+    hub.panel.list.setCurrentIndex(hub.panel.model.index(0))
+    hub.finder.refresh()
+    window.view.verticalScrollBar().setValue(0)
+    settle(window)
+    window.grab().save(str(path))
+    hub.finder.close()
+    window.documents_dock.raise_()
+    return path
+
+
+def show_review(window: MainWindow, path: Path) -> Path:
+    """An extractor's layer beside the annotator's, on the first disagreement."""
+    desk = window.desk
+    assert desk is not None and window.doc_id is not None
+    text = window.view.text
+    model = AnnotationSession(desk.project, "extractor", layer="extractor",
+                              layer_kind=LayerKind.MODEL)
+    if not model.annotations(window.doc_id).spans:
+        for label, mention, occurrence in PREDICTED:
+            start = nth(text, mention, occurrence)
+            model.add_span(window.doc_id, start, start + len(mention), label)
+    window.comparison_desk.set_session(desk)  # the new layer joins the picker
+    window.comparison_desk.compare.setChecked(True)
+    window.comparison_desk.step(1)
+    settle(window)
+    window.grab().save(str(path))
+    window.comparison_desk.compare.setChecked(False)
+    return path
 
 
 def render(outdir: Path) -> list[Path]:
@@ -97,6 +166,8 @@ def render(outdir: Path) -> list[Path]:
             _settle()
             written.append(_save(window, outdir / f"help-{language}.png"))
             window.claims_desk.commands.show_help()
+            written.append(show_search(window, outdir / f"search-{language}.png"))
+            written.append(show_review(window, outdir / f"review-{language}.png"))
             dialog = SchemeDialog(window, desk.current)
             dialog.resize(980, 640)
             dialog.show()

@@ -96,6 +96,14 @@ class Settings:
         self._set("snap_to_words", "true" if value else "false")
 
     @property
+    def show_invisibles(self) -> bool:
+        return self._get("show_invisibles", "false") == "true"
+
+    @show_invisibles.setter
+    def show_invisibles(self, value: bool) -> None:
+        self._set("show_invisibles", "true" if value else "false")
+
+    @property
     def recent_projects(self) -> list[Path]:
         try:
             items = json.loads(self._get("recent_projects", "[]"))

@@ -1,24 +1,30 @@
-"""Import and export with a progress dialog that can be cancelled.
+"""Import with a progress dialog that can be cancelled, and export waiting for its job.
 
-The project connection belongs to this thread, so the work runs here and the modal progress
-dialog keeps the window responsive (QProgressDialog.setValue processes events). A cancelled
-or failed import changes nothing: the service rolls its transaction back.
+An import runs on the window's own connection: the modal progress dialog keeps the window
+responsive (QProgressDialog.setValue processes events), and a cancelled or failed import
+changes nothing (the service rolls its transaction back). An export runs as a background job
+(export_flow); export_articles waits for it in a local event loop.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from annotator.core.errors import TawsimError
 from annotator.core.model import Status
-from annotator.services.exporting import ExportCancelled, export_dataset
 from annotator.services.importing import ImportCancelled, import_paths, input_size
 from annotator.services.projects import as_user_error
 from annotator.ui.desk_session import DeskSession
+from annotator.ui.export_dialog import ExportChoice
+from annotator.ui.export_flow import ExportRun
 from annotator.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
 
 KIB = 1024
 SHOW_AFTER_MS = 300  # short imports finish without a dialog flashing up
@@ -73,32 +79,18 @@ def import_articles(parent: QWidget, desk: DeskSession, paths: list[Path]) -> in
     return counts.documents_new
 
 
-def export_articles(parent: QWidget, desk: DeskSession, out: Path, *, format: str,
+def export_articles(window: MainWindow, desk: DeskSession, out: Path, *, format: str,
                     layer: str | None, status: Status | None) -> bool:
-    """Write the dataset; True when a complete file was written."""
-    total = desk.document_count(status) if layer is not None else 0
-    dialog = _progress(parent, tr("Exporting the dataset…"), total)
-    done = [0]
-
-    def advance(count: int) -> None:
-        done[0] += count
-        if total:
-            dialog.setValue(min(done[0], total))
-        else:
-            dialog.setValue(0)
-
-    try:
-        export_dataset(desk.project, out, format=format, layer=layer, status=status,
-                       progress=advance, cancelled=dialog.wasCanceled)
-    except ExportCancelled:
-        dialog.close()
+    """Write the dataset and wait for it: the export runs in the background with a
+    window-modal progress dialog (Cancel), while this waits in a local event loop. True when
+    a complete file was written. File › Export runs the same without waiting."""
+    if window.desk is not desk:
+        raise ValueError("export the project the window shows")
+    run = ExportRun(window, ExportChoice(out, format, layer, status))
+    job = run.start()
+    if job is None:
         return False
-    except Exception as error:
-        dialog.close()
-        message = _user_message(error)
-        if message is None:
-            raise
-        QMessageBox.warning(parent, tr("Export failed"), message)
-        return False
-    dialog.close()
-    return True
+    loop = QEventLoop()
+    job.ended.connect(loop.quit)
+    loop.exec()
+    return run.report is not None

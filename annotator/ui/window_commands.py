@@ -12,6 +12,7 @@ from annotator import __version__
 from annotator.core.model import Status
 from annotator.ui import dialogs, transfer
 from annotator.ui.export_dialog import ExportDialog
+from annotator.ui.export_flow import ExportRun
 from annotator.ui.i18n import tr
 
 if TYPE_CHECKING:
@@ -165,15 +166,12 @@ class WindowCommands:
         w = self.window
         if w.desk is None:
             return
-        dialog = ExportDialog(w, w.desk.layer, w.recent_folder(), w.desk.path.stem)
+        dialog = ExportDialog(w, w.desk, w.recent_folder(), w.desk.path.stem)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         choice = dialog.choice()
-        if choice is None:
-            return
-        if transfer.export_articles(w, w.desk, choice.path, format=choice.format,
-                                    layer=choice.layer, status=choice.status):
-            w.status.say(tr("Exported to {path}", path=str(choice.path)))
+        if choice is not None:
+            ExportRun(w, choice).start()  # off the window's thread; it reports when done
 
     # -- help ------------------------------------------------------------------------------
 

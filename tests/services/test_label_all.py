@@ -143,3 +143,13 @@ def test_a_word_known_elsewhere_in_the_project_is_evidence(session, project):
     assert trim_selection(session, "d", start, start + 5, "LOCATION").start == start
     add_documents(project, [("c", "غادرت القافلة نحو زمار صباحا.")])
     assert trim_selection(session, "d", start, start + 5, "LOCATION").start == start + 1
+
+
+def test_the_desk_may_decide_from_the_document_alone(project):
+    # سوريا stands alone only in another document: evidence the index gives, when allowed.
+    add_documents(project, [("x", "وصلت قافلة بسوريا أمس."), ("y", "قالت سوريا إنها ستردّ.")])
+    session = AnnotationSession(project, "amal")
+    word = at("بسوريا", text="وصلت قافلة بسوريا أمس.")
+    assert trim_selection(session, "x", *word, "LOCATION").start == word[0] + 1
+    alone = trim_selection(session, "x", *word, "LOCATION", project_evidence=False)
+    assert (alone.start, alone.proclitics) == (word[0], None)

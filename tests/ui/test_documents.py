@@ -76,7 +76,7 @@ def test_the_document_list_filters_by_status_and_text(qtbot, make_project, open_
     panel.status.setCurrentIndex(panel.status.findData(Status.NEW.value))
     assert panel.model.rowCount() == 2
     panel.status.setCurrentIndex(0)
-    qtbot.keyClick(window.view, Qt.Key.Key_F, CTRL)
+    qtbot.keyClick(window.view, Qt.Key.Key_L, CTRL)  # Ctrl+F finds in the article
     assert panel.search.hasFocus()
     type_text(panel.search, "الداخلية")
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1)

@@ -69,8 +69,18 @@ def test_the_dataset_export_carries_the_spans(qtbot, make_project, open_desk, tm
 
     when_modal(QDialog, fill)
     window.commands.export()
+    qtbot.waitUntil(lambda: not window.search_desk.runner.busy)  # it runs in the background
     (record,) = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert record["layer"] == "amal"
     assert [(s["label"], s["text"], s["start"]) for s in record["spans"]] == \
         [("WEAPON", "صواريخ", 12)]
     assert "dataset.jsonl" in window.status.currentMessage()
+
+
+def test_an_export_can_be_awaited(qtbot, make_project, open_desk, tmp_path):
+    window = open_desk(make_project("قال شاهد إن صواريخ سقطت.")).window
+    out = tmp_path / "awaited.jsonl"
+    assert transfer.export_articles(window, window.desk, out, format="jsonl", layer="amal",
+                                    status=None)
+    (record,) = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert record["text"] == "قال شاهد إن صواريخ سقطت."

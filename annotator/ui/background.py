@@ -1,0 +1,163 @@
+"""Long work off the window's thread: each job opens the project file on its own connection.
+
+An SQLite connection belongs to the thread that uses it, so a job never touches the desk's
+project object: it opens the same file again (services.projects.open_project), works, and
+closes it. Jobs report progress and a result through Qt signals, which arrive on the window's
+thread. One JobRunner runs its jobs one at a time: the search index is brought up to date by
+whichever job needs it first, and two jobs writing the index at once would index the same
+documents twice. Starting a job cancels the one running (it stops at its next check).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+
+from annotator.core.errors import TawsimError
+from annotator.services.projects import as_user_error, open_project
+
+# work(project, progress, cancelled) -> result; `progress(n)` adds n to what is done.
+Work = Callable[[Any, Callable[[int], None], Callable[[], bool]], Any]
+
+
+class JobCancelled(TawsimError):
+    """Raised by a job's work to say it stopped because it was asked to."""
+
+    def __init__(self) -> None:
+        super().__init__("cancelled")
+
+
+class ProjectJob(QThread):
+    """One piece of work on its own thread. Its public signals are emitted on the window's
+    thread (relayed through queued connections), so any slot, lambdas included, runs there."""
+
+    progressed = Signal(int)  # how much more is done (documents, articles...)
+    succeeded = Signal(object)
+    failed = Signal(str)  # a one-line message for the user
+    stopped = Signal()  # cancelled: nothing to show
+    crashed = Signal(object)  # a bug: the exception, re-raised on the window's thread
+    ended = Signal()  # after whichever of the four above
+
+    _progress = Signal(int)
+    _outcome = Signal(str, object)
+
+    def __init__(self, path: Path, work: Work, name: str = "",
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name or "projectJob")
+        self.path = Path(path)
+        self.work = work
+        self._cancel = threading.Event()
+        queued = Qt.ConnectionType.QueuedConnection
+        self._progress.connect(self.progressed, queued)
+        self._outcome.connect(self._deliver, queued)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:  # Qt's name; runs on the job's own thread
+        try:
+            project = open_project(self.path)
+            try:
+                result = self.work(project, self._progress.emit, self._cancel.is_set)
+            finally:
+                project.close()
+        except JobCancelled:
+            self._outcome.emit("stopped", None)
+        except TawsimError as error:
+            self._outcome.emit("stopped" if self.cancelled else "failed", str(error))
+        except Exception as error:
+            translated = as_user_error(error)
+            self._outcome.emit("failed" if translated else "crashed",
+                               str(translated) if translated else error)
+        else:
+            self._outcome.emit("stopped" if self.cancelled else "succeeded", result)
+
+    def _deliver(self, outcome: str, value: object) -> None:
+        if outcome == "succeeded":
+            self.succeeded.emit(value)
+        elif outcome == "failed":
+            self.failed.emit(value)
+        elif outcome == "crashed":
+            self.crashed.emit(value)
+        else:
+            self.stopped.emit()
+        self.ended.emit()
+
+
+def _reraise(error: BaseException) -> None:
+    raise error
+
+
+class JobRunner(QObject):
+    """Runs ProjectJobs one after another; a new job cancels the running one."""
+
+    idle = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.current: ProjectJob | None = None
+        self._waiting: list[ProjectJob] = []
+
+    @property
+    def busy(self) -> bool:
+        return self.current is not None or bool(self._waiting)
+
+    def submit(self, job: ProjectJob) -> ProjectJob:
+        job.setParent(self)
+        job.crashed.connect(_reraise)
+        job.ended.connect(lambda j=job: self._finished(j))
+        for waiting in self._waiting:
+            self._drop(waiting)
+        self._waiting = [job]
+        if self.current is not None:
+            self.current.cancel()
+        else:
+            self._next()
+        return job
+
+    def cancel(self, job: ProjectJob) -> None:
+        """Stop `job`, whether it runs already or waits its turn."""
+        if job in self._waiting:
+            self._waiting.remove(job)
+            self._drop(job)
+        else:
+            job.cancel()
+
+    @staticmethod
+    def _drop(job: ProjectJob) -> None:
+        """A job that never started: it ends as cancelled."""
+        job.cancel()
+        job.stopped.emit()
+        job.ended.emit()
+        job.deleteLater()
+
+    def _next(self) -> None:
+        if self._waiting:
+            self.current = self._waiting.pop(0)
+            self.current.start()
+        else:
+            self.idle.emit()
+
+    def _finished(self, job: ProjectJob) -> None:
+        if job is self.current:
+            self.current = None
+            job.wait()  # run() has returned; let the thread wind down before deleting it
+            job.deleteLater()
+            self._next()
+
+    def shutdown(self) -> None:
+        """Cancel everything and wait for the running job (the window is closing)."""
+        self._waiting = []
+        job, self.current = self.current, None
+        if job is not None:
+            job.cancel()
+            job.wait()
