@@ -49,3 +49,32 @@ def test_missing_files_and_existing_targets(tmp_path):
     with pytest.raises(ProjectError, match="a file already exists"):
         ProjectStore.create(existing)
     assert existing.read_text() == "x"
+
+
+def test_opening_the_project_again_keeps_the_first_connections_locks(project_path):
+    """A second open in the same process (a background job of the desk) must not drop the
+    first connection's locks; otherwise another program closing the project deletes the WAL
+    the desk is still writing to, and later edits never reach the file."""
+    import subprocess
+    import sys
+
+    from annotator.core.records import DocumentRecord, prepare_record
+    from annotator.services.session import AnnotationSession
+    from annotator.storage import BulkImport
+
+    first = ProjectStore.create(project_path)
+    with BulkImport(first, actor="t", source="t") as bulk:
+        bulk.add(prepare_record(DocumentRecord(text="قال المتحدث إن الطريق مفتوح", id="d"),
+                                first.scheme))
+    session = AnnotationSession(first, "amal")
+    session.add_span("d", 0, 3, "ACTOR")
+    ProjectStore.open(project_path).close()  # e.g. the desk's search indexer
+    count = (
+        "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+        "print(c.execute('SELECT count(*) FROM span').fetchone()[0]); c.close()"
+    )
+    run = [sys.executable, "-c", count, str(project_path)]
+    assert subprocess.run(run, capture_output=True, text=True, check=True).stdout.strip() == "1"
+    session.add_span("d", 4, 11, "ACTOR")  # written after another program closed the file
+    assert subprocess.run(run, capture_output=True, text=True, check=True).stdout.strip() == "2"
+    first.close()
