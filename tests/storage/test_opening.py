@@ -78,3 +78,38 @@ def test_opening_the_project_again_keeps_the_first_connections_locks(project_pat
     session.add_span("d", 4, 11, "ACTOR")  # written after another program closed the file
     assert subprocess.run(run, capture_output=True, text=True, check=True).stdout.strip() == "2"
     first.close()
+
+
+def test_a_damaged_project_is_refused_in_one_line(project_path):
+    ProjectStore.create(project_path).close()
+    data = bytearray(project_path.read_bytes())
+    page = 16384
+    data[page * 2: page * 2 + 500] = bytes(range(250)) * 2  # scribble over a page
+    project_path.write_bytes(bytes(data))
+    from annotator.services.projects import as_user_error
+
+    try:
+        with ProjectStore.open(project_path) as store:
+            store.stats()
+    except ProjectError as error:
+        assert "\n" not in str(error)
+    except sqlite3.DatabaseError as error:
+        translated = as_user_error(error)
+        assert translated is not None and "damaged" in str(translated)
+
+
+def test_a_failed_creation_leaves_no_file_behind(tmp_path):
+    from annotator.core.scheme import default_scheme
+
+    path = tmp_path / "new.tawsim"
+
+    class Unwritable:
+        name = "broken"
+
+        def to_dict(self):
+            raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        ProjectStore.create(path, Unwritable())  # type: ignore[arg-type]
+    assert not path.exists()
+    ProjectStore.create(path, default_scheme()).close()  # the name is free again
