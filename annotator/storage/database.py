@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -117,3 +118,32 @@ def open_database(path: Path) -> Database:
         conn.close()
         raise ProjectError(f"the project file cannot be opened: {exc}", path=str(path)) from None
     return db
+
+
+@contextlib.contextmanager
+def write_transaction(db: Database) -> Iterator[None]:
+    """One edit's transaction, taking the write lock at BEGIN (IMMEDIATE).
+
+    A deferred transaction that reads first (the document's text, to check a span) and then
+    writes can fail at once with SQLITE_BUSY if another connection (the desk's search
+    indexer, the command line) committed in between; taking the lock first waits for it
+    instead, up to the busy timeout. Inside an open transaction it nests as a savepoint.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise

@@ -29,7 +29,7 @@ from annotator.core.model import (
 )
 from annotator.core.scheme import Scheme, default_scheme, scheme_from_dict
 from annotator.storage.annotations import AnnotationRepository
-from annotator.storage.database import create_database, open_database
+from annotator.storage.database import create_database, open_database, write_transaction
 from annotator.storage.rows import (
     RELATION_COLUMNS,
     RELATION_JOINS,
@@ -386,7 +386,7 @@ class ProjectStore:
     def set_status(self, doc_id: str, layer: str, status: Status, actor: str) -> None:
         """Record an explicit status change (for example Done) as its own audited edit."""
         status = Status(status)
-        with self.db.atomic():
+        with write_transaction(self.db):
             before = self.status(doc_id, layer)
             if before == status:
                 return

@@ -113,3 +113,29 @@ def test_a_failed_creation_leaves_no_file_behind(tmp_path):
         ProjectStore.create(path, Unwritable())  # type: ignore[arg-type]
     assert not path.exists()
     ProjectStore.create(path, default_scheme()).close()  # the name is free again
+
+
+def test_an_edit_waits_for_another_writer_instead_of_failing(project_path):
+    """Edits take the write lock at BEGIN, so a commit by another connection between the
+    edit's first read and its write cannot fail it with SQLITE_BUSY."""
+    import threading
+    import time
+
+    from annotator.core.records import DocumentRecord, prepare_record
+    from annotator.services.session import AnnotationSession
+    from annotator.storage import BulkImport
+
+    store = ProjectStore.create(project_path)
+    with BulkImport(store, actor="t", source="t") as bulk:
+        bulk.add(prepare_record(DocumentRecord(text="قال المتحدث إن الطريق مفتوح", id="d"),
+                                store.scheme))
+    session = AnnotationSession(store, "amal")
+    other = sqlite3.connect(project_path, timeout=5, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock for a moment
+    other.execute("INSERT INTO project (key, value) VALUES ('note', 'x')")
+    threading.Timer(0.3, lambda: (other.commit(), other.close())).start()
+    started = time.monotonic()
+    session.add_span("d", 0, 3, "ACTOR")
+    assert time.monotonic() - started >= 0.25  # it waited for the lock
+    assert len(session.annotations("d").spans) == 1
+    store.close()
