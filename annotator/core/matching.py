@@ -5,6 +5,9 @@ The query and the text are compared after normalisation (core.normalise), so ا�
 بسوريا, starting at the س. A query that begins with the article also finds the word after ل,
 where the article's alef is not written: العراق finds للعراق, from the article's lam on.
 
+A match covers whole grapheme clusters of the original: 👍 found in 👍🏽 covers the skin tone
+too, like a span the annotator selects.
+
 With `whole_word`, a match must end where its word ends and begin where its word begins or
 right after proclitics (و ف ب ك ل and their combinations): what label-all wants, so that
 سوريا matches بسوريا but not سورياتي.
@@ -15,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.core.normalise import DEFAULT_FOLDING, Folding, NormalisedText, normalise_key
+from annotator.core.offsets import snap_to_graphemes
 from annotator.core.proclitics import ARTICLE, LAM, is_proclitic_sequence
 
 
@@ -93,5 +97,7 @@ def _match(normalised: NormalisedText, start: int, end: int,
     span = normalised.to_original(start, end)
     if span is None:
         return None
-    original_word_start = normalised.origin(word_start) if proclitics else span[0]
-    return TextMatch(span[0], span[1], original_word_start, proclitics)
+    # A hit is what the reader sees: an emoji keeps its skin tone, a letter its joiner.
+    span_start, span_end = snap_to_graphemes(normalised.original, *span)
+    original_word_start = normalised.origin(word_start) if proclitics else span_start
+    return TextMatch(span_start, span_end, min(original_word_start, span_start), proclitics)

@@ -3,6 +3,7 @@ from hypothesis import strategies as st
 
 from annotator.core.matching import TextMatch, find_matches, query_key
 from annotator.core.normalise import normalise
+from annotator.core.offsets import is_grapheme_boundary
 from tests.texts import stored_text
 
 TEXT = ("أعلنت خلية الإعلام الأمني أن الاعلام الرسمي نقل عن قاعدة أمريكية بسوريا "
@@ -61,5 +62,30 @@ def test_every_hit_covers_text_that_normalises_to_the_query(text, data):
     i = data.draw(st.integers(0, len(n.text) - 1))
     key = n.text[i:i + data.draw(st.integers(1, 6))].strip(" ")
     for match in find_matches(n, key):
-        assert normalise(text[match.start:match.end]).text in (key, key[1:])
+        # The hit may be wider than the query by the rest of a grapheme cluster (a skin tone).
+        hit = normalise(text[match.start:match.end]).text
+        assert key in hit or (key.startswith("ال") and key[1:] in hit)
         assert match.word_start <= match.start
+
+
+def test_hits_cover_whole_grapheme_clusters():
+    text = "رفع 👍🏽 ثم 👨‍👩‍👧 وكلمة\u200dثانية"
+    thumbs = found(text, "👍")
+    assert [h[2] for h in thumbs] == ["👍🏽"]
+    family = found(text, "👨")
+    assert [h[2] for h in family] == ["👨‍👩‍👧"]
+    joined = found(text, "كلمة")
+    assert [h[2] for h in joined] == ["كلمة\u200d"]
+
+
+@given(stored_text, st.data())
+def test_every_hit_starts_and_ends_on_a_grapheme_boundary(text, data):
+    n = normalise(text)
+    if not n.text.strip():
+        return
+    i = data.draw(st.integers(0, len(n.text) - 1))
+    key = n.text[i:i + data.draw(st.integers(1, 4))].strip(" ")
+    for match in find_matches(n, key):
+        assert is_grapheme_boundary(text, match.start)
+        assert is_grapheme_boundary(text, match.end)
+        assert match.word_start <= match.start < match.end

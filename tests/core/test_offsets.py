@@ -1,8 +1,10 @@
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 from annotator.core.offsets import (
+    _NEVER_JOINS,
     Utf16Map,
     cluster_after,
     cluster_before,
@@ -78,3 +80,11 @@ def test_a_family_emoji_is_one_cluster():
     start = text.index("👨")
     assert cluster_after(text, start) == start + 5
     assert snap_to_graphemes(text, start + 1, start + 2) == (start, start + 5)
+
+
+def test_the_characters_taken_as_never_joining_are_grapheme_break_other_or_control():
+    # The fast path in snap_position trusts this set; Unicode decides, not the comment.
+    joins_nothing = regex.compile(r"[\p{GCB=Other}\p{GCB=Control}\p{GCB=LF}]")
+    wrong = [hex(c) for c in range(0x10000)
+             if _NEVER_JOINS.match(chr(c)) and not joins_nothing.match(chr(c))]
+    assert wrong == []
