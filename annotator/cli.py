@@ -222,15 +222,15 @@ def stats(project: Path, as_json: bool) -> None:
     if as_json:
         click.echo(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
         return
-    click.echo(f"{data['documents']} documents in {project}")
+    click.echo(f"{plural(data['documents'], 'document')} in {project}")
     if not data["layers"]:
         click.echo("no annotations yet")
     for name, info in data["layers"].items():
         click.echo(f"\nlayer {name} ({info['kind']})")
         for label, count in sorted(info["spans"].items()):
-            click.echo(f"  {label:<12} {count:>8} spans")
+            click.echo(f"  {label:<12} {count:>8} {'span' if count == 1 else 'spans'}")
         for type_, count in sorted(info["relations"].items()):
-            click.echo(f"  {type_:<12} {count:>8} relations")
+            click.echo(f"  {type_:<12} {count:>8} {'relation' if count == 1 else 'relations'}")
         states = ", ".join(f"{k} {v}" for k, v in info["status"].items() if v)
         click.echo(f"  status: {states}")
 

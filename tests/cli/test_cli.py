@@ -247,3 +247,10 @@ def test_python_dash_m_runs_the_same_cli(tmp_path):
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "Created" in result.stdout
+
+
+def test_stats_counts_in_the_singular_for_one(proj, tmp_path):
+    article = tmp_path / "one.txt"
+    article.write_text(SHORT, encoding="utf-8")
+    run("import", proj, article)
+    assert run("stats", proj).output.startswith(f"1 document in {proj}\n")
