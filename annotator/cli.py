@@ -126,11 +126,17 @@ def _fields(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--encoding", help="Read text files in this encoding (utf-8, utf-16, cp1256).")
 @click.option("--field", "fields", multiple=True, metavar="KEY=NAME",
               help="Map a JSON field: text=content, id=url, title=headline.")
+@click.option("--map", "label_map", multiple=True, metavar="SOURCE=LABEL",
+              help="Give the source's label another name from the scheme (ORG=ACTOR), or "
+                   "leave its spans out (DATE=). Repeat it, or separate items by commas.")
+@click.option("--drop-unknown-labels", is_flag=True,
+              help="Leave out spans whose label the scheme lacks (counted) instead of "
+                   "refusing the file.")
 @click.option("--skip-bad", is_flag=True,
               help="Skip bad records (each is reported) instead of importing nothing.")
 def import_(project: Path, paths: tuple[Path, ...], fmt: str, layer: str | None,
             layer_kind: str | None, encoding: str | None, fields: tuple[str, ...],
-            skip_bad: bool) -> None:
+            label_map: tuple[str, ...], drop_unknown_labels: bool, skip_bad: bool) -> None:
     """Import articles or datasets: all or nothing unless --skip-bad."""
     mapping = _fields(fields)
     skipped: list[str] = []
@@ -146,6 +152,7 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str, layer: str | None,
                 store, list(paths), actor=default_actor(), format=fmt, layer=layer,
                 layer_kind=LayerKind(layer_kind) if layer_kind else None, skip_bad=skip_bad,
                 encoding=encoding, fields=mapping, progress=progress, on_skip=report_skip,
+                label_map=label_map, drop_unknown_labels=drop_unknown_labels,
             )
     for warning in counts.warnings:
         click.echo(f"tawsim: warning: {warning}", err=True)

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from annotator.core.errors import TawsimError
+from annotator.core.label_map import LabelMap
 from annotator.core.model import LayerKind
 from annotator.core.records import DocumentRecord, prepare_record
 from annotator.core.text import normalise_encoding_name
@@ -49,17 +50,22 @@ def import_paths(
     progress: Callable[[int], None] | None = None,
     on_skip: Skipped | None = None,
     cancelled: Callable[[], bool] | None = None,
+    label_map: Sequence[str] = (),
+    drop_unknown_labels: bool = False,
 ) -> ImportCounts:
     """Import every record of `paths`, all or nothing.
 
     Without `skip_bad` the first bad record raises and the project is left as it was. With
     it, each bad record (or unreadable file) is passed to `on_skip` and the rest is imported.
+    `label_map` items (`ORG=ACTOR`, `DATE=`) rename or leave out a source's labels, and
+    `drop_unknown_labels` leaves out the spans of any other label the scheme lacks.
     """
     scheme = project.scheme
+    labels = LabelMap.parse(label_map, scheme, drop_unknown=drop_unknown_labels)
     if encoding is not None:
         normalise_encoding_name(encoding)  # an unknown name is refused before anything is read
     options = ReadOptions(encoding=encoding, fields=dict(fields or {}), progress=progress,
-                          scheme=scheme)
+                          scheme=labels.reading_scheme() if not labels.empty else scheme)
     files = [Path(p) for p in paths]
     for path in files:
         if not path.exists():
@@ -90,7 +96,7 @@ def import_paths(
                         skip(item.error)
                         continue
                     try:
-                        record = prepare_record(item, scheme)
+                        record = prepare_record(labels.apply(item), scheme)
                     except TawsimError as error:
                         bulk.counts.rejected += 1
                         skip(error)
@@ -104,6 +110,7 @@ def import_paths(
                 bulk.counts.rejected += 1
                 skip(error)
         bulk.counts.warnings.extend(options.warnings)
+        bulk.counts.warnings.extend(labels.report())
     if bulk.counts.ids_renumbered:
         bulk.counts.warnings.append(
             f"{bulk.counts.ids_renumbered} span or link ids were already used by other "
