@@ -2,9 +2,13 @@
 output, and files that are not DocBins refused in one line naming them."""
 
 import itertools
+import tempfile
 import zlib
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from annotator.core.errors import TawsimError
 from annotator.core.records import DocumentRecord, prepare_record
@@ -13,6 +17,7 @@ from annotator.services.importing import import_paths
 from annotator.services.session import AnnotationSession
 from annotator.storage import BulkImport, ProjectStore
 from tests.formats.sample import annotated_project, where
+from tests.formats.test_properties import _project, _spans, annotated_text
 
 spacy = pytest.importorskip("spacy")
 pytestmark = pytest.mark.consumer
@@ -76,6 +81,39 @@ def test_an_existing_folder_gets_shards_even_with_a_spacy_name(glued, tmp_path):
     with pytest.raises(TawsimError, match="not empty"):
         export_dataset(glued, stranger, format="docbin")
     assert [p.name for p in stranger.iterdir()] == ["notes.txt"]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(annotated_text(), st.sampled_from(["split", "expand", "skip"]))
+def test_any_spans_under_any_policy_give_a_docbin_spacy_accepts(case, policy):
+    text, spans = case
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        out = folder / "out.spacy"
+        with _project(folder, "p.tawsim", text, spans) as project:
+            original = _spans(project)
+            report = export_dataset(project, out, format="docbin", layer="gold",
+                                    options={"misaligned": policy})
+        (doc,) = _docs(out)
+        assert doc.text == text
+        entities = [(e.start_char, e.end_char) for e in doc.ents]
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(entities))
+        group = {(s.start_char, s.end_char, s.label_) for s in doc.spans["sc"]}
+        assert len(doc.spans["sc"]) == report.spans
+        changed = {(i.start, i.end, i.label): i.action for i in report.issues}
+        for place in original:
+            action = changed.get(place)
+            if action is None or action.startswith("split"):
+                assert place in group  # aligned, or aligned by cutting a token
+            elif policy == "skip":
+                assert action == "not written" and place not in group
+            elif action != "not written":  # expand: whole tokens around the span
+                start, end = map(int, action.split()[2].split("-"))
+                assert start <= place[0] and place[1] <= end
+                assert (start, end, place[2]) in group
+        with ProjectStore.create(folder / "back.tawsim") as back:
+            import_paths(back, [out], actor="t", format="docbin")
+            assert _spans(back) == group
 
 
 def _valid_bytes(tmp_path) -> bytes:
