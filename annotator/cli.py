@@ -6,6 +6,7 @@ nothing is changed. Anything else escaping is a bug and shows its traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -25,7 +26,7 @@ from annotator.services import scheme as schemes
 from annotator.services.audit import ErrorRow, audit_layers
 from annotator.services.audit_report import write_html
 from annotator.services.catalog import export_format_names, formats, import_format_names
-from annotator.services.exporting import export_dataset, write_report
+from annotator.services.exporting import export_dataset, export_to_stream, write_report
 from annotator.services.importing import import_paths, input_size
 from annotator.services.projects import (
     as_user_error,
@@ -178,10 +179,13 @@ def _options(values: tuple[str, ...]) -> dict[str, str]:
 @cli.command()
 @click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
-              help="The file (or, for folder formats and --split, the folder) to write.")
+              help="The file (or, for folder formats and --split, the folder) to write; - "
+                   "writes jsonl, doccano, spacy or conll to standard output.")
 @click.option("--format", "fmt", default="jsonl", show_default=True,
               type=click.Choice(export_format_names()))
-@click.option("--layer", help="Export this layer only (one record per document).")
+@click.option("--layer", help="Export this layer only (one record per document). Needed when "
+                              "the project has several layers, except for jsonl, which writes "
+                              "one record per document and layer.")
 @click.option("--status", type=click.Choice(STATUSES), help="Only documents in this status.")
 @click.option("--label", "labels", multiple=True, help="Only spans with this label (repeat).")
 @click.option("--relations", is_flag=True,
@@ -203,11 +207,20 @@ def export(project: Path, out: Path, fmt: str, layer: str | None, status: str | 
         raise TawsimError("the folder for the report does not exist", path=str(report_file))
     if relations:
         options["relations"] = True
+    to_stdout = str(out) == "-"
     with open_project(project) as store, lazy_progress(store.count_documents(),
                                                         "Exporting") as progress:
-        report = export_dataset(store, out, format=fmt, layer=layer, status=status,
-                                labels=set(labels) or None, progress=progress,
-                                options=options, split=split)
+        settings: dict[str, Any] = dict(layer=layer, status=status, labels=set(labels) or None,
+                                        progress=progress, options=options, split=split)
+        if to_stdout:
+            try:
+                report = export_to_stream(store, sys.stdout.buffer,
+                                          format=fmt, **settings)
+            except BrokenPipeError:  # the reader (head, less) stopped early: not an error
+                _silence_stdout()
+                return
+        else:
+            report = export_dataset(store, out, format=fmt, **settings)
     for warning in report.warnings:
         click.echo(f"tawsim: warning: {warning}", err=True)
     if report_file is not None:
@@ -216,7 +229,14 @@ def export(project: Path, out: Path, fmt: str, layer: str | None, status: str | 
         click.echo(f"tawsim: warning: --report FILE lists the {report.issue_count} spans "
                    "concerned and what was done with each", err=True)
     click.echo(f"Wrote {plural(report.documents, 'record')} with {plural(report.spans, 'span')}"
-               f" and {plural(report.relations, 'relation')} to {out}")
+               f" and {plural(report.relations, 'relation')} to "
+               + ("standard output" if to_stdout else str(out)), err=to_stdout)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at nothing, so Python's flush at exit does not fail on the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 @cli.command()

@@ -131,5 +131,15 @@ class Format:
     reader: Reader | None = None
     writer: Writer | None = None
     writes_folder: bool = False  # brat writes a folder of files; the rest write one file
+    # Formats that choose a file or a folder by the output's name and options (docbin).
+    folder_for: Callable[[Path, dict[str, Any]], bool] | None = None
+    carries_layers: bool = False  # each record names its layer (native JSONL)
+    streams: bool = False  # one text file, written front to back: `-o -` can be stdout
     sniff: Callable[[Path], bool] | None = None  # recognises a file for --format auto
     options: tuple[OptionSpec, ...] = ()  # what the writer's WriteOptions.extra accepts
+
+    def makes_folder(self, out: Path, extra: dict[str, Any]) -> bool:
+        """Whether writing to `out` with these options makes a folder rather than a file."""
+        if self.folder_for is not None:
+            return self.folder_for(out, extra)
+        return self.writes_folder

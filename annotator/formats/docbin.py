@@ -6,13 +6,14 @@ the span's edge (policy `misaligned=split`), so every span keeps its exact chara
 `doc.char_span` finds it. `expand` widens the span to whole tokens instead, `skip` leaves it
 out. Every span concerned is listed in the report with what was done.
 
-`doc.ents` holds the first label family (the entities) without overlaps; `doc.spans["sc"]`
-holds every span, CLAIMs and nested entities included. Span ids, attributes, notes and
-relations travel in `doc.user_data["tawsim"]`, so a DocBin reads back into Tawsim whole.
-A path ending in .spacy gets one file, which spaCy's DocBin builds in memory (it grows with the
-corpus). Any other path (or `shard=N`) gets a folder of .spacy files of 1,000 (N) documents
-each, written in constant memory; `spacy train` and `spacy.training.Corpus` read such a
-folder as one corpus.
+`doc.ents` holds the first label family (the entities) without overlaps, judged on the
+characters each span covers in the Doc (spans widened by `expand` can come to overlap);
+`doc.spans["sc"]` holds every span, CLAIMs and nested or overlapping entities included. Span
+ids, attributes, notes and relations travel in `doc.user_data["tawsim"]`, so a DocBin reads
+back into Tawsim whole. A path ending in .spacy gets one file, which spaCy's DocBin builds in
+memory (it grows with the corpus). Any other path, an existing folder, or `shard=N` gets a
+folder of .spacy files of 1,000 (N) documents each, written in constant memory; `spacy train`
+and `spacy.training.Corpus` read such a folder as one corpus.
 """
 
 from __future__ import annotations
@@ -56,6 +57,12 @@ def _spacy() -> Any:
     return spacy
 
 
+def writes_folder(out: Path, extra: dict[str, Any]) -> bool:
+    """A folder of .spacy shards, unless the output is one file ending in .spacy (an existing
+    folder is written as a folder whatever its name, as `spacy train` reads either)."""
+    return out.suffix.lower() != ".spacy" or "shard" in extra or out.is_dir()
+
+
 def sniff(path: Path) -> bool:
     if path.is_dir():
         return next(path.glob("*.spacy"), None) is not None
@@ -92,9 +99,13 @@ class _Builder:
                 if placed is None:
                     continue
             kept.append((span, placed))
-        entities, _ = non_overlapping(s for s, _ in kept if s.label in self.entity_labels)
-        chosen = {id(s) for s in entities}
-        doc.ents = [placed for span, placed in kept if id(span) in chosen]
+        # Chosen by the characters each span covers in the Doc: spans widened to whole tokens
+        # (misaligned=expand) can overlap although the annotations did not.
+        candidates = [(SpanRecord(placed.start_char, placed.end_char, span.label), placed)
+                      for span, placed in kept if span.label in self.entity_labels]
+        entities, _ = non_overlapping(where for where, _ in candidates)
+        chosen = {id(where) for where in entities}
+        doc.ents = [placed for where, placed in candidates if id(where) in chosen]
         doc.spans[SPAN_KEY] = [placed for _, placed in kept]
         index = {span.id: number for number, (span, _) in enumerate(kept)}
         relations = []
@@ -110,9 +121,9 @@ class _Builder:
                       for span, _ in kept],
             "relations": relations,
         }
-        self.tally.add("{n} span{s} overlapping another entity are only in "
+        self.tally.add("{n} span{s} overlapping another entity written only to "
                        f"doc.spans[{SPAN_KEY!r}], not doc.ents",
-                       sum(1 for s, _ in kept if s.label in self.entity_labels) - len(entities))
+                       len(candidates) - len(entities))
         self.report.spans += len(kept)
         self.report.relations += len(relations)
         return doc
@@ -189,7 +200,7 @@ def write(records: Iterable[DocumentRecord], out: Path, options: WriteOptions) -
     report = WriteReport()
     tally = Tally()
     builder = _Builder(options, report, tally)
-    single = out.suffix.lower() == ".spacy" and "shard" not in options.extra
+    single = not writes_folder(out, options.extra)
     shard = whole_number(options.extra, "shard", DEFAULT_SHARD)
 
     def new_bin() -> Any:
@@ -230,35 +241,56 @@ def _save(batch: Any, folder: Path, report: WriteReport) -> None:
 
 def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
     _spacy()
-    from spacy.tokens import DocBin
     from spacy.vocab import Vocab
 
-    files = sorted(path.glob("*.spacy")) if path.is_dir() else [path]
+    if path.is_dir():
+        files = sorted(p for p in path.glob("*.spacy") if p.is_file())
+        if not files:
+            raise TawsimError("the folder holds no .spacy files", path=str(path))
+    else:
+        files = [path]
     vocab = Vocab()
     for file in files:
         try:
-            data = file.read_bytes()
-            options.advance(len(data))
-            docs = list(DocBin().from_bytes(data).get_docs(vocab))
-        except (OSError, ValueError, KeyError) as exc:
-            yield BadRecord(Origin(str(file)), TawsimError(
-                f"not a spaCy DocBin: {exc}", path=str(file)))
+            docs = _docs(file, options, vocab)
+        except TawsimError as error:
+            yield BadRecord(Origin(str(file)), error)
             continue
         for number, doc in enumerate(docs, start=1):
             origin = Origin(f"{file} (doc {number})")
-            record = record_from_doc(doc, options)
+            try:
+                record = record_from_doc(doc, options)
+            except TawsimError as error:
+                yield BadRecord(origin, error.located(origin.path))
+                continue
             record.origin = origin
             record.source = str(file)
             yield record
 
 
+def _docs(file: Path, options: ReadOptions, vocab: Any) -> list[Any]:
+    """The Docs of one .spacy file, or a one-line error naming it."""
+    from spacy.tokens import DocBin
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise TawsimError(f"cannot read the file: {exc.strerror}", path=str(file)) from None
+    options.advance(len(data))
+    try:
+        return list(DocBin().from_bytes(data).get_docs(vocab))
+    except Exception:  # damaged bytes fail in zlib, msgpack, numpy or spaCy, each its own way
+        raise TawsimError("not a spaCy DocBin (.spacy) file, or a damaged one",
+                          path=str(file)) from None
+
+
 def record_from_doc(doc: Any, options: ReadOptions) -> DocumentRecord:
-    saved = doc.user_data.get(USER_DATA) or {}
+    saved = _saved(doc.user_data.get(USER_DATA) or {})
     if SPAN_KEY in doc.spans:
         placed = list(doc.spans[SPAN_KEY])
     else:
         placed = list(doc.ents) + [s for group in doc.spans.values() for s in group]
-    details = saved.get("spans") or []
+    details = saved["spans"]
     spans: list[SpanRecord] = []
     by_key: dict[tuple[int, int, str], str] = {}
     ids: list[str] = []  # the span id of each placed span, in order (relations index them)
@@ -273,8 +305,34 @@ def record_from_doc(doc: Any, options: ReadOptions) -> DocumentRecord:
         ids.append(by_key[key])
     relations = [RelationRecord(type=type_, head=ids[head], tail=ids[tail],
                                 attrs=dict(attrs or {}))
-                 for type_, head, tail, attrs in saved.get("relations") or []
+                 for type_, head, tail, attrs in saved["relations"]
                  if head < len(ids) and tail < len(ids)]
-    doc_id = saved.get("id")
+    doc_id, layer = saved.get("id"), saved.get("layer")
     return DocumentRecord(text=doc.text, id=doc_id if isinstance(doc_id, str) else None,
+                          layer=layer if isinstance(layer, str) and layer else None,
                           spans=spans, relations=relations)
+
+
+def _saved(value: Any) -> dict[str, Any]:
+    """Tawsim's details kept in doc.user_data, checked: a damaged file gives a message."""
+    def damaged(what: str) -> TawsimError:
+        return TawsimError(f"the Tawsim details in doc.user_data are damaged: {what}")
+
+    if not isinstance(value, dict):
+        raise damaged("not an object")
+    spans = value.get("spans") or []
+    if not isinstance(spans, list | tuple):
+        raise damaged("spans is not a list")
+    for number, item in enumerate(spans, start=1):
+        if not (isinstance(item, dict) and isinstance(item.get("attrs") or {}, dict)
+                and isinstance(item.get("note") or "", str)):
+            raise damaged(f"span {number} is not an object with attrs and a note")
+    relations = value.get("relations") or []
+    if not isinstance(relations, list | tuple):
+        raise damaged("relations is not a list")
+    for number, item in enumerate(relations, start=1):
+        if not (isinstance(item, list | tuple) and len(item) == 4
+                and isinstance(item[0], str) and isinstance(item[3] or {}, dict)
+                and all(type(end) is int and end >= 0 for end in item[1:3])):
+            raise damaged(f"relation {number} is not [type, head, tail, attrs]")
+    return {**value, "spans": spans, "relations": relations}

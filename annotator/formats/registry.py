@@ -90,12 +90,14 @@ register(Format(
     name="jsonl",
     description="JSON Lines: Tawsim dataset records, or one article object per line",
     extensions=(".jsonl", ".ndjson"), reader=articles.read_jsonl, writer=native.write,
+    carries_layers=True, streams=True,
 ))
 register(Format(
     name="doccano",
     description="doccano sequence labelling JSONL ([start, end, label] lists; with "
                 "--relations its entities and relations form)",
     extensions=(".jsonl",), reader=doccano.read, writer=doccano.write, sniff=doccano.sniff,
+    streams=True,
     options=(OptionSpec("relations", "Write the entities-and-relations form (--relations).",
                         ("no", "yes"), "no"),),
 ))
@@ -112,13 +114,14 @@ register(Format(
     name="spacy",
     description='spaCy training JSONL: [text, {"entities": [...], "spans": {"sc": [...]}}]',
     extensions=(".jsonl",), reader=spacy_jsonl.read, writer=spacy_jsonl.write,
-    sniff=spacy_jsonl.sniff, options=(FAMILIES,),
+    sniff=spacy_jsonl.sniff, options=(FAMILIES,), streams=True,
 ))
 register(Format(
     name="docbin",
     description="spaCy DocBin (.spacy) with doc.ents and doc.spans; needs spaCy "
                 "(pip install 'tawsim[spacy]')",
     extensions=(".spacy",), reader=docbin.read, writer=docbin.write, sniff=docbin.sniff,
+    folder_for=docbin.writes_folder,
     options=(MISALIGNED, FAMILIES,
              OptionSpec("shard", "Documents per .spacy file, written as a folder in constant "
                         "memory (default for a path not ending in .spacy: 1000).")),
@@ -134,7 +137,7 @@ register(Format(
     description="CoNLL token-per-line BIO (IOB2), one tag column per label family, Tawsim's "
                 "tokens with an explicit proclitic policy",
     extensions=(".conll", ".bio", ".iob", ".iob2"), reader=conll.read, writer=conll.write,
-    sniff=conll.sniff,
+    sniff=conll.sniff, streams=True,
     options=(OptionSpec("proclitics", "Split و ف ب ك ل off their word as tokens of their own, "
                         "or keep them on it.", ("split", "keep"), "split"),
              MISALIGNED, FAMILIES,

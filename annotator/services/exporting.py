@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import orjson
 
@@ -55,6 +58,12 @@ def export_dataset(
     if layer is not None and project.layer_id(layer) is None:
         known = ", ".join(item.name for item in project.layers()) or "none yet"
         raise TawsimError(f"the project has no layer {layer!r} (layers: {known})")
+    if layer is None and not fmt.carries_layers:
+        _refuse_mixing_layers(project, format)
+    out = Path(out)
+    if split is None and out.is_dir() and not fmt.makes_folder(out, options or {}):
+        raise TawsimError(f"the output is a folder; the {format} format writes one file, so "
+                          "give a file name", path=str(out))
     scheme = project.scheme
     if labels:
         for label in labels:
@@ -75,15 +84,51 @@ def export_dataset(
 
     write_options = WriteOptions(scheme=scheme, extra=dict(options or {}))
     if split is None:
-        return fmt.writer(records(), Path(out), write_options)
+        return fmt.writer(records(), out, write_options)
     parts = parse_split(split) if isinstance(split, str) else split
     report = WriteReport()
-    with atomic_folder(Path(out)) as folder:
+    with atomic_folder(out) as folder:
         for name, _ in parts:
             target = folder / part_name(fmt, name, write_options)
             part = fmt.writer(records(name), target, write_options)
             report.add(part, prefix=f"{name}: ")
-    report.files = [str(Path(out) / part_name(fmt, name, write_options)) for name, _ in parts]
+    report.files = [str(out / part_name(fmt, name, write_options)) for name, _ in parts]
+    return report
+
+
+def _refuse_mixing_layers(project: ProjectStore, format: str) -> None:
+    """A format with one set of annotations per document cannot take several layers: their
+    spans would come back as one document's (an annotator's and a model's mixed)."""
+    names = [item.name for item in project.layers()]
+    if len(names) > 1:
+        listed = ", ".join(names[:-1]) + " and " + names[-1]
+        raise TawsimError(f"the project has layers {listed}, and the {format} format holds one "
+                          "per document; choose one with --layer NAME (or export every layer "
+                          "with --format jsonl)")
+
+
+def export_to_stream(project: ProjectStore, stream: BinaryIO, *, format: str = "jsonl",
+                     **settings: Any) -> WriteReport:
+    """Export a line format to `stream` (standard output for `-o -`).
+
+    The dataset is written to a temporary file first and copied out only once every record
+    passed its checks, so a refused export sends nothing. `settings` are export_dataset's.
+    """
+    fmt = registry.get(format)
+    if not fmt.streams:
+        lines = ", ".join(f.name for f in registry.writers() if f.streams)
+        raise TawsimError(f"the {format} format cannot be written to standard output (only "
+                          f"{lines} can); give -o a file or folder name")
+    if settings.get("split") is not None:
+        raise TawsimError("a split export writes a folder of parts; give -o a folder name, "
+                          "not -")
+    with tempfile.TemporaryDirectory(prefix="tawsim-export-") as folder:
+        path = Path(folder) / ("dataset" + (fmt.extensions[0] if fmt.extensions else ""))
+        report = export_dataset(project, path, format=format, **settings)
+        with path.open("rb") as handle:
+            shutil.copyfileobj(handle, stream)
+        stream.flush()
+    report.files = ["-"]
     return report
 
 
