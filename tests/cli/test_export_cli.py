@@ -118,8 +118,8 @@ def test_a_reader_that_stops_early_is_no_error(tmp_path):
     path = tmp_path / "many.tawsim"
     with annotated_project(path) as project, BulkImport(project, actor="tester",
                                                         source="composed") as bulk:
-        for number in range(400):  # well past a pipe's buffer
-            text = f"خبر رقم {number}: أعلنت الشرطة في الموصل ضبط شاحنة تحمل صواريخ."
+        for number in range(400):  # about 1.5 KB a record, ten times what a pipe holds
+            text = f"خبر رقم {number}: " + "أعلنت الشرطة في الموصل ضبط شاحنة تحمل صواريخ. " * 20
             bulk.add(prepare_record(DocumentRecord(text=text, id=f"n-{number}"),
                                     project.scheme))
     process = subprocess.Popen([sys.executable, "-m", "annotator", "export", str(path), "-o",
