@@ -17,12 +17,13 @@ class FormatInfo:
     can_export: bool
     writes_folder: bool
     options: tuple[OptionSpec, ...] = ()  # the writer's settings (name, help, choices)
+    carries_layers: bool = False  # one record per document and layer (else: pick one layer)
 
 
 def formats() -> list[FormatInfo]:
     return [
         FormatInfo(f.name, f.description, f.extensions, f.reader is not None,
-                   f.writer is not None, f.writes_folder, f.options)
+                   f.writer is not None, f.writes_folder, f.options, f.carries_layers)
         for f in (registry.get(name) for name in registry.names())
     ]
 
