@@ -131,5 +131,7 @@ class Format:
     reader: Reader | None = None
     writer: Writer | None = None
     writes_folder: bool = False  # brat writes a folder of files; the rest write one file
-    sniff: Callable[[Path], bool] | None = None  # recognises a file for --format auto
+    # Recognises a file for --format auto; raises TawsimError when the file could be this
+    # format or another and only --format can say which.
+    sniff: Callable[[Path], bool] | None = None
     options: tuple[OptionSpec, ...] = ()  # what the writer's WriteOptions.extra accepts

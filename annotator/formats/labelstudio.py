@@ -12,7 +12,7 @@ The export also writes the matching labelling config beside the tasks (`NAME.con
 
 from __future__ import annotations
 
-import re
+import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,9 +24,10 @@ from annotator.core.errors import InvariantError, TawsimError
 from annotator.core.ids import new_id
 from annotator.core.offsets import Utf16Map
 from annotator.core.records import DocumentRecord, Origin, RelationRecord, SpanRecord
+from annotator.formats.articles import TEXT_FIELDS
 from annotator.formats.base import BadRecord, ReadItem, ReadOptions, WriteOptions, WriteReport
 from annotator.formats.common import ReadNotes, Tally, check_span, option
-from annotator.formats.files import atomic_output, parse_json_document, read_bytes
+from annotator.formats.files import UTF8_BOM, atomic_output, parse_json_document, read_bytes
 
 NAME = "Label Studio"
 LABELS = "label"  # the <Labels> control
@@ -34,13 +35,104 @@ TEXT = "text"  # the <Text> object
 NOTE = "note"  # the per-region <TextArea>
 
 
+SNIFF_BYTES = 65536  # how much of a file --format auto reads to recognise it
+SNIFFED_ITEMS = 1000  # leading objects looked at
+# Keys only a Label Studio task has next to its `data`.
+_TASK_KEYS = ("annotations", "predictions", "completions")
+
+
 def sniff(path: Path) -> bool:
+    """Label Studio tasks, told from a JSON array of articles by their shape.
+
+    A task keeps its text in `data`; an article keeps it at the top and may carry a `data`
+    object of its own (a feed's metadata). So a leading object is a task when it has
+    annotations or predictions, or when its text is in `data` and it has no text of its own;
+    an article when its text is at the top and `data` holds no text. An object with a text
+    both at the top and in `data`, or a file mixing both kinds, is refused: guessing wrong
+    would import the wrong text without a word.
+    """
+    kinds = {_kind(item) for item in _leading_items(path)}
+    if "either" in kinds or kinds >= {"task", "article"}:
+        raise TawsimError("cannot tell Label Studio tasks from a JSON array of articles "
+                          "(objects with a text both in 'data' and outside it); pass "
+                          "--format labelstudio or --format json", path=str(path))
+    return kinds == {"task"}
+
+
+def _kind(item: Any) -> str:
+    if not isinstance(item, dict) or not isinstance(item.get("data"), dict):
+        return "article"
+    if any(key in item for key in _TASK_KEYS):
+        return "task"
+    if not any(isinstance(item.get(key), str) for key in TEXT_FIELDS):
+        return "task"
+    return "either" if isinstance(item["data"].get("text"), str) else "article"
+
+
+def _leading_items(path: Path) -> list[Any]:
+    """The objects a JSON file begins with: those complete in its first SNIFF_BYTES, or
+    the whole file's when the first is longer. [] when it is not JSON."""
     try:
         with path.open("rb") as handle:
-            head = handle.read(65536).decode("utf-8", "ignore")
+            head = handle.read(SNIFF_BYTES)
+            whole = len(head) < SNIFF_BYTES
     except OSError:
-        return False
-    return bool(re.search(r'"data"\s*:\s*\{', head))
+        return []
+    text = head.removeprefix(UTF8_BOM).decode("utf-8", "ignore").lstrip()
+    items = _complete_items(text)
+    if items is None and not whole:
+        try:
+            value = parse_json_document(path, read_bytes(path))
+        except TawsimError:
+            return []
+        items = _items_of(value)
+    return items or []
+
+
+def _complete_items(text: str) -> list[Any] | None:
+    """The complete leading objects of a JSON text; None when not even one is complete."""
+    decoder = json.JSONDecoder()
+    if text.startswith("{"):
+        try:
+            value, _ = decoder.raw_decode(text)
+        except ValueError:
+            return None
+        return _items_of(value)
+    if not text.startswith("["):
+        return []
+    items: list[Any] = []
+    position = 1
+    while True:
+        position = _skip(text, position)
+        if position >= len(text) or text[position] == "]":
+            return items
+        try:
+            value, position = decoder.raw_decode(text, position)
+        except ValueError:
+            return items or None
+        items.append(value)
+        position = _skip(text, position)
+        if position < len(text) and text[position] == ",":
+            position += 1
+
+
+def _skip(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t\r\n":
+        position += 1
+    return position
+
+
+def _items_of(value: Any) -> list[Any]:
+    """The task-or-article objects of a whole JSON value, the way `read` takes them."""
+    if isinstance(value, list):
+        return value[:SNIFFED_ITEMS]
+    if isinstance(value, dict):
+        if "data" in value:
+            return [value]
+        tasks = value.get("tasks")
+        if isinstance(tasks, list):
+            return tasks[:SNIFFED_ITEMS]
+    return []
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -112,6 +204,9 @@ def record_from_task(task: Any, options: ReadOptions, notes: ReadNotes,
     if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
         raise InvariantError("each task must be an object with a 'data' object")
     data = task["data"]
+    if _kind(task) == "article" and not options.fields.get("text"):
+        raise InvariantError("the object keeps its text outside 'data': it is an article, not "
+                             "a Label Studio task; import it with --format json")
     text_key = _text_field(data, options)
     text = data[text_key]
     if not isinstance(text, str):
