@@ -150,6 +150,27 @@ def atomic_folder(path: Path) -> Iterator[Path]:
         raise
 
 
+def display_path(path: Path | str) -> str:
+    """A path as text that can be stored and shown. A name that is not UTF-8 (Arabic names
+    in Windows-1256 from a zip made on Windows) would otherwise hold lone surrogates, which
+    SQLite, JSON and a terminal refuse: its undecodable bytes become U+FFFD instead."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def display_name(path: Path) -> str:
+    """The file's name, safe to store (see display_path)."""
+    return display_path(path.name)
+
+
+def name_is_text(name: str) -> bool:
+    """Whether a file name decodes as UTF-8, so that it can serve as a document id."""
+    try:
+        os.fsencode(name).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def numbered_lines(data: str) -> Iterator[tuple[int, str]]:
     """(line number, line) of a decoded text, split at LF only: a U+2028 or a form feed
     inside a span's text is part of the line, not a break."""
