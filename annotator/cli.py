@@ -192,6 +192,8 @@ def export(project: Path, out: Path, fmt: str, layer: str | None, status: str | 
            extra: tuple[str, ...], report_file: Path | None) -> None:
     """Export a dataset."""
     options: dict[str, Any] = _options(extra)
+    if report_file is not None and not report_file.parent.is_dir():
+        raise TawsimError("the folder for the report does not exist", path=str(report_file))
     if relations:
         options["relations"] = True
     with open_project(project) as store, lazy_progress(store.count_documents(),
@@ -478,7 +480,7 @@ def _error_line(row: ErrorRow) -> str:
                    "and label errors) and attribute agreement.")
 @click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Write a self-contained HTML report with a per-label chart.")
-@click.option("--errors", "shown", default=10, show_default=True,
+@click.option("--errors", "shown", default=10, show_default=True, type=click.IntRange(min=0),
               help="Errors of each kind listed in the text output.")
 def audit(project: Path, gold: str, predicted: str, labels: tuple[str, ...],
           status: str | None, all_documents: bool, as_json: bool, details: bool,

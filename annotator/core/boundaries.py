@@ -42,7 +42,26 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if start == end:
         return start, start
+    start, end = _keep_pairs(text, start, end)
     return snap_to_graphemes(text, start, end)
+
+
+_OPENERS = "“‘«‹(["
+_CLOSERS = "”’»›)]"
+
+
+def _keep_pairs(text: str, start: int, end: int) -> tuple[int, int]:
+    """Give back a trimmed closing quote or bracket whose opener stays inside the span (and
+    the other way round): `قناة “الجزيرة”` keeps both quotes, never only the first."""
+    inside = text[start:end]
+    for opener, closer in zip(_OPENERS, _CLOSERS, strict=True):
+        if (end < len(text) and text[end] == closer
+                and inside.count(opener) > inside.count(closer)):
+            end += 1
+        if (start > 0 and text[start - 1] == opener
+                and inside.count(closer) > inside.count(opener)):
+            start -= 1
+    return start, end
 
 
 def expand_to_words(text: str, start: int, end: int) -> tuple[int, int]:

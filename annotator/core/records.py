@@ -164,6 +164,10 @@ def _prepare(record: DocumentRecord, scheme: Scheme) -> DocumentRecord:
         raise InvariantError("the record has no text")
     if not raw.strip():
         raise InvariantError("the record's text is empty")
+    if "\x00" in raw:
+        # NUL is refused in files too; SQLite's length() stops at it, and the normaliser
+        # uses it as a gap marker.
+        raise InvariantError("the record's text contains a NUL character (U+0000)")
     if record.id is not None and not is_valid_id(record.id):
         raise InvariantError(f"document id {record.id!r} is not a usable id")
     if record.status is not None and record.status not in Status._value2member_map_:

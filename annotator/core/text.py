@@ -1,8 +1,10 @@
 """Source bytes to stored text, and the one canonicalisation the stored text ever gets.
 
-The stored text is the decoded source with a leading BOM removed and CRLF or CR turned into LF.
-Nothing else changes: no NFC, no NBSP, tatweel or tashkeel removal, because every offset an
-annotator or an extractor produces points into exactly this text.
+The stored text is the decoded source with its byte-order mark removed (once, when bytes are
+decoded) and CRLF or CR turned into LF. Nothing else changes: no NFC, no NBSP, tatweel or
+tashkeel removal, because every offset an annotator or an extractor produces points into exactly
+this text. Canonicalising a stored text again changes nothing: a U+FEFF inside a text (or at the
+start of a JSON string) is content, not a byte-order mark.
 """
 
 from __future__ import annotations
@@ -55,13 +57,11 @@ def sha256_text(text: str) -> str:
 
 
 def needs_canonicalising(raw: str) -> bool:
-    return raw.startswith(BOM) or "\r" in raw
+    return "\r" in raw
 
 
 def canonicalise(raw: str) -> str:
-    """Drop a leading BOM and turn CRLF and lone CR into LF; change nothing else."""
-    if raw.startswith(BOM):
-        raw = raw[1:]
+    """Turn CRLF and lone CR into LF; change nothing else."""
     if "\r" in raw:
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     return raw
@@ -72,11 +72,9 @@ def canonicalise_with_map(raw: str) -> tuple[str, Callable[[int], int]]:
 
     Spans that arrive with a record were measured on the raw text; shifting them through the
     same removal keeps them on the same characters. A raw offset moves left by the number of
-    removed characters (the BOM, the CR of each CRLF) that stand before it.
+    removed characters (the CR of each CRLF) that stand before it.
     """
     removed: list[int] = []
-    if raw.startswith(BOM):
-        removed.append(0)
     if "\r" in raw:
         start = 0
         while (i := raw.find("\r\n", start)) != -1:
@@ -115,10 +113,12 @@ def decode_source(data: bytes, *, source: str, encoding: str | None = None) -> D
         raise DecodeError("the file is empty", path=source)
     if encoding is not None:
         chosen = normalise_encoding_name(encoding)
-        decoded = _decode_strict(data, chosen, source)
+        decoded = _decode_strict(data, _keeping_bom(chosen, data), source)
         _check_forced(data, chosen, decoded, source)
     else:
         chosen, decoded = _detect(data, source)
+    if decoded.startswith(BOM) and data.startswith(_BOM_BYTES):
+        decoded = decoded[1:]  # the byte-order mark, exactly once; a second U+FEFF is content
     text = canonicalise(decoded)
     if not text.strip():
         raise DecodeError("the file holds no text, only white space", path=source)
@@ -130,6 +130,22 @@ def decode_source(data: bytes, *, source: str, encoding: str | None = None) -> D
         source_sha256=hashlib.sha256(data).hexdigest(),
         text_sha256=sha256_text(text),
     )
+
+
+_BOM_BYTES = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _keeping_bom(encoding: str, data: bytes) -> str:
+    """The codec that reads `encoding` without dropping a byte-order mark itself, so that
+    decode_source removes exactly one, whatever the codec's habits."""
+    if encoding == "utf-8-sig":
+        return "utf-8"
+    if encoding == "utf-16":
+        if data.startswith(codecs.BOM_UTF16_LE):
+            return "utf-16-le"
+        if data.startswith(codecs.BOM_UTF16_BE):
+            return "utf-16-be"
+    return encoding
 
 
 def _decode_strict(data: bytes, encoding: str, source: str) -> str:
@@ -145,9 +161,9 @@ def _detect(data: bytes, source: str) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
         raise DecodeError("UTF-32 files are not supported; save it as UTF-8", path=source)
     if data.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig", _decode_strict(data, "utf-8-sig", source)
+        return "utf-8-sig", _decode_strict(data, "utf-8", source)
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        return "utf-16", _decode_strict(data, "utf-16", source)
+        return "utf-16", _decode_strict(data, _keeping_bom("utf-16", data), source)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

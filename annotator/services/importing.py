@@ -8,9 +8,11 @@ from pathlib import Path
 from annotator.core.errors import TawsimError
 from annotator.core.model import LayerKind
 from annotator.core.records import DocumentRecord, prepare_record
+from annotator.core.text import normalise_encoding_name
 from annotator.formats import registry
 from annotator.formats.base import BadRecord, ReadOptions
 from annotator.storage import BulkImport, ImportCounts, ProjectStore
+from annotator.storage.bulk import ImportRefused
 
 Skipped = Callable[[TawsimError], None]
 
@@ -54,8 +56,10 @@ def import_paths(
     it, each bad record (or unreadable file) is passed to `on_skip` and the rest is imported.
     """
     scheme = project.scheme
+    if encoding is not None:
+        normalise_encoding_name(encoding)  # an unknown name is refused before anything is read
     options = ReadOptions(encoding=encoding, fields=dict(fields or {}), progress=progress,
-                          scheme=scheme, document_text=_text_lookup(project))
+                          scheme=scheme)
     files = [Path(p) for p in paths]
     for path in files:
         if not path.exists():
@@ -73,6 +77,7 @@ def import_paths(
     source = ", ".join(str(p) for p in files)
     with BulkImport(project, actor=actor, source=source, layer=layer, layer_kind=layer_kind,
                     on_reject=reject if skip_bad else None) as bulk:
+        options.document_text = bulk.document_text
         for path in files:
             fmt = registry.reader_for(path, format)
             assert fmt.reader is not None
@@ -91,7 +96,7 @@ def import_paths(
                         skip(error)
                         continue
                     bulk.add(record)
-            except ImportCancelled:
+            except (ImportCancelled, ImportRefused):
                 raise
             except TawsimError as error:  # the whole file is unreadable
                 if error.path is None:
@@ -99,16 +104,9 @@ def import_paths(
                 bulk.counts.rejected += 1
                 skip(error)
         bulk.counts.warnings.extend(options.warnings)
+    if bulk.counts.ids_renumbered:
+        bulk.counts.warnings.append(
+            f"{bulk.counts.ids_renumbered} span or link ids were already used by other "
+            "annotations in the project; those annotations got new ids")
     return bulk.counts
 
-
-def _text_lookup(project: ProjectStore) -> Callable[[str], str | None]:
-    """The stored text of a document by id, for formats that align tokens to it."""
-
-    def lookup(doc_id: str) -> str | None:
-        try:
-            return project.document_text(doc_id)
-        except TawsimError:
-            return None
-
-    return lookup

@@ -35,12 +35,27 @@ def open_project(path: str | Path) -> ProjectStore:
 
 
 def as_user_error(error: BaseException) -> TawsimError | None:
-    """The one-line user error behind an exception from the storage engine, if it is one
-    (another program holding the project, a full disk); None for a bug."""
+    """The one-line user error behind an exception from the storage engine or the system, if
+    it is one (another program holding the project, a full disk, a read-only or damaged file,
+    an argument that is not text); None for a bug."""
+    message = str(error)
     if isinstance(error, sqlite3.OperationalError):
-        message = str(error)
         if "locked" in message or "busy" in message:
             return ProjectError("the project is busy in another program; try again")
         if "disk is full" in message or "database or disk is full" in message:
             return ProjectError("the disk is full; nothing was changed")
+        if "readonly" in message or "read-only" in message:
+            return ProjectError("the project file (or its folder) is read-only; Tawsim needs "
+                                "to write to it, even to read, because it keeps a journal "
+                                "beside it")
+        if "unable to open" in message:
+            return ProjectError("the project file cannot be opened (check the folder's "
+                                "permissions)")
+    if isinstance(error, sqlite3.DatabaseError) and "malformed" in message:
+        return ProjectError("the project file is damaged (the database image is malformed); "
+                            "restore it from a copy")
+    if isinstance(error, UnicodeEncodeError) and "surrogate" in message:
+        return TawsimError("a name or argument is not valid UTF-8 text")
+    if isinstance(error, PermissionError):
+        return TawsimError(f"permission denied: {error.filename}")
     return None

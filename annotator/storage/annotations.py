@@ -17,6 +17,7 @@ from annotator.core.commands import EditRecord
 from annotator.core.errors import InvariantError, TawsimError
 from annotator.core.invariants import check_span
 from annotator.core.model import Relation, Span
+from annotator.storage.database import write_transaction
 from annotator.storage.rows import RELATION_COLUMNS, RELATION_JOINS, dumps, relation_from_row
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ class AnnotationRepository:
     @contextmanager
     def edit(self, record: EditRecord) -> Iterator[None]:
         project = self.project
-        with project.db.atomic():
+        with write_transaction(project.db):
             yield
             doc_seq = project.document_seq(record.doc_id)
             layer_id = project.ensure_layer(record.layer)

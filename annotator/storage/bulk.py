@@ -30,6 +30,11 @@ EDIT_CACHE_KB = 16_000
 Rejected = Callable[[DocumentRecord, TawsimError], None]
 
 
+class ImportRefused(InvariantError):
+    """The database refused rows that every check had passed: a bug, never a bad record.
+    The whole import rolls back, with or without --skip-bad."""
+
+
 @dataclass
 class ImportCounts:
     documents_new: int = 0
@@ -39,6 +44,7 @@ class ImportCounts:
     relations_new: int = 0
     relations_present: int = 0
     rejected: int = 0
+    ids_renumbered: int = 0  # incoming ids another annotation already had: given new ones
     layers: set[str] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)  # what a format could not carry
 
@@ -56,6 +62,14 @@ class _Rows:
     spans: list[tuple] = field(default_factory=list)
     relations: list[tuple] = field(default_factory=list)
     statuses: list[tuple] = field(default_factory=list)
+
+
+@dataclass
+class _TakenIds:
+    """Span and relation ids already used: in the project, or earlier in this import."""
+
+    spans: set[str]
+    relations: set[str]
 
 
 @dataclass
@@ -111,6 +125,15 @@ class BulkImport:
             self.conn.execute("PRAGMA synchronous = FULL")
             self.conn.execute(f"PRAGMA cache_size = -{EDIT_CACHE_KB}")
             self.project.forget_cached_layers()  # layers created here vanish on rollback
+
+    def document_text(self, doc_id: str) -> str | None:
+        """The stored text of document `doc_id`, counting the records this import has taken
+        already: a CoNLL file imported beside its articles aligns to them."""
+        for item in self._pending:
+            if item.record.id == doc_id:
+                return item.record.text
+        row = self.conn.execute("SELECT text FROM document WHERE id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
 
     def _max(self, table: str) -> int:
         return self.conn.execute(f"SELECT coalesce(max(seq), 0) FROM {table}").fetchone()[0]
@@ -181,7 +204,10 @@ class BulkImport:
             return
         by_id = self._lookup("id", [p.record.id for p in pending if p.record.id])
         by_hash = self._lookup("text_sha256", [p.record.text_sha256 for p in pending])
-        taken = self._taken_span_ids([s.id for p in pending for s in p.record.spans])
+        taken = _TakenIds(
+            self._existing_ids("span", [s.id for p in pending for s in p.record.spans]),
+            self._existing_ids("relation", [r.id for p in pending for r in p.record.relations]),
+        )
         batch_first = self._next_doc
         rows = _Rows()
         for item in pending:
@@ -189,11 +215,9 @@ class BulkImport:
             try:
                 target = self._match(record, by_id, by_hash)
                 if target is None:
-                    if layer_id is not None:
-                        self._claim_span_ids(record, taken)
                     doc_seq = self._add_document(record, rows, by_id, by_hash)
                     if layer_id is not None:
-                        self._new_annotations(record, doc_seq, layer_id, rows)
+                        self._new_annotations(record, doc_seq, layer_id, rows, taken)
                 else:
                     doc_seq = target
                     self.counts.documents_matched += 1
@@ -201,7 +225,9 @@ class BulkImport:
                         if doc_seq >= batch_first:  # matched a document of this very batch
                             self._write(rows)  # the merge below reads these rows
                             rows = _Rows()
-                        self._merge_annotations(record, doc_seq, layer_id, rows)
+                        self._merge_annotations(record, doc_seq, layer_id, rows, taken)
+            except ImportRefused:
+                raise
             except TawsimError as error:
                 self._reject(record, error)
                 continue
@@ -209,21 +235,24 @@ class BulkImport:
                 rows.statuses.append((doc_seq, layer_id, record.status, self._now))
         self._write(rows)
 
-    def _taken_span_ids(self, span_ids: list[str]) -> set[str]:
-        taken: set[str] = set()
-        for i in range(0, len(span_ids), 500):
-            chunk = span_ids[i:i + 500]
+    def _existing_ids(self, table: str, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
             marks = ",".join("?" * len(chunk))
-            taken.update(r[0] for r in self.conn.execute(
-                f"SELECT id FROM span WHERE id IN ({marks})", chunk))
-        return taken
+            found.update(r[0] for r in self.conn.execute(
+                f"SELECT id FROM {table} WHERE id IN ({marks})", chunk))
+        return found
 
-    @staticmethod
-    def _claim_span_ids(record: DocumentRecord, taken: set[str]) -> None:
-        for span in record.spans:
-            if span.id in taken:
-                raise InvariantError(f"span id {span.id!r} is already used in the project")
-        taken.update(span.id for span in record.spans)
+    def _own_id(self, wanted: str, taken: set[str]) -> str:
+        """`wanted`, or a new id if another annotation (in the project or earlier in this
+        import) already has it: tools such as brat number T1, R1 in every document, and a
+        copy of a layer into another layer keeps its ids."""
+        if wanted in taken:
+            self.counts.ids_renumbered += 1
+            wanted = new_id()
+        taken.add(wanted)
+        return wanted
 
     @staticmethod
     def _match(record: DocumentRecord, by_id: dict, by_hash: dict) -> int | None:
@@ -257,46 +286,53 @@ class BulkImport:
         return seq
 
     def _new_annotations(self, record: DocumentRecord, doc_seq: int, layer_id: int,
-                         rows: _Rows) -> None:
+                         rows: _Rows, taken: _TakenIds) -> None:
         seqs: dict[str, int] = {}
         append = rows.spans.append
         seq = self._next_span
         now = self._now
+        spans_taken = taken.spans
         for span in record.spans:  # `_span_row`, inlined: this loop runs for every span
             seqs[span.id] = seq
+            span_id = span.id if span.id not in spans_taken else self._own_id(span.id,
+                                                                              spans_taken)
+            spans_taken.add(span_id)
             created = span.created_at or now
-            append((seq, span.id, doc_seq, layer_id, span.start, span.end, span.label,
+            append((seq, span_id, doc_seq, layer_id, span.start, span.end, span.label,
                     span.text, dumps(span.attrs) if span.attrs else "{}", span.note,
                     span.annotator, created, span.updated_at or created))
             seq += 1
         self._next_span = seq
         self.counts.spans_new += len(record.spans)
         for relation in record.relations:
-            rows.relations.append(self._relation_row(relation, doc_seq, layer_id, seqs))
+            rows.relations.append(self._relation_row(relation, doc_seq, layer_id, seqs,
+                                                     self._own_id(relation.id, taken.relations)))
         self.counts.relations_new += len(record.relations)
 
-    def _span_row(self, span: SpanRecord, doc_seq: int, layer_id: int) -> tuple:
+    def _span_row(self, span: SpanRecord, span_id: str, doc_seq: int, layer_id: int) -> tuple:
         seq = self._next_span
         self._next_span += 1
         now = self._now
-        return (seq, span.id, doc_seq, layer_id, span.start, span.end, span.label, span.text,
+        return (seq, span_id, doc_seq, layer_id, span.start, span.end, span.label, span.text,
                 dumps(span.attrs), span.note, span.annotator, span.created_at or now,
                 span.updated_at or span.created_at or now)
 
     def _relation_row(self, relation: RelationRecord, doc_seq: int, layer_id: int,
-                      seqs: dict[str, int]) -> tuple:
+                      seqs: dict[str, int], relation_id: str) -> tuple:
         seq = self._next_relation
         self._next_relation += 1
         now = self._now
-        return (seq, relation.id, doc_seq, layer_id, relation.type, seqs[relation.head],
+        return (seq, relation_id, doc_seq, layer_id, relation.type, seqs[relation.head],
                 seqs[relation.tail], dumps(relation.attrs), relation.annotator,
                 relation.created_at or now, relation.updated_at or relation.created_at or now)
 
     def _merge_annotations(self, record: DocumentRecord, doc_seq: int, layer_id: int,
-                           rows: _Rows) -> None:
+                           rows: _Rows, taken: _TakenIds) -> None:
         """Add to an existing document only what it lacks; identical items are skipped.
 
-        Everything is decided before anything is added, so a refused record adds nothing.
+        An item counts as present when this document's layer has it (same id, or the same
+        place and label; for links, the same type and ends). An id that names something else
+        is not a reason to drop the item: it gets a new id.
         """
         conn = self.conn
         seqs: dict[str, int] = {}
@@ -304,35 +340,33 @@ class BulkImport:
         present_spans = present_relations = 0
         for span in record.spans:
             row = conn.execute(
-                'SELECT seq, document, layer, "start", "end", label FROM span WHERE id = ?',
-                (span.id,),
+                'SELECT seq FROM span WHERE id = ? AND document = ? AND layer = ? '
+                'AND "start" = ? AND "end" = ? AND label = ?',
+                (span.id, doc_seq, layer_id, span.start, span.end, span.label),
+            ).fetchone() or conn.execute(
+                'SELECT seq FROM span WHERE document = ? AND layer = ? AND "start" = ? '
+                'AND "end" = ? AND label = ?',
+                (doc_seq, layer_id, span.start, span.end, span.label),
             ).fetchone()
-            if row is not None and row[1:] != (doc_seq, layer_id, span.start, span.end,
-                                               span.label):
-                raise InvariantError(f"span id {span.id!r} is already used by another span")
-            if row is None:
-                row = conn.execute(
-                    'SELECT seq FROM span WHERE document = ? AND layer = ? AND "start" = ? '
-                    'AND "end" = ? AND label = ?',
-                    (doc_seq, layer_id, span.start, span.end, span.label),
-                ).fetchone()
             if row is not None:
                 seqs[span.id] = row[0]
                 present_spans += 1
                 continue
-            fresh.spans.append(self._span_row(span, doc_seq, layer_id))
+            fresh.spans.append(self._span_row(span, self._own_id(span.id, taken.spans),
+                                              doc_seq, layer_id))
             seqs[span.id] = fresh.spans[-1][0]
         for relation in record.relations:
             head, tail = seqs[relation.head], seqs[relation.tail]
             row = conn.execute(
-                "SELECT seq FROM relation WHERE id = ? OR (document = ? AND layer = ? AND "
-                "type = ? AND head = ? AND tail = ?)",
-                (relation.id, doc_seq, layer_id, relation.type, head, tail),
+                "SELECT seq FROM relation WHERE document = ? AND layer = ? AND (id = ? OR "
+                "(type = ? AND head = ? AND tail = ?))",
+                (doc_seq, layer_id, relation.id, relation.type, head, tail),
             ).fetchone()
             if row is not None:
                 present_relations += 1
                 continue
-            fresh.relations.append(self._relation_row(relation, doc_seq, layer_id, seqs))
+            fresh.relations.append(self._relation_row(
+                relation, doc_seq, layer_id, seqs, self._own_id(relation.id, taken.relations)))
         rows.spans.extend(fresh.spans)
         rows.relations.extend(fresh.relations)
         self.counts.spans_new += len(fresh.spans)
@@ -368,4 +402,5 @@ class BulkImport:
         except sqlite3.IntegrityError as exc:
             # Every record was checked before; reaching a constraint here is a bug, and the
             # whole import rolls back.
-            raise InvariantError(f"the project refused the import: {exc}") from None
+            raise ImportRefused(f"the project refused the import ({exc}); nothing was "
+                                "imported") from None

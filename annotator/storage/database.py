@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -17,7 +18,6 @@ from sqlite_utils import Database
 from annotator.core.errors import ProjectError
 from annotator.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrations
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 PAGE_SIZE = 16384
 
@@ -62,27 +62,36 @@ def create_database(path: Path) -> Database:
 
 def inspect_database(path: Path) -> int:
     """Check, read-only, that `path` is a Tawsim project this version can open; return its
-    schema version. Raises ProjectError otherwise, having changed nothing."""
+    schema version. Raises ProjectError otherwise, having changed nothing.
+
+    The file is only ever read through SQLite here. Opening and closing it with Python's own
+    `open()` would drop every POSIX lock this process holds on it (fcntl locks belong to the
+    process, and any close releases them), so a desk with the project open would lose its
+    lock and another program could checkpoint and delete the WAL under it.
+    """
     where = str(path)
-    if not path.exists():
-        raise ProjectError("no such project file", path=where)
-    if path.is_dir():
-        raise ProjectError("this is a folder, not a project file", path=where)
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
+        info = path.stat()
+    except FileNotFoundError:
+        raise ProjectError("no such project file", path=where) from None
     except OSError as exc:
         raise ProjectError(f"cannot read the file: {exc.strerror}", path=where) from None
-    if header != SQLITE_MAGIC:
-        raise ProjectError("not a Tawsim project (the file is not an SQLite database)", path=where)
+    if path.is_dir():
+        raise ProjectError("this is a folder, not a project file", path=where)
+    if info.st_size == 0:
+        raise ProjectError("not a Tawsim project (the file is empty)", path=where)
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc):
+            raise ProjectError("not a Tawsim project (the file is not an SQLite database)",
+                               path=where) from None
         raise ProjectError(f"the project file cannot be read: {exc}", path=where) from None
     if app_id != APPLICATION_ID:
         raise ProjectError("not a Tawsim project (an SQLite file of another program)", path=where)
@@ -109,3 +118,32 @@ def open_database(path: Path) -> Database:
         conn.close()
         raise ProjectError(f"the project file cannot be opened: {exc}", path=str(path)) from None
     return db
+
+
+@contextlib.contextmanager
+def write_transaction(db: Database) -> Iterator[None]:
+    """One edit's transaction, taking the write lock at BEGIN (IMMEDIATE).
+
+    A deferred transaction that reads first (the document's text, to check a span) and then
+    writes can fail at once with SQLITE_BUSY if another connection (the desk's search
+    indexer, the command line) committed in between; taking the lock first waits for it
+    instead, up to the busy timeout. Inside an open transaction it nests as a savepoint.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise

@@ -29,7 +29,7 @@ from annotator.core.model import (
 )
 from annotator.core.scheme import Scheme, default_scheme, scheme_from_dict
 from annotator.storage.annotations import AnnotationRepository
-from annotator.storage.database import create_database, open_database
+from annotator.storage.database import create_database, open_database, write_transaction
 from annotator.storage.rows import (
     RELATION_COLUMNS,
     RELATION_JOINS,
@@ -61,23 +61,37 @@ class ProjectStore:
         path = Path(path)
         db = create_database(path)
         store = cls(path, db)
-        scheme = scheme or default_scheme()
-        with db.atomic():
-            now = utc_now()
-            store.set_meta("format", "tawsim-project")
-            store.set_meta("name", name or path.stem)
-            store.set_meta("created_at", now)
-            store.set_meta("created_by", f"Tawsim {__version__}")
-            store.set_meta("scheme", orjson.dumps(scheme.to_dict()).decode())
-            store.write_audit("tawsim", "create_project", None, None, None,
-                         {"name": name or path.stem, "scheme": scheme.name})
+        try:
+            store._initialise(scheme or default_scheme(), name or path.stem)
+        except BaseException:
+            store.close()  # a half-made project would block the next attempt at this name
+            for leftover in (path, path.with_name(path.name + "-wal"),
+                             path.with_name(path.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+            raise
         return store
+
+    def _initialise(self, scheme: Scheme, name: str) -> None:
+        with self.db.atomic():
+            self.set_meta("format", "tawsim-project")
+            self.set_meta("name", name)
+            self.set_meta("created_at", utc_now())
+            self.set_meta("created_by", f"Tawsim {__version__}")
+            self.set_meta("scheme", orjson.dumps(scheme.to_dict()).decode())
+            self.write_audit("tawsim", "create_project", None, None, None,
+                             {"name": name, "scheme": scheme.name})
 
     @classmethod
     def open(cls, path: str | Path) -> ProjectStore:
         path = Path(path)
         store = cls(path, open_database(path))
-        if store.meta("format") != "tawsim-project":
+        try:
+            kind = store.meta("format")
+        except sqlite3.DatabaseError as exc:
+            store.close()
+            raise ProjectError(f"the project file cannot be read ({exc}); restore it from a "
+                               "copy", path=str(path)) from None
+        if kind != "tawsim-project":
             store.close()
             raise ProjectError("not a Tawsim project (its project table is missing)",
                                path=str(path))
@@ -372,7 +386,7 @@ class ProjectStore:
     def set_status(self, doc_id: str, layer: str, status: Status, actor: str) -> None:
         """Record an explicit status change (for example Done) as its own audited edit."""
         status = Status(status)
-        with self.db.atomic():
+        with write_transaction(self.db):
             before = self.status(doc_id, layer)
             if before == status:
                 return

@@ -79,10 +79,10 @@ class SearchIndex:
         `cancelled()` turns true the update stops after the current batch.
         """
         state = self.state()
+        if state.pending == 0 and not state.rebuild:
+            return 0  # nothing to do: no write at all, so a read-only project can be searched
         if state.rebuild or state.indexed == 0:
             self._clear()  # also drops what an interrupted first batch may have left
-        if state.pending == 0 and not state.rebuild:
-            return 0
         conn = self.conn
         done = 0
         relax = not conn.in_transaction  # the level cannot change inside a transaction

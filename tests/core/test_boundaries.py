@@ -51,3 +51,12 @@ def test_trimmed_spans_sit_on_grapheme_boundaries_without_edge_spaces(text, data
     assert s in bounds and e in bounds
     if s < e:
         assert not text[s].isspace() and not text[e - 1].isspace()
+
+
+def test_a_quote_inside_the_mention_keeps_its_partner():
+    text = "نقلت قناة “الجزيرة” عن مصدر"
+    start = text.index("قناة")
+    s, e = trim_span(text, start - 1, text.index("عن"))
+    assert text[s:e] == "قناة “الجزيرة”"
+    s, e = trim_span(text, text.index("“") - 1, text.index("”") + 2)
+    assert text[s:e] == "الجزيرة"  # quotes around the whole mention still go

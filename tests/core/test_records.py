@@ -108,3 +108,8 @@ def test_duplicate_spans_and_ids_are_refused():
                                                _span(text, "قال", "ACTOR", id="x")])
     with pytest.raises(InvariantError, match="used twice"):
         prepare_record(same_id, SCHEME)
+
+
+def test_a_nul_character_is_refused():
+    with pytest.raises(InvariantError, match="NUL"):
+        prepare_record(DocumentRecord(text="قال\x00المتحدث"), SCHEME)

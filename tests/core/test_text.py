@@ -84,3 +84,18 @@ def test_offset_map_keeps_spans_on_the_same_characters(raw):
             assert text[mapped] == raw[start]
         if start < len(raw) and raw[start] == "\r":
             assert text[mapped] == "\n"  # a CR or CRLF becomes the LF at that place
+
+
+@given(arabic_text)
+def test_canonicalising_twice_changes_nothing(raw):
+    once = canonicalise("\ufeff" + raw)
+    assert canonicalise(once) == once
+    assert once.startswith("\ufeff")  # in a string, U+FEFF is content, not a byte-order mark
+
+
+@pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16"])
+def test_exactly_one_byte_order_mark_is_dropped(codec):
+    text = "\ufeff" + SHORT  # the file's own text starts with a ZWNBSP
+    data = text.encode(codec)  # the codec adds the byte-order mark in front
+    assert decode_source(data, source="x").text == text
+    assert decode_source(data, source="x", encoding=codec).text == text

@@ -130,3 +130,24 @@ def test_document_list_and_resuming(project):
     assert session.next_document("d1", -1) == "d0"
     assert session.next_document("d4") is None
     assert session.document_count(text="رقم 3") == 1
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (__import__("sqlite3").OperationalError("database is locked"), "busy"),
+        (__import__("sqlite3").OperationalError("attempt to write a readonly database"),
+         "read-only"),
+        (__import__("sqlite3").DatabaseError("database disk image is malformed"), "damaged"),
+        (UnicodeEncodeError("utf-8", "\udcff", 0, 1, "surrogates not allowed"), "UTF-8"),
+        (ValueError("a bug"), None),
+    ],
+)
+def test_engine_failures_become_one_line_user_errors(error, expected):
+    from annotator.services.projects import as_user_error
+
+    translated = as_user_error(error)
+    if expected is None:
+        assert translated is None
+    else:
+        assert expected in str(translated) and "\n" not in str(translated)
