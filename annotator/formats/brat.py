@@ -339,7 +339,8 @@ class _AnnParser:
         self.textbounds: list[_Textbound] = []
         self.spans: dict[str, SpanRecord] = {}  # brat T id -> span
         self.relations: list[RelationRecord] = []
-        self.pending: list[tuple[str, str, str, str]] = []  # kind, target, name, value
+        # kind, target, name, value, line: checked once every span is known
+        self.pending: list[tuple[str, str, str, str, int]] = []
         self.seen: set[str] = set()
         self.ignored: dict[str, int] = {}
 
@@ -358,18 +359,21 @@ class _AnnParser:
         if kind == "T":
             self._textbound(brat_id, rest, number)
         elif kind == "R":
-            self._relation(rest)
+            self._relation(rest, number)
         elif kind in "AM":
             fields = rest.split()
             if len(fields) != 3:
                 raise InvariantError("an attribute line is NAME TARGET VALUE; Tawsim "
                                      "attributes always have a value")
-            self.pending.append(("attribute", fields[1], fields[0], fields[2]))
+            self.pending.append(("attribute", fields[1], fields[0], fields[2], number))
         elif kind == "#":
             data, _, note = rest.partition("\t")
             fields = data.split()
-            if len(fields) == 2 and fields[0] == NOTES:
-                self.pending.append(("note", fields[1], NOTES, note))
+            if fields and fields[0] == NOTES:
+                if len(fields) != 2:
+                    raise InvariantError(f"an {NOTES} line is {NOTES} TARGET, a tab and the "
+                                         "note")
+                self.pending.append(("note", fields[1], NOTES, note, number))
             else:
                 self._ignore("comment lines other than span notes")
         else:
@@ -436,7 +440,7 @@ class _AnnParser:
         self.spans[brat_id] = SpanRecord(start=start, end=end, label=textbound.label,
                                          id=new_id())
 
-    def _relation(self, rest: str) -> None:
+    def _relation(self, rest: str, number: int) -> None:
         data = rest.partition("\t")[0]
         fields = data.split()
         if len(fields) != 3:
@@ -445,17 +449,17 @@ class _AnnParser:
         if any(not sep or not target for _, sep, target in args) or args[0][0] == args[1][0]:
             raise InvariantError("a relation needs two differently named arguments "
                                  "ROLE:ID")
-        self.pending.append(("relation", args[0][2], fields[0], args[1][2]))
+        self.pending.append(("relation", args[0][2], fields[0], args[1][2], number))
 
     def finish(self, where: str, notes: ReadNotes) -> None:
-        for kind, target, name, value in self.pending:
+        for kind, target, name, value, line in self.pending:
             if target not in self.spans:
                 raise InvariantError(f"{kind} refers to {target}, which is not a span of the "
-                                     "file", path=where)
+                                     "file", path=where, line=line)
             if kind == "relation":
                 if value not in self.spans:
                     raise InvariantError(f"relation refers to {value}, which is not a span "
-                                         "of the file", path=where)
+                                         "of the file", path=where, line=line)
                 self.relations.append(RelationRecord(type=name, head=self.spans[target].id
                                                      or "", tail=self.spans[value].id or ""))
             elif kind == "note":

@@ -147,6 +147,19 @@ def check_span(text: str, start: Any, end: Any, label: Any, covered: Any = None,
         scheme.label(label)
 
 
+def local_id(value: Any, what: str) -> str | int:
+    """An id a file uses to point from one item to another (doccano's entity ids, Label
+    Studio's region ids): text or a whole number, never a list or an object."""
+    if isinstance(value, str) or (type(value) is int):
+        return value
+    raise InvariantError(f"{what} must be text or a whole number, not {value!r}")
+
+
+def document_id(value: Any, what: str = "the record's id") -> str | None:
+    """A record's document id as stored: text, or a whole number written as text."""
+    return None if value is None else str(local_id(value, what))
+
+
 # Characters some brat versions read as the end of an .ann line (Python's str.splitlines).
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _BREAK = re.compile(f"[{re.escape(LINE_BREAKS)}]")

@@ -26,7 +26,14 @@ from annotator.core.offsets import Utf16Map
 from annotator.core.records import DocumentRecord, Origin, RelationRecord, SpanRecord
 from annotator.formats.articles import TEXT_FIELDS
 from annotator.formats.base import BadRecord, ReadItem, ReadOptions, WriteOptions, WriteReport
-from annotator.formats.common import ReadNotes, Tally, check_span, option
+from annotator.formats.common import (
+    ReadNotes,
+    Tally,
+    check_span,
+    document_id,
+    local_id,
+    option,
+)
 from annotator.formats.files import UTF8_BOM, atomic_output, parse_json_document, read_bytes
 
 NAME = "Label Studio"
@@ -177,16 +184,26 @@ def _text_field(data: dict, options: ReadOptions) -> str:
                          "--field text=NAME")
 
 
+def _listed(task: dict, key: str) -> list:
+    """A task's annotations, completions or predictions: a list of objects, or none."""
+    items = task.get(key)
+    if items is None:
+        return []
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise InvariantError(f"the task's {key!r} must be a list of objects")
+    return items
+
+
 def _results(task: dict, notes: ReadNotes, where: str) -> list:
-    annotations = [a for a in task.get("annotations") or task.get("completions") or []
-                   if isinstance(a, dict) and not a.get("was_cancelled")]
+    annotations = [a for a in _listed(task, "annotations") or _listed(task, "completions")
+                   if not a.get("was_cancelled")]
     if annotations:
         if len(annotations) > 1:
             notes.add("tasks with several annotations: only the first of each was imported "
                       "(split the file to import the others into their own layers)", where)
         chosen = annotations[0]
     else:
-        predictions = [p for p in task.get("predictions") or [] if isinstance(p, dict)]
+        predictions = _listed(task, "predictions")
         if not predictions:
             return []
         if len(predictions) > 1:
@@ -211,7 +228,7 @@ def record_from_task(task: Any, options: ReadOptions, notes: ReadNotes,
     text = data[text_key]
     if not isinstance(text, str):
         raise InvariantError(f"data field {text_key!r} must be text")
-    doc_id = data.get("doc_id", task.get("id"))
+    doc_id = document_id(data.get("doc_id", task.get("id")), "the task's doc_id or id")
     meta = {k: v for k, v in data.items() if k not in (text_key, "doc_id")}
     results = _results(task, notes, where)
     units = _Units(text)
@@ -220,8 +237,9 @@ def record_from_task(task: Any, options: ReadOptions, notes: ReadNotes,
     for number, item in enumerate(results, start=1):
         if isinstance(item, dict) and item.get("type") == "labels":
             try:
+                region = _region_id(item)
                 for span in _region(item, text, units, options):
-                    regions.setdefault(str(item.get("id")), []).append(span)
+                    regions.setdefault(region, []).append(span)
                     spans.append(span)
             except TawsimError as error:
                 raise InvariantError(f"result {number}: {error.message}") from None
@@ -236,8 +254,8 @@ def record_from_task(task: Any, options: ReadOptions, notes: ReadNotes,
                 continue
             if kind == "relation":
                 relations.append(_relation(item, regions))
-            elif kind in ("choices", "textarea") and str(item.get("id")) in regions:
-                _region_detail(item, regions[str(item["id"])])
+            elif kind in ("choices", "textarea") and _region_id(item) in regions:
+                _region_detail(item, regions[_region_id(item)])
             else:
                 ignored[str(kind)] = ignored.get(str(kind), 0) + 1
         except TawsimError as error:
@@ -248,8 +266,15 @@ def record_from_task(task: Any, options: ReadOptions, notes: ReadNotes,
     if units.converted:
         notes.add("spans with offsets in UTF-16 units (an emoji stands before them) "
                   "converted to code points", f"{where} ×{units.converted}")
-    return DocumentRecord(text=text, id=None if doc_id is None else str(doc_id), meta=meta,
+    return DocumentRecord(text=text, id=doc_id, meta=meta,
                           spans=spans, relations=relations)
+
+
+def _region_id(item: dict) -> str:
+    """The id a result shares with the other results of its region ("None" when it has
+    none: such a region has no choices, notes or relations of its own)."""
+    value = item.get("id")
+    return "None" if value is None else str(local_id(value, "a result's id"))
 
 
 class _Units:
@@ -284,11 +309,14 @@ def _region(item: dict, text: str, units: _Units, options: ReadOptions) -> list[
     labels = value.get("labels")
     if not isinstance(labels, list) or not labels:
         raise InvariantError("a labels result names no label")
+    covered = value.get("text")
+    if covered is not None and not isinstance(covered, str):
+        raise InvariantError(f"a labels result's text must be text, not {covered!r}")
     if type(start) is int and type(end) is int and 0 <= start <= end:
-        start, end = units.code_points(start, end, value.get("text"))
+        start, end = units.code_points(start, end, covered)
     spans = []
     for label in labels:
-        check_span(text, start, end, label, value.get("text"), options.scheme)
+        check_span(text, start, end, label, covered, options.scheme)
         spans.append(SpanRecord(start=start, end=end, label=label, id=new_id()))
     return spans
 
@@ -299,7 +327,11 @@ def _region_detail(item: dict, spans: list[SpanRecord]) -> None:
         raise InvariantError(f"a {item.get('type')} result has no 'value' object")
     if item["type"] == "textarea":
         texts = value.get("text", [])
-        note = "\n".join(texts) if isinstance(texts, list) else str(texts)
+        if isinstance(texts, str):
+            texts = [texts]
+        if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+            raise InvariantError("a textarea result's text must be text or a list of texts")
+        note = "\n".join(texts)
         for span in spans:
             span.note = note
         return
@@ -315,14 +347,14 @@ def _region_detail(item: dict, spans: list[SpanRecord]) -> None:
 def _relation(item: dict, regions: dict[str, list[SpanRecord]]) -> RelationRecord:
     ends = []
     for key in ("from_id", "to_id"):
-        region = str(item.get(key))
+        region = str(local_id(item.get(key), f"relation {key}"))
         if region not in regions:
             raise InvariantError(f"relation {key} {item.get(key)!r} is not a labelled region")
         ends.append(regions[region][0].id or "")
     labels = item.get("labels") or []
-    if len(labels) != 1:
-        raise InvariantError("a relation needs exactly one label (its type), not "
-                             f"{len(labels)}")
+    if not isinstance(labels, list) or len(labels) != 1 or not isinstance(labels[0], str):
+        raise InvariantError("a relation needs a list of exactly one label (its type), not "
+                             f"{labels!r}")
     direction = item.get("direction", "right")
     if direction == "bi":
         raise InvariantError("a two-way relation has no head and tail; Tawsim relations "
