@@ -52,7 +52,7 @@ from annotator.formats.common import (
     span_issue,
     whole_number,
 )
-from annotator.formats.files import atomic_output, read_bytes
+from annotator.formats.files import atomic_output, display_path, name_is_text, read_bytes
 
 NAME = "CoNLL"
 DOCSTART = "-DOCSTART-"
@@ -261,11 +261,11 @@ def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
     options.advance(len(data))
     text = decode_source(data, source=str(path), encoding=options.encoding).text
     documents = list(_documents(path, text))
-    if len(documents) == 1 and documents[0].doc_id is None:
+    if len(documents) == 1 and documents[0].doc_id is None and name_is_text(path.stem):
         documents[0].doc_id = path.stem
     rebuilt = 0
     for document in documents:
-        origin = Origin(str(path), document.line)
+        origin = Origin(display_path(path), document.line)
         try:
             record, was_rebuilt = _record(document, path, options)
         except TawsimError as error:
@@ -273,7 +273,7 @@ def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
             continue
         rebuilt += was_rebuilt
         record.origin = origin
-        record.source = str(path)
+        record.source = display_path(path)
         yield record
     if rebuilt:
         options.warn(f"{path}: {rebuilt} document(s) not in the project: their text was "

@@ -12,7 +12,7 @@ from typing import IO, Any
 
 import orjson
 
-from annotator.core.errors import DecodeError, TawsimError
+from annotator.core.errors import DecodeError, TawsimError, readable_path
 from annotator.core.records import DocumentRecord, Origin
 from annotator.formats.base import BadRecord, ReadOptions
 
@@ -47,7 +47,7 @@ def json_lines(path: Path, options: ReadOptions) -> Iterator[tuple[Origin, Any |
             if not line:
                 continue
             seen_content = True
-            origin = Origin(str(path), number)
+            origin = Origin(display_path(path), number)
             if b"\x00" in line:
                 yield origin, DecodeError("the line contains NUL bytes; the file is not "
                                           "UTF-8 JSON Lines", path=str(path), line=number)
@@ -151,10 +151,8 @@ def atomic_folder(path: Path) -> Iterator[Path]:
 
 
 def display_path(path: Path | str) -> str:
-    """A path as text that can be stored and shown. A name that is not UTF-8 (Arabic names
-    in Windows-1256 from a zip made on Windows) would otherwise hold lone surrogates, which
-    SQLite, JSON and a terminal refuse: its undecodable bytes become U+FFFD instead."""
-    return os.fsencode(path).decode("utf-8", "replace")
+    """A path as text that can be stored and shown (see readable_path)."""
+    return readable_path(str(path))
 
 
 def display_name(path: Path) -> str:
@@ -192,5 +190,5 @@ def records_from_json_lines(
             yield BadRecord(origin, error.located(origin.path, origin.line))
             continue
         record.origin = origin
-        record.source = str(path)
+        record.source = display_path(path)
         yield record

@@ -34,7 +34,13 @@ from annotator.formats.common import (
     local_id,
     option,
 )
-from annotator.formats.files import UTF8_BOM, atomic_output, parse_json_document, read_bytes
+from annotator.formats.files import (
+    UTF8_BOM,
+    atomic_output,
+    display_path,
+    parse_json_document,
+    read_bytes,
+)
 
 NAME = "Label Studio"
 LABELS = "label"  # the <Labels> control
@@ -157,14 +163,14 @@ def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
         raise TawsimError("expected a JSON array of Label Studio tasks", path=str(path))
     notes = ReadNotes()
     for index, task in enumerate(value, start=1):
-        origin = Origin(f"{path} (task {index})")
+        origin = Origin(f"{display_path(path)} (task {index})")
         try:
             record = record_from_task(task, options, notes, f"task {index}")
         except TawsimError as error:
             yield BadRecord(origin, error.located(origin.path))
             continue
         record.origin = origin
-        record.source = str(path)
+        record.source = display_path(path)
         yield record
     notes.report_to(options, str(path))
 
