@@ -229,7 +229,8 @@ def flag(extra: dict[str, Any], name: str) -> bool:
     return bool(value)
 
 
-def whole_number(extra: dict[str, Any], name: str, default: int, minimum: int = 1) -> int:
+def whole_number(extra: dict[str, Any], name: str, default: int, minimum: int = 1,
+                 maximum: int | None = None) -> int:
     value = extra.get(name, default)
     try:
         number = int(value)
@@ -237,4 +238,6 @@ def whole_number(extra: dict[str, Any], name: str, default: int, minimum: int = 
         raise TawsimError(f"option {name} takes a whole number, not {value!r}") from None
     if number < minimum:
         raise TawsimError(f"option {name} must be at least {minimum}")
+    if maximum is not None and number > maximum:
+        raise TawsimError(f"option {name} must be at most {maximum}")
     return number
