@@ -108,7 +108,8 @@ def read_json(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
 
 
 def read_jsonl(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
-    """One object per line: a Tawsim dataset record (with spans) or a plain article."""
+    """One object per line: a Tawsim dataset record or a plain article, by its shape
+    (native.looks_native)."""
     def build(value: Any) -> DocumentRecord:
         if native.looks_native(value):
             return native.record_from_json(value)
