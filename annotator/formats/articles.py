@@ -89,7 +89,7 @@ def read_json(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
     options.advance(len(data))
     if not data.strip():
         raise TawsimError("the file is empty", path=str(path))
-    value = parse_json_document(path, data)
+    value = parse_json_document(path, data, options.encoding)
     if isinstance(value, dict):
         arrays = [v for v in value.values() if isinstance(v, list)]
         value = arrays[0] if len(arrays) == 1 else [value]

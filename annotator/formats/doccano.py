@@ -48,7 +48,9 @@ def _first_object(path: Path) -> Any:
             for raw in handle:
                 line = raw.removeprefix(UTF8_BOM).strip()
                 if line:
-                    return orjson.loads(line)
+                    # Only the shape matters: text in another encoding (--encoding) must
+                    # not hide it.
+                    return orjson.loads(line.decode("utf-8", "replace"))
     except (OSError, orjson.JSONDecodeError):
         return None
     return None

@@ -156,7 +156,7 @@ def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
     options.advance(len(data))
     if not data.strip():
         raise TawsimError("the file is empty", path=str(path))
-    value = parse_json_document(path, data)
+    value = parse_json_document(path, data, options.encoding)
     if isinstance(value, dict):
         value = value.get("tasks", [value]) if "data" not in value else [value]
     if not isinstance(value, list):
