@@ -7,6 +7,16 @@ Every message a user sees names the file, and the line when there is one, so tha
 from __future__ import annotations
 
 
+def readable_path(path: str) -> str:
+    """A path as text that can be stored and shown. A file name that is not UTF-8 (Arabic
+    names in Windows-1256 from a zip made on Windows) reaches Python with its bytes as lone
+    surrogates, which SQLite, JSON and a terminal refuse: they become U+FFFD instead."""
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate no file name gives; still never refused
+        return path.encode("utf-8", "replace").decode("utf-8")
+
+
 class TawsimError(Exception):
     """Bad input or a refused action. `str()` is one line fit to show a user as it is."""
 
@@ -25,9 +35,9 @@ class TawsimError(Exception):
         return self
 
     def __str__(self) -> str:
-        where = self.path or ""
+        where = readable_path(self.path) if self.path else ""
         if self.path and self.line is not None:
-            where = f"{self.path}:{self.line}"
+            where = f"{where}:{self.line}"
         return f"{where}: {self.message}" if where else self.message
 
 

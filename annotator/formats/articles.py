@@ -17,6 +17,8 @@ from annotator.core.text import decode_source
 from annotator.formats import native
 from annotator.formats.base import BadRecord, ReadItem, ReadOptions
 from annotator.formats.files import (
+    display_name,
+    display_path,
     parse_json_document,
     read_bytes,
     records_from_json_lines,
@@ -33,7 +35,7 @@ def read_text(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
     if path.is_dir() and not files:
         raise TawsimError("the folder holds no .txt files", path=str(path))
     for file in files:
-        origin = Origin(str(file))
+        origin = Origin(display_path(file))
         try:
             data = read_bytes(file)
             decoded = decode_source(data, source=str(file), encoding=options.encoding)
@@ -44,8 +46,8 @@ def read_text(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
             options.advance(file.stat().st_size if file.exists() else 0)
         yield DocumentRecord(
             text=decoded.text,
-            meta={"filename": file.name},
-            source=str(file),
+            meta={"filename": display_name(file)},
+            source=display_path(file),
             source_sha256=decoded.source_sha256,
             encoding=decoded.encoding,
             origin=origin,
@@ -87,26 +89,27 @@ def read_json(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
     options.advance(len(data))
     if not data.strip():
         raise TawsimError("the file is empty", path=str(path))
-    value = parse_json_document(path, data)
+    value = parse_json_document(path, data, options.encoding)
     if isinstance(value, dict):
         arrays = [v for v in value.values() if isinstance(v, list)]
         value = arrays[0] if len(arrays) == 1 else [value]
     if not isinstance(value, list):
         raise TawsimError("expected a JSON array of articles", path=str(path))
     for index, item in enumerate(value, start=1):
-        origin = Origin(f"{path} (article {index})")
+        origin = Origin(f"{display_path(path)} (article {index})")
         try:
             record = article_from_json(item, options)
         except TawsimError as error:
             yield BadRecord(origin, error.located(origin.path))
             continue
         record.origin = origin
-        record.source = str(path)
+        record.source = display_path(path)
         yield record
 
 
 def read_jsonl(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
-    """One object per line: a Tawsim dataset record (with spans) or a plain article."""
+    """One object per line: a Tawsim dataset record or a plain article, by its shape
+    (native.looks_native)."""
     def build(value: Any) -> DocumentRecord:
         if native.looks_native(value):
             return native.record_from_json(value)

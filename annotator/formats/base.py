@@ -135,7 +135,9 @@ class Format:
     folder_for: Callable[[Path, dict[str, Any]], bool] | None = None
     carries_layers: bool = False  # each record names its layer (native JSONL)
     streams: bool = False  # one text file, written front to back: `-o -` can be stdout
-    sniff: Callable[[Path], bool] | None = None  # recognises a file for --format auto
+    # Recognises a file for --format auto; raises TawsimError when the file could be this
+    # format or another and only --format can say which.
+    sniff: Callable[[Path], bool] | None = None
     options: tuple[OptionSpec, ...] = ()  # what the writer's WriteOptions.extra accepts
 
     def makes_folder(self, out: Path, extra: dict[str, Any]) -> bool:

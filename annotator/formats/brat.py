@@ -8,23 +8,36 @@
 - `A1<TAB>NAME T1 VALUE`: an attribute of a span;
 - `#1<TAB>AnnotatorNotes T1<TAB>NOTE`: a span's note.
 IDs are a letter prefix and a number, unique in the file. Offsets are code points into the
-.txt, whose line endings are LF (brat reads with universal newlines). The file name is the
-document id, with characters a file system refuses %-encoded.
+.txt, whose line endings are LF. The file name is the document id, with characters a file
+system refuses %-encoded.
+
+brat reads a .txt as UTF-8 with universal newlines: CRLF is one character, and a BOM is a
+character of the text, counted by the offsets. Other tools count every CR of a CRLF file, or
+drop the BOM. The reader tries, in this order, the file's characters (BOM and every CR
+counted), the same with CRLF as one character (brat's way), and both again without the BOM,
+and takes the first under which every T line's covered text matches; when none does (or the
+lines give no covered text) the first is used. The spans are then placed on the document's
+text (the file's characters without the BOM), and the import canonicalises its line endings
+and shifts them with it. The writer writes LF text; a text that begins with U+FEFF gets a
+BOM before it, and its offsets count that BOM.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import InvariantError, TawsimError
 from annotator.core.ids import new_id
 from annotator.core.records import DocumentRecord, Origin, RelationRecord, SpanRecord
-from annotator.core.text import decode_source
+from annotator.core.text import BOM, decode_source
 from annotator.formats.base import BadRecord, ReadItem, ReadOptions, WriteOptions, WriteReport
 from annotator.formats.common import (
     LINE_BREAKS,
@@ -37,7 +50,14 @@ from annotator.formats.common import (
     one_line,
     span_issue,
 )
-from annotator.formats.files import atomic_folder, numbered_lines, read_bytes
+from annotator.formats.files import (
+    atomic_folder,
+    display_name,
+    display_path,
+    name_is_text,
+    numbered_lines,
+    read_bytes,
+)
 
 NAME = "brat"
 ID_PATTERN = re.compile(r"^([A-Za-z]+|#[A-Za-z]*)([0-9]+)(.*?)$")
@@ -74,16 +94,20 @@ def write(records: Iterable[DocumentRecord], out: Path, options: WriteOptions) -
                 stem = stem[:40] + "~" + digest
                 tally.add("{n} document id{s} too long for a file name written under a "
                           "shortened name (the id does not come back from the name)")
+            # A text that begins with U+FEFF gets a BOM before it, or a reader would take that
+            # character for the BOM; brat counts the BOM, so the offsets move by one.
+            bom = BOM if record.text.startswith(BOM) else ""
             with open(folder / f"{stem}.txt", "w", encoding="utf-8", newline="") as handle:
-                handle.write(record.text)
+                handle.write(bom + record.text)
             with open(folder / f"{stem}.ann", "w", encoding="utf-8", newline="") as handle:
-                handle.write(ann_text(record, report, tally))
+                handle.write(ann_text(record, report, tally, len(bom)))
             report.documents += 1
     tally.report_to(report)
     return report
 
 
-def ann_text(record: DocumentRecord, report: WriteReport, tally: Tally) -> str:
+def ann_text(record: DocumentRecord, report: WriteReport, tally: Tally, shift: int = 0) -> str:
+    """The .ann lines of a record; `shift` is added to every offset (1 after a BOM)."""
     text = record.text
     lines: list[str] = []
     t_ids: dict[str, str] = {}
@@ -116,7 +140,7 @@ def ann_text(record: DocumentRecord, report: WriteReport, tally: Tally) -> str:
         t_id = f"T{len(written) + 1}"
         t_ids[span.id or ""] = t_id
         written[(tuple(pieces), span.label)] = t_id
-        where = ";".join(f"{start} {end}" for start, end in pieces)
+        where = ";".join(f"{start + shift} {end + shift}" for start, end in pieces)
         covered = " ".join(text[start:end] for start, end in pieces)
         lines.append(f"{t_id}\t{span.label} {where}\t{covered}")
         report.spans += 1
@@ -211,36 +235,116 @@ def read_document(ann: Path, options: ReadOptions, notes: ReadNotes) -> Document
     except UnicodeDecodeError as exc:
         raise TawsimError(f"the .ann file is not UTF-8 (bad byte at position {exc.start})",
                           path=str(ann)) from None
-    parser = _AnnParser(decoded.text, options)
+    parser = _AnnParser(options)
     for number, line in numbered_lines(content):
         if not line.strip():
             continue
         try:
-            parser.take(line)
+            parser.take(line, number)
         except TawsimError as error:
             raise error.located(str(ann), number) from None
+    text = _file_characters(data, decoded.encoding)
+    parser.place(text, str(ann))
     parser.finish(str(ann), notes)
     return DocumentRecord(
-        text=decoded.text, id=id_from_stem(ann.stem), meta={"filename": txt.name},
-        spans=list(parser.spans.values()), relations=parser.relations, source=str(txt),
+        text=text.removeprefix(BOM),
+        id=id_from_stem(ann.stem) if name_is_text(ann.stem) else None,
+        meta={"filename": display_name(txt)}, spans=list(parser.spans.values()),
+        relations=parser.relations, source=display_path(txt),
         source_sha256=decoded.source_sha256, encoding=decoded.encoding,
-        origin=Origin(str(ann)),
+        origin=Origin(display_path(ann)),
     )
+
+
+def _file_characters(data: bytes, encoding: str) -> str:
+    """The .txt decoded as decode_source decoded it, with its line endings as they are and
+    its BOM, if it has one, kept as U+FEFF (brat counts it as a character)."""
+    codec = codecs.lookup(encoding).name
+    if codec == "utf-8-sig":
+        codec = "utf-8"
+    elif codec in ("utf-16", "utf-32"):
+        big_endian = data.startswith(codecs.BOM_UTF32_BE if codec == "utf-32"
+                                     else codecs.BOM_UTF16_BE)
+        codec += "-be" if big_endian else "-le"
+    return data.decode(codec)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A text the .ann offsets may have been counted on, and the way from its offsets to the
+    document's (the file's characters without the BOM, line endings as they are)."""
+
+    text: str
+    to_document: Callable[[int], int]
+
+
+def _readings(characters: str) -> list[_Reading]:
+    """The texts tools count .ann offsets on, in the order they are tried.
+
+    brat reads the .txt as UTF-8 with universal newlines: a BOM is a character of the text
+    and CRLF is one. Other tools count every CR, or drop the BOM. For a file without CR or
+    BOM these are all the same text.
+    """
+    body = characters.removeprefix(BOM)
+    line_endings = [(body, _unchanged)]
+    if "\r" in body:
+        universal = body.replace("\r\n", "\n").replace("\r", "\n")
+        # Where each CRLF's LF stands in the universal text: offsets after it move right by
+        # one more CR.
+        folded: list[int] = []
+        position = body.find("\r\n")
+        while position != -1:
+            folded.append(position - len(folded))
+            position = body.find("\r\n", position + 2)
+        line_endings.append((universal, lambda offset: offset + bisect_left(folded, offset)))
+    readings = []
+    if characters.startswith(BOM):
+        for text, to_document in line_endings:
+            readings.append(_Reading(BOM + text, _after_bom(to_document)))
+    readings.extend(_Reading(text, to_document) for text, to_document in line_endings)
+    return readings
+
+
+def _unchanged(offset: int) -> int:
+    return offset
+
+
+def _after_bom(to_document: Callable[[int], int]) -> Callable[[int], int]:
+    return lambda offset: to_document(max(offset - 1, 0))
+
+
+_OFFSET = re.compile(r"[0-9]+")  # ASCII digits only: str.isdigit() also takes ² and ٣
+
+
+@dataclass(frozen=True)
+class _Textbound:
+    brat_id: str
+    label: str
+    pieces: list[tuple[int, int]]  # (start, end) fragments as written
+    covered: str | None  # the text the line says it covers, None when it gives none
+    line: int
+
+    def fits(self, text: str) -> bool:
+        if any(not 0 <= start <= end <= len(text) for start, end in self.pieces):
+            return False
+        return self.covered is None or self.covered == " ".join(
+            text[start:end] for start, end in sorted(self.pieces))
 
 
 class _AnnParser:
     """The lines of one .ann file, checked with brat's own rules, into spans and relations."""
 
-    def __init__(self, text: str, options: ReadOptions) -> None:
-        self.text = text
+    def __init__(self, options: ReadOptions) -> None:
         self.options = options
+        self.textbounds: list[_Textbound] = []
         self.spans: dict[str, SpanRecord] = {}  # brat T id -> span
         self.relations: list[RelationRecord] = []
-        self.pending: list[tuple[str, str, str, str]] = []  # kind, target, name, value
+        # kind, target, name, value, line: checked once every span is known
+        self.pending: list[tuple[str, str, str, str, int]] = []
         self.seen: set[str] = set()
         self.ignored: dict[str, int] = {}
 
-    def take(self, line: str) -> None:
+    def take(self, line: str, number: int) -> None:
         brat_id, sep, rest = line.partition("\t")
         if not sep:
             raise InvariantError("a line must start with an ID and a tab")
@@ -253,20 +357,23 @@ class _AnnParser:
             self.seen.add(brat_id)
         kind = brat_id[0]
         if kind == "T":
-            self._textbound(brat_id, rest)
+            self._textbound(brat_id, rest, number)
         elif kind == "R":
-            self._relation(rest)
+            self._relation(rest, number)
         elif kind in "AM":
             fields = rest.split()
             if len(fields) != 3:
                 raise InvariantError("an attribute line is NAME TARGET VALUE; Tawsim "
                                      "attributes always have a value")
-            self.pending.append(("attribute", fields[1], fields[0], fields[2]))
+            self.pending.append(("attribute", fields[1], fields[0], fields[2], number))
         elif kind == "#":
             data, _, note = rest.partition("\t")
             fields = data.split()
-            if len(fields) == 2 and fields[0] == NOTES:
-                self.pending.append(("note", fields[1], NOTES, note))
+            if fields and fields[0] == NOTES:
+                if len(fields) != 2:
+                    raise InvariantError(f"an {NOTES} line is {NOTES} TARGET, a tab and the "
+                                         "note")
+                self.pending.append(("note", fields[1], NOTES, note, number))
             else:
                 self._ignore("comment lines other than span notes")
         else:
@@ -276,17 +383,36 @@ class _AnnParser:
     def _ignore(self, what: str) -> None:
         self.ignored[what] = self.ignored.get(what, 0) + 1
 
-    def _textbound(self, brat_id: str, rest: str) -> None:
+    def _textbound(self, brat_id: str, rest: str, number: int) -> None:
+        """The line's syntax; its offsets are checked once the text they count is known."""
         data, sep, covered = rest.partition("\t")
         label, _, where = data.partition(" ")
         pieces: list[tuple[int, int]] = []
         for part in where.split(";"):
             numbers = part.split()
-            if len(numbers) != 2 or not all(n.isdigit() for n in numbers):
+            if len(numbers) != 2 or not all(_OFFSET.fullmatch(n) for n in numbers):
                 raise InvariantError(f"{brat_id}: offsets must be START END pairs separated "
                                      f"by ';', not {where!r}")
             pieces.append((int(numbers[0]), int(numbers[1])))
-        text = self.text
+        self.textbounds.append(_Textbound(brat_id, label, pieces, covered if sep else None,
+                                          number))
+
+    def place(self, characters: str, where: str) -> None:
+        """Check every T line against the text its offsets were counted on, and place its
+        span on the document's text. The reading is the first that every line fits (the
+        covered texts decide); when none does, each line is checked against the first."""
+        readings = _readings(characters)
+        reading = next((r for r in readings
+                        if all(t.fits(r.text) for t in self.textbounds)), readings[0])
+        document = characters.removeprefix(BOM)
+        for textbound in self.textbounds:
+            try:
+                self._span(textbound, reading, document)
+            except TawsimError as error:
+                raise error.located(where, textbound.line) from None
+
+    def _span(self, textbound: _Textbound, reading: _Reading, document: str) -> None:
+        brat_id, pieces, text = textbound.brat_id, textbound.pieces, reading.text
         for index, (start, end) in enumerate(pieces):
             if start > end or end > len(text):
                 raise InvariantError(f"{brat_id}: fragment {start}-{end} is outside the text "
@@ -294,22 +420,27 @@ class _AnnParser:
             for other_start, other_end in pieces[:index]:
                 if end >= other_start and start < other_end:
                     raise InvariantError(f"{brat_id}: fragments overlap")
-        pieces.sort()
+        pieces = sorted(pieces)
         joined = " ".join(text[s:e] for s, e in pieces)
-        if sep and covered != joined:
-            raise InvariantError(f"{brat_id}: the text {covered!r} is not the text the "
-                                 f"offsets cover ({joined!r})")
+        if textbound.covered is not None and textbound.covered != joined:
+            raise InvariantError(f"{brat_id}: the text {textbound.covered!r} is not the text "
+                                 f"the offsets cover ({joined!r})")
         for (_, gap_start), (gap_end, _) in itertools.pairwise(pieces):
             gap = text[gap_start:gap_end]
             if gap.strip() or not any(ch in LINE_BREAKS for ch in gap):
                 raise InvariantError(f"{brat_id}: a discontinuous span (its fragments are "
                                      "not separated by line breaks); Tawsim spans are "
                                      "continuous")
-        start, end = pieces[0][0], pieces[-1][1]
-        check_span(text, start, end, label, scheme=self.options.scheme)
-        self.spans[brat_id] = SpanRecord(start=start, end=end, label=label, id=new_id())
+        start = reading.to_document(pieces[0][0])
+        end = reading.to_document(pieces[-1][1])
+        if start == end and pieces[0][0] < pieces[-1][1]:
+            raise InvariantError(f"{brat_id}: the span covers only the BOM at the start of "
+                                 "the file, which is not part of the text")
+        check_span(document, start, end, textbound.label, scheme=self.options.scheme)
+        self.spans[brat_id] = SpanRecord(start=start, end=end, label=textbound.label,
+                                         id=new_id())
 
-    def _relation(self, rest: str) -> None:
+    def _relation(self, rest: str, number: int) -> None:
         data = rest.partition("\t")[0]
         fields = data.split()
         if len(fields) != 3:
@@ -318,17 +449,17 @@ class _AnnParser:
         if any(not sep or not target for _, sep, target in args) or args[0][0] == args[1][0]:
             raise InvariantError("a relation needs two differently named arguments "
                                  "ROLE:ID")
-        self.pending.append(("relation", args[0][2], fields[0], args[1][2]))
+        self.pending.append(("relation", args[0][2], fields[0], args[1][2], number))
 
     def finish(self, where: str, notes: ReadNotes) -> None:
-        for kind, target, name, value in self.pending:
+        for kind, target, name, value, line in self.pending:
             if target not in self.spans:
                 raise InvariantError(f"{kind} refers to {target}, which is not a span of the "
-                                     "file", path=where)
+                                     "file", path=where, line=line)
             if kind == "relation":
                 if value not in self.spans:
                     raise InvariantError(f"relation refers to {value}, which is not a span "
-                                         "of the file", path=where)
+                                         "of the file", path=where, line=line)
                 self.relations.append(RelationRecord(type=name, head=self.spans[target].id
                                                      or "", tail=self.spans[value].id or ""))
             elif kind == "note":

@@ -147,6 +147,19 @@ def check_span(text: str, start: Any, end: Any, label: Any, covered: Any = None,
         scheme.label(label)
 
 
+def local_id(value: Any, what: str) -> str | int:
+    """An id a file uses to point from one item to another (doccano's entity ids, Label
+    Studio's region ids): text or a whole number, never a list or an object."""
+    if isinstance(value, str) or (type(value) is int):
+        return value
+    raise InvariantError(f"{what} must be text or a whole number, not {value!r}")
+
+
+def document_id(value: Any, what: str = "the record's id") -> str | None:
+    """A record's document id as stored: text, or a whole number written as text."""
+    return None if value is None else str(local_id(value, what))
+
+
 # Characters some brat versions read as the end of an .ann line (Python's str.splitlines).
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _BREAK = re.compile(f"[{re.escape(LINE_BREAKS)}]")
@@ -216,7 +229,8 @@ def flag(extra: dict[str, Any], name: str) -> bool:
     return bool(value)
 
 
-def whole_number(extra: dict[str, Any], name: str, default: int, minimum: int = 1) -> int:
+def whole_number(extra: dict[str, Any], name: str, default: int, minimum: int = 1,
+                 maximum: int | None = None) -> int:
     value = extra.get(name, default)
     try:
         number = int(value)
@@ -224,4 +238,6 @@ def whole_number(extra: dict[str, Any], name: str, default: int, minimum: int = 
         raise TawsimError(f"option {name} takes a whole number, not {value!r}") from None
     if number < minimum:
         raise TawsimError(f"option {name} must be at least {minimum}")
+    if maximum is not None and number > maximum:
+        raise TawsimError(f"option {name} must be at most {maximum}")
     return number

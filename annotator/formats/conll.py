@@ -16,13 +16,17 @@ span by span), or the span is widened to whole tokens (`expand`) or left out (`s
 overlaps the entities, so each label family has its own column; two spans of one family that
 overlap cannot share a column, and the later one is reported and left out. A sentence ends at
 a line break, unless a written span runs across it. Tags are only O, B-X and I-X: never `-`.
-Relations, attributes and notes have no place here and are reported.
+Relations, attributes and notes have no place here and are reported. No token holds a
+control character or a line separator (a line splitter would break its line there): they
+are left out like white space. At most MAX_NESTING columns per family are written; deeper
+nested spans are counted and listed in the report, never given a column of their own.
 
 The reader takes any number of tag columns (tab- or space-separated, missing columns are O,
-IOB1/IOB2/BIOES), `-DOCSTART-` lines and `# newdoc id = ...` comments. CoNLL has no original
-text: a document the project already holds (same id) has its tokens aligned to its text;
-otherwise the text is rebuilt (tokens joined by spaces, sentences by line breaks) and the
-document's metadata says that the offsets refer to the rebuilt text.
+IOB1/IOB2/BIOES, at most MAX_TAG_COLUMNS), `-DOCSTART-` lines and `# newdoc id = ...`
+comments. A bad line makes its document bad, not the file: --skip-bad skips that document.
+CoNLL has no original text: a document the project already holds (same id) has its tokens
+aligned to its text; otherwise the text is rebuilt (tokens joined by spaces, sentences by
+line breaks) and the document's metadata says that the offsets refer to the rebuilt text.
 """
 
 from __future__ import annotations
@@ -52,13 +56,23 @@ from annotator.formats.common import (
     span_issue,
     whole_number,
 )
-from annotator.formats.files import atomic_output, read_bytes
+from annotator.formats.files import atomic_output, display_path, name_is_text, read_bytes
 
 NAME = "CoNLL"
 DOCSTART = "-DOCSTART-"
 REBUILT = ("text rebuilt from CoNLL tokens (joined by spaces, sentences by line breaks); "
            "span offsets refer to this text")
-_SKIPPED = regex.compile(r"[\s\p{Cf}]+")  # what the tokeniser never makes a token of
+# What a written token never holds: control characters (U+0085, U+001C-U+001F, VT, FF...)
+# and line or paragraph separators, at which str.splitlines and other readers would break
+# the token's line. They are left out of the tokens, like white space.
+UNWRITTEN = regex.compile(r"[\p{Cc}\u2028\u2029]+")
+_WRITTEN = regex.compile(r"[^\p{Cc}\u2028\u2029]+")
+_SKIPPED = regex.compile(r"[\s\p{Cf}\p{Cc}]+")  # what never stands in a written token
+# Spans of one family nested deeper than the columns asked for are reported and left out,
+# and the columns asked for are bounded, so memory and line width stay bounded too; a file
+# with more tag columns than any writer should make is refused at its line.
+MAX_NESTING = 8
+MAX_TAG_COLUMNS = 64
 _TAG = re.compile(r"^(?:O|([BIESLU])-(.+))$")
 
 
@@ -80,7 +94,7 @@ class _Writer:
         self.families = label_families(options.scheme, options.extra.get("families"))
         self.family_of = {label: index for index, (_, labels) in enumerate(self.families)
                           for label in labels}
-        self.nesting = whole_number(options.extra, "nesting", 1)
+        self.nesting = whole_number(options.extra, "nesting", 1, maximum=MAX_NESTING)
         # Column names: one per family and nesting level (ENTITY, ENTITY.2, ...).
         self.columns = [name if level == 0 else f"{name}.{level + 1}"
                         for name, _ in self.families for level in range(self.nesting)]
@@ -102,10 +116,10 @@ class _Writer:
         # A span's first word is known to stand alone: بحقل splits before حقل العمر.
         known = {normalise_key((s.text or "").split(maxsplit=1)[0]) for s in record.spans
                  if (s.text or "").strip()}.__contains__
-        tokens = tokenize(text, self.policy, known=known)
+        tokens = _writable(tokenize(text, self.policy, known=known))
         cuts = self._cuts(record, tokens)
         if cuts:
-            tokens = self._cut_tokens(text, tokens, cuts, known)
+            tokens = _writable(self._cut_tokens(text, tokens, cuts, known))
         placed = self._place(record, tokens)
         columns = [["O"] * len(tokens) for _ in self.columns]
         written: list[_Placed] = []
@@ -213,6 +227,20 @@ class _Writer:
         return placed
 
 
+def _writable(tokens: list[Token]) -> list[Token]:
+    """The tokens without the characters a token line must not hold (UNWRITTEN): a token
+    that is only such characters is dropped, one that holds some is cut around them."""
+    result: list[Token] = []
+    for token in tokens:
+        if not UNWRITTEN.search(token.text):
+            result.append(token)
+            continue
+        for piece in _WRITTEN.finditer(token.text):
+            result.append(Token(token.start + piece.start(), token.start + piece.end(),
+                                piece.group(), token.kind))
+    return result
+
+
 def _non_overlapping_placed(items: list[_Placed]) -> tuple[list[_Placed], list[_Placed]]:
     """Spans of one column that can share it (earliest first, longer first on a tie)."""
     kept: list[_Placed] = []
@@ -250,6 +278,7 @@ class _Document:
     line: int  # where it starts, for messages
     tokens: list[tuple[str, list[str], int]] = field(default_factory=list)  # token, tags, line
     breaks: set[int] = field(default_factory=set)  # token indexes that start a sentence
+    error: TawsimError | None = None  # its first bad line: the document is skipped whole
 
 
 def sniff(path: Path) -> bool:
@@ -261,11 +290,14 @@ def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
     options.advance(len(data))
     text = decode_source(data, source=str(path), encoding=options.encoding).text
     documents = list(_documents(path, text))
-    if len(documents) == 1 and documents[0].doc_id is None:
+    if len(documents) == 1 and documents[0].doc_id is None and name_is_text(path.stem):
         documents[0].doc_id = path.stem
     rebuilt = 0
     for document in documents:
-        origin = Origin(str(path), document.line)
+        origin = Origin(display_path(path), document.line)
+        if document.error is not None:
+            yield BadRecord(origin, document.error)
+            continue
         try:
             record, was_rebuilt = _record(document, path, options)
         except TawsimError as error:
@@ -273,7 +305,7 @@ def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
             continue
         rebuilt += was_rebuilt
         record.origin = origin
-        record.source = str(path)
+        record.source = display_path(path)
         yield record
     if rebuilt:
         options.warn(f"{path}: {rebuilt} document(s) not in the project: their text was "
@@ -297,12 +329,12 @@ def _documents(path: Path, content: str) -> Iterator[_Document]:
             match = re.match(r"#\s*(?:newdoc id|doc_id|newdoc)\s*=\s*(.+)$", line)
             if match:
                 pending_id = match.group(1).strip()
-                if current.tokens:
+                if current.tokens or current.error:
                     yield current
                 current = _Document(pending_id, number)
             continue
         if fields[0] == DOCSTART:
-            if current.tokens:
+            if current.tokens or current.error:
                 yield current
                 current = _Document(None, number)
             if pending_id is not None:
@@ -311,20 +343,33 @@ def _documents(path: Path, content: str) -> Iterator[_Document]:
             sentence_start = True
             continue
         pending_id = None
-        if len(fields) < 2:
-            raise TawsimError("a token line needs a token and at least one tag", path=str(path),
-                              line=number)
-        token, tags = fields[0], [t.strip() for t in fields[1:]]
-        if not token:
-            raise TawsimError("empty token", path=str(path), line=number)
-        for tag in tags:
-            _check_tag(tag, path, number)
+        try:
+            token, tags = _token_line(fields, path, number)
+        except TawsimError as error:
+            # Only this document is bad: the next -DOCSTART- or newdoc starts a good one.
+            current.error = current.error or error
+            continue
         if sentence_start and current.tokens:
             current.breaks.add(len(current.tokens))
         sentence_start = False
         current.tokens.append((token, tags, number))
-    if current.tokens:
+    if current.tokens or current.error:
         yield current
+
+
+def _token_line(fields: list[str], path: Path, number: int) -> tuple[str, list[str]]:
+    if len(fields) < 2:
+        raise TawsimError("a token line needs a token and at least one tag", path=str(path),
+                          line=number)
+    if len(fields) - 1 > MAX_TAG_COLUMNS:
+        raise TawsimError(f"{len(fields) - 1} tag columns; a CoNLL file may have at most "
+                          f"{MAX_TAG_COLUMNS}", path=str(path), line=number)
+    token, tags = fields[0], [t.strip() for t in fields[1:]]
+    if not token:
+        raise TawsimError("empty token", path=str(path), line=number)
+    for tag in tags:
+        _check_tag(tag, path, number)
+    return token, tags
 
 
 def _is_token_line(fields: list[str]) -> bool:

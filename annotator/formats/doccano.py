@@ -21,7 +21,14 @@ from annotator.core.errors import InvariantError, TawsimError
 from annotator.core.ids import new_id
 from annotator.core.records import DocumentRecord, RelationRecord, SpanRecord
 from annotator.formats.base import ReadItem, ReadOptions, WriteOptions, WriteReport
-from annotator.formats.common import Tally, check_span, count_losses, flag
+from annotator.formats.common import (
+    Tally,
+    check_span,
+    count_losses,
+    document_id,
+    flag,
+    local_id,
+)
 from annotator.formats.files import UTF8_BOM, atomic_output, records_from_json_lines
 
 NAME = "doccano"
@@ -41,7 +48,9 @@ def _first_object(path: Path) -> Any:
             for raw in handle:
                 line = raw.removeprefix(UTF8_BOM).strip()
                 if line:
-                    return orjson.loads(line)
+                    # Only the shape matters: text in another encoding (--encoding) must
+                    # not hide it.
+                    return orjson.loads(line.decode("utf-8", "replace"))
     except (OSError, orjson.JSONDecodeError):
         return None
     return None
@@ -71,7 +80,7 @@ def record_from_json(value: Any, options: ReadOptions) -> DocumentRecord:
     text = value.get("text")
     if not isinstance(text, str):
         raise InvariantError("the record has no 'text' field")
-    doc_id = value.get("id")
+    doc_id = document_id(value.get("id"))
     meta = {k: v for k, v in value.items() if k not in _OWN_KEYS}
     if "entities" in value:
         if value.get("label"):
@@ -80,7 +89,7 @@ def record_from_json(value: Any, options: ReadOptions) -> DocumentRecord:
         spans, relations = _relation_form(value, text, options)
     else:
         spans, relations = _label_form(value.get("label", []), text, options), []
-    return DocumentRecord(text=text, id=None if doc_id is None else str(doc_id), meta=meta,
+    return DocumentRecord(text=text, id=doc_id, meta=meta,
                           spans=spans, relations=relations)
 
 
@@ -122,10 +131,11 @@ def _relation_form(value: dict, text: str,
             check_span(text, start, end, item["label"], scheme=options.scheme)
         except TawsimError as error:
             raise InvariantError(f"{where}: {error.message}") from None
-        if item["id"] in ids:
-            raise InvariantError(f"{where}: id {item['id']!r} is used twice")
+        entity_id = local_id(item["id"], f"{where} id")
+        if entity_id in ids:
+            raise InvariantError(f"{where}: id {entity_id!r} is used twice")
         span_id = new_id()
-        ids[item["id"]] = span_id
+        ids[entity_id] = span_id
         spans.append(SpanRecord(start=start, end=end, label=item["label"], id=span_id))
     relations = []
     for index, item in enumerate(links, start=1):
@@ -136,7 +146,7 @@ def _relation_form(value: dict, text: str,
             if key not in item:
                 raise InvariantError(f"{where} has no {key!r}")
         for key in ("from_id", "to_id"):
-            if item[key] not in ids:
+            if local_id(item[key], f"{where} {key}") not in ids:
                 raise InvariantError(f"{where}: {key} {item[key]!r} is not an entity of the "
                                      "record")
         if not isinstance(item["type"], str):

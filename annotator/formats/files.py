@@ -12,8 +12,9 @@ from typing import IO, Any
 
 import orjson
 
-from annotator.core.errors import DecodeError, TawsimError
+from annotator.core.errors import DecodeError, TawsimError, readable_path
 from annotator.core.records import DocumentRecord, Origin
+from annotator.core.text import decode_source, normalise_encoding_name
 from annotator.formats.base import BadRecord, ReadOptions
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -30,47 +31,85 @@ def json_lines(path: Path, options: ReadOptions) -> Iterator[tuple[Origin, Any |
     """Each non-blank line of a JSON Lines file, parsed, or the error that line has.
 
     Lines are read as bytes and parsed by orjson directly; CRLF and a leading BOM are allowed.
-    Yields (origin, value) where value is a TawsimError for a broken line, so that callers can
-    stop there or skip it.
+    An explicit --encoding (options.encoding) decodes each line first; an encoding whose
+    line breaks are not the byte 0x0A (UTF-16) decodes the whole file. Yields (origin,
+    value) where value is a TawsimError for a broken line, so that callers can stop there or
+    skip it.
     """
+    codec = None if options.encoding is None else normalise_encoding_name(options.encoding)
+    seen_content = False
+    for number, line in _numbered_json_lines(path, options, codec):
+        if not line.strip():
+            continue
+        seen_content = True
+        origin = Origin(display_path(path), number)
+        if isinstance(line, bytes) and codec is not None:
+            try:
+                line = line.decode(codec)
+            except UnicodeDecodeError as exc:
+                yield origin, DecodeError(f"the line is not valid {codec} text (bad byte at "
+                                          f"column {exc.start + 1})", path=str(path),
+                                          line=number)
+                continue
+        nul = "\x00" if isinstance(line, str) else b"\x00"
+        if nul in line:
+            yield origin, DecodeError("the line contains NUL bytes; the file is not "
+                                      f"{codec or 'UTF-8'} JSON Lines", path=str(path),
+                                      line=number)
+            continue
+        try:
+            yield origin, orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            yield origin, TawsimError(f"invalid JSON: {_json_message(exc, line)}",
+                                      path=str(path), line=number)
+    if not seen_content:
+        raise TawsimError("the file is empty", path=str(path))
+
+
+def _numbered_json_lines(path: Path, options: ReadOptions,
+                         codec: str | None) -> Iterator[tuple[int, bytes | str]]:
+    """(line number, line) with the ends and a leading BOM stripped: bytes, or text when the
+    encoding cannot be split into lines as bytes (then the whole file is decoded at once)."""
+    if codec is not None and "\n{}".encode(codec) != b"\n{}":
+        data = read_bytes(path)
+        options.advance(len(data))
+        if not data.strip():
+            raise TawsimError("the file is empty", path=str(path))
+        text = decode_source(data, source=str(path), encoding=codec).text
+        for number, line in enumerate(text.split("\n"), start=1):
+            yield number, line.strip()
+        return
     try:
         handle = path.open("rb")
     except OSError as exc:
         raise TawsimError(f"cannot read the file: {exc.strerror}", path=str(path)) from None
     with handle:
-        seen_content = False
         for number, raw in enumerate(handle, start=1):
             options.advance(len(raw))
             if number == 1 and raw.startswith(UTF8_BOM):
                 raw = raw[len(UTF8_BOM):]
-            line = raw.strip()
-            if not line:
-                continue
-            seen_content = True
-            origin = Origin(str(path), number)
-            if b"\x00" in line:
-                yield origin, DecodeError("the line contains NUL bytes; the file is not "
-                                          "UTF-8 JSON Lines", path=str(path), line=number)
-                continue
-            try:
-                yield origin, orjson.loads(line)
-            except orjson.JSONDecodeError as exc:
-                yield origin, TawsimError(f"invalid JSON: {_json_message(exc, line)}",
-                                          path=str(path), line=number)
-        if not seen_content:
-            raise TawsimError("the file is empty", path=str(path))
+            yield number, raw.strip()
 
 
-def _json_message(exc: orjson.JSONDecodeError, line: bytes) -> str:
-    try:
-        line.decode("utf-8")
-    except UnicodeDecodeError:
-        return "the line is not UTF-8 text"
+def _json_message(exc: orjson.JSONDecodeError, line: bytes | str) -> str:
+    if isinstance(line, bytes):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            return "the line is not UTF-8 text (name its encoding with --encoding)"
     return f"{exc.msg} (column {exc.colno})"
 
 
-def parse_json_document(path: Path, data: bytes) -> Any:
-    """A whole-file JSON document, with the line and column of a syntax error."""
+def parse_json_document(path: Path, data: bytes, encoding: str | None = None) -> Any:
+    """A whole-file JSON document, with the line and column of a syntax error; `encoding`
+    (an explicit --encoding) decodes it first, else it must be UTF-8."""
+    if encoding is not None:
+        text = decode_source(data, source=str(path), encoding=encoding).text
+        try:
+            return orjson.loads(text)
+        except orjson.JSONDecodeError as exc:
+            raise TawsimError(f"invalid JSON: {exc.msg} (column {exc.colno})",
+                              path=str(path), line=exc.lineno) from None
     if data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM):]
     try:
@@ -80,7 +119,8 @@ def parse_json_document(path: Path, data: bytes) -> Any:
             data.decode("utf-8")
         except UnicodeDecodeError as bad:
             raise DecodeError("the file is not UTF-8 JSON (bad byte at position "
-                              f"{bad.start})", path=str(path)) from None
+                              f"{bad.start}); name its encoding with --encoding",
+                              path=str(path)) from None
         raise TawsimError(f"invalid JSON: {exc.msg} (column {exc.colno})", path=str(path),
                           line=exc.lineno) from None
 
@@ -150,6 +190,25 @@ def atomic_folder(path: Path) -> Iterator[Path]:
         raise
 
 
+def display_path(path: Path | str) -> str:
+    """A path as text that can be stored and shown (see readable_path)."""
+    return readable_path(str(path))
+
+
+def display_name(path: Path) -> str:
+    """The file's name, safe to store (see display_path)."""
+    return display_path(path.name)
+
+
+def name_is_text(name: str) -> bool:
+    """Whether a file name decodes as UTF-8, so that it can serve as a document id."""
+    try:
+        os.fsencode(name).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def numbered_lines(data: str) -> Iterator[tuple[int, str]]:
     """(line number, line) of a decoded text, split at LF only: a U+2028 or a form feed
     inside a span's text is part of the line, not a break."""
@@ -171,5 +230,5 @@ def records_from_json_lines(
             yield BadRecord(origin, error.located(origin.path, origin.line))
             continue
         record.origin = origin
-        record.source = str(path)
+        record.source = display_path(path)
         yield record

@@ -12,7 +12,7 @@ The export also writes the matching labelling config beside the tasks (`NAME.con
 
 from __future__ import annotations
 
-import re
+import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,9 +24,23 @@ from annotator.core.errors import InvariantError, TawsimError
 from annotator.core.ids import new_id
 from annotator.core.offsets import Utf16Map
 from annotator.core.records import DocumentRecord, Origin, RelationRecord, SpanRecord
+from annotator.formats.articles import TEXT_FIELDS
 from annotator.formats.base import BadRecord, ReadItem, ReadOptions, WriteOptions, WriteReport
-from annotator.formats.common import ReadNotes, Tally, check_span, option
-from annotator.formats.files import atomic_output, parse_json_document, read_bytes
+from annotator.formats.common import (
+    ReadNotes,
+    Tally,
+    check_span,
+    document_id,
+    local_id,
+    option,
+)
+from annotator.formats.files import (
+    UTF8_BOM,
+    atomic_output,
+    display_path,
+    parse_json_document,
+    read_bytes,
+)
 
 NAME = "Label Studio"
 LABELS = "label"  # the <Labels> control
@@ -34,13 +48,104 @@ TEXT = "text"  # the <Text> object
 NOTE = "note"  # the per-region <TextArea>
 
 
+SNIFF_BYTES = 65536  # how much of a file --format auto reads to recognise it
+SNIFFED_ITEMS = 1000  # leading objects looked at
+# Keys only a Label Studio task has next to its `data`.
+_TASK_KEYS = ("annotations", "predictions", "completions")
+
+
 def sniff(path: Path) -> bool:
+    """Label Studio tasks, told from a JSON array of articles by their shape.
+
+    A task keeps its text in `data`; an article keeps it at the top and may carry a `data`
+    object of its own (a feed's metadata). So a leading object is a task when it has
+    annotations or predictions, or when its text is in `data` and it has no text of its own;
+    an article when its text is at the top and `data` holds no text. An object with a text
+    both at the top and in `data`, or a file mixing both kinds, is refused: guessing wrong
+    would import the wrong text without a word.
+    """
+    kinds = {_kind(item) for item in _leading_items(path)}
+    if "either" in kinds or kinds >= {"task", "article"}:
+        raise TawsimError("cannot tell Label Studio tasks from a JSON array of articles "
+                          "(objects with a text both in 'data' and outside it); pass "
+                          "--format labelstudio or --format json", path=str(path))
+    return kinds == {"task"}
+
+
+def _kind(item: Any) -> str:
+    if not isinstance(item, dict) or not isinstance(item.get("data"), dict):
+        return "article"
+    if any(key in item for key in _TASK_KEYS):
+        return "task"
+    if not any(isinstance(item.get(key), str) for key in TEXT_FIELDS):
+        return "task"
+    return "either" if isinstance(item["data"].get("text"), str) else "article"
+
+
+def _leading_items(path: Path) -> list[Any]:
+    """The objects a JSON file begins with: those complete in its first SNIFF_BYTES, or
+    the whole file's when the first is longer. [] when it is not JSON."""
     try:
         with path.open("rb") as handle:
-            head = handle.read(65536).decode("utf-8", "ignore")
+            head = handle.read(SNIFF_BYTES)
+            whole = len(head) < SNIFF_BYTES
     except OSError:
-        return False
-    return bool(re.search(r'"data"\s*:\s*\{', head))
+        return []
+    text = head.removeprefix(UTF8_BOM).decode("utf-8", "ignore").lstrip()
+    items = _complete_items(text)
+    if items is None and not whole:
+        try:
+            value = parse_json_document(path, read_bytes(path))
+        except TawsimError:
+            return []
+        items = _items_of(value)
+    return items or []
+
+
+def _complete_items(text: str) -> list[Any] | None:
+    """The complete leading objects of a JSON text; None when not even one is complete."""
+    decoder = json.JSONDecoder()
+    if text.startswith("{"):
+        try:
+            value, _ = decoder.raw_decode(text)
+        except ValueError:
+            return None
+        return _items_of(value)
+    if not text.startswith("["):
+        return []
+    items: list[Any] = []
+    position = 1
+    while True:
+        position = _skip(text, position)
+        if position >= len(text) or text[position] == "]":
+            return items
+        try:
+            value, position = decoder.raw_decode(text, position)
+        except ValueError:
+            return items or None
+        items.append(value)
+        position = _skip(text, position)
+        if position < len(text) and text[position] == ",":
+            position += 1
+
+
+def _skip(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t\r\n":
+        position += 1
+    return position
+
+
+def _items_of(value: Any) -> list[Any]:
+    """The task-or-article objects of a whole JSON value, the way `read` takes them."""
+    if isinstance(value, list):
+        return value[:SNIFFED_ITEMS]
+    if isinstance(value, dict):
+        if "data" in value:
+            return [value]
+        tasks = value.get("tasks")
+        if isinstance(tasks, list):
+            return tasks[:SNIFFED_ITEMS]
+    return []
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -51,21 +156,21 @@ def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
     options.advance(len(data))
     if not data.strip():
         raise TawsimError("the file is empty", path=str(path))
-    value = parse_json_document(path, data)
+    value = parse_json_document(path, data, options.encoding)
     if isinstance(value, dict):
         value = value.get("tasks", [value]) if "data" not in value else [value]
     if not isinstance(value, list):
         raise TawsimError("expected a JSON array of Label Studio tasks", path=str(path))
     notes = ReadNotes()
     for index, task in enumerate(value, start=1):
-        origin = Origin(f"{path} (task {index})")
+        origin = Origin(f"{display_path(path)} (task {index})")
         try:
             record = record_from_task(task, options, notes, f"task {index}")
         except TawsimError as error:
             yield BadRecord(origin, error.located(origin.path))
             continue
         record.origin = origin
-        record.source = str(path)
+        record.source = display_path(path)
         yield record
     notes.report_to(options, str(path))
 
@@ -85,16 +190,26 @@ def _text_field(data: dict, options: ReadOptions) -> str:
                          "--field text=NAME")
 
 
+def _listed(task: dict, key: str) -> list:
+    """A task's annotations, completions or predictions: a list of objects, or none."""
+    items = task.get(key)
+    if items is None:
+        return []
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise InvariantError(f"the task's {key!r} must be a list of objects")
+    return items
+
+
 def _results(task: dict, notes: ReadNotes, where: str) -> list:
-    annotations = [a for a in task.get("annotations") or task.get("completions") or []
-                   if isinstance(a, dict) and not a.get("was_cancelled")]
+    annotations = [a for a in _listed(task, "annotations") or _listed(task, "completions")
+                   if not a.get("was_cancelled")]
     if annotations:
         if len(annotations) > 1:
             notes.add("tasks with several annotations: only the first of each was imported "
                       "(split the file to import the others into their own layers)", where)
         chosen = annotations[0]
     else:
-        predictions = [p for p in task.get("predictions") or [] if isinstance(p, dict)]
+        predictions = _listed(task, "predictions")
         if not predictions:
             return []
         if len(predictions) > 1:
@@ -112,11 +227,14 @@ def record_from_task(task: Any, options: ReadOptions, notes: ReadNotes,
     if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
         raise InvariantError("each task must be an object with a 'data' object")
     data = task["data"]
+    if _kind(task) == "article" and not options.fields.get("text"):
+        raise InvariantError("the object keeps its text outside 'data': it is an article, not "
+                             "a Label Studio task; import it with --format json")
     text_key = _text_field(data, options)
     text = data[text_key]
     if not isinstance(text, str):
         raise InvariantError(f"data field {text_key!r} must be text")
-    doc_id = data.get("doc_id", task.get("id"))
+    doc_id = document_id(data.get("doc_id", task.get("id")), "the task's doc_id or id")
     meta = {k: v for k, v in data.items() if k not in (text_key, "doc_id")}
     results = _results(task, notes, where)
     units = _Units(text)
@@ -125,8 +243,9 @@ def record_from_task(task: Any, options: ReadOptions, notes: ReadNotes,
     for number, item in enumerate(results, start=1):
         if isinstance(item, dict) and item.get("type") == "labels":
             try:
+                region = _region_id(item)
                 for span in _region(item, text, units, options):
-                    regions.setdefault(str(item.get("id")), []).append(span)
+                    regions.setdefault(region, []).append(span)
                     spans.append(span)
             except TawsimError as error:
                 raise InvariantError(f"result {number}: {error.message}") from None
@@ -141,8 +260,8 @@ def record_from_task(task: Any, options: ReadOptions, notes: ReadNotes,
                 continue
             if kind == "relation":
                 relations.append(_relation(item, regions))
-            elif kind in ("choices", "textarea") and str(item.get("id")) in regions:
-                _region_detail(item, regions[str(item["id"])])
+            elif kind in ("choices", "textarea") and _region_id(item) in regions:
+                _region_detail(item, regions[_region_id(item)])
             else:
                 ignored[str(kind)] = ignored.get(str(kind), 0) + 1
         except TawsimError as error:
@@ -153,8 +272,15 @@ def record_from_task(task: Any, options: ReadOptions, notes: ReadNotes,
     if units.converted:
         notes.add("spans with offsets in UTF-16 units (an emoji stands before them) "
                   "converted to code points", f"{where} ×{units.converted}")
-    return DocumentRecord(text=text, id=None if doc_id is None else str(doc_id), meta=meta,
+    return DocumentRecord(text=text, id=doc_id, meta=meta,
                           spans=spans, relations=relations)
+
+
+def _region_id(item: dict) -> str:
+    """The id a result shares with the other results of its region ("None" when it has
+    none: such a region has no choices, notes or relations of its own)."""
+    value = item.get("id")
+    return "None" if value is None else str(local_id(value, "a result's id"))
 
 
 class _Units:
@@ -189,11 +315,14 @@ def _region(item: dict, text: str, units: _Units, options: ReadOptions) -> list[
     labels = value.get("labels")
     if not isinstance(labels, list) or not labels:
         raise InvariantError("a labels result names no label")
+    covered = value.get("text")
+    if covered is not None and not isinstance(covered, str):
+        raise InvariantError(f"a labels result's text must be text, not {covered!r}")
     if type(start) is int and type(end) is int and 0 <= start <= end:
-        start, end = units.code_points(start, end, value.get("text"))
+        start, end = units.code_points(start, end, covered)
     spans = []
     for label in labels:
-        check_span(text, start, end, label, value.get("text"), options.scheme)
+        check_span(text, start, end, label, covered, options.scheme)
         spans.append(SpanRecord(start=start, end=end, label=label, id=new_id()))
     return spans
 
@@ -204,7 +333,11 @@ def _region_detail(item: dict, spans: list[SpanRecord]) -> None:
         raise InvariantError(f"a {item.get('type')} result has no 'value' object")
     if item["type"] == "textarea":
         texts = value.get("text", [])
-        note = "\n".join(texts) if isinstance(texts, list) else str(texts)
+        if isinstance(texts, str):
+            texts = [texts]
+        if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+            raise InvariantError("a textarea result's text must be text or a list of texts")
+        note = "\n".join(texts)
         for span in spans:
             span.note = note
         return
@@ -220,14 +353,14 @@ def _region_detail(item: dict, spans: list[SpanRecord]) -> None:
 def _relation(item: dict, regions: dict[str, list[SpanRecord]]) -> RelationRecord:
     ends = []
     for key in ("from_id", "to_id"):
-        region = str(item.get(key))
+        region = str(local_id(item.get(key), f"relation {key}"))
         if region not in regions:
             raise InvariantError(f"relation {key} {item.get(key)!r} is not a labelled region")
         ends.append(regions[region][0].id or "")
     labels = item.get("labels") or []
-    if len(labels) != 1:
-        raise InvariantError("a relation needs exactly one label (its type), not "
-                             f"{len(labels)}")
+    if not isinstance(labels, list) or len(labels) != 1 or not isinstance(labels[0], str):
+        raise InvariantError("a relation needs a list of exactly one label (its type), not "
+                             f"{labels!r}")
     direction = item.get("direction", "right")
     if direction == "bi":
         raise InvariantError("a two-way relation has no head and tail; Tawsim relations "

@@ -27,9 +27,20 @@ _RELATION_KEYS = frozenset(("id", "type", "head", "tail", "attrs", "annotator", 
                             "updated_at"))
 
 
+# Fields only a Tawsim record has: one of them makes an object a record, spans or not.
+_RECORD_ONLY = frozenset(("offset_unit", "spans", "relations", "layer", "text_sha256"))
+
+
 def looks_native(value: Any) -> bool:
-    """A JSON object that is a Tawsim record rather than a plain article."""
-    return isinstance(value, dict) and ("offset_unit" in value or "spans" in value)
+    """A JSON object that is a Tawsim record rather than a plain article, by its shape: it
+    has a field only records have (a record whose layer has no spans yet is still a record),
+    or a status and nothing a record lacks (a feed's article may have a status of its own
+    beside its title)."""
+    if not isinstance(value, dict):
+        return False
+    if not _RECORD_ONLY.isdisjoint(value):
+        return True
+    return "status" in value and value.keys() <= _RECORD_KEYS
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:

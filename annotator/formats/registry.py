@@ -142,5 +142,6 @@ register(Format(
                         "or keep them on it.", ("split", "keep"), "split"),
              MISALIGNED, FAMILIES,
              OptionSpec("nesting", "Tag columns per family, for spans of one family that "
-                        "nest or overlap.", (), "1")),
+                        f"nest or overlap (at most {conll.MAX_NESTING}; deeper spans are "
+                        "reported).", (), "1")),
 ))

@@ -37,8 +37,8 @@ def sniff(path: Path) -> bool:
         with path.open("rb") as handle:
             for raw in handle:
                 line = raw.removeprefix(UTF8_BOM).strip()
-                if line:
-                    value = orjson.loads(line)
+                if line:  # only the shape matters, whatever the text's encoding
+                    value = orjson.loads(line.decode("utf-8", "replace"))
                     return (isinstance(value, list) and len(value) == 2
                             and isinstance(value[0], str) and isinstance(value[1], dict))
     except (OSError, orjson.JSONDecodeError):

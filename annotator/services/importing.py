@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from annotator.core.errors import TawsimError
+from annotator.core.errors import TawsimError, readable_path
 from annotator.core.label_map import LabelMap
 from annotator.core.model import LayerKind
-from annotator.core.records import DocumentRecord, prepare_record
+from annotator.core.records import DocumentRecord, Origin, prepare_record
 from annotator.core.text import normalise_encoding_name
 from annotator.formats import registry
 from annotator.formats.base import BadRecord, ReadOptions
@@ -34,6 +34,15 @@ def input_size(paths: Sequence[Path]) -> int:
         elif path.is_file():
             total += path.stat().st_size
     return total
+
+
+def _readable_names(record: DocumentRecord) -> None:
+    """Where a record came from, as text SQLite and JSON take even when a file name is not
+    UTF-8 (readers that record a file name make it readable themselves)."""
+    if record.source is not None:
+        record.source = readable_path(record.source)
+    if record.origin is not None:
+        record.origin = Origin(readable_path(record.origin.path), record.origin.line)
 
 
 def import_paths(
@@ -80,7 +89,7 @@ def import_paths(
     def reject(record: DocumentRecord, error: TawsimError) -> None:
         skip(error)
 
-    source = ", ".join(str(p) for p in files)
+    source = ", ".join(readable_path(str(p)) for p in files)
     with BulkImport(project, actor=actor, source=source, layer=layer, layer_kind=layer_kind,
                     on_reject=reject if skip_bad else None) as bulk:
         options.document_text = bulk.document_text
@@ -95,6 +104,7 @@ def import_paths(
                         bulk.counts.rejected += 1
                         skip(item.error)
                         continue
+                    _readable_names(item)
                     try:
                         record = prepare_record(labels.apply(item), scheme)
                     except TawsimError as error:
@@ -109,7 +119,7 @@ def import_paths(
                     error.located(str(path))
                 bulk.counts.rejected += 1
                 skip(error)
-        bulk.counts.warnings.extend(options.warnings)
+        bulk.counts.warnings.extend(readable_path(warning) for warning in options.warnings)
         bulk.counts.warnings.extend(labels.report())
     if bulk.counts.ids_renumbered:
         bulk.counts.warnings.append(
