@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         if self.desk is None or doc_id != self.doc_id:
             return
         self.view.apply_changes(changes)
-        self.spans.model.apply_changes(changes)
+        self.spans.apply_changes(changes)
         self.status.show_span_counts(self.desk.scheme, self.view.index.label_counts)
         self.documents.model.count_spans(doc_id, changes)
         self._update_actions()
