@@ -214,6 +214,7 @@ class MainWindow(QMainWindow):
                 self.open_document(target)
         else:
             self.documents.show_current(self.doc_id)
+            self._show_status(self.desk.status(self.doc_id))  # "1 / N" counts the new ones
 
     def _reveal_span(self, span_id: str) -> None:
         span = self.view.index.get(span_id)
