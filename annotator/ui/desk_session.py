@@ -86,8 +86,8 @@ class DeskSession(QObject):
     def _on_changes(self, doc_id: str, changes: list[Change]) -> None:
         self.spansChanged.emit(doc_id, changes)
         # The first edit of a document moves it from new to in progress, in the same
-        # transaction; tell the panels.
-        if self._statuses.get(doc_id) != Status.IN_PROGRESS:
+        # transaction; a status edit (and its undo) changes no span at all. Tell the panels.
+        if not changes or self._statuses.get(doc_id) != Status.IN_PROGRESS:
             self._refresh_status(doc_id)
 
     def _refresh_status(self, doc_id: str) -> None:

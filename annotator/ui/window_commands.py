@@ -33,7 +33,7 @@ class WindowCommands:
             dialogs.choose_import_folder(w, Path.home())))
         a.export.triggered.connect(self.export)
         a.quit.triggered.connect(w.close)
-        a.undo.triggered.connect(editor.undo)
+        a.undo.triggered.connect(self.undo)
         a.redo.triggered.connect(editor.redo)
         a.delete_span.triggered.connect(editor.delete_selected)
         a.snap_words.setChecked(editor.snap_to_words)
@@ -119,9 +119,25 @@ class WindowCommands:
             w.desk.set_status(w.doc_id, Status.IN_PROGRESS)
             w.status.say(tr("Reopened: the document is in progress again."))
             return
-        w.desk.set_status(w.doc_id, Status.DONE)
-        w.status.say(tr("Marked as done."))
+        done = w.doc_id
+        w.desk.set_status(done, Status.DONE)
+        w.status.say(tr("Marked as done (Ctrl+Z undoes it)."))
         self.step_document(1)
+        if w.doc_id != done:
+            w.undo_behind = done
+            w.update_actions()
+
+    def undo(self) -> None:
+        """Undo the open document's last edit. Once it has none left, and Done has just
+        brought the annotator here, Undo goes back to that document and reopens it."""
+        w = self.window
+        if w.desk is None or w.doc_id is None:
+            return
+        behind = w.undo_behind
+        if w.desk.undo_text(w.doc_id)[0] is None and behind is not None:
+            w.open_document(behind)
+            w.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        w.editor.undo()
 
     def focus_filter(self) -> None:
         self.window.documents_dock.show()
