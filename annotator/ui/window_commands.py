@@ -14,6 +14,7 @@ from annotator.ui import dialogs, transfer
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.export_flow import ExportRun
 from annotator.ui.i18n import tr
+from annotator.ui.plurals import new_documents
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -176,7 +177,7 @@ class WindowCommands:
             return
         added = transfer.import_articles(w, w.desk, paths)
         if added is not None:
-            w.status.say(tr("Imported {count} new documents.", count=added))
+            w.status.say(tr("Imported {documents}.", documents=new_documents(added)))
 
     def export(self) -> None:
         w = self.window

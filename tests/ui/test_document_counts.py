@@ -20,11 +20,16 @@ def test_import_updates_the_header_the_status_bar_and_the_list(qtbot, tmp_path, 
     for number, text in enumerate(ARTICLES[1:]):
         (folder / f"{number}.txt").write_text(text, encoding="utf-8")
     window.commands.import_paths([folder])
+    assert window.status.currentMessage() == "Imported 2 new documents."
     assert window.documents.model.rowCount() == 3
     assert window.status.progress.text().startswith("Documents: 3 ")
     assert "New 3" in window.status.progress.text()
     assert window.header.where.text().startswith("1 / 3 ")
     assert window.view.text == ARTICLES[0]
+    (folder / "last.txt").write_text("نص آخر عن الأحداث.", encoding="utf-8")
+    window.commands.import_paths([folder / "last.txt"])
+    assert window.status.currentMessage() == "Imported 1 new document."
+    assert window.header.where.text().startswith("1 / 4 ")
 
 
 def test_a_status_change_updates_the_counts_and_a_filtered_list(qtbot, make_project,
