@@ -238,7 +238,8 @@ class MainWindow(QMainWindow):
         self.actions_.update_states(has_project=self.desk is not None,
                                     has_document=self.doc_id is not None,
                                     has_span=self.view.selected_span() is not None,
-                                    undo_text=undo_text, redo_text=redo_text)
+                                    undo_text=undo_text, redo_text=redo_text,
+                                    scheme=self.desk.scheme if self.desk else None)
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt's name
         super().showEvent(event)
