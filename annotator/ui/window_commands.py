@@ -183,7 +183,8 @@ class WindowCommands:
         w = self.window
         if w.desk is None:
             return
-        dialog = ExportDialog(w, w.desk, w.recent_folder(), w.desk.path.stem)
+        dialog = ExportDialog(w, w.desk, dialogs.documents_folder(),
+                              dialogs.file_stem(w.desk.name))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         choice = dialog.choice()
