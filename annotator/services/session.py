@@ -87,8 +87,15 @@ class AnnotationSession:
     def document_position(self, doc_id: str) -> int:
         return self.project.document_position(doc_id)
 
-    def resume_document(self) -> str | None:
-        """Where to start: the first document not done yet, else the first one."""
+    def resume_document(self, last: str | None = None) -> str | None:
+        """Where to start: `last` (the document the annotator had open) if the project still
+        has it and it is not done; else the first document not done yet; else the first."""
+        if last:
+            try:
+                if self.status(last) not in (Status.DONE, Status.REVIEWED):
+                    return last
+            except TawsimError:  # the document is gone
+                pass
         unfinished = self.project.first_document_without(
             self.layer, (Status.DONE, Status.REVIEWED))
         return unfinished or next(self.project.document_ids(), None)

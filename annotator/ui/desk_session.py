@@ -123,8 +123,8 @@ class DeskSession(QObject):
     def document_position(self, doc_id: str) -> int:
         return self.session.document_position(doc_id)
 
-    def resume_document(self) -> str | None:
-        return self.session.resume_document()
+    def resume_document(self, last: str | None = None) -> str | None:
+        return self.session.resume_document(last)
 
     def next_document(self, doc_id: str, step: int) -> str | None:
         return self.session.next_document(doc_id, step)

@@ -108,7 +108,8 @@ class MainWindow(QMainWindow):
         self.status.show_document_counts(desk.status_counts())
         self.search_desk.set_session(desk)
         self.comparison_desk.set_session(desk)
-        target = doc_id or desk.resume_document()
+        target = doc_id or desk.resume_document(
+            self.settings.last_document(desk.path, desk.layer))
         if target is not None:
             self.open_document(target)
         else:
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
         annotations = self.desk.annotations(doc_id)
         self.doc_id = doc_id
         self.undo_behind = None
+        self.settings.remember_document(self.desk.path, self.desk.layer, doc_id)
         self.editor.doc_id = doc_id
         self.view.set_article(annotations.document.text, annotations.spans)
         self.spans.model.set_spans(self.desk.scheme, annotations.spans)
