@@ -16,16 +16,16 @@ def test_undo_and_redo_texts_in_arabic(qtbot, make_project, open_desk):
     undo, redo = window.actions_.undo, window.actions_.redo
     mark(qtbot, window, DENIAL, Qt.Key.Key_4)
     short = DENIAL[:29] + "…"
-    assert undo.text() == f"ت&راجع عن إضافة ادعاء «{short}»"
+    assert undo.text() == f"تراجع عن إضافة ادعاء «{short}»"
     with qtbot.waitSignal(window.desk.spansChanged):
         press(qtbot, window.view, Qt.Key.Key_D)
-    assert undo.text() == f"ت&راجع عن تعيين موقف في ادعاء «{short}»"
+    assert undo.text() == f"تراجع عن تعيين موقف في ادعاء «{short}»"
     with qtbot.waitSignal(window.desk.spansChanged):
         press(qtbot, window.view, Qt.Key.Key_Z, CTRL)
-    assert redo.text() == f"إ&عادة تعيين موقف في ادعاء «{short}»"
+    assert redo.text() == f"إعادة تعيين موقف في ادعاء «{short}»"
     with qtbot.waitSignal(window.desk.statusChanged):
         press(qtbot, window.view, Qt.Key.Key_Return, CTRL)
-    assert undo.text() == "ت&راجع عن التعليم بأنه منجز"
+    assert undo.text() == "تراجع عن التعليم بأنه منجز"
     scheme = window.desk.scheme
     assert edit_name("link SOURCE", scheme) == "ربط " + scheme.relation("SOURCE").display("ar")
     assert edit_name("label all (3)", scheme) == "وسم الكل (3 مقاطع)"
