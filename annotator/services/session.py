@@ -87,8 +87,15 @@ class AnnotationSession:
     def document_position(self, doc_id: str) -> int:
         return self.project.document_position(doc_id)
 
-    def resume_document(self) -> str | None:
-        """Where to start: the first document not done yet, else the first one."""
+    def resume_document(self, last: str | None = None) -> str | None:
+        """Where to start: `last` (the document the annotator had open) if the project still
+        has it and it is not done; else the first document not done yet; else the first."""
+        if last:
+            try:
+                if self.status(last) not in (Status.DONE, Status.REVIEWED):
+                    return last
+            except TawsimError:  # the document is gone
+                pass
         unfinished = self.project.first_document_without(
             self.layer, (Status.DONE, Status.REVIEWED))
         return unfinished or next(self.project.document_ids(), None)
@@ -269,7 +276,12 @@ class AnnotationSession:
         return counts
 
     def set_status(self, doc_id: str, status: Status) -> None:
-        self.project.set_status(doc_id, self.layer, status, self.annotator)
+        """Mark a document done, reviewed or in progress again, as an undoable edit of its
+        stack (the same status again is no edit)."""
+        status = Status(status)
+        old = self.status(doc_id)
+        if old != status:
+            self._push(SetStatus(self.project, doc_id, self.layer, old, status))
 
     def undo(self, doc_id: str) -> list[Change]:
         return self.stack(doc_id).undo()
@@ -282,6 +294,45 @@ class AnnotationSession:
 
     def redo(self, doc_id: str) -> list[Change]:
         return self.stack(doc_id).redo()
+
+
+class SetStatus(Command):
+    """A document's status in one layer, as a step of its undo stack.
+
+    It changes no span or relation, so it reports no changes; the stack still saves it in
+    one transaction with its audit row. Undoing it from new leaves the document in progress,
+    as every saved edit of a document does.
+    """
+
+    action = "set_status"
+
+    def __init__(self, project: ProjectStore, doc_id: str, layer: str, old: Status,
+                 new: Status) -> None:
+        self.project = project
+        self.doc_id, self.layer = doc_id, layer
+        self.old, self.new = old, new
+
+    @property
+    def description(self) -> str:
+        return f"mark as {self.new.value.replace('_', ' ')}"
+
+    def _write(self, status: Status) -> list[Change]:
+        project = self.project
+        project.write_status(project.document_seq(self.doc_id), project.ensure_layer(self.layer),
+                             status)
+        return []
+
+    def apply(self, store: Any) -> list[Change]:
+        return self._write(self.new)
+
+    def revert(self, store: Any) -> list[Change]:
+        return self._write(self.old)
+
+    def before(self) -> Any:
+        return self.old.value
+
+    def after(self) -> Any:
+        return self.new.value
 
 
 def _step_edge(text: str, position: int, edge: str, step: int, unit: str) -> int:

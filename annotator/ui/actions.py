@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from annotator.core.scheme import Scheme
 from annotator.services.guidelines import tooltip
+from annotator.ui.edit_names import edit_name
 from annotator.ui.i18n import language, tr
 from annotator.ui.labels import check_mark, label_name, swatch
 
@@ -98,7 +99,8 @@ class DeskActions:
         self.labels: dict[str, QAction] = {}
 
     def update_states(self, *, has_project: bool, has_document: bool, has_span: bool,
-                      undo_text: str | None, redo_text: str | None) -> None:
+                      undo_text: str | None, redo_text: str | None,
+                      scheme: Scheme | None = None) -> None:
         """Enable what can be done now; Undo and Redo say what they would do."""
         for action in (self.delete_span, self.extend_start, self.shrink_start,
                        self.extend_end, self.shrink_end, self.extend_start_word,
@@ -111,12 +113,10 @@ class DeskActions:
             action.setEnabled(has_project)
         self.undo.setEnabled(undo_text is not None)
         self.redo.setEnabled(redo_text is not None)
-        # The core describes edits in English; other languages show the plain command.
-        described = language() == "en"
-        self.undo.setText(tr("&Undo {what}", what=undo_text) if undo_text and described
-                          else tr("&Undo"))
-        self.redo.setText(tr("&Redo {what}", what=redo_text) if redo_text and described
-                          else tr("&Redo"))
+        undo_name = edit_name(undo_text, scheme) if scheme is not None else None
+        redo_name = edit_name(redo_text, scheme) if scheme is not None else None
+        self.undo.setText(tr("&Undo {what}", what=undo_name) if undo_name else tr("&Undo"))
+        self.redo.setText(tr("&Redo {what}", what=redo_name) if redo_name else tr("&Redo"))
 
     def build_labels(self, window: QWidget, scheme: Scheme) -> dict[str, QAction]:
         """One action per label of the scheme, with its hotkey and colour."""

@@ -17,7 +17,7 @@ from annotator.core.datafiles import resource_file
 from annotator.core.errors import TawsimError
 from annotator.services.adjudication import working_session
 from annotator.services.projects import as_user_error, default_actor, init_project, open_project
-from annotator.ui import bootstrap, i18n
+from annotator.ui import bootstrap, i18n, menu_style
 from annotator.ui.desk_session import DeskSession
 from annotator.ui.dialogs import ask_annotator
 from annotator.ui.fonts import interface_font, register_fonts
@@ -142,6 +142,7 @@ class Desk(QObject):
 def apply_language(app: QApplication, setting: str) -> None:
     i18n.set_language(i18n.resolve(setting))
     i18n.apply_to_application(app)
+    menu_style.install(app)
     app.setFont(interface_font(QApplication.font(), arabic_first=i18n.language() == "ar"))
 
 

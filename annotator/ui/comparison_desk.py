@@ -64,12 +64,27 @@ class ComparisonDesk(QObject):
         self.desk = desk
         self._shown = None
         desk.spansChanged.connect(self._on_changes)
+        desk.documentsChanged.connect(self.update_layers)  # an import may bring a layer
+        self.update_layers()
+
+    def update_layers(self) -> None:
+        """Offer the project's other layers. With none, the panel would only ever be empty:
+        it is hidden and its command disabled, saying why."""
+        desk = self.desk
+        if desk is None:
+            return
         keep = self.panel.layer.currentData()
         predicted = [name for name in layers_to_compare(desk.project)[1] if name != desk.layer]
         self.panel.set_layers(predicted, keep)
         self.panel.show_accept_target(desk.layer)
         self.layers.fill(working_layers(desk.project, desk.annotator), desk.layer,
                          desk.annotator)
+        self.compare.setEnabled(bool(predicted))
+        self.compare.setStatusTip("" if predicted else tr(
+            "This project has no other layer to compare with. Import an extractor's "
+            "predictions (tawsim import --layer NAME) to compare them here."))
+        if not predicted:
+            self.dock.hide()
         self.refresh()
 
     def show_document(self) -> None:

@@ -86,8 +86,8 @@ class DeskSession(QObject):
     def _on_changes(self, doc_id: str, changes: list[Change]) -> None:
         self.spansChanged.emit(doc_id, changes)
         # The first edit of a document moves it from new to in progress, in the same
-        # transaction; tell the panels.
-        if self._statuses.get(doc_id) != Status.IN_PROGRESS:
+        # transaction; a status edit (and its undo) changes no span at all. Tell the panels.
+        if not changes or self._statuses.get(doc_id) != Status.IN_PROGRESS:
             self._refresh_status(doc_id)
 
     def _refresh_status(self, doc_id: str) -> None:
@@ -123,8 +123,8 @@ class DeskSession(QObject):
     def document_position(self, doc_id: str) -> int:
         return self.session.document_position(doc_id)
 
-    def resume_document(self) -> str | None:
-        return self.session.resume_document()
+    def resume_document(self, last: str | None = None) -> str | None:
+        return self.session.resume_document(last)
 
     def next_document(self, doc_id: str, step: int) -> str | None:
         return self.session.next_document(doc_id, step)

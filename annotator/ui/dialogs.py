@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,6 +22,21 @@ from PySide6.QtWidgets import (
 from annotator.ui.i18n import language, tr
 
 PROJECT_FILTER = "Tawsim (*.tawsim)"
+UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def documents_folder() -> Path:
+    """Where datasets go by default: the user's Documents folder, else their home (never
+    the hidden folder the default project lives in)."""
+    documents = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(documents) if documents else Path.home()
+    return folder if folder.is_dir() else Path.home()
+
+
+def file_stem(name: str) -> str:
+    """A project's name as a file name: characters file systems refuse become dashes."""
+    return UNSAFE_IN_FILE_NAMES.sub("-", name).strip(" .-") or "dataset"
 
 
 def ask_annotator(parent: QWidget | None, suggestion: str) -> str | None:

@@ -29,6 +29,7 @@ from annotator.services.exporting import export_dataset, write_report
 from annotator.ui.background import ProjectJob, Work
 from annotator.ui.export_dialog import ExportChoice
 from annotator.ui.i18n import tr
+from annotator.ui.plurals import documents, links, spans
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -93,8 +94,8 @@ class ExportRun(QObject):
     def _done(self, report: Any) -> None:
         self.report = report
         path = str(self.choice.path)
-        self.window.status.say(tr("Exported {documents} documents to {path}",
-                                  documents=report.documents, path=path))
+        self.window.status.say(tr("Exported {documents} to {path}", path=path,
+                                  documents=documents(report.documents)))
         if report.warnings or report.issue_count:
             dialog = ReportDialog(self.window, report, path)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -110,12 +111,12 @@ class ReportDialog(QDialog):
         self.setWindowTitle(tr("Export report"))
         self.resize(600, 420)
         self.report = report
-        summary = QLabel(tr("Wrote {documents} documents, {spans} spans and {relations} links "
-                            "to {path}.", documents=report.documents, spans=report.spans,
-                            relations=report.relations, path=path))
+        summary = QLabel(tr("Wrote {documents}, {spans} and {relations} to {path}.",
+                            documents=documents(report.documents), spans=spans(report.spans),
+                            relations=links(report.relations), path=path))
         summary.setWordWrap(True)
-        issues = QLabel(tr("{count} spans could not be written as they are; the saved report "
-                           "lists them.", count=report.issue_count) if report.issue_count
+        issues = QLabel(tr("{spans} could not be written as they are; the saved report "
+                           "lists them.", spans=spans(report.issue_count)) if report.issue_count
                         else "")
         issues.setObjectName("exportIssueCount")
         issues.setWordWrap(True)

@@ -1,5 +1,10 @@
 """Find hits drawn over the article: every hit tinted, the current one framed.
 
+The current hit is also the text selection, which the palette already colours with readable
+letters (white on blue, in light and dark themes alike). Tinting it as well muddied both
+into a grey-brown with pale letters, close to the other hits; so it gets no tint, only a
+thick frame in a colour no other hit has.
+
 Hits are sorted and never overlap, so the ones on a paragraph are found by bisecting; a
 query that matches thousands of times costs only the hits on screen.
 """
@@ -13,8 +18,9 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from annotator.ui.view_marks import ViewOverlay, VisibleBlock
 
 HIT = QColor(255, 200, 0, 95)  # translucent: the span colours and the letters show through
-CURRENT = QColor(255, 120, 0, 120)
-CURRENT_FRAME = QColor(200, 80, 0)
+CURRENT = QColor(0, 0, 0, 0)
+CURRENT_FRAME = QColor(230, 81, 0)  # a deep orange: stands out on white and on dark grey
+CURRENT_FRAME_WIDTH = 3.0
 
 
 class FindMarks(ViewOverlay):
@@ -41,7 +47,7 @@ class FindMarks(ViewOverlay):
 
     def paint_marks(self, painter: QPainter, blocks: list[VisibleBlock]) -> None:
         frame = QPen(CURRENT_FRAME)
-        frame.setWidthF(1.5)
+        frame.setWidthF(CURRENT_FRAME_WIDTH)
         for where in blocks:
             i = bisect_right(self._ends, where.start)
             while i < len(self.hits) and self.hits[i][0] < max(where.end, where.start + 1):
@@ -50,5 +56,7 @@ class FindMarks(ViewOverlay):
                 painter.setPen(frame if current else QPen(QColor(0, 0, 0, 0)))
                 painter.setBrush(CURRENT if current else HIT)
                 for box in self.boxes(where, start, end):
-                    painter.drawRoundedRect(box.adjusted(0, 1, 0, -1), 2, 2)
+                    # The current hit's frame goes round the letters, not over them.
+                    painter.drawRoundedRect(box.adjusted(-2, -1, 2, 1) if current
+                                            else box.adjusted(0, 1, 0, -1), 3, 3)
                 i += 1

@@ -24,6 +24,8 @@ from annotator.ui.background import JobRunner, ProjectJob, Work
 from annotator.ui.hit_list import HitRow
 from annotator.ui.i18n import language, tr
 from annotator.ui.label_all_dialog import LabelAllDialog
+from annotator.ui.plurals import documents as counted_documents
+from annotator.ui.plurals import occurrences
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -98,8 +100,8 @@ class LabelAllFlow(QObject):
                 for c, title in found]
         documents = len({c.doc_id for c, _ in found})
         summary = tr("No other occurrence to label.") if not rows else \
-            tr("{count} occurrences not labelled yet, in {documents} documents.",
-               count=len(rows), documents=documents)
+            tr("{occurrences} not labelled yet, in {documents}.",
+               occurrences=occurrences(len(rows)), documents=counted_documents(documents))
         self.dialog.show_candidates(rows, summary)
 
     def _ended(self) -> None:
@@ -124,7 +126,7 @@ class LabelAllFlow(QObject):
         created = desk.attempt(accept_label_candidates, desk.session, [candidate])
         if created is not None:
             self.dialog.remove_current()
-            self.message.emit(tr("Labelled {count} occurrences.", count=len(created)))
+            self.message.emit(tr("Labelled {occurrences}.", occurrences=occurrences(len(created))))
 
     def accept_checked(self, candidates: list[LabelCandidate]) -> None:
         desk = self.window.desk
@@ -135,4 +137,4 @@ class LabelAllFlow(QObject):
             return
         if self.dialog is not None:
             self.dialog.accept()
-        self.message.emit(tr("Labelled {count} occurrences.", count=len(created)))
+        self.message.emit(tr("Labelled {occurrences}.", occurrences=occurrences(len(created))))

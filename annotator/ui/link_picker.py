@@ -24,6 +24,7 @@ from annotator.ui.i18n import language
 from annotator.ui.labels import swatch, text_alignment
 
 ROWS_SHOWN = 8
+MARGIN = 4
 WIDTH = 360
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -83,24 +84,44 @@ class LinkPicker(QFrame):
     def span_ids(self) -> list[str]:
         return [self.list.item(i).data(SPAN_ID_ROLE) for i in range(self.list.count())]
 
-    def _place(self, near: QRect, rows: int, avoid: list[QRect]) -> None:
+    def allowed_area(self) -> QRect:
+        """Where the picker may go, in the article's coordinates: the part of the article
+        that is on the screen (a window can hang past the screen's edge), less a margin."""
         parent = self.parentWidget()
+        area = parent.rect()
+        screen = parent.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            on_screen = area.intersected(
+                QRect(parent.mapFromGlobal(available.topLeft()), available.size()))
+            if on_screen.width() > 2 * MARGIN and on_screen.height() > 2 * MARGIN:
+                area = on_screen
+        return area.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
+
+    def _place(self, near: QRect, rows: int, avoid: list[QRect]) -> None:
+        area = self.allowed_area()
         row = self.list.sizeHintForRow(0) if rows else self.fontMetrics().height()
-        list_height = row * max(1, min(rows, ROWS_SHOWN)) + 2 * self.list.frameWidth() + 4
-        self.list.setFixedHeight(list_height)
-        width = min(WIDTH, parent.width() - 8)
+        frame = 2 * self.list.frameWidth() + 4
+        width = min(WIDTH, area.width())
         self.title.setFixedWidth(width - 12)
+        list_height = row * max(1, min(rows, ROWS_SHOWN)) + frame
+        self.list.setFixedHeight(list_height)
         self.adjustSize()
         height = self.sizeHint().height()
+        if height > area.height():  # fewer rows shown (the list scrolls) rather than cut off
+            list_height = max(row + frame, list_height - (height - area.height()))
+            self.list.setFixedHeight(list_height)
+            self.adjustSize()
+            height = min(self.sizeHint().height(), area.height())
         self.resize(width, height)
-        below, above = near.bottom() + 6, near.top() - height - 6
-        spots = [QRect(x, y, width, height)
-                 for y in (below, above) if 4 <= y <= parent.height() - height - 4
-                 for x in (4, parent.width() - width - 4,
-                           max(4, min(near.center().x() - width // 2,
-                                      parent.width() - width - 4)))]
-        if not spots:
-            spots = [QRect(4, max(4, parent.height() - height - 4), width, height)]
+        lowest, rightmost = area.bottom() - height + 1, area.right() - width + 1
+        columns = (area.left(), rightmost,
+                   max(area.left(), min(near.center().x() - width // 2, rightmost)))
+        lines = [y for y in (near.bottom() + 6, near.top() - height - 6)
+                 if area.top() <= y <= lowest]
+        if not lines:  # no room beside the claim: over it, inside the area
+            lines = [max(area.top(), min(near.bottom() + 6, lowest))]
+        spots = [QRect(x, y, width, height) for y in lines for x in columns]
 
         def hidden(spot: QRect) -> int:
             return sum(1 for rect in avoid if spot.intersects(rect))

@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.desk: DeskSession | None = None
         self.doc_id: str | None = None
+        self.undo_behind: str | None = None  # the document Done has just left
         self.title_text = ""
         self.actions_ = DeskActions(self)
         self.view = ArticleView()
@@ -76,8 +77,8 @@ class MainWindow(QMainWindow):
         self.comparison_desk = ComparisonDesk(self)
         self.view.menuRequested.connect(self._context_menu)
         self.view.selectedSpanChanged.connect(self.spans.show_selected)
-        self.view.selectedSpanChanged.connect(self._update_actions)
-        self.view.copyAvailable.connect(self._update_actions)
+        self.view.selectedSpanChanged.connect(self.update_actions)
+        self.view.copyAvailable.connect(self.update_actions)
         self.spans.spanChosen.connect(self._reveal_span)
         self.documents.documentChosen.connect(self.open_document)
         self.editor.message.connect(self.status.say)
@@ -87,14 +88,14 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         self._sized = bool(state) and self.restoreState(state)
         self.commands.refresh_recent()
-        self._update_actions()
+        self.update_actions()
 
     # -- the project -----------------------------------------------------------------------
 
     def set_session(self, desk: DeskSession, doc_id: str | None = None) -> None:
         """Show a project: its labels, its documents, and the document to work on."""
         self.desk = desk
-        self.doc_id = None
+        self.doc_id = self.undo_behind = None
         desk.setParent(self)
         desk.refused.connect(self.status.say)
         desk.statusChanged.connect(self._on_status)
@@ -107,7 +108,8 @@ class MainWindow(QMainWindow):
         self.status.show_document_counts(desk.status_counts())
         self.search_desk.set_session(desk)
         self.comparison_desk.set_session(desk)
-        target = doc_id or desk.resume_document()
+        target = doc_id or desk.resume_document(
+            self.settings.last_document(desk.path, desk.layer))
         if target is not None:
             self.open_document(target)
         else:
@@ -147,7 +149,7 @@ class MainWindow(QMainWindow):
         self.claims_desk.show_document(None)
         self.search_desk.show_document()
         self.comparison_desk.show_document()
-        self._update_actions()
+        self.update_actions()
         self._update_title()
 
     def open_document(self, doc_id: str) -> None:
@@ -155,6 +157,8 @@ class MainWindow(QMainWindow):
             return
         annotations = self.desk.annotations(doc_id)
         self.doc_id = doc_id
+        self.undo_behind = None
+        self.settings.remember_document(self.desk.path, self.desk.layer, doc_id)
         self.editor.doc_id = doc_id
         self.view.set_article(annotations.document.text, annotations.spans)
         self.spans.model.set_spans(self.desk.scheme, annotations.spans)
@@ -165,7 +169,7 @@ class MainWindow(QMainWindow):
         self.claims_desk.show_document(annotations)
         self.search_desk.show_document()
         self.comparison_desk.show_document()
-        self._update_actions()
+        self.update_actions()
         self._update_title()
 
     def _show_status(self, status: Status) -> None:
@@ -187,10 +191,10 @@ class MainWindow(QMainWindow):
         if self.desk is None or doc_id != self.doc_id:
             return
         self.view.apply_changes(changes)
-        self.spans.model.apply_changes(changes)
+        self.spans.apply_changes(changes)
         self.status.show_span_counts(self.desk.scheme, self.view.index.label_counts)
         self.documents.model.count_spans(doc_id, changes)
-        self._update_actions()
+        self.update_actions()
 
     def _on_status(self, doc_id: str, status: str) -> None:
         if self.desk is None:
@@ -214,6 +218,7 @@ class MainWindow(QMainWindow):
                 self.open_document(target)
         else:
             self.documents.show_current(self.doc_id)
+            self._show_status(self.desk.status(self.doc_id))  # "1 / N" counts the new ones
 
     def _reveal_span(self, span_id: str) -> None:
         span = self.view.index.get(span_id)
@@ -227,13 +232,16 @@ class MainWindow(QMainWindow):
         menu.exec(where)
         menu.deleteLater()
 
-    def _update_actions(self, *_args: object) -> None:
+    def update_actions(self, *_args: object) -> None:
         undo_text, redo_text = self.desk.undo_text(self.doc_id) \
             if self.desk is not None and self.doc_id else (None, None)
+        if undo_text is None and self.undo_behind is not None and self.desk is not None:
+            undo_text = self.desk.undo_text(self.undo_behind)[0]
         self.actions_.update_states(has_project=self.desk is not None,
                                     has_document=self.doc_id is not None,
                                     has_span=self.view.selected_span() is not None,
-                                    undo_text=undo_text, redo_text=redo_text)
+                                    undo_text=undo_text, redo_text=redo_text,
+                                    scheme=self.desk.scheme if self.desk else None)
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt's name
         super().showEvent(event)

@@ -24,6 +24,7 @@ from annotator.ui.background import JobCancelled, JobRunner, ProjectJob, Work
 from annotator.ui.desk_session import DeskSession
 from annotator.ui.hit_list import HitRow
 from annotator.ui.i18n import tr
+from annotator.ui.plurals import articles, hits
 from annotator.ui.search_panel import SearchPanel
 
 if TYPE_CHECKING:
@@ -162,13 +163,13 @@ class ProjectSearch(QObject):
         if shown == 0:
             self.panel.say(tr("No hits for “{query}”.", query=self.panel.query.strip()))
         elif self.documents is None:
-            self.panel.say(tr("{hits} hits shown.", hits=shown))
+            self.panel.say(tr("{hits} shown.", hits=hits(shown)))
         elif self.panel.options() == SearchOptions():
-            self.panel.say(tr("{hits} hits shown, in {documents} articles.", hits=shown,
-                              documents=self.documents))
+            self.panel.say(tr("{hits} shown, in {articles}.", hits=hits(shown),
+                              articles=articles(self.documents)))
         else:
-            self.panel.say(tr("{hits} hits shown, in at most {documents} articles.",
-                              hits=shown, documents=self.documents))
+            self.panel.say(tr("{hits} shown, in at most {articles}.",
+                              hits=hits(shown), articles=articles(self.documents)))
 
     def open_hit(self, hit: SearchHit) -> None:
         """Show the hit's document with the hit selected (the focus stays in the list)."""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from annotator.core.scheme_migration import MigrationCounts
 from annotator.services.scheme import SchemeChangeRefused, SchemeChangeReport
 from annotator.ui.i18n import tr
+from annotator.ui.plurals import annotations
 
 
 def describe_counts(counts: MigrationCounts) -> str:
@@ -37,9 +38,9 @@ def ask_to_delete(parent: QWidget, refused: SchemeChangeRefused) -> bool:
     counts = refused.counts
     answer = QMessageBox.question(
         parent, tr("Delete annotations?"),
-        tr("This change would delete or clear {count} annotations ({what}) in the layers "
+        tr("This change would delete or clear {annotations} ({what}) in the layers "
            "{layers}. Rename or merge instead to keep them. Delete them?",
-           count=counts.loss, what=describe_counts(counts),
+           annotations=annotations(counts.loss), what=describe_counts(counts),
            layers=", ".join(sorted(counts.losing_layers))),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No)

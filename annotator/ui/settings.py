@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings, QStandardPaths
 
 APP_NAME = "Tawsim"
 RECENT_LIMIT = 8
+DOCUMENTS_KEPT = 50  # projects (and layers) whose last open document is remembered
 LANGUAGES = ("system", "ar", "en")
 
 
@@ -129,6 +130,29 @@ class Settings:
         recent = self.recent_projects
         return recent[0] if recent else None
 
+    def last_document(self, project: Path, layer: str) -> str | None:
+        """The document last open in `project`'s `layer` (None if none was)."""
+        return self._documents().get(_document_key(project, layer))
+
+    def remember_document(self, project: Path, layer: str, doc_id: str) -> None:
+        documents = self._documents()
+        key = _document_key(project, layer)
+        if documents.get(key) == doc_id:
+            return
+        documents.pop(key, None)
+        documents[key] = doc_id  # newest last; the oldest projects are forgotten
+        kept = dict(list(documents.items())[-DOCUMENTS_KEPT:])
+        self._set("last_documents", json.dumps(kept, ensure_ascii=False))
+
+    def _documents(self) -> dict[str, str]:
+        try:
+            items = json.loads(self._get("last_documents", "{}"))
+        except json.JSONDecodeError:
+            return {}
+        if not isinstance(items, dict):
+            return {}
+        return {k: v for k, v in items.items() if isinstance(k, str) and isinstance(v, str)}
+
     def window_state(self, mirrored: bool) -> tuple[bytes, bytes]:
         """The window's geometry and its panels' places, kept apart for the mirrored
         (right-to-left) layout, whose panels sit on the other sides."""
@@ -140,6 +164,10 @@ class Settings:
         self._qsettings.setValue("window/geometry", geometry)
         self._qsettings.setValue(f"window/state-{'rtl' if mirrored else 'ltr'}", state)
         self._qsettings.sync()
+
+
+def _document_key(project: Path, layer: str) -> str:
+    return f"{Path(project).resolve()}\n{layer}"
 
 
 def _as_bytes(value: object) -> bytes:

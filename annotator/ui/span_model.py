@@ -86,10 +86,30 @@ class SpanListModel(QAbstractTableModel):
 
     def apply_changes(self, changes: list[Change]) -> None:
         for change in changes:
-            if isinstance(change.old, Span):
-                self._remove(change.old.id)
-            if isinstance(change.new, Span):
-                self._insert(change.new)
+            old, new = change.old, change.new
+            if isinstance(old, Span) and isinstance(new, Span) and old.id == new.id \
+                    and self._replace_in_place(new):
+                continue
+            if isinstance(old, Span):
+                self._remove(old.id)
+            if isinstance(new, Span):
+                self._insert(new)
+
+    def _replace_in_place(self, span: Span) -> bool:
+        """Update a span whose sorted place is unchanged (a new stance, a note) without
+        removing its row, so the row, and the selection on it, stay where they are."""
+        row = self.row_of(span.id)
+        if row is None:
+            return False
+        position = self._row(row)
+        key = self._key_function()(span)
+        if (position > 0 and self._keys[position - 1] > key) or \
+                (position + 1 < len(self._keys) and key > self._keys[position + 1]):
+            return False
+        self._spans[position] = span
+        self._keys[position] = key
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        return True
 
     def _remove(self, span_id: str) -> None:
         row = self.row_of(span_id)

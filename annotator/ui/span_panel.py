@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
+from annotator.core.commands import Change
 from annotator.core.scheme import Scheme
 from annotator.ui.i18n import tr
 from annotator.ui.labels import label_name
@@ -67,9 +68,20 @@ class SpanPanel(QWidget):
 
     def _browse(self, current: QModelIndex, _previous: QModelIndex) -> None:
         # Arrow keys in the list show each span in turn; rows moving because of an edit
-        # (the list does not have the focus then) must not change the selection.
+        # must not change the selection (see apply_changes).
         if self.table.hasFocus():
             self._choose(current)
+
+    def apply_changes(self, changes: list[Change]) -> None:
+        """Show an edit, undo or redo. A row removed and inserted again (a span that moved
+        in the sort order) makes Qt move the current row to a neighbour; that must not
+        choose the neighbour, and the selection goes back to the selected span."""
+        self._syncing = True
+        try:
+            self.model.apply_changes(changes)
+        finally:
+            self._syncing = False
+        self._reselect()
 
     def show_selected(self, span_id: str) -> None:
         """Follow the article's selected span ("" for none)."""

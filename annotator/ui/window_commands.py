@@ -14,6 +14,7 @@ from annotator.ui import dialogs, transfer
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.export_flow import ExportRun
 from annotator.ui.i18n import tr
+from annotator.ui.plurals import new_documents
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -33,7 +34,7 @@ class WindowCommands:
             dialogs.choose_import_folder(w, Path.home())))
         a.export.triggered.connect(self.export)
         a.quit.triggered.connect(w.close)
-        a.undo.triggered.connect(editor.undo)
+        a.undo.triggered.connect(self.undo)
         a.redo.triggered.connect(editor.redo)
         a.delete_span.triggered.connect(editor.delete_selected)
         a.snap_words.setChecked(editor.snap_to_words)
@@ -119,9 +120,25 @@ class WindowCommands:
             w.desk.set_status(w.doc_id, Status.IN_PROGRESS)
             w.status.say(tr("Reopened: the document is in progress again."))
             return
-        w.desk.set_status(w.doc_id, Status.DONE)
-        w.status.say(tr("Marked as done."))
+        done = w.doc_id
+        w.desk.set_status(done, Status.DONE)
+        w.status.say(tr("Marked as done (Ctrl+Z undoes it)."))
         self.step_document(1)
+        if w.doc_id != done:
+            w.undo_behind = done
+            w.update_actions()
+
+    def undo(self) -> None:
+        """Undo the open document's last edit. Once it has none left, and Done has just
+        brought the annotator here, Undo goes back to that document and reopens it."""
+        w = self.window
+        if w.desk is None or w.doc_id is None:
+            return
+        behind = w.undo_behind
+        if w.desk.undo_text(w.doc_id)[0] is None and behind is not None:
+            w.open_document(behind)
+            w.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        w.editor.undo()
 
     def focus_filter(self) -> None:
         self.window.documents_dock.show()
@@ -160,13 +177,14 @@ class WindowCommands:
             return
         added = transfer.import_articles(w, w.desk, paths)
         if added is not None:
-            w.status.say(tr("Imported {count} new documents.", count=added))
+            w.status.say(tr("Imported {documents}.", documents=new_documents(added)))
 
     def export(self) -> None:
         w = self.window
         if w.desk is None:
             return
-        dialog = ExportDialog(w, w.desk, w.recent_folder(), w.desk.path.stem)
+        dialog = ExportDialog(w, w.desk, dialogs.documents_folder(),
+                              dialogs.file_stem(w.desk.name))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         choice = dialog.choice()

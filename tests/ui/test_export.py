@@ -102,7 +102,7 @@ def test_what_a_format_cannot_carry_is_reported(qtbot, make_project, open_desk, 
     report = window.findChild(QDialog, "exportReport")
     assert report.report.issue_count == 1
     assert report.findChild(QLabel, "exportIssueCount").text().startswith(
-        "1 spans could not be written")
+        "1 span could not be written")
     assert report.report.issues[0].start == ARTICLES[0].index("بسوريا") + 1
     report.close()
 

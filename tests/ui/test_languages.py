@@ -16,9 +16,11 @@ from annotator.core.datafiles import resource_file
 from annotator.ui import i18n
 
 
-def strings_in_code() -> set[str]:
-    """Every literal passed to tr() in the ui package."""
+def strings_in_code() -> tuple[set[str], set[str]]:
+    """Every literal passed to tr() in the ui package, and the plurals passed to trn()
+    (the catalogue's key for a counted phrase)."""
     found: set[str] = set()
+    counted: set[str] = set()
     for path in Path(annotator.ui.__file__).parent.glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if not isinstance(node, ast.Call) or not node.args:
@@ -27,19 +29,27 @@ def strings_in_code() -> set[str]:
                 node.func.attr if isinstance(node.func, ast.Attribute) else ""
             if name == "tr" and isinstance(node.args[0], ast.Constant):
                 found.add(node.args[0].value)
-    return found
+            if name == "trn" and len(node.args) > 1 and isinstance(node.args[1], ast.Constant):
+                counted.add(node.args[1].value)
+    return found, counted
 
 
 def test_the_arabic_catalogue_translates_every_string_and_nothing_else():
     catalogue = json.loads(resource_file("i18n", "ar.json").read_text("utf-8"))
     keys = {k for k in catalogue if not k.startswith("@")}
-    used = strings_in_code()
-    assert sorted(used - keys) == []  # missing translations
-    assert sorted(keys - used) == []  # translations nothing uses
+    plain, counted = strings_in_code()
+    assert sorted((plain | counted) - keys) == []  # missing translations
+    assert sorted(keys - plain - counted) == []  # translations nothing uses
     for key in keys:
+        value = catalogue[key]
+        if key in counted:  # every Arabic counting form, each with the count or a number word
+            assert set(value) == {"zero", "one", "two", "few", "many", "other"}, key
+            assert all("{count}" in value[form] for form in ("few", "many", "other")), key
+            continue
+        assert isinstance(value, str), key
         for field in ("{", "}"):
-            assert key.count(field) == catalogue[key].count(field), key
-        assert catalogue[key].strip() and catalogue[key] != key
+            assert key.count(field) == value.count(field), key
+        assert value.strip() and value != key
 
 
 def test_the_arabic_interface_is_mirrored_and_translated(qtbot, make_project, open_desk):

@@ -1,0 +1,51 @@
+"""Marking a document done is an edit like any other: Ctrl+Z takes it back, even after Done
+has moved on to the next document, and Ctrl+Enter on a done document reopens it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from annotator.core.model import Status
+from annotator.services.projects import open_project
+from tests.ui.test_documents import ARTICLES
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def stored_status(project, doc_id):
+    with open_project(project) as store:
+        return store.status(doc_id, "amal")
+
+
+def test_ctrl_z_after_done_goes_back_and_reopens_the_document(qtbot, make_project, open_desk):
+    project = make_project(*ARTICLES)
+    window = open_desk(project).window
+    view, first = window.view, window.doc_id
+    view.select_range(0, 4)
+    with qtbot.waitSignal(window.desk.spansChanged):
+        qtbot.keyClick(view, Qt.Key.Key_3)
+    with qtbot.waitSignal(window.desk.statusChanged):
+        qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)
+    assert stored_status(project, first) == Status.DONE
+    assert window.doc_id != first
+    assert window.actions_.undo.isEnabled()
+    assert window.actions_.undo.text() == "&Undo mark as done"
+    assert "Done 1" in window.status.progress.text()
+    with qtbot.waitSignal(window.desk.statusChanged):
+        qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    assert window.doc_id == first
+    assert stored_status(project, first) == Status.IN_PROGRESS
+    assert not window.actions_.mark_done.isChecked()
+    assert "Done 0" in window.status.progress.text()
+    assert window.header.where.text().endswith("In progress")
+    assert len(window.spans.model._spans) == 1  # the span stays: only Done was undone
+    with qtbot.waitSignal(window.desk.statusChanged):
+        qtbot.keyClick(view, Qt.Key.Key_Y, CTRL)  # redo marks it done again, in place
+    assert window.doc_id == first
+    assert stored_status(project, first) == Status.DONE
+    assert window.actions_.mark_done.isChecked()
+    with qtbot.waitSignal(window.desk.statusChanged):
+        qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)  # on a done document: reopen
+    assert stored_status(project, first) == Status.IN_PROGRESS
+    assert window.doc_id == first
+    assert window.actions_.undo.text() == "&Undo mark as in progress"
