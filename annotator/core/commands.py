@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from annotator.core.model import Relation, Span, relation_as_dict, span_as_dict
+from annotator.core.model import Relation, Span, Status, relation_as_dict, span_as_dict
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,9 @@ class EditRecord:
     layer: str
     before: Any = None
     after: Any = None
+    # An edit of the annotations moves a new document to in progress; a status change does
+    # not, so that undoing Done on an untouched document leaves it new.
+    starts_document: bool = True
 
 
 class AnnotationStore(Protocol):
@@ -61,6 +64,7 @@ class AnnotationStore(Protocol):
     def replace_relation(self, relation: Relation) -> None: ...
     def remove_relation(self, relation_id: str) -> None: ...
     def relations_of_span(self, span_id: str) -> list[Relation]: ...
+    def write_status(self, doc_id: str, layer: str, status: Status) -> None: ...
 
 
 class Command(ABC):
@@ -69,6 +73,7 @@ class Command(ABC):
     doc_id: str
     layer: str
     action: str  # audit name, e.g. "add_span"
+    starts_document = True  # see EditRecord.starts_document
 
     @property
     @abstractmethod
@@ -267,6 +272,37 @@ class UpdateRelation(Command):
         return relation_as_dict(self.new)
 
 
+class SetStatus(Command):
+    """A document's status in one layer (done, reviewed, in progress again) as a step of its
+    undo stack. It changes no span or relation, so it reports no changes; the stack still
+    saves it in one transaction with its audit row."""
+
+    action = "set_status"
+    starts_document = False
+
+    def __init__(self, doc_id: str, layer: str, old: Status, new: Status) -> None:
+        self.doc_id, self.layer = doc_id, layer
+        self.old, self.new = Status(old), Status(new)
+
+    @property
+    def description(self) -> str:
+        return f"mark as {self.new.value.replace('_', ' ')}"
+
+    def apply(self, store: AnnotationStore) -> list[Change]:
+        store.write_status(self.doc_id, self.layer, self.new)
+        return []
+
+    def revert(self, store: AnnotationStore) -> list[Change]:
+        store.write_status(self.doc_id, self.layer, self.old)
+        return []
+
+    def before(self) -> Any:
+        return self.old.value
+
+    def after(self) -> Any:
+        return self.new.value
+
+
 class Batch(Command):
     """Several commands as one edit (label all occurrences, relabel with its links)."""
 
@@ -342,7 +378,8 @@ class CommandStack:
 
     def push(self, command: Command) -> list[Change]:
         """Apply and save `command`; if saving fails, nothing changed and it raises."""
-        record = EditRecord(self.actor, command.action, command.doc_id, command.layer)
+        record = EditRecord(self.actor, command.action, command.doc_id, command.layer,
+                            starts_document=command.starts_document)
         with self.store.edit(record):
             changes = command.apply(self.store)
             record.before, record.after = command.before(), command.after()
@@ -357,7 +394,7 @@ class CommandStack:
             return []
         command = self._done[-1]
         record = EditRecord(self.actor, "undo_" + command.action, command.doc_id,
-                            command.layer)
+                            command.layer, starts_document=command.starts_document)
         with self.store.edit(record):
             changes = command.revert(self.store)
             record.before, record.after = command.after(), command.before()
@@ -370,7 +407,7 @@ class CommandStack:
             return []
         command = self._undone[-1]
         record = EditRecord(self.actor, "redo_" + command.action, command.doc_id,
-                            command.layer)
+                            command.layer, starts_document=command.starts_document)
         with self.store.edit(record):
             changes = command.apply(self.store)
             record.before, record.after = command.before(), command.after()

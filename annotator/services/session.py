@@ -20,6 +20,7 @@ from annotator.core.commands import (
     CommandStack,
     RemoveRelation,
     RemoveSpan,
+    SetStatus,
     UpdateRelation,
     UpdateSpan,
 )
@@ -281,7 +282,7 @@ class AnnotationSession:
         status = Status(status)
         old = self.status(doc_id)
         if old != status:
-            self._push(SetStatus(self.project, doc_id, self.layer, old, status))
+            self._push(SetStatus(doc_id, self.layer, old, status))
 
     def undo(self, doc_id: str) -> list[Change]:
         return self.stack(doc_id).undo()
@@ -294,45 +295,6 @@ class AnnotationSession:
 
     def redo(self, doc_id: str) -> list[Change]:
         return self.stack(doc_id).redo()
-
-
-class SetStatus(Command):
-    """A document's status in one layer, as a step of its undo stack.
-
-    It changes no span or relation, so it reports no changes; the stack still saves it in
-    one transaction with its audit row. Undoing it from new leaves the document in progress,
-    as every saved edit of a document does.
-    """
-
-    action = "set_status"
-
-    def __init__(self, project: ProjectStore, doc_id: str, layer: str, old: Status,
-                 new: Status) -> None:
-        self.project = project
-        self.doc_id, self.layer = doc_id, layer
-        self.old, self.new = old, new
-
-    @property
-    def description(self) -> str:
-        return f"mark as {self.new.value.replace('_', ' ')}"
-
-    def _write(self, status: Status) -> list[Change]:
-        project = self.project
-        project.write_status(project.document_seq(self.doc_id), project.ensure_layer(self.layer),
-                             status)
-        return []
-
-    def apply(self, store: Any) -> list[Change]:
-        return self._write(self.new)
-
-    def revert(self, store: Any) -> list[Change]:
-        return self._write(self.old)
-
-    def before(self) -> Any:
-        return self.old.value
-
-    def after(self) -> Any:
-        return self.new.value
 
 
 def _step_edge(text: str, position: int, edge: str, step: int, unit: str) -> int:

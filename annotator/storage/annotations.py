@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from annotator.core.commands import EditRecord
 from annotator.core.errors import InvariantError, TawsimError
 from annotator.core.invariants import check_span
-from annotator.core.model import Relation, Span
+from annotator.core.model import Relation, Span, Status
 from annotator.storage.database import write_transaction
 from annotator.storage.rows import RELATION_COLUMNS, RELATION_JOINS, dumps, relation_from_row
 
@@ -48,9 +48,14 @@ class AnnotationRepository:
             yield
             doc_seq = project.document_seq(record.doc_id)
             layer_id = project.ensure_layer(record.layer)
-            project.mark_started(doc_seq, layer_id)
+            if record.starts_document:
+                project.mark_started(doc_seq, layer_id)
             project.write_audit(record.actor, record.action, record.doc_id, record.layer,
                            record.before, record.after)
+
+    def write_status(self, doc_id: str, layer: str, status: Status) -> None:
+        project = self.project
+        project.write_status(project.document_seq(doc_id), project.ensure_layer(layer), status)
 
     def _keys(self, doc_id: str, layer: str) -> tuple[int, int]:
         layer_id = self.project.layer_id(layer)

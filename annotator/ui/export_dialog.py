@@ -28,6 +28,8 @@ from annotator.ui.export_texts import format_description
 from annotator.ui.i18n import tr
 from annotator.ui.labels import status_name
 
+EVERY_LAYER = ""  # the layer box's data for "every layer" (no layer is named "")
+
 
 @dataclass(frozen=True)
 class ExportChoice:
@@ -60,7 +62,7 @@ class ExportDialog(QDialog):
         for other in layers_to_compare(desk.project)[0]:
             if other != desk.layer:
                 self.layer.addItem(tr("Layer {layer}", layer=other), other)
-        self.layer.addItem(tr("Every layer"), None)
+        self._layer_count = self.layer.count()
         self.status = QComboBox()
         self.status.setObjectName("exportStatus")
         self.status.addItem(tr("Every document"), None)
@@ -93,6 +95,7 @@ class ExportDialog(QDialog):
         form.addRow(buttons)
         self._previous = self.info
         self.options.set_format(self.info)
+        self._offer_every_layer()
         self.format.currentIndexChanged.connect(self._format_changed)
         self.split.changed.connect(self._target_changed)
 
@@ -108,8 +111,20 @@ class ExportDialog(QDialog):
 
     def _format_changed(self) -> None:
         self.options.set_format(self.info)
+        self._offer_every_layer()
         self._retarget(self._previous, self.info)
         self._previous = self.info
+
+    def _offer_every_layer(self) -> None:
+        """Every layer at once only where the format keeps them apart (one record per
+        document and layer, as jsonl does) or where there is one layer: the other formats
+        hold one layer per document and the export would refuse to mix them."""
+        every = self.layer.findData(EVERY_LAYER)
+        wanted = self.info.carries_layers or self._layer_count == 1
+        if wanted and every < 0:
+            self.layer.addItem(tr("Every layer"), EVERY_LAYER)
+        elif not wanted and every >= 0:
+            self.layer.removeItem(every)
 
     def _target_name(self, info: FormatInfo) -> str:
         if self.split.spec() is not None or info.writes_folder or not info.extensions:
@@ -140,6 +155,7 @@ class ExportDialog(QDialog):
         if not text or not self.split.valid:
             return None
         status = self.status.currentData()
-        return ExportChoice(Path(text), self.format.currentData(), self.layer.currentData(),
+        return ExportChoice(Path(text), self.format.currentData(),
+                            self.layer.currentData() or None,
                             Status(status) if status else None, self.labels.chosen(),
                             self.options.values(), self.split.spec())

@@ -36,10 +36,12 @@ def test_marking_done_is_undone_and_redone_through_the_stack(project):
                        ("redo_set_status", "in_progress", "done")]
 
 
-def test_undoing_done_on_an_untouched_document_leaves_it_in_progress(project):
+def test_undoing_done_on_an_untouched_document_leaves_it_new(project):
     session = _session(project)
     session.set_status("d1", Status.DONE)
     assert session.document_count(status=Status.DONE) == 1
     session.undo("d1")
-    assert session.status("d1") == Status.IN_PROGRESS
+    assert session.status("d1") == Status.NEW
     assert session.document_count(status=Status.DONE) == 0
+    session.redo("d1")
+    assert session.status("d1") == Status.DONE

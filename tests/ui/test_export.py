@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLabel
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.export_flow import ExportRun
 from tests.ui.conftest import when_modal
+from tests.ui.test_predictions import project_with_predictions
 
 ARTICLES = [f"خبر رقم {n}: سقطت صواريخ قرب بلدة الزهراء بسوريا." for n in range(30)]
 
@@ -124,3 +125,23 @@ def test_a_cancelled_export_leaves_no_file(qtbot, make_project, open_desk, tmp_p
         assert run.report is None
         assert not out.exists()
         assert list(tmp_path.glob(name + "*")) == []
+
+
+def test_every_layer_is_offered_only_where_the_format_keeps_layers_apart(qtbot, tmp_path,
+                                                                         open_desk):
+    window = open_desk(project_with_predictions(tmp_path)).window
+    offered = {}
+    out = tmp_path / "all.jsonl"
+
+    def choose(dialog: ExportDialog) -> None:
+        for name in ("doccano", "conll", "jsonl"):
+            pick(dialog.format, name)
+            offered[name] = [dialog.layer.itemText(i) for i in range(dialog.layer.count())]
+        pick(dialog.layer, "")
+        dialog.path.setText(str(out))
+
+    export_with(qtbot, window, choose)
+    assert "Every layer" not in offered["doccano"] + offered["conll"]
+    assert offered["jsonl"][-1] == "Every layer"
+    layers = {json.loads(line)["layer"] for line in out.read_text("utf-8").splitlines()}
+    assert layers == {"gold", "pred"}
