@@ -34,6 +34,40 @@ class Change:
         return isinstance(self.item, Span)
 
 
+@dataclass(frozen=True)
+class EditSummary:
+    """What an edit did, in parts, so that an interface can say it in its own language.
+
+    `verb` is one of add, delete, edit, resize, relabel, set, note, accept, label_all, link,
+    unlink, change_link and mark; the other fields are filled as the verb needs them.
+    """
+
+    verb: str
+    label: str = ""
+    text: str = ""  # the span's text, shortened for a menu
+    attribute: str = ""
+    relation: str = ""
+    status: str = ""
+    count: int = 0
+
+    def __str__(self) -> str:
+        quoted = f"{self.label} “{self.text}”"
+        return {
+            "relabel": f"relabel as {quoted}",
+            "set": f"set {self.attribute} of {quoted}",
+            "note": f"note on {quoted}",
+            "label_all": f"label all ({self.count})",
+            "link": f"link {self.relation}",
+            "unlink": f"unlink {self.relation}",
+            "change_link": f"change {self.relation} link",
+            "mark": f"mark as {self.status.replace('_', ' ')}",
+        }.get(self.verb, f"{self.verb} {quoted}")
+
+
+def span_summary(verb: str, span: Span, **parts: Any) -> EditSummary:
+    return EditSummary(verb, label=span.label, text=_short(span.text), **parts)
+
+
 @dataclass
 class EditRecord:
     """What the audit trail keeps of one edit: who, what, where, before and after.
@@ -77,8 +111,13 @@ class Command(ABC):
 
     @property
     @abstractmethod
+    def summary(self) -> EditSummary:
+        """What the edit did, in parts, for Undo/Redo menu items."""
+
+    @property
     def description(self) -> str:
-        """What the edit did, for Undo/Redo menu items."""
+        """The summary in English (tests, logs, an interface without its own wording)."""
+        return str(self.summary)
 
     @abstractmethod
     def apply(self, store: AnnotationStore) -> list[Change]: ...
@@ -101,8 +140,8 @@ class AddSpan(Command):
         self.doc_id, self.layer = span.doc_id, span.layer
 
     @property
-    def description(self) -> str:
-        return f"add {self.span.label} “{_short(self.span.text)}”"
+    def summary(self) -> EditSummary:
+        return span_summary("add", self.span)
 
     def apply(self, store: AnnotationStore) -> list[Change]:
         store.insert_span(self.span)
@@ -130,8 +169,8 @@ class RemoveSpan(Command):
         self.relations: list[Relation] | None = None
 
     @property
-    def description(self) -> str:
-        return f"delete {self.span.label} “{_short(self.span.text)}”"
+    def summary(self) -> EditSummary:
+        return span_summary("delete", self.span)
 
     def apply(self, store: AnnotationStore) -> list[Change]:
         if self.relations is None:
@@ -167,15 +206,16 @@ class UpdateSpan(Command):
 
     action = "update_span"
 
-    def __init__(self, old: Span, new: Span, what: str = "edit") -> None:
+    def __init__(self, old: Span, new: Span, verb: str = "edit", attribute: str = "") -> None:
         if old.id != new.id or old.doc_id != new.doc_id or old.layer != new.layer:
             raise ValueError("an update keeps the span's id, document and layer")
-        self.old, self.new, self.what = old, new, what
+        self.old, self.new = old, new
+        self.verb, self.attribute = verb, attribute  # see EditSummary
         self.doc_id, self.layer = new.doc_id, new.layer
 
     @property
-    def description(self) -> str:
-        return f"{self.what} {self.new.label} “{_short(self.new.text)}”"
+    def summary(self) -> EditSummary:
+        return span_summary(self.verb, self.new, attribute=self.attribute)
 
     def apply(self, store: AnnotationStore) -> list[Change]:
         store.replace_span(self.new)
@@ -200,8 +240,8 @@ class AddRelation(Command):
         self.doc_id, self.layer = relation.doc_id, relation.layer
 
     @property
-    def description(self) -> str:
-        return f"link {self.relation.type}"
+    def summary(self) -> EditSummary:
+        return EditSummary("link", relation=self.relation.type)
 
     def apply(self, store: AnnotationStore) -> list[Change]:
         store.insert_relation(self.relation)
@@ -226,8 +266,8 @@ class RemoveRelation(Command):
         self.doc_id, self.layer = relation.doc_id, relation.layer
 
     @property
-    def description(self) -> str:
-        return f"unlink {self.relation.type}"
+    def summary(self) -> EditSummary:
+        return EditSummary("unlink", relation=self.relation.type)
 
     def apply(self, store: AnnotationStore) -> list[Change]:
         store.remove_relation(self.relation.id)
@@ -247,15 +287,15 @@ class RemoveRelation(Command):
 class UpdateRelation(Command):
     action = "update_relation"
 
-    def __init__(self, old: Relation, new: Relation, what: str = "edit") -> None:
+    def __init__(self, old: Relation, new: Relation) -> None:
         if old.id != new.id or old.doc_id != new.doc_id or old.layer != new.layer:
             raise ValueError("an update keeps the relation's id, document and layer")
-        self.old, self.new, self.what = old, new, what
+        self.old, self.new = old, new
         self.doc_id, self.layer = new.doc_id, new.layer
 
     @property
-    def description(self) -> str:
-        return f"{self.what} {self.new.type} link"
+    def summary(self) -> EditSummary:
+        return EditSummary("change_link", relation=self.new.type)
 
     def apply(self, store: AnnotationStore) -> list[Change]:
         store.replace_relation(self.new)
@@ -285,8 +325,8 @@ class SetStatus(Command):
         self.old, self.new = Status(old), Status(new)
 
     @property
-    def description(self) -> str:
-        return f"mark as {self.new.value.replace('_', ' ')}"
+    def summary(self) -> EditSummary:
+        return EditSummary("mark", status=self.new.value)
 
     def apply(self, store: AnnotationStore) -> list[Change]:
         store.write_status(self.doc_id, self.layer, self.new)
@@ -306,7 +346,8 @@ class SetStatus(Command):
 class Batch(Command):
     """Several commands as one edit (label all occurrences, relabel with its links)."""
 
-    def __init__(self, commands: Sequence[Command], description: str, action: str = "batch"):
+    def __init__(self, commands: Sequence[Command], summary: EditSummary,
+                 action: str = "batch"):
         if not commands:
             raise ValueError("a batch needs at least one command")
         keys = {(c.doc_id, c.layer) for c in commands}
@@ -315,11 +356,11 @@ class Batch(Command):
         self.commands = list(commands)
         self.doc_id, self.layer = next(iter(keys))
         self.action = action
-        self._description = description
+        self._summary = summary
 
     @property
-    def description(self) -> str:
-        return self._description
+    def summary(self) -> EditSummary:
+        return self._summary
 
     def apply(self, store: AnnotationStore) -> list[Change]:
         changes: list[Change] = []
@@ -375,6 +416,14 @@ class CommandStack:
     @property
     def redo_description(self) -> str | None:
         return self._undone[-1].description if self._undone else None
+
+    @property
+    def undo_summary(self) -> EditSummary | None:
+        return self._done[-1].summary if self._done else None
+
+    @property
+    def redo_summary(self) -> EditSummary | None:
+        return self._undone[-1].summary if self._undone else None
 
     def push(self, command: Command) -> list[Change]:
         """Apply and save `command`; if saving fails, nothing changed and it raises."""

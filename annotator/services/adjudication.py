@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotator.core.commands import AddSpan, Batch, RemoveSpan
+from annotator.core.commands import AddSpan, Batch, RemoveSpan, span_summary
 from annotator.core.errors import TawsimError
 from annotator.core.model import LayerKind, Span
 from annotator.services.audit import Acceptance, DocumentComparison, acceptance
@@ -85,6 +85,6 @@ def accept_prediction(session: AnnotationSession, comparison: DocumentComparison
                    label=plan.label, text=text[plan.start:plan.end], attrs=dict(plan.attrs),
                    annotator=session.annotator)
         session.stack(doc_id).push(Batch([RemoveSpan(old), AddSpan(new)],
-                                         f"accept {plan.label} “{new.text[:30]}”",
+                                         span_summary("accept", new),
                                          action="accept_prediction"))
     return plan

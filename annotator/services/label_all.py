@@ -192,8 +192,8 @@ def _candidate(doc_id: str, text: str, match: TextMatch, label: str,
     )
 
 
-def accept_label_candidates(session: AnnotationSession, candidates: Iterable[LabelCandidate],
-                            description: str = "label all") -> list[Span]:
+def accept_label_candidates(session: AnnotationSession,
+                            candidates: Iterable[LabelCandidate]) -> list[Span]:
     """Label the accepted candidates: one undoable edit per document. Spans the layer already
     has are skipped (AnnotationSession.add_spans); returns the spans created."""
     by_document: dict[str, list[tuple[int, int, str]]] = {}
@@ -202,5 +202,5 @@ def accept_label_candidates(session: AnnotationSession, candidates: Iterable[Lab
             (candidate.start, candidate.end, candidate.label))
     created: list[Span] = []
     for doc_id, items in by_document.items():
-        created.extend(session.add_spans(doc_id, items, description))
+        created.extend(session.add_spans(doc_id, items))
     return created

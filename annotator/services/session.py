@@ -18,6 +18,7 @@ from annotator.core.commands import (
     Change,
     Command,
     CommandStack,
+    EditSummary,
     RemoveRelation,
     RemoveSpan,
     SetStatus,
@@ -133,8 +134,7 @@ class AnnotationSession:
         self._push(AddSpan(span))
         return span
 
-    def add_spans(self, doc_id: str, items: Iterable[tuple[int, int, str]],
-                  description: str = "label all") -> list[Span]:
+    def add_spans(self, doc_id: str, items: Iterable[tuple[int, int, str]]) -> list[Span]:
         """Several spans as one undoable edit; ones the layer already has are left out."""
         existing = {(s.start, s.end, s.label) for s in self.project.spans(doc_id, self.layer)}
         spans = []
@@ -144,8 +144,8 @@ class AnnotationSession:
             existing.add((start, end, label))
             spans.append(self._new_span(doc_id, start, end, label, None, ""))
         if spans:
-            self._push(Batch([AddSpan(s) for s in spans], f"{description} ({len(spans)})",
-                             action="add_spans"))
+            self._push(Batch([AddSpan(s) for s in spans],
+                             EditSummary("label_all", count=len(spans)), action="add_spans"))
         return spans
 
     def remove_span(self, span_id: str) -> None:
@@ -168,9 +168,9 @@ class AnnotationSession:
                 self.scheme.check_relation(relation.type, head, tail, relation.attrs)
             except SchemeError:
                 commands.append(RemoveRelation(relation))
-        update = UpdateSpan(old, new, what=f"relabel as {label}:")
+        update = UpdateSpan(old, new, verb="relabel")
         if commands:
-            self._push(Batch([*commands, update], update.description, action="relabel"))
+            self._push(Batch([*commands, update], update.summary, action="relabel"))
         else:
             self._push(update)
         return new
@@ -182,7 +182,7 @@ class AnnotationSession:
             raise TawsimError(f"a span needs 0 <= start < end <= {len(text)}, "
                               f"not {start}-{end}")
         new = old.with_changes(start=start, end=end, text=text[start:end])
-        self._push(UpdateSpan(old, new, what="resize"))
+        self._push(UpdateSpan(old, new, verb="resize"))
         return new
 
     def nudge_edge(self, span_id: str, edge: str, step: int, unit: str = "char") -> Span | None:
@@ -213,7 +213,7 @@ class AnnotationSession:
             attrs[name] = value
         self.scheme.check_span_label(old.label, attrs)
         new = old.with_changes(attrs=attrs)
-        self._push(UpdateSpan(old, new, what=f"set {name} of"))
+        self._push(UpdateSpan(old, new, verb="set", attribute=name))
         return new
 
     def set_note(self, span_id: str, note: str) -> Span:
@@ -221,7 +221,7 @@ class AnnotationSession:
         if old.note == note:
             return old
         new = old.with_changes(note=note)
-        self._push(UpdateSpan(old, new, what="note on"))
+        self._push(UpdateSpan(old, new, verb="note"))
         return new
 
     # -- relations -------------------------------------------------------------------------
@@ -261,7 +261,7 @@ class AnnotationSession:
         if head_span.doc_id != doc_id or tail_span.doc_id != doc_id:
             raise TawsimError("a relation links two spans of the same document")
         self.scheme.check_relation(new.type, head_span.label, tail_span.label, new.attrs)
-        self._push(UpdateRelation(old, new, what="change"))
+        self._push(UpdateRelation(old, new))
         return new
 
     # -- status, undo ----------------------------------------------------------------------

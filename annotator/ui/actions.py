@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from annotator.core.commands import EditSummary
 from annotator.core.scheme import Scheme
 from annotator.services.guidelines import tooltip
 from annotator.ui.edit_names import edit_name
@@ -99,7 +100,7 @@ class DeskActions:
         self.labels: dict[str, QAction] = {}
 
     def update_states(self, *, has_project: bool, has_document: bool, has_span: bool,
-                      undo_text: str | None, redo_text: str | None,
+                      undo_step: EditSummary | None, redo_step: EditSummary | None,
                       scheme: Scheme | None = None) -> None:
         """Enable what can be done now; Undo and Redo say what they would do."""
         for action in (self.delete_span, self.extend_start, self.shrink_start,
@@ -111,10 +112,10 @@ class DeskActions:
             action.setEnabled(has_document)
         for action in (self.export, self.import_files, self.import_folder):
             action.setEnabled(has_project)
-        self.undo.setEnabled(undo_text is not None)
-        self.redo.setEnabled(redo_text is not None)
-        undo_name = edit_name(undo_text, scheme) if scheme is not None else None
-        redo_name = edit_name(redo_text, scheme) if scheme is not None else None
+        self.undo.setEnabled(undo_step is not None)
+        self.redo.setEnabled(redo_step is not None)
+        undo_name = edit_name(undo_step, scheme) if scheme is not None else None
+        redo_name = edit_name(redo_step, scheme) if scheme is not None else None
         self.undo.setText(tr("&Undo {what}", what=undo_name) if undo_name else tr("&Undo"))
         self.redo.setText(tr("&Redo {what}", what=redo_name) if redo_name else tr("&Redo"))
 

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from annotator.core.commands import Change
+from annotator.core.commands import Change, EditSummary
 from annotator.core.errors import TawsimError
 from annotator.core.model import Annotations, Relation, Span, Status
 from annotator.core.scheme import Scheme
@@ -156,10 +156,10 @@ class DeskSession(QObject):
     def redo(self, doc_id: str) -> list[Change]:
         return self.attempt(self.session.redo, doc_id) or []
 
-    def undo_text(self, doc_id: str) -> tuple[str | None, str | None]:
+    def undo_steps(self, doc_id: str) -> tuple[EditSummary | None, EditSummary | None]:
         """What Undo and Redo would do now (None when there is nothing)."""
         stack = self.session.stack(doc_id)
-        return stack.undo_description, stack.redo_description
+        return stack.undo_summary, stack.redo_summary
 
     # -- links, attributes and notes -------------------------------------------------------
 

@@ -1,24 +1,19 @@
 """What an edit did, in the interface language, for the Undo and Redo menu items.
 
-The core describes each command in plain English ("add LOCATION “…”", "set stance of CLAIM
-“…”", "link SOURCE"); this reads those descriptions back into their parts, names labels,
-attributes and link types as the scheme does in the interface language, and builds the
-sentence from the catalogue. A description it does not know gets None (the menu then says
-only Undo or Redo).
+The core gives each edit a summary in parts (a verb, the label, the span's text, the
+attribute, link type or status); this names labels, attributes and link types as the scheme
+does in the interface language and builds the sentence from the catalogue.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
+from annotator.core.commands import EditSummary
 from annotator.core.errors import SchemeError
 from annotator.core.scheme import Scheme
 from annotator.ui.i18n import language, tr
 from annotator.ui.plurals import spans
-
-_QUOTED = r"(?P<label>\S+) “(?P<text>.*)”"
-Namer = Callable[[re.Match[str], Scheme], str]
 
 
 def _label(scheme: Scheme, name: str) -> str:
@@ -43,55 +38,45 @@ def _attribute(scheme: Scheme, label: str, name: str) -> str:
     return attribute.display(language()) if attribute is not None else name
 
 
-def _span(match: re.Match[str], scheme: Scheme) -> dict[str, str]:
-    return {"label": _label(scheme, match["label"]), "quote": match["text"]}
-
-
-def _link(match: re.Match[str], scheme: Scheme) -> str:
-    return _relation(scheme, match["relation"])
-
-
-_STATUSES = {
+_STATUSES: dict[str, Callable[[], str]] = {
     "done": lambda: tr("mark as done"),
-    "in progress": lambda: tr("mark as in progress"),
+    "in_progress": lambda: tr("mark as in progress"),
     "reviewed": lambda: tr("mark as reviewed"),
     "new": lambda: tr("mark as new"),
 }
 
-_PATTERNS: list[tuple[re.Pattern[str], Namer]] = [
-    (re.compile(f"add {_QUOTED}"), lambda m, s: tr("add {label} “{quote}”", **_span(m, s))),
-    (re.compile(f"delete {_QUOTED}"),
-     lambda m, s: tr("delete {label} “{quote}”", **_span(m, s))),
-    (re.compile(f"resize {_QUOTED}"),
-     lambda m, s: tr("resize {label} “{quote}”", **_span(m, s))),
-    (re.compile(f"note on {_QUOTED}"),
-     lambda m, s: tr("note on {label} “{quote}”", **_span(m, s))),
-    (re.compile(f"accept {_QUOTED}"),
-     lambda m, s: tr("accept {label} “{quote}”", **_span(m, s))),
-    (re.compile(f"relabel as \\S+: {_QUOTED}"),
-     lambda m, s: tr("relabel as {label}: “{quote}”", **_span(m, s))),
-    (re.compile(f"set (?P<attribute>\\S+) of {_QUOTED}"),
-     lambda m, s: tr("set {attribute} of {label} “{quote}”", **_span(m, s),
-                     attribute=_attribute(s, m["label"], m["attribute"]))),
-    (re.compile(r"link (?P<relation>\S+)"),
-     lambda m, s: tr("link {relation}", relation=_link(m, s))),
-    (re.compile(r"unlink (?P<relation>\S+)"),
-     lambda m, s: tr("unlink {relation}", relation=_link(m, s))),
-    (re.compile(r"change (?P<relation>\S+) link"),
-     lambda m, s: tr("change {relation} link", relation=_link(m, s))),
-    (re.compile(r"label all \((?P<count>\d+)\)"),
-     lambda m, s: tr("label all ({spans})", spans=spans(int(m["count"])))),
-    (re.compile(r"mark as (?P<status>.+)"),
-     lambda m, s: _STATUSES[m["status"]]() if m["status"] in _STATUSES else ""),
-]
+# The sentences about one span, by verb; each takes the label's name and the quoted text.
+_SPAN_EDITS: dict[str, Callable[..., str]] = {
+    "add": lambda **parts: tr("add {label} “{quote}”", **parts),
+    "delete": lambda **parts: tr("delete {label} “{quote}”", **parts),
+    "resize": lambda **parts: tr("resize {label} “{quote}”", **parts),
+    "note": lambda **parts: tr("note on {label} “{quote}”", **parts),
+    "accept": lambda **parts: tr("accept {label} “{quote}”", **parts),
+    "relabel": lambda **parts: tr("relabel as {label}: “{quote}”", **parts),
+    "set": lambda **parts: tr("set {attribute} of {label} “{quote}”", **parts),
+}
+
+_LINK_EDITS: dict[str, Callable[[str], str]] = {
+    "link": lambda relation: tr("link {relation}", relation=relation),
+    "unlink": lambda relation: tr("unlink {relation}", relation=relation),
+    "change_link": lambda relation: tr("change {relation} link", relation=relation),
+}
 
 
-def edit_name(description: str | None, scheme: Scheme) -> str | None:
-    """The edit `description` names, said in the interface language (None if unknown)."""
-    if not description:
+def edit_name(summary: EditSummary | None, scheme: Scheme) -> str | None:
+    """The edit `summary` names, said in the interface language (None if it has no words)."""
+    if summary is None:
         return None
-    for pattern, namer in _PATTERNS:
-        match = pattern.fullmatch(description)
-        if match is not None:
-            return namer(match, scheme) or None
+    verb = summary.verb
+    if verb in _SPAN_EDITS:
+        parts = {"label": _label(scheme, summary.label), "quote": summary.text}
+        if verb == "set":
+            parts["attribute"] = _attribute(scheme, summary.label, summary.attribute)
+        return _SPAN_EDITS[verb](**parts)
+    if verb in _LINK_EDITS:
+        return _LINK_EDITS[verb](_relation(scheme, summary.relation))
+    if verb == "label_all":
+        return tr("label all ({spans})", spans=spans(summary.count))
+    if verb == "mark" and summary.status in _STATUSES:
+        return _STATUSES[summary.status]()
     return None

@@ -233,14 +233,14 @@ class MainWindow(QMainWindow):
         menu.deleteLater()
 
     def update_actions(self, *_args: object) -> None:
-        undo_text, redo_text = self.desk.undo_text(self.doc_id) \
+        undo_step, redo_step = self.desk.undo_steps(self.doc_id) \
             if self.desk is not None and self.doc_id else (None, None)
-        if undo_text is None and self.undo_behind is not None and self.desk is not None:
-            undo_text = self.desk.undo_text(self.undo_behind)[0]
+        if undo_step is None and self.undo_behind is not None and self.desk is not None:
+            undo_step = self.desk.undo_steps(self.undo_behind)[0]
         self.actions_.update_states(has_project=self.desk is not None,
                                     has_document=self.doc_id is not None,
                                     has_span=self.view.selected_span() is not None,
-                                    undo_text=undo_text, redo_text=redo_text,
+                                    undo_step=undo_step, redo_step=redo_step,
                                     scheme=self.desk.scheme if self.desk else None)
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt's name

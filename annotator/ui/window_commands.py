@@ -135,7 +135,7 @@ class WindowCommands:
         if w.desk is None or w.doc_id is None:
             return
         behind = w.undo_behind
-        if w.desk.undo_text(w.doc_id)[0] is None and behind is not None:
+        if w.desk.undo_steps(w.doc_id)[0] is None and behind is not None:
             w.open_document(behind)
             w.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         w.editor.undo()

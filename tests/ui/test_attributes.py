@@ -46,9 +46,9 @@ def test_value_keys_on_both_layouts_and_a_click_to_clear(qtbot, claim):
     assert stored(project, window, span.id)["attrs"] == {"stance": "reported"}
     assert panel.buttons[("stance", "reported")].isChecked()
     # Pressing the value it has already is no edit: nothing new to undo.
-    before = window.desk.undo_text(window.doc_id)
+    before = window.desk.undo_steps(window.doc_id)
     press(qtbot, view, Qt.Key.Key_R)
-    assert window.desk.undo_text(window.doc_id) == before
+    assert window.desk.undo_steps(window.doc_id) == before
     # The panel's buttons: a click sets, a click on the value that is set clears it.
     with qtbot.waitSignal(window.desk.spansChanged):
         qtbot.mouseClick(panel.buttons[("stance", "uncertain")], Qt.MouseButton.LeftButton)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from annotator.core.commands import EditSummary
 from annotator.ui.edit_names import edit_name
 from tests.scheme_texts import CONFLICTING, DENIAL, DENIER
 from tests.ui.claims_helpers import mark, press
@@ -27,14 +28,16 @@ def test_undo_and_redo_texts_in_arabic(qtbot, make_project, open_desk):
         press(qtbot, window.view, Qt.Key.Key_Return, CTRL)
     assert undo.text() == "تراجع عن التعليم بأنه منجز"
     scheme = window.desk.scheme
-    assert edit_name("link SOURCE", scheme) == "ربط " + scheme.relation("SOURCE").display("ar")
-    assert edit_name("label all (3)", scheme) == "وسم الكل (3 مقاطع)"
-    assert edit_name("mark as done", scheme) == "التعليم بأنه منجز"
-    assert edit_name("something else", scheme) is None
+    link = EditSummary("link", relation="SOURCE")
+    assert edit_name(link, scheme) == "ربط " + scheme.relation("SOURCE").display("ar")
+    assert edit_name(EditSummary("label_all", count=3), scheme) == "وسم الكل (3 مقاطع)"
+    assert edit_name(EditSummary("mark", status="in_progress"), scheme) == "التعليم بأنه قيد العمل"
+    assert edit_name(EditSummary("edit", label="CLAIM", text="…"), scheme) is None
 
 
 def test_undo_texts_in_english_name_labels_as_the_scheme_does(qtbot, make_project, open_desk):
     window = open_desk(make_project(CONFLICTING)).window
     mark(qtbot, window, DENIER, Qt.Key.Key_2)
     assert window.actions_.undo.text() == "&Undo add Actor “المتحدث باسم التحالف”"
-    assert edit_name("label all (1)", window.desk.scheme) == "label all (1 span)"
+    assert edit_name(EditSummary("label_all", count=1), window.desk.scheme) == \
+        "label all (1 span)"
