@@ -1,3 +1,5 @@
+import itertools
+
 import pytest
 import regex
 from hypothesis import given
@@ -10,6 +12,7 @@ from annotator.core.offsets import (
     cluster_before,
     grapheme_boundaries,
     is_grapheme_boundary,
+    snap_position,
     snap_to_graphemes,
     utf16_length,
 )
@@ -88,3 +91,19 @@ def test_the_characters_taken_as_never_joining_are_grapheme_break_other_or_contr
     wrong = [hex(c) for c in range(0x10000)
              if _NEVER_JOINS.match(chr(c)) and not joins_nothing.match(chr(c))]
     assert wrong == []
+
+
+@given(stored_text)
+def test_snapping_in_a_window_agrees_with_segmenting_the_whole_text(text):
+    # snap_position and cluster_before look only between the nearest sure boundaries; the
+    # clusters they find must be those of the whole text.
+    bounds = [m.end() for m in regex.finditer(r"\X", text)]
+    every = [0, *bounds]
+    for position in range(len(text) + 1):
+        before = max(b for b in every if b <= position)
+        after = min(b for b in every if b >= position)
+        assert snap_position(text, position, forward=False) == before
+        assert snap_position(text, position, forward=True) == after
+    for earlier, later in itertools.pairwise(every):
+        assert cluster_before(text, later) == earlier
+        assert cluster_after(text, earlier) == later
