@@ -244,7 +244,7 @@ def read_document(ann: Path, options: ReadOptions, notes: ReadNotes) -> Document
         except TawsimError as error:
             raise error.located(str(ann), number) from None
     text = _file_characters(data, decoded.encoding)
-    parser.place(text, str(ann))
+    parser.place(text, str(ann), notes)
     parser.finish(str(ann), notes)
     return DocumentRecord(
         text=text.removeprefix(BOM),
@@ -297,6 +297,7 @@ def _readings(characters: str) -> list[_Reading]:
             folded.append(position - len(folded))
             position = body.find("\r\n", position + 2)
         line_endings.append((universal, lambda offset: offset + bisect_left(folded, offset)))
+    line_endings.reverse()  # brat's own (universal newlines) first
     readings = []
     if characters.startswith(BOM):
         for text, to_document in line_endings:
@@ -397,19 +398,31 @@ class _AnnParser:
         self.textbounds.append(_Textbound(brat_id, label, pieces, covered if sep else None,
                                           number))
 
-    def place(self, characters: str, where: str) -> None:
+    def place(self, characters: str, where: str, notes: ReadNotes) -> None:
         """Check every T line against the text its offsets were counted on, and place its
         span on the document's text. The reading is the first that every line fits (the
-        covered texts decide); when none does, each line is checked against the first."""
+        covered texts decide), brat's own first; when none does, the lines are checked
+        against the reading most of them fit. When another reading fits too but would place
+        the spans elsewhere, brat's is taken and the file is named in a note."""
         readings = _readings(characters)
-        reading = next((r for r in readings
-                        if all(t.fits(r.text) for t in self.textbounds)), readings[0])
+        fits = [sum(t.fits(r.text) for t in self.textbounds) for r in readings]
+        reading = readings[fits.index(max(fits))]  # the lines that fit no reading are wrong
+        fitting = [r for r, count in zip(readings, fits, strict=True)
+                   if count == len(self.textbounds)]
+        if any(self._placed(other) != self._placed(reading) for other in fitting[1:]):
+            notes.add("offsets that fit more than one way of counting line endings (CRLF) "
+                      "or the BOM were read brat's way (CRLF as one character, the BOM "
+                      "counted)", Path(where).name)
         document = characters.removeprefix(BOM)
         for textbound in self.textbounds:
             try:
                 self._span(textbound, reading, document)
             except TawsimError as error:
                 raise error.located(where, textbound.line) from None
+
+    def _placed(self, reading: _Reading) -> list[tuple[int, int]]:
+        return [(reading.to_document(min(t.pieces)[0]), reading.to_document(max(t.pieces)[1]))
+                for t in self.textbounds if t.pieces]
 
     def _span(self, textbound: _Textbound, reading: _Reading, document: str) -> None:
         brat_id, pieces, text = textbound.brat_id, textbound.pieces, reading.text

@@ -2,8 +2,8 @@
 
 Tools count .ann offsets on different texts: the file's decoded characters (every CR counted),
 brat's own reading (universal newlines: CRLF is one character; the BOM is a character), or
-a reading that drops the BOM. The covered texts of the T lines tell which; without them the
-file's own characters are used, with the BOM counted as brat counts it.
+a reading that drops the BOM. The covered texts of the T lines tell which; without them, or
+when several readings fit, brat's own is used.
 """
 
 import codecs
@@ -47,7 +47,7 @@ LF_START = CRLF_TEXT.replace("\r\n", "\n").index(WORD)  # brat's universal newli
 
 @pytest.mark.parametrize(("start", "covered"), [
     (RAW_START, WORD),  # counted on the file's characters
-    (RAW_START, None),  # the same without covered texts: the file's characters
+    (LF_START, None),  # without covered texts: brat's way
     (LF_START, WORD),  # counted as brat reads the file: CRLF is one character
 ])
 def test_offsets_on_a_crlf_text_are_placed_on_the_same_word(project, tmp_path, start, covered):
@@ -134,3 +134,17 @@ def test_tawsims_own_brat_export_reads_back_exactly(project, tmp_path):
     import_paths(project, [tmp_path / "out"], actor="t", format="brat", layer="back")
     (back,) = scan(project, layer="back")
     assert [(s.start, s.end, s.text) for s in back.spans] == [(start, start + len(WORD), WORD)]
+
+
+def test_offsets_that_fit_two_readings_are_read_the_brat_way_and_noted(project, tmp_path):
+    # Six lines of the same word: offset 20 is the sixth word under brat's universal newlines
+    # and the fifth when every CR is counted; the covered text fits both.
+    word = "حلب"
+    data = (word + "\r\n") * 6
+    folder = _folder(tmp_path, data.encode(), _line(20, 23, word, "LOCATION"))
+    import_paths(project, [folder], actor="t", format="brat", layer="g")
+    (record,) = scan(project, layer="g")
+    assert [(s.start, s.end) for s in record.spans] == [(20, 23)]  # the sixth line
+    options = ReadOptions()
+    list(brat.read(folder, options))
+    assert any("read brat's way" in w and "a.ann" in w for w in options.warnings)
