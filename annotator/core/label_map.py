@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.errors import TawsimError
@@ -34,6 +35,7 @@ class LabelMap:
         self.drop_unknown = drop_unknown
         self.dropped_spans: Counter[str] = Counter()  # source label -> spans left out
         self.dropped_relations = 0
+        self.used: set[str] = set()  # the map's source labels met in the input
 
     @classmethod
     def parse(cls, specs: Iterable[str], scheme: Scheme, *,
@@ -62,8 +64,10 @@ class LabelMap:
     def target(self, label: str) -> str | None:
         """The scheme label a source label becomes, or None when its spans are left out."""
         if label in self.renames:
+            self.used.add(label)
             return self.renames[label]
         if label in self.dropped:
+            self.used.add(label)
             return None
         if self.drop_unknown and label not in self.scheme.label_names:
             return None
@@ -73,16 +77,18 @@ class LabelMap:
         """The scheme as readers see it: they check labels at their line, before mapping."""
         return _ReadingScheme(self)
 
-    def apply(self, record: DocumentRecord) -> DocumentRecord:
-        """The record with its labels mapped and the left-out spans and their relations gone."""
+    def apply(self, record: DocumentRecord) -> tuple[DocumentRecord, LeftOut]:
+        """The record with its labels mapped and the left-out spans and their relations
+        gone, and what was left out: count it (`count`) once the record is imported."""
+        left_out = LeftOut()
         if self.empty or not record.spans:
-            return record
+            return record, left_out
         spans = []
         gone: set[str] = set()
         for span in record.spans:
             label = self.target(span.label)
             if label is None:
-                self.dropped_spans[span.label] += 1
+                left_out.spans[span.label] += 1
                 if span.id is not None:
                     gone.add(span.id)
             elif label != span.label:
@@ -90,21 +96,39 @@ class LabelMap:
             else:
                 spans.append(span)
         relations = [r for r in record.relations if r.head not in gone and r.tail not in gone]
-        self.dropped_relations += len(record.relations) - len(relations)
-        return dataclasses.replace(record, spans=spans, relations=relations)
+        left_out.relations = len(record.relations) - len(relations)
+        return dataclasses.replace(record, spans=spans, relations=relations), left_out
+
+    def count(self, left_out: LeftOut) -> None:
+        self.dropped_spans.update(left_out.spans)
+        self.dropped_relations += left_out.relations
 
     def report(self) -> list[str]:
-        """One line of what was left out, for the import's warnings; none when nothing was."""
+        """What was left out, and the map's labels the input never had (a misspelt name),
+        for the import's warnings."""
+        lines = []
+        unused = sorted((set(self.renames) | self.dropped) - self.used)
+        if unused:
+            lines.append(f"--map names label{'' if len(unused) == 1 else 's'} the input does "
+                         f"not have: {', '.join(unused)}")
         if not self.dropped_spans:
-            return []
+            return lines
         labels = ", ".join(f"{count} {label}" for label, count in
                            sorted(self.dropped_spans.items(), key=lambda item: -item[1]))
         total = sum(self.dropped_spans.values())
         relations = (f" and {self.dropped_relations} relation"
                      f"{'' if self.dropped_relations == 1 else 's'} on them"
                      if self.dropped_relations else "")
-        return [f"left out {total} span{'' if total == 1 else 's'} ({labels}){relations} "
-                "by the label map"]
+        return [*lines, f"left out {total} span{'' if total == 1 else 's'} ({labels})"
+                f"{relations} by the label map"]
+
+
+@dataclass
+class LeftOut:
+    """What mapping one record left out."""
+
+    spans: Counter[str] = field(default_factory=Counter)  # source label -> spans
+    relations: int = 0
 
 
 class _ReadingScheme:

@@ -33,14 +33,9 @@ _RECORD_ONLY = frozenset(("offset_unit", "spans", "relations", "layer", "text_sh
 
 def looks_native(value: Any) -> bool:
     """A JSON object that is a Tawsim record rather than a plain article, by its shape: it
-    has a field only records have (a record whose layer has no spans yet is still a record),
-    or a status and nothing a record lacks (a feed's article may have a status of its own
-    beside its title)."""
-    if not isinstance(value, dict):
-        return False
-    if not _RECORD_ONLY.isdisjoint(value):
-        return True
-    return "status" in value and value.keys() <= _RECORD_KEYS
+    has a field only records have (a record whose layer has no spans yet is still a record).
+    A status alone does not make a record: feeds give articles statuses of their own."""
+    return isinstance(value, dict) and not _RECORD_ONLY.isdisjoint(value)
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:

@@ -106,12 +106,14 @@ def import_paths(
                         continue
                     _readable_names(item)
                     try:
-                        record = prepare_record(labels.apply(item), scheme)
+                        mapped, left_out = labels.apply(item)
+                        record = prepare_record(mapped, scheme)
                     except TawsimError as error:
                         bulk.counts.rejected += 1
                         skip(error)
                         continue
                     bulk.add(record)
+                    labels.count(left_out)
             except (ImportCancelled, ImportRefused):
                 raise
             except TawsimError as error:  # the whole file is unreadable

@@ -69,3 +69,24 @@ def test_conll_tags_are_mapped_with_the_unknown_ones_left_out(tmp_path):
     record = orjson.loads(out.read_bytes().splitlines()[0])
     assert [(s["label"], s["text"]) for s in record["spans"]] == [
         ("ACTOR", "قوات الجيش"), ("LOCATION", "مدينة حلب")]
+
+
+def test_records_skipped_as_bad_are_not_counted_as_left_out(tmp_path):
+    project, source = tmp_path / "p.tawsim", tmp_path / "ner.jsonl"
+
+    def record(doc_id, status, *labelled):
+        spans = [{"start": s, "end": e, "label": label} for s, e, label in labelled]
+        return orjson.dumps({"id": doc_id, "text": TEXT, "layer": "ner", "status": status,
+                             "spans": spans}) + b"\n"
+
+    # The second record's status is refused once its labels are mapped: its two DATE spans
+    # were never imported, so they are not among those the map left out.
+    source.write_bytes(record("m1", "done", entity("صباح الأحد", "DATE"))
+                       + record("m2", "finished", entity("صباح الأحد", "DATE"),
+                                entity("الموصل", "DATE")))
+    assert run("init", project).exit_code == 0
+    result = run("import", project, source, "--map", "DATE=", "--skip-bad")
+    assert result.exit_code == 0, result.output
+    assert "finished" in result.stderr
+    assert "left out 1 span (1 DATE) by the label map" in result.stderr
+    assert orjson.loads(run("stats", project, "--json").output)["documents"] == 1

@@ -30,10 +30,12 @@ def scheme():
 
 def test_renames_keep_offsets_and_drops_take_their_relations(scheme):
     labels = LabelMap.parse(["ORG=ACTOR,GPE=LOCATION", "DATE="], scheme, drop_unknown=True)
-    mapped = labels.apply(RECORD)
+    mapped, left_out = labels.apply(RECORD)
     assert [(s.label, TEXT[s.start:s.end]) for s in mapped.spans] == [
         ("ACTOR", "وزارة الدفاع"), ("LOCATION", "حلب")]
     assert mapped.relations == []
+    assert labels.dropped_spans == {}  # counted only once the record is imported
+    labels.count(left_out)
     assert labels.dropped_spans == {"DATE": 1, "EVENT": 1}
     assert labels.report() == [
         "left out 2 spans (1 DATE, 1 EVENT) and 1 relation on them by the label map"]
@@ -63,4 +65,10 @@ def test_bad_maps_are_refused_in_one_line(scheme, specs, message):
 def test_an_empty_map_leaves_the_record_as_it_is(scheme):
     labels = LabelMap.parse([], scheme)
     assert labels.empty
-    assert labels.apply(RECORD) is RECORD
+    assert labels.apply(RECORD)[0] is RECORD
+
+
+def test_map_entries_the_input_never_had_are_named(scheme):
+    labels = LabelMap.parse(["ORGG=ACTOR,GPE=LOCATION,TIME="], scheme, drop_unknown=True)
+    labels.count(labels.apply(RECORD)[1])
+    assert labels.report()[0] == "--map names labels the input does not have: ORGG, TIME"

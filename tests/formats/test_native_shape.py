@@ -56,8 +56,10 @@ def test_a_record_without_spans_is_checked_as_a_record(project, tmp_path):
 @pytest.mark.parametrize("article", [
     {"id": "a1", "text": TEXT},
     {"id": "a1", "text": TEXT, "title": "عنوان"},
-    # A feed's own status field, beside fields a record never has: an article.
+    # A feed's own status field, with or without fields a record never has: an article.
     {"id": "a1", "text": TEXT, "title": "عنوان", "status": "published"},
+    {"id": "a1", "text": TEXT, "status": "published"},
+    {"id": "a1", "text": TEXT, "status": "done"},  # kept as the article's, not the layer's
 ])
 def test_plain_articles_stay_articles(project, tmp_path, article):
     assert not native.looks_native(article)
