@@ -29,7 +29,7 @@ from annotator.formats.common import (
     flag,
     local_id,
 )
-from annotator.formats.files import UTF8_BOM, atomic_output, records_from_json_lines
+from annotator.formats.files import atomic_output, first_json_line, records_from_json_lines
 
 NAME = "doccano"
 _OWN_KEYS = frozenset(("id", "text", "label", "entities", "relations"))
@@ -37,23 +37,9 @@ _OWN_KEYS = frozenset(("id", "text", "label", "entities", "relations"))
 
 def sniff(path: Path) -> bool:
     """A JSON Lines file whose first record has doccano's span fields."""
-    first = _first_object(path)
+    first = first_json_line(path)
     return isinstance(first, dict) and "text" in first and (
         "entities" in first or _is_span_list(first.get("label")))
-
-
-def _first_object(path: Path) -> Any:
-    try:
-        with path.open("rb") as handle:
-            for raw in handle:
-                line = raw.removeprefix(UTF8_BOM).strip()
-                if line:
-                    # Only the shape matters: text in another encoding (--encoding) must
-                    # not hide it.
-                    return orjson.loads(line.decode("utf-8", "replace"))
-    except (OSError, orjson.JSONDecodeError):
-        return None
-    return None
 
 
 def _is_span_list(value: Any) -> bool:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -18,6 +19,45 @@ from annotator.core.text import decode_source, normalise_encoding_name
 from annotator.formats.base import BadRecord, ReadOptions
 
 UTF8_BOM = b"\xef\xbb\xbf"
+# UTF-32 first: its little-endian BOM begins with UTF-16's.
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+SNIFF_BYTES = 1 << 20  # how much of a file recognising its format may read
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """UTF-16 or UTF-32 when the bytes begin with its BOM: JSON in those encodings is told
+    by the BOM, as text files are, without --encoding."""
+    return next((name for bom, name in _WIDE_BOMS if head.startswith(bom)), None)
+
+
+def _file_head(path: Path, size: int) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size)
+    except OSError:
+        return b""
+
+
+def first_json_line(path: Path) -> Any:
+    """The first non-blank line of a JSON Lines file, parsed for its shape only (the text may
+    be in any encoding; UTF-16 and UTF-32 are told by their BOM). None when the file has no
+    such line or it is not JSON."""
+    try:
+        with path.open("rb") as handle:
+            wide = wide_encoding(handle.read(4))
+            handle.seek(0)
+            lines: Iterable[bytes | str] = (
+                handle.read(SNIFF_BYTES).decode(wide, "replace").split("\n") if wide
+                else handle)
+            for line in lines:
+                if isinstance(line, bytes):  # only the shape matters, whatever the encoding
+                    line = line.removeprefix(UTF8_BOM).decode("utf-8", "replace")
+                if line.strip():
+                    return orjson.loads(line)
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    return None
 
 
 def read_bytes(path: Path) -> bytes:
@@ -36,7 +76,8 @@ def json_lines(path: Path, options: ReadOptions) -> Iterator[tuple[Origin, Any |
     value) where value is a TawsimError for a broken line, so that callers can stop there or
     skip it.
     """
-    codec = None if options.encoding is None else normalise_encoding_name(options.encoding)
+    codec = (wide_encoding(_file_head(path, 4)) if options.encoding is None
+             else normalise_encoding_name(options.encoding))
     seen_content = False
     for number, line in _numbered_json_lines(path, options, codec):
         if not line.strip():
@@ -102,7 +143,9 @@ def _json_message(exc: orjson.JSONDecodeError, line: bytes | str) -> str:
 
 def parse_json_document(path: Path, data: bytes, encoding: str | None = None) -> Any:
     """A whole-file JSON document, with the line and column of a syntax error; `encoding`
-    (an explicit --encoding) decodes it first, else it must be UTF-8."""
+    (an explicit --encoding) decodes it first, else it must be UTF-8 (or UTF-16 or UTF-32
+    with a BOM)."""
+    encoding = encoding or wide_encoding(data)
     if encoding is not None:
         text = decode_source(data, source=str(path), encoding=encoding).text
         try:

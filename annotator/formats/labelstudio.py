@@ -40,6 +40,7 @@ from annotator.formats.files import (
     display_path,
     parse_json_document,
     read_bytes,
+    wide_encoding,
 )
 
 NAME = "Label Studio"
@@ -91,7 +92,9 @@ def _leading_items(path: Path) -> list[Any]:
             whole = len(head) < SNIFF_BYTES
     except OSError:
         return []
-    text = head.removeprefix(UTF8_BOM).decode("utf-8", "ignore").lstrip()
+    wide = wide_encoding(head)
+    text = (head.decode(wide, "ignore") if wide
+            else head.removeprefix(UTF8_BOM).decode("utf-8", "ignore")).lstrip()
     items = _complete_items(text)
     if items is None and not whole:
         try:

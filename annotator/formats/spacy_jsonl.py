@@ -26,24 +26,16 @@ from annotator.formats.common import (
     label_families,
     non_overlapping,
 )
-from annotator.formats.files import UTF8_BOM, atomic_output, records_from_json_lines
+from annotator.formats.files import atomic_output, first_json_line, records_from_json_lines
 
 NAME = "spaCy JSONL"
 SPAN_KEY = "sc"
 
 
 def sniff(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            for raw in handle:
-                line = raw.removeprefix(UTF8_BOM).strip()
-                if line:  # only the shape matters, whatever the text's encoding
-                    value = orjson.loads(line.decode("utf-8", "replace"))
-                    return (isinstance(value, list) and len(value) == 2
-                            and isinstance(value[0], str) and isinstance(value[1], dict))
-    except (OSError, orjson.JSONDecodeError):
-        return False
-    return False
+    value = first_json_line(path)
+    return (isinstance(value, list) and len(value) == 2 and isinstance(value[0], str)
+            and isinstance(value[1], dict))
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:

@@ -94,3 +94,18 @@ def test_without_the_encoding_a_windows_1256_json_file_is_refused(proj, tmp_path
     source = _write(tmp_path, "jsonl", "cp1256")
     result = CliRunner().invoke(cli, ["import", str(proj), str(source), "--format", "jsonl"])
     assert result.exit_code == 1 and "UTF-8" in result.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+@pytest.mark.parametrize("fmt", list(INPUTS))
+def test_json_with_a_utf16_or_utf32_bom_needs_no_encoding_nor_format(proj, tmp_path, fmt,
+                                                                     encoding):
+    source = _write(tmp_path, fmt, encoding)
+    if encoding == "utf-16-be":  # Python writes no BOM for an explicit byte order
+        source.write_bytes(b"\xfe\xff" + source.read_bytes())
+    result = CliRunner().invoke(cli, ["import", str(proj), str(source), "--layer", "gold"])
+    assert result.exit_code == 0, (result.output, result.exception)
+    texts, spans = _stored(proj)
+    assert texts[0] == TEXT
+    if fmt in ("doccano", "labelstudio"):
+        assert spans == [ACTOR]
