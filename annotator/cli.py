@@ -180,7 +180,8 @@ def _options(values: tuple[str, ...]) -> dict[str, str]:
 @click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
               help="The file (or, for folder formats and --split, the folder) to write; - "
-                   "writes jsonl, doccano, spacy or conll to standard output.")
+                   "writes jsonl, doccano, spacy or conll to standard output (once the whole "
+                   "export has succeeded, from a temporary file).")
 @click.option("--format", "fmt", default="jsonl", show_default=True,
               type=click.Choice(export_format_names()))
 @click.option("--layer", help="Export this layer only (one record per document). Needed when "

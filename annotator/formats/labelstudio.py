@@ -248,7 +248,8 @@ def record_from_task(task: Any, options: ReadOptions, notes: ReadNotes,
             try:
                 region = _region_id(item)
                 for span in _region(item, text, units, options):
-                    regions.setdefault(region, []).append(span)
+                    if region is not None:  # a region without an id has nothing attached
+                        regions.setdefault(region, []).append(span)
                     spans.append(span)
             except TawsimError as error:
                 raise InvariantError(f"result {number}: {error.message}") from None
@@ -263,8 +264,8 @@ def record_from_task(task: Any, options: ReadOptions, notes: ReadNotes,
                 continue
             if kind == "relation":
                 relations.append(_relation(item, regions))
-            elif kind in ("choices", "textarea") and _region_id(item) in regions:
-                _region_detail(item, regions[_region_id(item)])
+            elif kind in ("choices", "textarea") and (region := _region_id(item)) in regions:
+                _region_detail(item, regions[region])
             else:
                 ignored[str(kind)] = ignored.get(str(kind), 0) + 1
         except TawsimError as error:
@@ -279,11 +280,12 @@ def record_from_task(task: Any, options: ReadOptions, notes: ReadNotes,
                           spans=spans, relations=relations)
 
 
-def _region_id(item: dict) -> str:
-    """The id a result shares with the other results of its region ("None" when it has
-    none: such a region has no choices, notes or relations of its own)."""
+def _region_id(item: dict) -> str | None:
+    """The id a result shares with the other results of its region; None when it has none:
+    such a region has no choices, notes or relations of its own, and a choice without an id
+    belongs to no region."""
     value = item.get("id")
-    return "None" if value is None else str(local_id(value, "a result's id"))
+    return None if value is None else str(local_id(value, "a result's id"))
 
 
 class _Units:

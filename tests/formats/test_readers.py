@@ -151,6 +151,21 @@ def test_labelstudio_choices_notes_relations_and_extra_annotations(project, tmp_
     assert "choices results not imported" in warnings
 
 
+def test_labelstudio_a_choice_without_an_id_belongs_to_no_region(project, tmp_path):
+    # Two claims and a stance, none with an id: the stance cannot be told to be either's.
+    first, second = SHORT.index("الشرطة"), SHORT.index("ضبط")
+    claims = [_region(None, first, first + 6, "CLAIM", "الشرطة"),
+              _region(None, second, second + 3, "CLAIM", "ضبط")]
+    stance = {"type": "choices", "from_name": "stance", "to_name": "text",
+              "value": {"start": first, "end": first + 6, "choices": ["denied"]}}
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps([_task(SHORT, *claims, stance)]))
+    counts = _import(project, path, "labelstudio")
+    (record,) = scan(project, layer="gold")
+    assert [(s.text, s.attrs) for s in record.spans] == [("الشرطة", {}), ("ضبط", {})]
+    assert "choices results not imported" in " ".join(counts.warnings)
+
+
 def test_labelstudio_two_way_relations_are_refused(project, tmp_path):
     results = [_region("a", 6, 12, "ACTOR", "الشرطة"),
                _region("b", 0, 5, "CLAIM", SHORT[:5]),
