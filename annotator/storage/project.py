@@ -435,8 +435,9 @@ class ProjectStore:
             for layer, name, count in conn.execute(sql):
                 result["layers"][layer][key][name] = count
         for info in result["layers"].values():
+            # A document without a status row is new, like one whose row says new.
             counted = sum(v for k, v in info["status"].items() if k != "new")
-            info["status"]["new"] = info["status"].get("new", 0) + result["documents"] - counted
+            info["status"]["new"] = result["documents"] - counted
         return result
 
     @cached_property

@@ -254,3 +254,20 @@ def test_stats_counts_in_the_singular_for_one(proj, tmp_path):
     article.write_text(SHORT, encoding="utf-8")
     run("import", proj, article)
     assert run("stats", proj).output.startswith(f"1 document in {proj}\n")
+
+
+def test_stats_counts_each_document_once_whatever_its_status_row_says(proj, tmp_path):
+    # Records that name their status "new" store a row saying so; documents without a row
+    # are new too. Each must be counted once.
+    records = [{"id": f"d{n}", "text": f"{SHORT} ({n})", "layer": "gold", "status": status,
+                "spans": []}
+               for n, status in enumerate(["new", "new", "in_progress", "done"])]
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
+    run("import", proj, source)
+    article = tmp_path / "more.txt"
+    article.write_text(SHORT + " أمس", encoding="utf-8")
+    run("import", proj, article)
+    stats = orjson.loads(run("stats", proj, "--json").output)
+    assert stats["documents"] == 5
+    assert stats["layers"]["gold"]["status"] == {"new": 3, "in_progress": 1, "done": 1}
