@@ -60,6 +60,8 @@ class LinkPicker(QFrame):
         """Show `spans` (nearest first) under or over the rectangle `near` (in the parent's
         coordinates), where it hides the fewest of the `avoid` rectangles (the spans one may
         click instead), with the first one current and the keyboard focus in the list."""
+        # The interface's direction, not the right-to-left article's it sits in.
+        self.setLayoutDirection(QApplication.layoutDirection())
         self.title.setText(title)
         self.list.clear()
         lang = language()
@@ -85,10 +87,12 @@ class LinkPicker(QFrame):
         return [self.list.item(i).data(SPAN_ID_ROLE) for i in range(self.list.count())]
 
     def allowed_area(self) -> QRect:
-        """Where the picker may go, in the article's coordinates: the part of the article
-        that is on the screen (a window can hang past the screen's edge), less a margin."""
+        """Where the picker may go, in the article's coordinates: the part of the article's
+        text area (not its scroll bars, which are drawn over it) that is on the screen (a
+        window can hang past the screen's edge), less a margin."""
         parent = self.parentWidget()
-        area = parent.rect()
+        viewport = getattr(parent, "viewport", None)
+        area = viewport().geometry() if callable(viewport) else parent.rect()
         screen = parent.screen()
         if screen is not None:
             available = screen.availableGeometry()
