@@ -14,6 +14,7 @@ from annotator.ui import dialogs, transfer
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.export_flow import ExportRun
 from annotator.ui.i18n import tr
+from annotator.ui.labels import status_name
 from annotator.ui.plurals import new_documents
 
 if TYPE_CHECKING:
@@ -122,11 +123,27 @@ class WindowCommands:
             return
         done = w.doc_id
         w.desk.set_status(done, Status.DONE)
+        following = self._after_done(done)
+        if following is None:
+            w.status.say(tr("Marked as done; every document is done (Ctrl+Z undoes it)."))
+            return
         w.status.say(tr("Marked as done (Ctrl+Z undoes it)."))
-        self.step_document(1)
-        if w.doc_id != done:
-            w.undo_behind = done
-            w.update_actions()
+        w.open_document(following)
+        w.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        w.undo_behind = done
+        w.update_actions()
+
+    def _after_done(self, done: str) -> str | None:
+        """The next document in the list; after the last, the first one not done yet."""
+        w = self.window
+        assert w.desk is not None
+        following = w.documents.neighbour(done, 1) or w.desk.next_document(done, 1)
+        if following is None:
+            unfinished = w.desk.resume_document()
+            if unfinished != done and unfinished is not None and \
+                    w.desk.status(unfinished) not in (Status.DONE, Status.REVIEWED):
+                following = unfinished
+        return following
 
     def undo(self) -> None:
         """Undo the open document's last edit. Once it has none left, and Done has just
@@ -138,7 +155,11 @@ class WindowCommands:
         if w.desk.undo_steps(w.doc_id)[0] is None and behind is not None:
             w.open_document(behind)
             w.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        step = w.desk.undo_steps(w.doc_id)[0]
         w.editor.undo()
+        if step is not None and step.verb == "mark":
+            w.status.say(tr("Undone: the document is no longer marked {status}.",
+                            status=status_name(Status(step.status)).lower()))
 
     def focus_filter(self) -> None:
         self.window.documents_dock.show()

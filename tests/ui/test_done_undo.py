@@ -49,3 +49,38 @@ def test_ctrl_z_after_done_goes_back_and_reopens_the_document(qtbot, make_projec
     assert stored_status(project, first) == Status.IN_PROGRESS
     assert window.doc_id == first
     assert window.actions_.undo.text() == "&Undo mark as in progress"
+
+
+def test_done_on_the_last_document_opens_the_first_one_not_done(qtbot, make_project,
+                                                                  open_desk):
+    project = make_project(*ARTICLES[:3])
+    window = open_desk(project).window
+    first = window.doc_id
+    for _ in range(2):
+        window.actions_.next_document.trigger()
+    last = window.doc_id
+    assert last != first
+    with qtbot.waitSignal(window.desk.statusChanged):
+        qtbot.keyClick(window.view, Qt.Key.Key_Return, CTRL)
+    assert stored_status(project, last) == Status.DONE
+    assert window.doc_id == first  # back to the first document that still needs work
+    assert "Undone" not in window.status.currentMessage()
+    with qtbot.waitSignal(window.desk.statusChanged):
+        qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
+    assert window.doc_id == last and stored_status(project, last) == Status.NEW
+    assert window.status.currentMessage() == "Undone: the document is no longer marked done."
+
+
+def test_done_when_every_other_document_is_done_stays_and_says_so(qtbot, make_project,
+                                                                  open_desk):
+    project = make_project(*ARTICLES[:2])
+    window = open_desk(project).window
+    first = window.doc_id
+    with qtbot.waitSignal(window.desk.statusChanged):
+        qtbot.keyClick(window.view, Qt.Key.Key_Return, CTRL)
+    second = window.doc_id
+    assert second != first
+    with qtbot.waitSignal(window.desk.statusChanged):
+        qtbot.keyClick(window.view, Qt.Key.Key_Return, CTRL)
+    assert window.doc_id == second
+    assert "every document is done" in window.status.currentMessage()
