@@ -18,7 +18,9 @@ def build_context_menu(window: MainWindow) -> QMenu:
     view = window.view
     menu = QMenu(view)
     menu.addActions(list(a.labels.values()))
-    span = view.selected_span()
+    # With text selected, the menu is about the selection (the labels make it a span), not
+    # about a span selected before it.
+    span = None if view.textCursor().hasSelection() else view.selected_span()
     if span is not None and window.desk is not None:
         menu.addSeparator()
         menu.addAction(a.delete_span)

@@ -57,6 +57,12 @@ def test_the_context_menu_labels_and_sets_a_stance(qtbot, make_project, open_des
     with open_project(window.desk.path) as store:
         assert store.span(claim.id).attrs == {"stance": "denied"}
     menu.deleteLater()
+    # A new text selection: the menu labels it and offers nothing for the span from before.
+    window.view.select_range(0, 3)
+    menu = build_context_menu(window)
+    texts = [action.text() for action in menu.actions()]
+    assert "Label as Location" in texts and "&Delete span" not in texts and "Stance" not in texts
+    menu.deleteLater()
 
 
 def test_the_article_uses_the_shipped_arabic_font_right_to_left(qtbot, make_project,
