@@ -179,7 +179,8 @@ class _Builder:
         if self.policy == "expand":
             placed = doc.char_span(span.start, span.end, label=span.label,
                                    alignment_mode="expand")
-            if placed is not None:
+            # A span over white space alone widens to no token: an empty span, not written.
+            if placed is not None and len(placed) > 0:
                 self.report.note(span_issue(
                     record, span, "does not align with spaCy's tokens",
                     f"expanded to {placed.start_char}-{placed.end_char} {placed.text!r}"))

@@ -7,7 +7,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.errors import TawsimError
@@ -85,6 +85,7 @@ def test_an_existing_folder_gets_shards_even_with_a_spacy_name(glued, tmp_path):
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(annotated_text(), st.sampled_from(["split", "expand", "skip"]))
+@example(case=("اااّ ", [(4, 5, "LOCATION")]), policy="expand")  # white space alone: no token
 def test_any_spans_under_any_policy_give_a_docbin_spacy_accepts(case, policy):
     text, spans = case
     with tempfile.TemporaryDirectory() as tmp:
