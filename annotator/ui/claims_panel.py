@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -17,6 +15,7 @@ from PySide6.QtWidgets import (
 from annotator.services.claims import ClaimRow
 from annotator.ui.claims_model import ClaimsModel
 from annotator.ui.i18n import tr
+from annotator.ui.list_table import list_table
 
 
 class ClaimsPanel(QWidget):
@@ -28,24 +27,10 @@ class ClaimsPanel(QWidget):
         self.model = ClaimsModel(self)
         self.summary = QLabel()
         self.summary.setObjectName("claimsSummary")
-        self.table = QTableView()
-        self.table.setObjectName("claimsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = list_table("claimsTable", self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(ClaimsModel.CLAIM, Qt.SortOrder.AscendingOrder)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        rows = self.table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSectionResizeMode(ClaimsModel.CLAIM, QHeaderView.ResizeMode.Stretch)
         for column, sample in ((ClaimsModel.SOURCE, "W" * 13), (ClaimsModel.STANCE, "W" * 7),
                                (ClaimsModel.ENTITIES, "W" * 16)):

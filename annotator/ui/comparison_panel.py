@@ -7,14 +7,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 from annotator.ui.comparison_marks import STYLES, kind_name
 from annotator.ui.disagreements import Disagreement, DisagreementModel
 from annotator.ui.i18n import tr
+from annotator.ui.list_table import list_table
 from annotator.ui.prediction_pane import PredictionPane, is_accept_key
 
 
@@ -65,17 +64,7 @@ class ComparisonPanel(QWidget):
         self.key = legend()
         self.pane = PredictionPane()
         self.model = DisagreementModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("disagreements")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table = list_table("disagreements", self.model)
         # Widths set by fit_columns whenever the table is resized: stretching sections next
         # to one sized to its contents left the header wider than a narrow panel.
         header = self.table.horizontalHeader()

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +17,7 @@ from annotator.ui.desk_session import DeskSession
 from annotator.ui.document_model import DocumentListModel
 from annotator.ui.i18n import tr
 from annotator.ui.labels import status_icon, status_name
+from annotator.ui.list_table import list_table
 
 FILTER_DELAY_MS = 250
 
@@ -39,26 +38,13 @@ class DocumentPanel(QWidget):
         for status in (Status.NEW, Status.IN_PROGRESS, Status.DONE):
             self.status.addItem(status_icon(status), status_name(status), status.value)
         self.model = DocumentListModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("documentTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        rows = self.table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table = list_table("documentTable", self.model)
         # Fixed widths measured from the longest value: sizing to contents would read every
         # row of the lazy model.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
-        header.setHighlightSections(False)
         metrics = self.fontMetrics()
         widest_status = max(metrics.horizontalAdvance(status_name(s)) for s in Status)
         header.resizeSection(1, widest_status + 34)

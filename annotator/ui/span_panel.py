@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QVBoxLayout, QWidget
 
 from annotator.core.commands import Change
 from annotator.core.scheme import Scheme
 from annotator.ui.i18n import tr
 from annotator.ui.labels import label_name
+from annotator.ui.list_table import list_table
 from annotator.ui.span_model import SpanListModel
 
 
@@ -19,28 +20,14 @@ class SpanPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("spanPanel")
         self.model = SpanListModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("spanTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = list_table("spanTable", self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(SpanListModel.POSITION, Qt.SortOrder.AscendingOrder)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setAlternatingRowColors(True)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        rows = self.table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
         # Fixed widths: sizing to contents would read thousands of rows after every edit.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.setHighlightSections(False)
         header.resizeSection(0, self.fontMetrics().horizontalAdvance("W" * 9) + 28)
         header.resizeSection(2, self.fontMetrics().horizontalAdvance("000000–000000") + 16)
         layout = QVBoxLayout(self)
