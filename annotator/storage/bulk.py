@@ -11,16 +11,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from annotator.core.errors import InvariantError, TawsimError
 from annotator.core.ids import new_id
 from annotator.core.model import LayerKind, document_title, utc_now
 from annotator.core.records import DocumentRecord, RelationRecord, SpanRecord
+from annotator.storage.project_file import ProjectFile
 from annotator.storage.rows import dumps
-
-if TYPE_CHECKING:
-    from annotator.storage.project import ProjectStore
 
 BATCH_DOCUMENTS = 2000
 # A large page cache keeps an import's index pages in memory instead of spilling them to the
@@ -81,7 +78,7 @@ class _Pending:
 class BulkImport:
     """Use as a context manager; leaving it with an exception rolls everything back."""
 
-    def __init__(self, project: ProjectStore, *, actor: str, source: str,
+    def __init__(self, project: ProjectFile, *, actor: str, source: str,
                  layer: str | None = None, layer_kind: LayerKind | None = None,
                  on_reject: Rejected | None = None) -> None:
         self.project = project
