@@ -2,7 +2,9 @@
 
 Each annotator writes to their own layer (named after them). Every edit goes through a
 per-document command stack from the core, so undo and redo work the same from the app, the
-tests and any script, and each edit is saved at once in its own transaction.
+tests and any script, and each edit is saved at once in its own transaction. What the
+session reads (documents, annotations, statuses) is in `session_reading`; how an edge moves
+by a character or a word is in `span_edges`.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from annotator.core.boundaries import is_edge_junk, is_word_char
 from annotator.core.commands import (
     AddRelation,
     AddSpan,
@@ -26,30 +27,29 @@ from annotator.core.commands import (
     UpdateSpan,
 )
 from annotator.core.errors import SchemeError, TawsimError
-from annotator.core.model import Annotations, Document, LayerKind, Relation, Span, Status
-from annotator.core.offsets import cluster_after, cluster_before
-from annotator.core.scheme import Scheme
+from annotator.core.model import LayerKind, Relation, Span, Status
+from annotator.services.session_reading import ReadingSession
+from annotator.services.span_edges import step_edge
 from annotator.storage import ProjectStore
+
+__all__ = ["AnnotationSession", "ReadingSession", "SessionListener"]
 
 SessionListener = Callable[[str, list[Change]], None]
 
 
-class AnnotationSession:
+class AnnotationSession(ReadingSession):
+    """An annotator's edits of their layer, each undoable and saved at once."""
+
     def __init__(self, project: ProjectStore, annotator: str, *, layer: str | None = None,
                  layer_kind: LayerKind = LayerKind.ANNOTATOR) -> None:
         annotator = annotator.strip()
         if not annotator:
             raise TawsimError("an annotator name is needed")
-        self.project = project
+        super().__init__(project, layer or annotator)
         self.annotator = annotator
-        self.layer = layer or annotator
         project.ensure_layer(self.layer, layer_kind)
         self._stacks: dict[str, CommandStack] = {}
         self._listeners: list[SessionListener] = []
-
-    @property
-    def scheme(self) -> Scheme:
-        return self.project.scheme
 
     # -- listening -------------------------------------------------------------------------
 
@@ -71,50 +71,6 @@ class AnnotationSession:
 
     def _push(self, command: Command) -> list[Change]:
         return self.stack(command.doc_id).push(command)
-
-    # -- documents -------------------------------------------------------------------------
-
-    def document(self, doc_id: str) -> Document:
-        return self.project.document(doc_id)
-
-    def document_count(self, status: Status | None = None, text: str | None = None) -> int:
-        return self.project.count_document_rows(self.layer, status=status, text=text)
-
-    def document_page(self, offset: int, limit: int, status: Status | None = None,
-                      text: str | None = None) -> list[dict[str, Any]]:
-        """Rows for the document list: id, title, status (in this layer), spans."""
-        return self.project.document_rows(self.layer, offset=offset, limit=limit,
-                                          status=status, text=text)
-
-    def document_position(self, doc_id: str) -> int:
-        return self.project.document_position(doc_id)
-
-    def resume_document(self, last: str | None = None) -> str | None:
-        """Where to start: `last` (the document the annotator had open) if the project still
-        has it and it is not done; else the first document not done yet; else the first."""
-        if last:
-            try:
-                if self.status(last) not in (Status.DONE, Status.REVIEWED):
-                    return last
-            except TawsimError:  # the document is gone
-                pass
-        unfinished = self.project.first_document_without(
-            self.layer, (Status.DONE, Status.REVIEWED))
-        return unfinished or next(self.project.document_ids(), None)
-
-    def next_document(self, doc_id: str, step: int = 1) -> str | None:
-        return self.project.neighbour_document(doc_id, step)
-
-    # -- reading ---------------------------------------------------------------------------
-
-    def annotations(self, doc_id: str) -> Annotations:
-        return self.project.annotations(doc_id, self.layer)
-
-    def span(self, span_id: str) -> Span:
-        span = self.project.span(span_id)
-        if span.layer != self.layer:
-            raise TawsimError(f"that span belongs to layer {span.layer!r}, not {self.layer!r}")
-        return span
 
     # -- spans -----------------------------------------------------------------------------
 
@@ -194,7 +150,7 @@ class AnnotationSession:
         span = self.span(span_id)
         text = self.project.annotations_writer.text_of(span.doc_id)
         position = span.start if edge == "start" else span.end
-        moved = _step_edge(text, position, edge, step, unit)
+        moved = step_edge(text, position, edge, step, unit)
         start, end = (moved, span.end) if edge == "start" else (span.start, moved)
         if moved == position or not 0 <= start < end <= len(text):
             return None
@@ -266,16 +222,6 @@ class AnnotationSession:
 
     # -- status, undo ----------------------------------------------------------------------
 
-    def status(self, doc_id: str) -> Status:
-        return self.project.status(doc_id, self.layer)
-
-    def status_counts(self) -> dict[Status, int]:
-        """How many documents stand at each status in this annotator's layer."""
-        counts = {status: self.document_count(status=status)
-                  for status in (Status.IN_PROGRESS, Status.DONE, Status.REVIEWED)}
-        counts[Status.NEW] = self.document_count() - sum(counts.values())
-        return counts
-
     def set_status(self, doc_id: str, status: Status) -> None:
         """Mark a document done, reviewed or in progress again, as an undoable edit of its
         stack (the same status again is no edit)."""
@@ -295,43 +241,3 @@ class AnnotationSession:
 
     def redo(self, doc_id: str) -> list[Change]:
         return self.stack(doc_id).redo()
-
-
-def _step_edge(text: str, position: int, edge: str, step: int, unit: str) -> int:
-    """Where an edge at `position` goes one cluster or word earlier or later.
-
-    A start edge stops before a character that may begin a span (never a space); an end edge
-    stops after one. By word, an edge moving outwards crosses the gap and the next whole
-    word; moving inwards it leaves its own word and stops at the next word's near side.
-    """
-    advance = cluster_after if step > 0 else cluster_before
-    limit = len(text) if step > 0 else 0
-
-    def inside(i: int) -> bool:
-        if edge == "start":
-            return i < len(text) and not is_edge_junk(text[i])
-        return i > 0 and not is_edge_junk(text[i - 1])
-
-    def at_word(i: int) -> bool:  # a word character lies ahead in the direction of travel
-        if step > 0:
-            return i < len(text) and is_word_char(text[i])
-        return i > 0 and is_word_char(text[i - 1])
-
-    i = position
-    if unit == "char":
-        i = advance(text, i)
-        while i != limit and not inside(i):
-            i = advance(text, i)
-        return i if inside(i) else position
-    inwards = (edge == "start") == (step > 0)
-    if inwards:
-        while i != limit and at_word(i):
-            i = advance(text, i)
-        while i != limit and not at_word(i):
-            i = advance(text, i)
-    else:
-        while i != limit and not at_word(i):
-            i = advance(text, i)
-        while i != limit and at_word(i):
-            i = advance(text, i)
-    return i if inside(i) else position

@@ -11,23 +11,20 @@ import sqlite3
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
 
 from annotator.core.commands import EditRecord
 from annotator.core.errors import InvariantError, TawsimError
 from annotator.core.invariants import check_span
 from annotator.core.model import Relation, Span, Status
 from annotator.storage.database import write_transaction
+from annotator.storage.project_file import ProjectFile
 from annotator.storage.rows import RELATION_COLUMNS, RELATION_JOINS, dumps, relation_from_row
-
-if TYPE_CHECKING:
-    from annotator.storage.project import ProjectStore
 
 
 class AnnotationRepository:
     """Implements the core's AnnotationStore on a project file."""
 
-    def __init__(self, project: ProjectStore) -> None:
+    def __init__(self, project: ProjectFile) -> None:
         self.project = project
         self.conn = project.conn
         self._texts: OrderedDict[str, str] = OrderedDict()

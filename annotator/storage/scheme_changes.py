@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import orjson
 
@@ -24,6 +24,7 @@ from annotator.core.scheme_migration import (
     SchemeChangeRefused,
     Violation,
 )
+from annotator.storage.project_file import ProjectFile
 from annotator.storage.rows import (
     RELATION_COLUMNS,
     RELATION_JOINS,
@@ -33,9 +34,6 @@ from annotator.storage.rows import (
 )
 from annotator.storage.scheme_plan import Plan, plan_change
 
-if TYPE_CHECKING:
-    from annotator.storage.project import ProjectStore
-
 # Spans and relations that change label or type first take a name no scheme can give (a
 # scheme name never contains "~"), so that swapping two names never trips a UNIQUE index.
 _PARKED = "~{}"
@@ -44,7 +42,7 @@ _PARKED = "~{}"
 # -- what is in use ----------------------------------------------------------------------------
 
 
-def span_usage(project: ProjectStore) -> list[tuple[str, str, dict[str, Any], int]]:
+def span_usage(project: ProjectFile) -> list[tuple[str, str, dict[str, Any], int]]:
     """(layer, label, attrs, count) for every distinct combination stored."""
     rows = project.conn.execute(
         "SELECT layer.name, span.label, span.attrs, count(*) FROM span "
@@ -53,7 +51,7 @@ def span_usage(project: ProjectStore) -> list[tuple[str, str, dict[str, Any], in
     return [(layer, label, orjson.loads(attrs), count) for layer, label, attrs, count in rows]
 
 
-def relation_usage(project: ProjectStore) -> list[tuple[str, str, str, str, dict[str, Any], int]]:
+def relation_usage(project: ProjectFile) -> list[tuple[str, str, str, str, dict[str, Any], int]]:
     """(layer, type, head label, tail label, attrs, count) for every distinct combination."""
     rows = project.conn.execute(
         "SELECT layer.name, relation.type, head.label, tail.label, relation.attrs, count(*) "
@@ -66,7 +64,7 @@ def relation_usage(project: ProjectStore) -> list[tuple[str, str, str, str, dict
             for layer, type_, head, tail, attrs, count in rows]
 
 
-def violations(project: ProjectStore, scheme: Scheme) -> list[Violation]:
+def violations(project: ProjectFile, scheme: Scheme) -> list[Violation]:
     """Every group of stored annotations that `scheme` does not allow (none, normally)."""
     found: dict[tuple[str, str, str], int] = defaultdict(int)
     for layer, label, attrs, count in span_usage(project):
@@ -127,12 +125,12 @@ def _write(conn: sqlite3.Connection, plan: Plan) -> None:
                          [(attrs, seq) for seq, name, attrs in updates if not name])
 
 
-def count_change(project: ProjectStore, new: Scheme, renames: Renames) -> MigrationCounts:
+def count_change(project: ProjectFile, new: Scheme, renames: Renames) -> MigrationCounts:
     """What change_scheme would do, without writing anything."""
     return plan_change(project.conn, project.scheme, new, renames).counts
 
 
-def change_scheme(project: ProjectStore, new: Scheme, renames: Renames, *, actor: str,
+def change_scheme(project: ProjectFile, new: Scheme, renames: Renames, *, actor: str,
                   summary: str, op: dict[str, Any], delete: bool = False) -> MigrationCounts:
     """Replace the project's scheme with `new`, migrating every annotation, all or nothing.
 

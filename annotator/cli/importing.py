@@ -1,0 +1,75 @@
+"""`tawsim import`: articles and datasets into a project, all or nothing unless --skip-bad."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from annotator.cli.common import lazy_progress, plural
+from annotator.core.errors import TawsimError
+from annotator.core.model import LayerKind
+from annotator.services.catalog import import_format_names
+from annotator.services.importing import import_paths, input_size
+from annotator.services.projects import default_actor, open_project
+
+
+def _fields(values: tuple[str, ...]) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for value in values:
+        key, sep, name = value.partition("=")
+        if not sep or key not in ("text", "id", "title") or not name:
+            raise TawsimError(f"--field takes text=NAME, id=NAME or title=NAME, not {value!r}")
+        fields[key] = name
+    return fields
+
+
+@click.command("import")
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", default="auto", show_default=True,
+              type=click.Choice(["auto", *import_format_names()]))
+@click.option("--layer", help="Put the records' spans and relations into this layer "
+                              "(an extractor's predictions, or gold).")
+@click.option("--layer-kind", type=click.Choice([k.value for k in LayerKind]),
+              help="Kind of a new layer (default: gold for 'gold', else model).")
+@click.option("--encoding", help="Read text files in this encoding (utf-8, utf-16, cp1256).")
+@click.option("--field", "fields", multiple=True, metavar="KEY=NAME",
+              help="Map a JSON field: text=content, id=url, title=headline.")
+@click.option("--map", "label_map", multiple=True, metavar="SOURCE=LABEL",
+              help="Give the source's label another name from the scheme (ORG=ACTOR), or "
+                   "leave its spans out (DATE=). Repeat it, or separate items by commas.")
+@click.option("--drop-unknown-labels", is_flag=True,
+              help="Leave out spans whose label the scheme lacks (counted) instead of "
+                   "refusing the file.")
+@click.option("--skip-bad", is_flag=True,
+              help="Skip bad records (each is reported) instead of importing nothing.")
+def import_(project: Path, paths: tuple[Path, ...], fmt: str, layer: str | None,
+            layer_kind: str | None, encoding: str | None, fields: tuple[str, ...],
+            label_map: tuple[str, ...], drop_unknown_labels: bool, skip_bad: bool) -> None:
+    """Import articles or datasets: all or nothing unless --skip-bad."""
+    mapping = _fields(fields)
+    skipped: list[str] = []
+
+    def report_skip(error: TawsimError) -> None:
+        skipped.append(str(error))
+        click.echo(f"tawsim: skipped: {error}", err=True)
+
+    with open_project(project) as store:
+        total = input_size(list(paths))
+        with lazy_progress(total, "Importing") as progress:
+            counts = import_paths(
+                store, list(paths), actor=default_actor(), format=fmt, layer=layer,
+                layer_kind=LayerKind(layer_kind) if layer_kind else None, skip_bad=skip_bad,
+                encoding=encoding, fields=mapping, progress=progress, on_skip=report_skip,
+                label_map=label_map, drop_unknown_labels=drop_unknown_labels,
+            )
+    for warning in counts.warnings:
+        click.echo(f"tawsim: warning: {warning}", err=True)
+    matched = f" ({counts.documents_matched} already present)" if counts.documents_matched else ""
+    layers = f" into layer {', '.join(sorted(counts.layers))}" if counts.layers else ""
+    click.echo(
+        f"Imported {plural(counts.documents_new, 'new document')}{matched}, "
+        f"{plural(counts.spans_new, 'span')} and {plural(counts.relations_new, 'relation')}"
+        f"{layers}" + (f"; skipped {plural(len(skipped), 'bad record')}" if skipped else "")
+    )

@@ -1,0 +1,79 @@
+"""What an annotator reads in their layer: the document list, where to resume, a document's
+annotations and statuses. `session.AnnotationSession` adds the edits on top."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.core.errors import TawsimError
+from annotator.core.model import Annotations, Document, Span, Status
+from annotator.core.scheme import Scheme
+from annotator.storage import ProjectStore
+
+
+class ReadingSession:
+    """One layer of a project, read as the desk shows it."""
+
+    def __init__(self, project: ProjectStore, layer: str) -> None:
+        self.project = project
+        self.layer = layer
+
+    @property
+    def scheme(self) -> Scheme:
+        return self.project.scheme
+
+    # -- documents -------------------------------------------------------------------------
+
+    def document(self, doc_id: str) -> Document:
+        return self.project.document(doc_id)
+
+    def document_count(self, status: Status | None = None, text: str | None = None) -> int:
+        return self.project.count_document_rows(self.layer, status=status, text=text)
+
+    def document_page(self, offset: int, limit: int, status: Status | None = None,
+                      text: str | None = None) -> list[dict[str, Any]]:
+        """Rows for the document list: id, title, status (in this layer), spans."""
+        return self.project.document_rows(self.layer, offset=offset, limit=limit,
+                                          status=status, text=text)
+
+    def document_position(self, doc_id: str) -> int:
+        return self.project.document_position(doc_id)
+
+    def resume_document(self, last: str | None = None) -> str | None:
+        """Where to start: `last` (the document the annotator had open) if the project still
+        has it and it is not done; else the first document not done yet; else the first."""
+        if last:
+            try:
+                if self.status(last) not in (Status.DONE, Status.REVIEWED):
+                    return last
+            except TawsimError:  # the document is gone
+                pass
+        unfinished = self.project.first_document_without(
+            self.layer, (Status.DONE, Status.REVIEWED))
+        return unfinished or next(self.project.document_ids(), None)
+
+    def next_document(self, doc_id: str, step: int = 1) -> str | None:
+        return self.project.neighbour_document(doc_id, step)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def annotations(self, doc_id: str) -> Annotations:
+        return self.project.annotations(doc_id, self.layer)
+
+    def span(self, span_id: str) -> Span:
+        span = self.project.span(span_id)
+        if span.layer != self.layer:
+            raise TawsimError(f"that span belongs to layer {span.layer!r}, not {self.layer!r}")
+        return span
+
+    # -- statuses --------------------------------------------------------------------------
+
+    def status(self, doc_id: str) -> Status:
+        return self.project.status(doc_id, self.layer)
+
+    def status_counts(self) -> dict[Status, int]:
+        """How many documents stand at each status in this annotator's layer."""
+        counts = {status: self.document_count(status=status)
+                  for status in (Status.IN_PROGRESS, Status.DONE, Status.REVIEWED)}
+        counts[Status.NEW] = self.document_count() - sum(counts.values())
+        return counts

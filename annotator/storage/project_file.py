@@ -1,0 +1,217 @@
+"""An open project file and what every part of storage writes through: metadata, the scheme,
+the audit trail, layers and the document keys.
+
+The readers (`reading`), the edit repository (`annotations`), imports (`bulk`) and scheme
+changes (`scheme_changes`) all build on this class; `project.ProjectStore` puts them together.
+Keeping it free of those modules lets each of them use it without importing itself back.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Self
+
+import orjson
+from sqlite_utils import Database
+
+from annotator import __version__
+from annotator.core.errors import ProjectError, TawsimError
+from annotator.core.model import Layer, LayerKind, Status, utc_now
+from annotator.core.scheme import Scheme, default_scheme, scheme_from_dict
+from annotator.storage.database import create_database, open_database
+
+
+class ProjectFile:
+    """An open project file with its metadata, scheme, audit trail, layers and document keys.
+    Use as a context manager, or call close(); services open the fuller ProjectStore."""
+
+    def __init__(self, path: Path, db: Database) -> None:
+        self.path = path
+        self.db = db
+        self.conn: sqlite3.Connection = db.conn
+        self._layer_ids: dict[str, int] = {}
+        self._doc_seqs: dict[str, int] = {}
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | Path, scheme: Scheme | None = None, *,
+               name: str | None = None) -> Self:
+        path = Path(path)
+        db = create_database(path)
+        store = cls(path, db)
+        try:
+            store._initialise(scheme or default_scheme(), name or path.stem)
+        except BaseException:
+            store.close()  # a half-made project would block the next attempt at this name
+            for leftover in (path, path.with_name(path.name + "-wal"),
+                             path.with_name(path.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+            raise
+        return store
+
+    def _initialise(self, scheme: Scheme, name: str) -> None:
+        with self.db.atomic():
+            self.set_meta("format", "tawsim-project")
+            self.set_meta("name", name)
+            self.set_meta("created_at", utc_now())
+            self.set_meta("created_by", f"Tawsim {__version__}")
+            self.set_meta("scheme", orjson.dumps(scheme.to_dict()).decode())
+            self.write_audit("tawsim", "create_project", None, None, None,
+                             {"name": name, "scheme": scheme.name})
+
+    @classmethod
+    def open(cls, path: str | Path) -> Self:
+        path = Path(path)
+        store = cls(path, open_database(path))
+        try:
+            kind = store.meta("format")
+        except sqlite3.DatabaseError as exc:
+            store.close()
+            raise ProjectError(f"the project file cannot be read ({exc}); restore it from a "
+                               "copy", path=str(path)) from None
+        if kind != "tawsim-project":
+            store.close()
+            raise ProjectError("not a Tawsim project (its project table is missing)",
+                               path=str(path))
+        return store
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- project metadata and scheme -------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM project WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO project (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    @cached_property
+    def scheme(self) -> Scheme:
+        raw = self.meta("scheme")
+        if raw is None:
+            raise ProjectError("the project has no label scheme", path=str(self.path))
+        try:
+            return scheme_from_dict(orjson.loads(raw), origin=f"{self.path} (stored scheme)")
+        except orjson.JSONDecodeError:
+            raise ProjectError("the stored scheme is not valid JSON", path=str(self.path)) from None
+
+    def forget_cached_scheme(self) -> None:
+        """Read the scheme from the file again next time (after it changed there)."""
+        self.__dict__.pop("scheme", None)
+
+    def forget_cached_layers(self) -> None:
+        """Look layers up again (after a rolled-back import that may have created some)."""
+        self._layer_ids.clear()
+
+    # -- audit -----------------------------------------------------------------------------
+
+    def write_audit(self, actor: str, action: str, doc_id: str | None, layer: str | None,
+               before: Any, after: Any) -> None:
+        self.conn.execute(
+            "INSERT INTO audit (at, actor, action, document, layer, before, after) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (utc_now(), actor, action, doc_id, layer,
+             None if before is None else orjson.dumps(before).decode(),
+             None if after is None else orjson.dumps(after).decode()),
+        )
+
+    def audit_trail(self, doc_id: str | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT seq, at, actor, action, document, layer, before, after FROM audit"
+        params: tuple = ()
+        if doc_id is not None:
+            sql += " WHERE document = ?"
+            params = (doc_id,)
+        rows = self.conn.execute(sql + " ORDER BY seq", params).fetchall()
+        keys = ("seq", "at", "actor", "action", "document", "layer", "before", "after")
+        return [
+            {**dict(zip(keys, row, strict=True)),
+             "before": orjson.loads(row[6]) if row[6] else None,
+             "after": orjson.loads(row[7]) if row[7] else None}
+            for row in rows
+        ]
+
+    # -- layers ----------------------------------------------------------------------------
+
+    def layer_id(self, name: str) -> int | None:
+        if name in self._layer_ids:
+            return self._layer_ids[name]
+        row = self.conn.execute("SELECT id FROM layer WHERE name = ?", (name,)).fetchone()
+        if row:
+            self._layer_ids[name] = row[0]
+            return row[0]
+        return None
+
+    def ensure_layer(self, name: str, kind: LayerKind = LayerKind.ANNOTATOR) -> int:
+        """The layer's id, creating the layer (of `kind`) if the project has none by that name."""
+        if (existing := self.layer_id(name)) is not None:
+            return existing
+        if not name.strip() or name != name.strip() or not name.isprintable():
+            raise TawsimError(f"layer name {name!r} is not usable")
+        with self.db.atomic():
+            cursor = self.conn.execute(
+                "INSERT INTO layer (name, kind, created_at) VALUES (?, ?, ?)",
+                (name, LayerKind(kind).value, utc_now()),
+            )
+        self._layer_ids[name] = cursor.lastrowid
+        return cursor.lastrowid
+
+    def layers(self) -> list[Layer]:
+        rows = self.conn.execute("SELECT name, kind FROM layer ORDER BY id").fetchall()
+        return [Layer(name, LayerKind(kind)) for name, kind in rows]
+
+    # -- documents -------------------------------------------------------------------------
+
+    def document_seq(self, doc_id: str) -> int:
+        if doc_id in self._doc_seqs:
+            return self._doc_seqs[doc_id]
+        row = self.conn.execute("SELECT seq FROM document WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise TawsimError(f"the project has no document {doc_id!r}", path=str(self.path))
+        if len(self._doc_seqs) > 10_000:
+            self._doc_seqs.clear()
+        self._doc_seqs[doc_id] = row[0]
+        return row[0]
+
+    def document_text(self, doc_id: str) -> str:
+        row = self.conn.execute("SELECT text FROM document WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise TawsimError(f"the project has no document {doc_id!r}", path=str(self.path))
+        return row[0]
+
+    def count_documents(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM document").fetchone()[0]
+
+    # -- statuses (writing) ----------------------------------------------------------------
+
+    def write_status(self, doc_seq: int, layer_id: int, status: Status) -> None:
+        self.conn.execute(
+            "INSERT INTO status (document, layer, status, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (document, layer) DO UPDATE SET status = excluded.status, "
+            "updated_at = excluded.updated_at",
+            (doc_seq, layer_id, status.value, utc_now()),
+        )
+
+    def mark_started(self, doc_seq: int, layer_id: int) -> None:
+        """The first edit of a document in a layer moves it from new to in progress."""
+        self.conn.execute(
+            "INSERT INTO status (document, layer, status, updated_at) "
+            "VALUES (?, ?, 'in_progress', ?) ON CONFLICT (document, layer) DO UPDATE SET "
+            "status = 'in_progress', updated_at = excluded.updated_at "
+            "WHERE status.status = 'new'",
+            (doc_seq, layer_id, utc_now()),
+        )
