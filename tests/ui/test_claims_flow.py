@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from annotator.services.claims import document_claims
 from annotator.services.importing import import_paths
 from annotator.services.projects import init_project, open_project
-from annotator.ui import transfer
+from annotator.ui.importing import transfer
 from tests.scheme_texts import CONFLICTING, DENIAL, DENIER
 from tests.ui.claims_helpers import layer_state, mark, press
 

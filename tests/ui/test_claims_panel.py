@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from annotator.services.guidelines import guide_html
-from annotator.ui import i18n
+from annotator.ui.common import i18n
 from tests.scheme_texts import CONFLICTING, LAUNCH_MOSUL, LAUNCH_ZUMMAR
 from tests.ui.claims_helpers import mark, press
 

@@ -7,8 +7,8 @@ import json
 
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel
 
-from annotator.ui.export_dialog import ExportDialog
-from annotator.ui.export_flow import ExportRun
+from annotator.ui.export.dialog import ExportDialog
+from annotator.ui.export.run import ExportRun
 from tests.ui.conftest import when_modal
 from tests.ui.test_predictions import project_with_predictions
 

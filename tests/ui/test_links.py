@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from annotator.ui.context_menu import build_context_menu
+from annotator.ui.shell.context_menu import build_context_menu
 from tests.scheme_texts import CONFLICTING, DENIAL, DENIER
 from tests.ui.claims_helpers import click_words, layer_state, mark, press
 

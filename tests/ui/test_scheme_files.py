@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 from annotator.services.claims import document_claims
 from annotator.services.importing import import_paths
 from annotator.services.projects import init_project, open_project
-from annotator.ui import transfer
-from annotator.ui.scheme_files import load_scheme_file, save_scheme_file
+from annotator.ui.importing import transfer
+from annotator.ui.scheme.files import load_scheme_file, save_scheme_file
 from tests.scheme_texts import CONFLICTING, WITNESS_CLAIM, custom_scheme_data
 from tests.ui.claims_helpers import layer_state, mark, press
 from tests.ui.conftest import when_modal

@@ -7,8 +7,8 @@ import json
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
 
-from annotator.ui import transfer
-from annotator.ui.export_dialog import ExportDialog
+from annotator.ui.export.dialog import ExportDialog
+from annotator.ui.importing import transfer
 from tests.ui.conftest import when_modal
 
 

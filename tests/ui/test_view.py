@@ -13,7 +13,7 @@ from PySide6.QtGui import QFontInfo, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from annotator.services.projects import open_project
-from annotator.ui.context_menu import build_context_menu
+from annotator.ui.shell.context_menu import build_context_menu
 
 TEXT = "أكد المتحدث أن الطريق مفتوح أمام المدنيين.\n"
 
@@ -121,7 +121,7 @@ def test_a_span_on_screen_survives_killing_the_process(make_project, tmp_path):
         import os, signal
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
-        from annotator.ui.app import start
+        from annotator.ui.shell.app import start
         desk = start([{str(project)!r}, "--annotator", "amal"])
         window = desk.window
         QTest.qWaitForWindowActive(window)
