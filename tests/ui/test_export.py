@@ -117,7 +117,7 @@ def test_a_cancelled_export_leaves_no_file(qtbot, make_project, open_desk, tmp_p
         if split:
             dialog.split.enabled.setChecked(True)
             dialog.split.spec_field.setText(split)
-        run = ExportRun(window, dialog.choice())
+        run = ExportRun(window.context, dialog.choice())
         job = run.start()
         run.cancel()  # before the first document is written
         with qtbot.waitSignal(job.ended, timeout=5000):

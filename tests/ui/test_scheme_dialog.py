@@ -28,7 +28,7 @@ def linked(qtbot, make_project, open_desk):
 
 
 def open_dialog(window) -> SchemeDialog:
-    window.claims_desk.actions.edit_scheme.trigger()
+    window.scheme_desk.edit_scheme.trigger()
     dialog = window.findChild(SchemeDialog)
     assert dialog is not None and dialog.isVisible()
     return dialog

@@ -47,7 +47,7 @@ def test_the_context_menu_labels_and_sets_a_stance(qtbot, make_project, open_des
     start = TEXT.index("الطريق")
     claim = window.desk.add_span(window.doc_id, start, TEXT.index("."), "CLAIM")
     window.view.set_selected_span(claim.id)
-    menu = build_context_menu(window)
+    menu = build_context_menu(window.actions_, window.editor, window.desk.scheme)
     texts = [action.text() for action in menu.actions()]
     assert "Label as Location" in texts and "&Delete span" in texts
     stance = next(a.menu() for a in menu.actions() if a.text() == "Stance")
@@ -59,7 +59,7 @@ def test_the_context_menu_labels_and_sets_a_stance(qtbot, make_project, open_des
     menu.deleteLater()
     # A new text selection: the menu labels it and offers nothing for the span from before.
     window.view.select_range(0, 3)
-    menu = build_context_menu(window)
+    menu = build_context_menu(window.actions_, window.editor, window.desk.scheme)
     texts = [action.text() for action in menu.actions()]
     assert "Label as Location" in texts and "&Delete span" not in texts and "Stance" not in texts
     menu.deleteLater()

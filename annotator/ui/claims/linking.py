@@ -9,20 +9,19 @@ re-points an existing link ("Change…" in the links panel).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor
 
-from annotator.core.model import Span
+from annotator.core.model import Annotations, Span
 from annotator.core.scheme import RelationDef
 from annotator.services.claims import link_candidates
+from annotator.ui.claims.link_marks import LinkMarks
 from annotator.ui.claims.link_picker import LinkPicker
 from annotator.ui.common.i18n import language, tr
-
-if TYPE_CHECKING:
-    from annotator.ui.claims.desk import ClaimsDesk
+from annotator.ui.context import DeskContext
 
 LIST_LIMIT = 40  # candidates listed beside the claim, nearest first
 
@@ -38,10 +37,13 @@ class LinkController(QObject):
     message = Signal(str)
     modeChanged = Signal(bool)
 
-    def __init__(self, hub: ClaimsDesk) -> None:
-        super().__init__(hub)
-        self.hub = hub
-        self.view = hub.window.view
+    def __init__(self, context: DeskContext, marks: LinkMarks,
+                 annotations: Callable[[], Annotations | None]) -> None:
+        super().__init__(context)
+        self.context = context
+        self.marks = marks
+        self.annotations = annotations  # the open document's spans and links, as shown
+        self.view = context.view
         self.mode: LinkMode | None = None
         self.picker = LinkPicker(self.view)
         self.picker.chosen.connect(self._chosen)
@@ -54,8 +56,8 @@ class LinkController(QObject):
         return self.mode is not None
 
     def start(self, relation: RelationDef, head: Span, relation_id: str | None = None) -> None:
-        desk = self.hub.window.desk
-        annotations = self.hub.current_annotations()
+        desk = self.context.session
+        annotations = self.annotations()
         if desk is None or annotations is None:
             return
         self.cancel(quietly=True)
@@ -68,12 +70,12 @@ class LinkController(QObject):
                                  labels=tails))
             return
         self.mode = LinkMode(relation, head, relation_id)
-        self.hub.marks.show_candidates({span.id for span in candidates})
+        self.marks.show_candidates({span.id for span in candidates})
         near = self._rect_of(head)  # (scrolls the claim into view first if need be)
         offset = self.view.viewport().pos()
         avoid = [box.toRect().translated(offset) for span_id, boxes
-                 in self.hub.marks.visible_rects().items() for box in boxes
-                 if span_id in self.hub.marks.candidates]
+                 in self.marks.visible_rects().items() for box in boxes
+                 if span_id in self.marks.candidates]
         title = tr("{relation} of this {label}: click a span of {labels} in the text, or "
                    "choose one here (Esc cancels).", relation=relation.display(lang),
                    label=scheme.label(head.label).display(lang), labels=tails)
@@ -87,7 +89,7 @@ class LinkController(QObject):
             return
         self.mode = None
         self.picker.hide()
-        self.hub.marks.show_candidates(set())
+        self.marks.show_candidates(set())
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         if not quietly:
             self.message.emit(tr("Linking cancelled."))
@@ -96,7 +98,7 @@ class LinkController(QObject):
     # -- choosing --------------------------------------------------------------------------
 
     def _chosen(self, span_id: str) -> None:
-        mode, desk, doc_id = self.mode, self.hub.window.desk, self.hub.window.doc_id
+        mode, desk, doc_id = self.mode, self.context.session, self.context.doc_id
         if mode is None or desk is None or doc_id is None:
             return
         if mode.relation_id is not None:
@@ -112,7 +114,7 @@ class LinkController(QObject):
                              span=_short(target.text) if target else ""))
 
     def _click(self, event: QMouseEvent) -> None:
-        mode, desk = self.mode, self.hub.window.desk
+        mode, desk = self.mode, self.context.session
         if mode is None or desk is None:
             return
         character = self.view.character_at(event.position().toPoint())

@@ -9,25 +9,26 @@ Arabic letters with the same keys, so they are matched here through the scheme
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from annotator.core.scheme import Scheme, hotkey_of
+from annotator.ui.claims.linking import LinkController
 from annotator.ui.common.i18n import language, tr
-
-if TYPE_CHECKING:
-    from annotator.ui.claims.desk import ClaimsDesk
+from annotator.ui.context import DeskContext
 
 _PLAIN = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
 
 
 class SpanKeys(QObject):
-    def __init__(self, hub: ClaimsDesk) -> None:
-        super().__init__(hub)
-        self.hub = hub
+    labelKeyPressed = Signal(str)  # a label's key on another layout: the shell labels
+
+    def __init__(self, context: DeskContext, linking: LinkController) -> None:
+        super().__init__(context)
+        self.context = context
+        self.linking = linking
 
     def watch(self, widget: QWidget) -> None:
         """Let the keys work while `widget` has the focus (the article, the panel)."""
@@ -44,33 +45,32 @@ class SpanKeys(QObject):
 
     def press(self, text: str) -> bool:
         """Act on one typed character; False when it is none of the scheme's keys."""
-        window = self.hub.window
-        desk = window.desk
-        if desk is None or window.doc_id is None:
+        desk = self.context.session
+        if desk is None or self.context.doc_id is None:
             return False
         scheme = desk.scheme
         key = hotkey_of(text)
-        span = window.view.selected_span()
+        span = self.context.selected_span()
         lang = language()
         if span is not None and scheme.has_label(span.label):
             relation = scheme.relation_for_hotkey(span.label, text)
             if relation is not None:
-                self.hub.linking.start(relation, span)
+                self.linking.start(relation, span)
                 return True
             hit = scheme.value_for_hotkey(span.label, text)
             if hit is not None:
                 attribute, value = hit
                 if desk.set_attribute(span.id, attribute.name, value.name) is not None:
-                    self.hub.say(f"{attribute.display(lang)}: {value.display(lang)}")
+                    self.context.say(f"{attribute.display(lang)}: {value.display(lang)}")
                 return True
         label = scheme.label_for_hotkey(text)
         if label is not None and not text.isascii():
             # A label key typed on another layout (the ASCII one is the action's shortcut).
-            window.actions_.labels[label.name].trigger()
+            self.labelKeyPressed.emit(label.name)
             return True
         explain = _explanation(scheme, key, span.label if span else None, lang)
         if explain is not None:
-            self.hub.say(explain())
+            self.context.say(explain())
             return True
         return False
 

@@ -9,44 +9,36 @@ An adjudicator works in a gold layer, chosen under View › Working layer.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtCore import QObject, Qt, Signal
 
 from annotator.core.commands import Change
-from annotator.services.adjudication import accept_prediction, working_layers
+from annotator.services.adjudication import accept_prediction
 from annotator.services.audit import DocumentComparison, compare_document, layers_to_compare
+from annotator.ui.common.docks import panel_dock
 from annotator.ui.common.i18n import tr
 from annotator.ui.common.session import DeskSession
-from annotator.ui.compare.actions import ComparisonActions, place_at_the_foot
+from annotator.ui.compare.actions import ComparisonActions
 from annotator.ui.compare.disagreements import Disagreement, disagreements
 from annotator.ui.compare.marks import ComparisonMarks, kind_name
 from annotator.ui.compare.panel import ComparisonPanel
-
-if TYPE_CHECKING:
-    from annotator.ui.shell.window import MainWindow
+from annotator.ui.context import DeskContext
 
 
 class ComparisonDesk(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    placeWanted = Signal()  # the panel opens for the first time: the shell places its dock
+
+    def __init__(self, context: DeskContext) -> None:
+        super().__init__(context)
+        self.context = context
         self.desk: DeskSession | None = None
         self.result: DocumentComparison | None = None
         self._shown: tuple[str, str] | None = None  # (document, layer) the pane shows
         self.panel = ComparisonPanel()
-        self.dock = QDockWidget(tr("Predictions"), window)
-        self.dock.setObjectName("predictionsDock")
-        self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        self.dock.hide()
-        self.gold_marks = ComparisonMarks(window.view)
+        self.dock = panel_dock(tr("Predictions"), "predictionsDock", self.panel, floatable=True)
+        self.gold_marks = ComparisonMarks(context.view)
         self.predicted_marks = ComparisonMarks(self.panel.pane)
-        self.actions = ComparisonActions(window)
+        self.actions = ComparisonActions(context.host)
         self.compare = self.actions.compare
-        self.layers = self.actions.layers
-        self.layers.layerChosen.connect(window.layerRequested)
         self.compare.toggled.connect(self._show_dock)
         self._placed = False
         self.dock.visibilityChanged.connect(self._visibility)
@@ -58,7 +50,7 @@ class ComparisonDesk(QObject):
         self.panel.rowChosen.connect(self.reveal)
         self.panel.pane.spanClicked.connect(self._pane_clicked)
 
-    # -- the window's hooks --------------------------------------------------------------------
+    # -- the shell's hooks ---------------------------------------------------------------------
 
     def set_session(self, desk: DeskSession) -> None:
         self.desk = desk
@@ -77,8 +69,6 @@ class ComparisonDesk(QObject):
         predicted = [name for name in layers_to_compare(desk.project)[1] if name != desk.layer]
         self.panel.set_layers(predicted, keep)
         self.panel.show_accept_target(desk.layer)
-        self.layers.fill(working_layers(desk.project, desk.annotator), desk.layer,
-                         desk.annotator)
         self.compare.setEnabled(bool(predicted))
         self.compare.setStatusTip("" if predicted else tr(
             "This project has no other layer to compare with. Import an extractor's "
@@ -95,7 +85,7 @@ class ComparisonDesk(QObject):
     def _show_dock(self, shown: bool) -> None:
         if shown and not self._placed and not self.dock.isFloating():
             self._placed = True  # once: after that the user's arrangement stands
-            place_at_the_foot(self.window, self.dock)
+            self.placeWanted.emit()
         self.dock.setVisible(shown)
 
     def _visibility(self, _visible: bool) -> None:
@@ -109,11 +99,11 @@ class ComparisonDesk(QObject):
         self.refresh()
 
     def _on_changes(self, doc_id: str, _changes: list[Change]) -> None:
-        if doc_id == self.window.doc_id:
+        if doc_id == self.context.doc_id:
             self.refresh()
 
     def refresh(self) -> None:
-        desk, doc_id, panel = self.desk, self.window.doc_id, self.panel
+        desk, doc_id, panel = self.desk, self.context.doc_id, self.panel
         layer = panel.layer.currentData()
         result = None
         if self.dock.isVisible() and desk is not None and doc_id is not None and layer:
@@ -126,8 +116,8 @@ class ComparisonDesk(QObject):
             return
         if self._shown != (result.doc_id, layer):
             panel.pane.set_scheme(desk.scheme)  # type: ignore[union-attr]
-            panel.pane.set_zoom(self.window.settings.zoom)
-            panel.pane.set_article(self.window.view.text, result.predicted_spans)
+            panel.pane.set_zoom(self.context.settings.zoom)
+            panel.pane.set_article(self.context.view.text, result.predicted_spans)
             self._shown = (result.doc_id, layer)
         current = panel.table.currentIndex().row()
         rows = disagreements(result)
@@ -169,7 +159,7 @@ class ComparisonDesk(QObject):
             self.compare.setChecked(True)
         rows = self.panel.model.rowCount()
         if not rows:
-            self.window.status.say(tr("No disagreements in this document."))
+            self.context.say(tr("No disagreements in this document."))
             return
         current = self.panel.table.currentIndex().row()
         target = (current + direction) % rows if current >= 0 else (0 if direction > 0
@@ -184,7 +174,7 @@ class ComparisonDesk(QObject):
         gold span selected in the article."""
         if row is None:
             return
-        view, pane = self.window.view, self.panel.pane
+        view, pane = self.context.view, self.panel.pane
         first = row.predicted or row.gold
         assert first is not None
         pane.set_selected_span(row.predicted.id if row.predicted else None)
@@ -204,15 +194,15 @@ class ComparisonDesk(QObject):
         """A: the focused predicted span into the working layer, as one undoable edit."""
         desk, row = self.desk, self.panel.current()
         if desk is None or self.result is None or row is None:
-            self.window.status.say(tr("Choose a disagreement first (F4)."))
+            self.context.say(tr("Choose a disagreement first (F4)."))
             return
         if row.predicted is None:
-            self.window.status.say(tr("The prediction has no span here: nothing to accept. "
+            self.context.say(tr("The prediction has no span here: nothing to accept. "
                                       "Delete the gold span if it is wrong."))
             return
         plan = desk.attempt(accept_prediction, desk.session, self.result, row.predicted.id)
         if plan is None:
             return
-        self.window.status.say(tr("Accepted into {layer}. Ctrl+Z takes it back.",
+        self.context.say(tr("Accepted into {layer}. Ctrl+Z takes it back.",
                                   layer=desk.layer))
         self.reveal(self.panel.current())

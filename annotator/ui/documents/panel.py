@@ -71,6 +71,8 @@ class DocumentPanel(QWidget):
 
     def set_session(self, desk: DeskSession | None) -> None:
         self.model.set_session(desk)
+        if desk is not None:  # every edit keeps its document's span count current
+            desk.spansChanged.connect(self.model.count_spans)
 
     def apply_filter(self) -> None:
         self._delay.stop()

@@ -1,7 +1,7 @@
 """Exporting off the window's thread, with a progress dialog that can be cancelled, and the
 report of what the format could not carry.
 
-The export runs as a background job on its own connection to the project file (the window's
+The export runs as a background job on its own connection to the project file (the desk's
 job runner, so it never runs beside an indexing job). Cancelling stops it at the next
 document and the service removes what it had written: a cancelled or failed export leaves no
 file. When the format had to change or leave out spans, or warns about anything, the report
@@ -10,9 +10,10 @@ dialog says so and can save the full report as JSON.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEventLoop, QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,16 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.model import Status
 from annotator.services.exporting import export_dataset, write_report
 from annotator.ui.common.background import ProjectJob, Work
 from annotator.ui.common.i18n import tr
 from annotator.ui.common.plurals import documents, links, spans
+from annotator.ui.common.progress import progress_dialog
+from annotator.ui.context import DeskContext
 from annotator.ui.export.dialog import ExportChoice
-
-if TYPE_CHECKING:
-    from annotator.ui.shell.window import MainWindow
-
-SHOW_AFTER_MS = 300  # short exports finish without a dialog flashing up
 
 
 def export_work(choice: ExportChoice) -> Work:
@@ -50,28 +49,21 @@ def export_work(choice: ExportChoice) -> Work:
 class ExportRun(QObject):
     """One export: start() runs it; `report` holds what was written once it is done."""
 
-    def __init__(self, window: MainWindow, choice: ExportChoice) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: DeskContext, choice: ExportChoice) -> None:
+        super().__init__(context)
+        self.context = context
         self.choice = choice
         self.report: Any = None  # the service's WriteReport, once written
         self.job: ProjectJob | None = None
         self.dialog: QProgressDialog | None = None
 
     def start(self) -> ProjectJob | None:
-        desk = self.window.desk
+        desk = self.context.session
         if desk is None:
             return None
         choice = self.choice
         total = desk.document_count(choice.status) if choice.layer is not None else 0
-        dialog = QProgressDialog(tr("Exporting the dataset…"), tr("Cancel"), 0, total,
-                                 self.window)
-        dialog.setWindowTitle(tr("Exporting the dataset…"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(SHOW_AFTER_MS)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setValue(0)
+        dialog = progress_dialog(self.context.host, tr("Exporting the dataset…"), total)
         job = ProjectJob(desk.path, export_work(choice), name="export")
         job.progressed.connect(lambda n: dialog.setValue(min(dialog.value() + n, total))
                                if total else None)
@@ -80,26 +72,41 @@ class ExportRun(QObject):
         job.ended.connect(dialog.close)
         dialog.canceled.connect(self.cancel)
         self.job, self.dialog = job, dialog
-        self.window.search_desk.runner.submit(job)
+        self.context.runner.submit(job)
         return job
 
     def cancel(self) -> None:
         if self.job is not None:
-            self.window.search_desk.runner.cancel(self.job)
+            self.context.runner.cancel(self.job)
 
     def _failed(self, message: str) -> None:
-        QMessageBox.warning(self.window, tr("Export failed"),
+        QMessageBox.warning(self.context.host, tr("Export failed"),
                             tr("Nothing was written.") + "\n\n" + message)
 
     def _done(self, report: Any) -> None:
         self.report = report
         path = str(self.choice.path)
-        self.window.status.say(tr("Exported {documents} to {path}", path=path,
+        self.context.say(tr("Exported {documents} to {path}", path=path,
                                   documents=documents(report.documents)))
         if report.warnings or report.issue_count:
-            dialog = ReportDialog(self.window, report, path)
+            dialog = ReportDialog(self.context.host, report, path)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
+
+
+def export_articles(context: DeskContext, out: Path, *, format: str, layer: str | None,
+                    status: Status | None) -> bool:
+    """Write the dataset and wait for it: the export runs in the background with a
+    window-modal progress dialog (Cancel), while this waits in a local event loop. True when
+    a complete file was written. File › Export runs the same without waiting."""
+    run = ExportRun(context, ExportChoice(out, format, layer, status))
+    job = run.start()
+    if job is None:
+        return False
+    loop = QEventLoop()
+    job.ended.connect(loop.quit)
+    loop.exec()
+    return run.report is not None
 
 
 class ReportDialog(QDialog):

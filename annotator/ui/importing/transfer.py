@@ -1,44 +1,24 @@
-"""Import with a progress dialog that can be cancelled, and export waiting for its job.
+"""Importing articles into the open project, with a progress dialog that can be cancelled.
 
-An import runs on the window's own connection: the modal progress dialog keeps the window
+An import runs on the desk's own connection: the modal progress dialog keeps the window
 responsive (QProgressDialog.setValue processes events), and a cancelled or failed import
-changes nothing (the service rolls its transaction back). An export runs as a background job
-(export_flow); export_articles waits for it in a local event loop.
+changes nothing (the service rolls its transaction back).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, Qt
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotator.core.errors import TawsimError
-from annotator.core.model import Status
 from annotator.services.importing import ImportCancelled, import_paths, input_size
 from annotator.services.projects import as_user_error
 from annotator.ui.common.i18n import tr
+from annotator.ui.common.progress import progress_dialog
 from annotator.ui.common.session import DeskSession
-from annotator.ui.export.dialog import ExportChoice
-from annotator.ui.export.run import ExportRun
-
-if TYPE_CHECKING:
-    from annotator.ui.shell.window import MainWindow
 
 KIB = 1024
-SHOW_AFTER_MS = 300  # short imports finish without a dialog flashing up
-
-
-def _progress(parent: QWidget, title: str, maximum: int) -> QProgressDialog:
-    dialog = QProgressDialog(title, tr("Cancel"), 0, maximum, parent)
-    dialog.setWindowTitle(title)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(SHOW_AFTER_MS)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    dialog.setValue(0)
-    return dialog
 
 
 def _user_message(error: Exception) -> str | None:
@@ -53,7 +33,7 @@ def import_articles(parent: QWidget, desk: DeskSession, paths: list[Path]) -> in
     if not paths:
         return None
     total = max(input_size(paths) // KIB, 1)
-    dialog = _progress(parent, tr("Importing articles…"), total)
+    dialog = progress_dialog(parent, tr("Importing articles…"), total)
     read = [0]
 
     def advance(count: int) -> None:
@@ -77,20 +57,3 @@ def import_articles(parent: QWidget, desk: DeskSession, paths: list[Path]) -> in
     dialog.close()
     desk.notify_documents_added()
     return counts.documents_new
-
-
-def export_articles(window: MainWindow, desk: DeskSession, out: Path, *, format: str,
-                    layer: str | None, status: Status | None) -> bool:
-    """Write the dataset and wait for it: the export runs in the background with a
-    window-modal progress dialog (Cancel), while this waits in a local event loop. True when
-    a complete file was written. File › Export runs the same without waiting."""
-    if window.desk is not desk:
-        raise ValueError("export the project the window shows")
-    run = ExportRun(window, ExportChoice(out, format, layer, status))
-    job = run.start()
-    if job is None:
-        return False
-    loop = QEventLoop()
-    job.ended.connect(loop.quit)
-    loop.exec()
-    return run.report is not None

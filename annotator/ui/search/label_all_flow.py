@@ -9,7 +9,7 @@ made twice. The whole project is searched off the window's thread, with its own 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -20,15 +20,13 @@ from annotator.services.label_all import (
     label_all_candidates,
 )
 from annotator.services.session import AnnotationSession
-from annotator.ui.common.background import JobRunner, ProjectJob, Work
+from annotator.ui.common.background import ProjectJob, Work
 from annotator.ui.common.i18n import language, tr
 from annotator.ui.common.plurals import documents as counted_documents
 from annotator.ui.common.plurals import occurrences
+from annotator.ui.context import DeskContext
 from annotator.ui.search.hit_list import HitRow
 from annotator.ui.search.label_all_dialog import LabelAllDialog
-
-if TYPE_CHECKING:
-    from annotator.ui.shell.window import MainWindow
 
 
 def project_candidates_work(annotator: str, layer: str, source: Span) -> Work:
@@ -45,25 +43,24 @@ def project_candidates_work(annotator: str, layer: str, source: Span) -> Work:
 class LabelAllFlow(QObject):
     message = Signal(str)
 
-    def __init__(self, window: MainWindow, runner: JobRunner) -> None:
-        super().__init__(window)
-        self.window = window
-        self.runner = runner
+    def __init__(self, context: DeskContext) -> None:
+        super().__init__(context)
+        self.context = context
+        self.runner = context.runner
         self.dialog: LabelAllDialog | None = None
         self.source: Span | None = None
         self.job: ProjectJob | None = None
 
     def start(self) -> None:
-        window = self.window
-        span = window.view.selected_span()
-        if window.desk is None or span is None:
+        desk, span = self.context.session, self.context.selected_span()
+        if desk is None or span is None:
             self.message.emit(tr("Select a span first: click it, or press Tab."))
             return
-        label = window.desk.scheme.label(span.label).display(language())
+        label = desk.scheme.label(span.label).display(language())
         self.source = span
         if self.dialog is not None:
             self.dialog.close()
-        dialog = LabelAllDialog(window, tr("Label every other “{mention}” as {label}.",
+        dialog = LabelAllDialog(self.context.host, tr("Label every other “{mention}” as {label}.",
                                            mention=span.text, label=label))
         dialog.scopeChanged.connect(self.find)
         dialog.acceptOne.connect(self.accept_one)
@@ -75,7 +72,7 @@ class LabelAllFlow(QObject):
         self.find("document")
 
     def find(self, scope: str) -> None:
-        desk, span, dialog = self.window.desk, self.source, self.dialog
+        desk, span, dialog = self.context.session, self.source, self.dialog
         if desk is None or span is None or dialog is None:
             return
         if scope == "document":
@@ -120,7 +117,7 @@ class LabelAllFlow(QObject):
         self.dialog = None
 
     def accept_one(self, candidate: LabelCandidate) -> None:
-        desk = self.window.desk
+        desk = self.context.session
         if desk is None or self.dialog is None:
             return
         created = desk.attempt(accept_label_candidates, desk.session, [candidate])
@@ -129,7 +126,7 @@ class LabelAllFlow(QObject):
             self.message.emit(tr("Labelled {occurrences}.", occurrences=occurrences(len(created))))
 
     def accept_checked(self, candidates: list[LabelCandidate]) -> None:
-        desk = self.window.desk
+        desk = self.context.session
         if desk is None or not candidates:
             return
         created = desk.attempt(accept_label_candidates, desk.session, candidates)

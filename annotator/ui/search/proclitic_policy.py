@@ -9,8 +9,8 @@ made, so the whole labelling stays one step for Undo.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -19,11 +19,7 @@ from annotator.core.model import Span
 from annotator.services.label_all import trim_selection
 from annotator.ui.common.i18n import tr
 from annotator.ui.common.session import DeskSession
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from annotator.ui.shell.window import MainWindow
+from annotator.ui.context import DeskContext
 
 
 @dataclass
@@ -39,22 +35,21 @@ class Suggestion:
 class ProcliticPolicy(QObject):
     suggestionChanged = Signal(bool)  # whether Ctrl+T has something to take
 
-    def __init__(self, window: MainWindow, index_ready: Callable[[], bool]) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: DeskContext, index_ready: Callable[[], bool]) -> None:
+        super().__init__(context)
+        self.context = context
         self.index_ready = index_ready
         self.suggestion: Suggestion | None = None
         self._taking = False
-        window.editor.trim_for_label = self.trim
 
     def set_session(self, desk: DeskSession) -> None:
         desk.spansChanged.connect(self._on_changes)
         self._forget()
 
     def trim(self, start: int, end: int, label: str) -> tuple[int, int]:
-        """The range a label key makes a span of, by the label's policy."""
-        window = self.window
-        desk, doc_id = window.desk, window.doc_id
+        """The range a label key makes a span of, by the label's policy (the shell gives
+        this to the article's edit controller)."""
+        desk, doc_id = self.context.session, self.context.doc_id
         if desk is None or doc_id is None or not desk.scheme.has_label(label):
             return start, end
         trim = desk.attempt(lambda: trim_selection(desk.session, doc_id, start, end, label,
@@ -76,8 +71,8 @@ class ProcliticPolicy(QObject):
                 == (wanted.doc_id, wanted.start, wanted.end, wanted.label):
             wanted.span_id = added[0].id
             start, end = wanted.trimmed
-            text = self.window.view.text
-            self.window.status.say(tr("Ctrl+T leaves out {proclitic}: {word}",
+            text = self.context.view.text
+            self.context.say(tr("Ctrl+T leaves out {proclitic}: {word}",
                                       proclitic=text[wanted.start:start],
                                       word=text[start:end]))
             self.suggestionChanged.emit(True)
@@ -86,11 +81,11 @@ class ProcliticPolicy(QObject):
 
     def take(self) -> None:
         """Ctrl+T: replace the span just made with the one without its proclitics."""
-        wanted, window = self.suggestion, self.window
-        desk = window.desk
+        wanted, context = self.suggestion, self.context
+        desk = context.session
         if wanted is None or wanted.span_id is None or desk is None \
-                or wanted.doc_id != window.doc_id or wanted.span_id not in window.view.index:
-            window.status.say(tr("There is no proclitic to leave out."))
+                or wanted.doc_id != context.doc_id or wanted.span_id not in context.view.index:
+            context.say(tr("There is no proclitic to leave out."))
             self._forget()
             return
         self._taking = True
@@ -101,7 +96,7 @@ class ProcliticPolicy(QObject):
             self._taking = False
         self._forget()
         if span is not None:
-            window.view.set_selected_span(span.id)
+            context.view.set_selected_span(span.id)
 
     def _forget(self) -> None:
         if self.suggestion is not None:

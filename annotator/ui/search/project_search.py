@@ -9,7 +9,7 @@ code points. A newer search cancels the one running; a late answer to an old que
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
@@ -20,15 +20,13 @@ from annotator.services.search import (
     index_state,
     iter_search_hits,
 )
-from annotator.ui.common.background import JobCancelled, JobRunner, ProjectJob, Work
+from annotator.ui.common.background import JobCancelled, ProjectJob, Work
 from annotator.ui.common.i18n import tr
 from annotator.ui.common.plurals import articles, hits
 from annotator.ui.common.session import DeskSession
+from annotator.ui.context import DeskContext
 from annotator.ui.search.hit_list import HitRow
 from annotator.ui.search.panel import SearchPanel
-
-if TYPE_CHECKING:
-    from annotator.ui.shell.window import MainWindow
 
 PAGE = 100
 
@@ -64,10 +62,10 @@ def count_work(query: str) -> Work:
 
 
 class ProjectSearch(QObject):
-    def __init__(self, window: MainWindow, runner: JobRunner, panel: SearchPanel) -> None:
-        super().__init__(window)
-        self.window = window
-        self.runner = runner
+    def __init__(self, context: DeskContext, panel: SearchPanel) -> None:
+        super().__init__(context)
+        self.context = context
+        self.runner = context.runner
         self.panel = panel
         self.desk: DeskSession | None = None
         self.job: ProjectJob | None = None
@@ -173,16 +171,16 @@ class ProjectSearch(QObject):
 
     def open_hit(self, hit: SearchHit) -> None:
         """Show the hit's document with the hit selected (the focus stays in the list)."""
-        window = self.window
-        if window.desk is None:
+        context = self.context
+        if context.session is None:
             return
-        if window.doc_id != hit.doc_id:
-            window.open_document(hit.doc_id)
-        view = window.view
+        if context.doc_id != hit.doc_id:
+            context.open_document(hit.doc_id)
+        view = context.view
         view.reveal(hit.start, hit.end)
         view.select_range(hit.start, hit.end)
         view.ensureCursorVisible()
 
     def go_to_hit(self, hit: SearchHit) -> None:
         self.open_hit(hit)
-        self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.context.view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -6,34 +6,21 @@ shortcut works the same from everywhere and is listed where it is.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QWidget
 
 from annotator.core.commands import EditSummary
 from annotator.core.scheme import Scheme
 from annotator.services.guidelines import tooltip
+from annotator.ui.common.actions import window_action
 from annotator.ui.common.i18n import language, tr
 from annotator.ui.common.labels import check_mark, label_name, swatch
 from annotator.ui.shell.edit_names import edit_name
 
 
-def _action(parent: QWidget, text: str, *shortcuts: str, name: str = "",
-            checkable: bool = False) -> QAction:
-    # Shortcuts are spelled out rather than taken from QKeySequence.StandardKey: the standard
-    # ones vary by platform theme (the offscreen one has no Quit key at all).
-    action = QAction(text, parent)
-    if name:
-        action.setObjectName(name)
-    if shortcuts:
-        action.setShortcuts([QKeySequence(shortcut) for shortcut in shortcuts])
-    action.setCheckable(checkable)
-    parent.addAction(action)  # shortcuts work even when no menu shows the action
-    return action
-
-
 class DeskActions:
     def __init__(self, window: QWidget) -> None:
-        a = _action
+        a = window_action
         self.new_project = a(window, tr("&New project…"), "Ctrl+N",
                              name="newProject")
         self.open_project = a(window, tr("&Open project…"), "Ctrl+O",
@@ -127,7 +114,7 @@ class DeskActions:
         self.labels = {}
         for label in scheme.labels:
             name = label_name(label)
-            action = _action(window, tr("Label as {label}", label=name),
+            action = window_action(window, tr("Label as {label}", label=name),
                              *([label.hotkey] if label.hotkey else []),
                              name=f"label{label.name.title()}")
             action.setIcon(swatch(label.color, label.style))

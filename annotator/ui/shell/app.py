@@ -125,7 +125,7 @@ class Desk(QObject):
         apply_language(self.app, setting)
         old = self.window
         desk, doc_id = old.desk, old.doc_id
-        old.desk = None
+        old.context.show_session(None)  # the old window lets go of the project
         self.window = self._new_window()
         if desk is not None:
             self.window.set_session(desk, doc_id)

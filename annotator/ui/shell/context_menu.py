@@ -2,29 +2,27 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu
 
+from annotator.core.scheme import Scheme
+from annotator.ui.article.editing import EditController
 from annotator.ui.common.i18n import language, tr
-
-if TYPE_CHECKING:
-    from annotator.ui.shell.window import MainWindow
+from annotator.ui.shell.actions import DeskActions
 
 
-def build_context_menu(window: MainWindow) -> QMenu:
-    a = window.actions_
-    view = window.view
+def build_context_menu(actions: DeskActions, editor: EditController,
+                       scheme: Scheme | None) -> QMenu:
+    a, view = actions, editor.view
     menu = QMenu(view)
     menu.addActions(list(a.labels.values()))
     # With text selected, the menu is about the selection (the labels make it a span), not
     # about a span selected before it.
     span = None if view.textCursor().hasSelection() else view.selected_span()
-    if span is not None and window.desk is not None:
+    if span is not None and scheme is not None:
         menu.addSeparator()
         menu.addAction(a.delete_span)
-        label = window.desk.scheme.label(span.label)
+        label = scheme.label(span.label)
         for attribute in label.attributes:
             sub = menu.addMenu(attribute.display(language()))
             group = QActionGroup(sub)
@@ -36,7 +34,7 @@ def build_context_menu(window: MainWindow) -> QMenu:
                 name = value.name if value is not None else None
                 action.setChecked(span.attrs.get(attribute.name) == name)
                 action.triggered.connect(
-                    lambda _=False, n=attribute.name, v=name: window.editor.set_attribute(n, v))
+                    lambda _=False, n=attribute.name, v=name: editor.set_attribute(n, v))
     menu.addSeparator()
     copy = menu.addAction(tr("Copy"))
     copy.setEnabled(view.textCursor().hasSelection())

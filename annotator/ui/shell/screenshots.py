@@ -162,10 +162,10 @@ def render(outdir: Path) -> list[Path]:
             window.view.verticalScrollBar().setValue(0)
             _settle()
             written.append(_save(window, outdir / f"desk-{language}.png"))
-            window.claims_desk.commands.show_help()  # F1
+            window.scheme_desk.show_help()  # F1
             _settle()
             written.append(_save(window, outdir / f"help-{language}.png"))
-            window.claims_desk.commands.show_help()
+            window.scheme_desk.show_help()
             written.append(show_search(window, outdir / f"search-{language}.png"))
             written.append(show_review(window, outdir / f"review-{language}.png"))
             dialog = SchemeDialog(window, desk.current)

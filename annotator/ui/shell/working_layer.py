@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 from annotator.services.adjudication import LayerChoice
 from annotator.ui.common.i18n import tr
@@ -50,3 +50,10 @@ class WorkingLayerMenu(QObject):
             self.group.addAction(action)
             self.menu.addAction(action)
             self.actions[choice.name] = action
+
+
+def working_layer_menu(window: QWidget) -> tuple[QMenu, WorkingLayerMenu]:
+    """View › Working layer, empty until a project opens."""
+    menu = QMenu(tr("&Working layer"), window)
+    menu.setObjectName("workingLayerMenu")
+    return menu, WorkingLayerMenu(menu)
