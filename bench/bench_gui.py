@@ -39,10 +39,10 @@ from annotator.core.model import Status
 from annotator.services.importing import import_paths
 from annotator.services.projects import init_project, open_project
 from annotator.services.session import AnnotationSession
-from annotator.ui.app import application, apply_language
-from annotator.ui.desk_session import DeskSession
-from annotator.ui.main_window import MainWindow
-from annotator.ui.settings import AppPaths, Settings
+from annotator.ui.common.session import DeskSession
+from annotator.ui.common.settings import AppPaths, Settings
+from annotator.ui.shell.app import application, apply_language
+from annotator.ui.shell.window import MainWindow
 from bench.machine import describe_machine
 
 LABELS = ("LOCATION", "ACTOR", "WEAPON")

@@ -37,10 +37,10 @@ from annotator.services.importing import import_paths  # noqa: E402
 from annotator.services.projects import init_project, open_project  # noqa: E402
 from annotator.services.search import index_state  # noqa: E402
 from annotator.services.session import AnnotationSession  # noqa: E402
-from annotator.ui.app import application, apply_language  # noqa: E402
-from annotator.ui.desk_session import DeskSession  # noqa: E402
-from annotator.ui.main_window import MainWindow  # noqa: E402
-from annotator.ui.settings import AppPaths, Settings  # noqa: E402
+from annotator.ui.common.session import DeskSession  # noqa: E402
+from annotator.ui.common.settings import AppPaths, Settings  # noqa: E402
+from annotator.ui.shell.app import application, apply_language  # noqa: E402
+from annotator.ui.shell.window import MainWindow  # noqa: E402
 from bench import corpus  # noqa: E402
 from bench.bench_gui import build_long_project, describe, machine, window_for  # noqa: E402
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from annotator.services.importing import import_paths
 from annotator.services.projects import init_project
-from annotator.ui.app import Desk, start
-from annotator.ui.settings import AppPaths, Settings
+from annotator.ui.common.settings import AppPaths, Settings
+from annotator.ui.shell.app import Desk, start
 
 OFFSCREEN_LIMITS = r"This plugin does not support (propagateSizeHints|raise)\(\)"
 

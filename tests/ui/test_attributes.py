@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 
 from annotator.services.guidelines import tooltip
-from annotator.ui import i18n
+from annotator.ui.common import i18n
 from tests.scheme_texts import CONFLICTING, DENIAL, DENIER
 from tests.ui.claims_helpers import layer_state, mark, press
 from tests.ui.conftest import type_text

@@ -14,10 +14,10 @@ from annotator.core.model import Annotations, Document, Relation, Span
 from annotator.core.scheme import default_scheme
 from annotator.core.scheme_edits import AddLabel, MergeLabel, RemoveLabel, RenameValue
 from annotator.services.claims import claim_rows
-from annotator.ui.claim_rows import all_claim_rows, touched_claims
-from annotator.ui.link_index import LinkIndex
-from annotator.ui.scheme_draft import SchemeDraft, op_for, usage_counts
-from annotator.ui.span_index import SpanIndex
+from annotator.ui.article.span_index import SpanIndex
+from annotator.ui.claims.link_index import LinkIndex
+from annotator.ui.claims.rows import all_claim_rows, touched_claims
+from annotator.ui.scheme.draft import SchemeDraft, op_for, usage_counts
 from tests.scheme_texts import CONFLICTING
 
 DOC = Document(id="d", text=CONFLICTING, text_sha256="")

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from annotator.services.claims import document_claims
 from annotator.services.importing import import_paths
 from annotator.services.projects import init_project, open_project
-from annotator.ui import transfer
+from annotator.ui.export.run import export_articles
 from tests.scheme_texts import CONFLICTING, DENIAL, DENIER
 from tests.ui.claims_helpers import layer_state, mark, press
 
@@ -89,7 +89,7 @@ def test_claim_source_stance_undo_redo_export_reimport(qtbot, make_project, open
 
     # Export through the service, import into a new project, open that: all intact.
     out = tmp_path / "amal.jsonl"
-    assert transfer.export_articles(window, window.desk, out, format="jsonl", layer="amal",
+    assert export_articles(window.context, out, format="jsonl", layer="amal",
                                     status=None)
     with open_project(project) as store:
         before = document_claims(store, doc, "amal", "en")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from annotator.services.guidelines import guide_html
-from annotator.ui import i18n
+from annotator.ui.common import i18n
 from tests.scheme_texts import CONFLICTING, LAUNCH_MOSUL, LAUNCH_ZUMMAR
 from tests.ui.claims_helpers import mark, press
 
@@ -64,7 +64,7 @@ def test_conflicting_claims_side_by_side(qtbot, make_project, open_desk):
 def test_f1_shows_the_guidelines_in_arabic(qtbot, make_project, open_desk):
     window = open_desk(make_project(CONFLICTING), language="ar").window
     try:
-        hub = window.claims_desk
+        hub = window.scheme_desk
         assert not hub.help_dock.isVisible()
         press(qtbot, window.view, Qt.Key.Key_F1)
         assert hub.help_dock.isVisible()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from annotator.core.commands import EditSummary
-from annotator.ui.edit_names import edit_name
+from annotator.ui.shell.edit_names import edit_name
 from tests.scheme_texts import CONFLICTING, DENIAL, DENIER
 from tests.ui.claims_helpers import mark, press
 

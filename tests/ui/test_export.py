@@ -7,8 +7,8 @@ import json
 
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel
 
-from annotator.ui.export_dialog import ExportDialog
-from annotator.ui.export_flow import ExportRun
+from annotator.ui.export.dialog import ExportDialog
+from annotator.ui.export.run import ExportRun
 from tests.ui.conftest import when_modal
 from tests.ui.test_predictions import project_with_predictions
 
@@ -117,7 +117,7 @@ def test_a_cancelled_export_leaves_no_file(qtbot, make_project, open_desk, tmp_p
         if split:
             dialog.split.enabled.setChecked(True)
             dialog.split.spec_field.setText(split)
-        run = ExportRun(window, dialog.choice())
+        run = ExportRun(window.context, dialog.choice())
         job = run.start()
         run.cancel()  # before the first document is written
         with qtbot.waitSignal(job.ended, timeout=5000):

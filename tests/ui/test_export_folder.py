@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog
 
-from annotator.ui.dialogs import file_stem
+from annotator.ui.shell.dialogs import file_stem
 from tests.ui.conftest import when_modal
 
 

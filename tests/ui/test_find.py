@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from annotator.ui import dialogs
+from annotator.ui.shell import dialogs
 from tests.ui.conftest import type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -106,7 +106,7 @@ def test_the_project_search_opens_each_hit_at_its_code_points(qtbot, make_projec
 
 def test_a_project_search_pages_and_says_when_nothing_is_found(qtbot, make_project,
                                                                open_desk, monkeypatch):
-    from annotator.ui import project_search
+    from annotator.ui.search import project_search
 
     monkeypatch.setattr(project_search, "PAGE", 2)
     window = open_desk(make_project(ARTICLE, OTHER)).window
@@ -149,7 +149,7 @@ def test_the_index_catches_up_in_the_background_after_an_import(qtbot, make_proj
                                                                 open_desk, monkeypatch,
                                                                 tmp_path):
     from annotator.services.search import index_state
-    from annotator.ui import index_keeper
+    from annotator.ui.search import index_keeper
 
     monkeypatch.setattr(index_keeper, "START_AFTER_MS", 0)
     window = open_desk(make_project(ARTICLE)).window

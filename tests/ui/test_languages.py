@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 import annotator.ui
 from annotator.core.datafiles import resource_file
-from annotator.ui import i18n
+from annotator.ui.common import i18n
 
 
 def strings_in_code() -> tuple[set[str], set[str]]:
@@ -21,7 +21,7 @@ def strings_in_code() -> tuple[set[str], set[str]]:
     (the catalogue's key for a counted phrase)."""
     found: set[str] = set()
     counted: set[str] = set()
-    for path in Path(annotator.ui.__file__).parent.glob("*.py"):
+    for path in Path(annotator.ui.__file__).parent.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if not isinstance(node, ast.Call) or not node.args:
                 continue
@@ -88,7 +88,7 @@ def test_a_setting_switches_the_language(qtbot, make_project, open_desk):
 def test_the_interface_follows_the_system_locale():
     """Run in a fresh process, since Qt reads the locale once."""
     script = ("from PySide6.QtWidgets import QApplication; app = QApplication([]); "
-              "from annotator.ui import i18n; print(i18n.resolve('system'))")
+              "from annotator.ui.common import i18n; print(i18n.resolve('system'))")
     found = {}
     for lang in ("ar_EG.UTF-8", "en_GB.UTF-8"):
         env = {**os.environ, "LANG": lang, "LC_ALL": lang, "QT_QPA_PLATFORM": "offscreen"}

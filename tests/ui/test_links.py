@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from annotator.ui.context_menu import build_context_menu
+from annotator.ui.shell.context_menu import build_context_menu
 from tests.scheme_texts import CONFLICTING, DENIAL, DENIER
 from tests.ui.claims_helpers import click_words, layer_state, mark, press
 
@@ -165,8 +165,8 @@ def test_the_annotate_menu_and_the_context_menu_offer_the_link(qtbot, marked):
     link = hub.actions.links["SOURCE"]
     assert link.text() == "&Link Source…\tS" and link.isEnabled()
     assert link in window.annotate_menu.actions()
-    menu = build_context_menu(window)
-    hub.commands.extend_context_menu(menu)
+    menu = build_context_menu(window.actions_, window.editor, window.desk.scheme)
+    hub.extend_context_menu(menu)
     texts = [action.text() for action in menu.actions()]
     assert texts.index("&Link Source…\tS") < texts.index("Copy")
     assert "Write a &note on the span" in texts

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QMenu
 
-from annotator.ui.menu_style import isolate_shortcut
+from annotator.ui.common.menu_style import isolate_shortcut
 
 
 def ink(image: QImage, area: QRect) -> QImage:

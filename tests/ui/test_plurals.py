@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.ui import i18n
-from annotator.ui.plurals import documents, hits, spans
+from annotator.ui.common import i18n
+from annotator.ui.common.plurals import documents, hits, spans
 
 
 @pytest.fixture

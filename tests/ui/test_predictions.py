@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMenu
 from annotator.core.model import LayerKind
 from annotator.services.projects import open_project
 from annotator.services.session import AnnotationSession
-from annotator.ui.comparison_marks import STYLES
+from annotator.ui.compare.marks import STYLES
 from tests.formats.sample import ARTICLE, DOC_ID, annotated_project, where
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -70,8 +70,8 @@ def test_working_in_gold_from_the_view_menu(qtbot, tmp_path, open_desk):
 
 def test_the_prediction_view_colours_disagreements_and_a_accepts_into_gold(qtbot, tmp_path,
                                                                          app_paths):
-    from annotator.ui.app import start
-    from annotator.ui.settings import Settings
+    from annotator.ui.common.settings import Settings
+    from annotator.ui.shell.app import start
 
     path = project_with_predictions(tmp_path)
     Settings(app_paths).language = "en"

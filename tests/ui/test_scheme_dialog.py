@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from annotator.ui.scheme_adding import NamesDialog
-from annotator.ui.scheme_dialog import SchemeDialog
+from annotator.ui.scheme.adding import NamesDialog
+from annotator.ui.scheme.dialog import SchemeDialog
 from tests.scheme_texts import CONFLICTING, DENIAL, DENIER
 from tests.ui.claims_helpers import layer_state, mark, press
 from tests.ui.conftest import when_modal
@@ -28,7 +28,7 @@ def linked(qtbot, make_project, open_desk):
 
 
 def open_dialog(window) -> SchemeDialog:
-    window.claims_desk.actions.edit_scheme.trigger()
+    window.scheme_desk.edit_scheme.trigger()
     dialog = window.findChild(SchemeDialog)
     assert dialog is not None and dialog.isVisible()
     return dialog

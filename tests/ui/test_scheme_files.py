@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 from annotator.services.claims import document_claims
 from annotator.services.importing import import_paths
 from annotator.services.projects import init_project, open_project
-from annotator.ui import transfer
-from annotator.ui.scheme_files import load_scheme_file, save_scheme_file
+from annotator.ui.export.run import export_articles
+from annotator.ui.scheme.files import load_scheme_file, save_scheme_file
 from tests.scheme_texts import CONFLICTING, WITNESS_CLAIM, custom_scheme_data
 from tests.ui.claims_helpers import layer_state, mark, press
 from tests.ui.conftest import when_modal
@@ -64,7 +64,7 @@ def test_a_custom_scheme_from_a_file_works_end_to_end(qtbot, make_project, open_
     view.set_selected_span(event.id)
     press(qtbot, view, Qt.Key.Key_S)  # an event starts no SOURCE link
     assert "starts no Source link" in window.status.currentMessage()
-    window.claims_desk.commands.start_link("HAPPENED_IN")
+    window.claims_desk.start_link("HAPPENED_IN")
     with qtbot.waitSignal(window.desk.spansChanged):
         press(qtbot, window.claims_desk.linking.picker.list, Qt.Key.Key_Return)
     channel = mark(qtbot, window, "قناة محلية", Qt.Key.Key_2)
@@ -94,7 +94,7 @@ def test_a_custom_scheme_from_a_file_works_end_to_end(qtbot, make_project, open_
 
     # Export, then a new project made with the same scheme file takes the file whole.
     out = tmp_path / "events.jsonl"
-    assert transfer.export_articles(window, window.desk, out, format="jsonl", layer="amal",
+    assert export_articles(window.context, out, format="jsonl", layer="amal",
                                     status=None)
     copy = tmp_path / "copy.tawsim"
     with init_project(copy, scheme_file) as store:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
-from annotator.ui import screenshots
+from annotator.ui.shell import screenshots
 
 
 def test_the_screenshots_show_the_window_in_english_and_arabic(qtbot, tmp_path,

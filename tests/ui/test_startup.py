@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from annotator.core.model import Status
 from annotator.services.projects import open_project
-from annotator.ui import bootstrap
-from annotator.ui.settings import Settings
+from annotator.ui.common.settings import Settings
+from annotator.ui.shell import bootstrap
 from tests.ui.conftest import when_modal
 
 

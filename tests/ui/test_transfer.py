@@ -7,8 +7,9 @@ import json
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
 
-from annotator.ui import transfer
-from annotator.ui.export_dialog import ExportDialog
+from annotator.ui.common import progress
+from annotator.ui.export.dialog import ExportDialog
+from annotator.ui.export.run import export_articles
 from tests.ui.conftest import when_modal
 
 
@@ -39,7 +40,7 @@ def test_imported_articles_appear_in_the_list(qtbot, make_project, open_desk, ar
 
 def test_a_cancelled_import_changes_nothing(qtbot, make_project, open_desk, articles,
                                             monkeypatch):
-    monkeypatch.setattr(transfer, "SHOW_AFTER_MS", 0)
+    monkeypatch.setattr(progress, "SHOW_AFTER_MS", 0)
     window = open_desk(make_project("خبر قديم.")).window
     when_modal(QProgressDialog, QProgressDialog.cancel)
     window.commands.import_paths([articles])
@@ -80,7 +81,7 @@ def test_the_dataset_export_carries_the_spans(qtbot, make_project, open_desk, tm
 def test_an_export_can_be_awaited(qtbot, make_project, open_desk, tmp_path):
     window = open_desk(make_project("قال شاهد إن صواريخ سقطت.")).window
     out = tmp_path / "awaited.jsonl"
-    assert transfer.export_articles(window, window.desk, out, format="jsonl", layer="amal",
+    assert export_articles(window.context, out, format="jsonl", layer="amal",
                                     status=None)
     (record,) = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert record["text"] == "قال شاهد إن صواريخ سقطت."

@@ -13,7 +13,7 @@ from PySide6.QtGui import QFontInfo, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from annotator.services.projects import open_project
-from annotator.ui.context_menu import build_context_menu
+from annotator.ui.shell.context_menu import build_context_menu
 
 TEXT = "أكد المتحدث أن الطريق مفتوح أمام المدنيين.\n"
 
@@ -47,7 +47,7 @@ def test_the_context_menu_labels_and_sets_a_stance(qtbot, make_project, open_des
     start = TEXT.index("الطريق")
     claim = window.desk.add_span(window.doc_id, start, TEXT.index("."), "CLAIM")
     window.view.set_selected_span(claim.id)
-    menu = build_context_menu(window)
+    menu = build_context_menu(window.actions_, window.editor, window.desk.scheme)
     texts = [action.text() for action in menu.actions()]
     assert "Label as Location" in texts and "&Delete span" in texts
     stance = next(a.menu() for a in menu.actions() if a.text() == "Stance")
@@ -59,7 +59,7 @@ def test_the_context_menu_labels_and_sets_a_stance(qtbot, make_project, open_des
     menu.deleteLater()
     # A new text selection: the menu labels it and offers nothing for the span from before.
     window.view.select_range(0, 3)
-    menu = build_context_menu(window)
+    menu = build_context_menu(window.actions_, window.editor, window.desk.scheme)
     texts = [action.text() for action in menu.actions()]
     assert "Label as Location" in texts and "&Delete span" not in texts and "Stance" not in texts
     menu.deleteLater()
@@ -121,7 +121,7 @@ def test_a_span_on_screen_survives_killing_the_process(make_project, tmp_path):
         import os, signal
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
-        from annotator.ui.app import start
+        from annotator.ui.shell.app import start
         desk = start([{str(project)!r}, "--annotator", "amal"])
         window = desk.window
         QTest.qWaitForWindowActive(window)

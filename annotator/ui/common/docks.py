@@ -1,0 +1,20 @@
+"""A panel of the desk as a dock widget the user can move and close.
+
+Features make their panels' docks with this; the shell places them in the window (which
+side, which tabs, how large), so that the window's arrangement is decided in one place.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+
+def panel_dock(title: str, name: str, widget: QWidget, *, floatable: bool = False
+               ) -> QDockWidget:
+    dock = QDockWidget(title)
+    dock.setObjectName(name)  # saveState() finds docks by name
+    dock.setWidget(widget)
+    if not floatable:
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+    return dock

@@ -1,0 +1,59 @@
+"""Importing articles into the open project, with a progress dialog that can be cancelled.
+
+An import runs on the desk's own connection: the modal progress dialog keeps the window
+responsive (QProgressDialog.setValue processes events), and a cancelled or failed import
+changes nothing (the service rolls its transaction back).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from annotator.core.errors import TawsimError
+from annotator.services.importing import ImportCancelled, import_paths, input_size
+from annotator.services.projects import as_user_error
+from annotator.ui.common.i18n import tr
+from annotator.ui.common.progress import progress_dialog
+from annotator.ui.common.session import DeskSession
+
+KIB = 1024
+
+
+def _user_message(error: Exception) -> str | None:
+    if isinstance(error, TawsimError):
+        return str(error)
+    translated = as_user_error(error)
+    return str(translated) if translated is not None else None
+
+
+def import_articles(parent: QWidget, desk: DeskSession, paths: list[Path]) -> int | None:
+    """Import `paths` into the project; the number of documents added, None if nothing was."""
+    if not paths:
+        return None
+    total = max(input_size(paths) // KIB, 1)
+    dialog = progress_dialog(parent, tr("Importing articles…"), total)
+    read = [0]
+
+    def advance(count: int) -> None:
+        read[0] += count
+        dialog.setValue(min(read[0] // KIB, total))
+
+    try:
+        counts = import_paths(desk.project, paths, actor=desk.annotator, progress=advance,
+                              cancelled=dialog.wasCanceled)
+    except ImportCancelled:
+        dialog.close()
+        return None
+    except Exception as error:
+        dialog.close()
+        message = _user_message(error)
+        if message is None:
+            raise
+        QMessageBox.warning(parent, tr("Import failed"),
+                            tr("Nothing was imported.") + "\n\n" + message)
+        return None
+    dialog.close()
+    desk.notify_documents_added()
+    return counts.documents_new

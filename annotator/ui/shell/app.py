@@ -1,0 +1,195 @@
+"""Starting the desk: `tawsim-gui [PROJECT] [--annotator NAME] [--layer LAYER]` (also `python
+main.py`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from annotator import PRODUCT_NAME, __version__
+from annotator.core.datafiles import resource_file
+from annotator.core.errors import TawsimError
+from annotator.services.adjudication import working_session
+from annotator.services.projects import as_user_error, default_actor, init_project, open_project
+from annotator.ui.common import i18n, menu_style
+from annotator.ui.common.fonts import interface_font, register_fonts
+from annotator.ui.common.session import DeskSession
+from annotator.ui.common.settings import AppPaths, Settings
+from annotator.ui.shell import bootstrap
+from annotator.ui.shell.dialogs import ask_annotator
+from annotator.ui.shell.window import MainWindow
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="tawsim-gui", description=(
+        "Tawsim's annotation desk. Without PROJECT it opens the last project used, or a "
+        "default project with sample articles."))
+    parser.add_argument("project", nargs="?", help="a .tawsim project file")
+    parser.add_argument("--annotator", help="your name (remembered; asked once if not given)")
+    parser.add_argument("--layer", help="the layer to work in: your own (the default) or a "
+                        "gold layer, e.g. gold for adjudication (made if the project has none)")
+    parser.add_argument("--version", action="version", version=f"Tawsim {__version__}")
+    return parser.parse_args(list(argv))
+
+
+class Desk(QObject):
+    """The running app: its settings, the open project and the window showing it."""
+
+    def __init__(self, app: QApplication, settings: Settings, annotator: str,
+                 layer: str | None = None) -> None:
+        super().__init__(app)
+        self.app = app
+        self.settings = settings
+        self.annotator = annotator
+        self.layer = layer  # the working layer projects open in (None: the annotator's)
+        self.current: DeskSession | None = None
+        self.window = self._new_window()
+
+    def _new_window(self) -> MainWindow:
+        window = MainWindow(self.settings)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.projectRequested.connect(self.open)
+        window.newProjectRequested.connect(self.create)
+        window.languageRequested.connect(self.switch_language)
+        window.layerRequested.connect(self.switch_layer)
+        return window
+
+    def open(self, path: str | Path) -> bool:
+        """Open a project in the window; on failure say why and keep what was open."""
+        try:
+            store = open_project(path)
+        except Exception as error:
+            if not Path(path).exists():
+                self.settings.forget_project(Path(path))  # gone: drop it from Open recent
+                self.window.commands.refresh_recent()
+            self._refuse(error)
+            return False
+        return self._show(store)
+
+    def create(self, path: str | Path) -> bool:
+        try:
+            store = init_project(path)
+        except Exception as error:
+            self._refuse(error)
+            return False
+        return self._show(store)
+
+    def _show(self, store: object) -> bool:
+        try:
+            session = working_session(store, self.annotator, self.layer)  # type: ignore[arg-type]
+        except Exception as error:
+            store.close()  # type: ignore[attr-defined]
+            self._refuse(error)
+            return False
+        previous = self.current
+        self.current = DeskSession(session)
+        self.window.set_session(self.current)
+        if previous is not None:
+            previous.close()
+            previous.deleteLater()
+        self.settings.remember_project(Path(session.project.path))
+        self.window.commands.refresh_recent()
+        return True
+
+    def _refuse(self, error: Exception) -> None:
+        message = str(error) if isinstance(error, TawsimError) else as_user_error(error)
+        if message is None:
+            raise error
+        QMessageBox.warning(self.window, i18n.tr("Cannot open the project"), str(message))
+
+    def switch_layer(self, layer: str) -> None:
+        """Work in another layer of the same project (View › Working layer), on the same
+        document; the project stays open."""
+        previous = self.current
+        if previous is None or previous.layer == layer:
+            return
+        try:
+            session = working_session(previous.session.project, self.annotator, layer)
+        except TawsimError as error:
+            QMessageBox.warning(self.window, i18n.tr("Cannot work in that layer"), str(error))
+            return
+        self.layer = None if layer == self.annotator else layer
+        self.current = DeskSession(session)
+        self.window.set_session(self.current, self.window.doc_id)
+        previous.deleteLater()  # not close(): the new session uses the same project
+
+    def switch_language(self, setting: str) -> None:
+        """Rebuild the window in the new language, on the same project and document."""
+        self.settings.language = setting
+        apply_language(self.app, setting)
+        old = self.window
+        desk, doc_id = old.desk, old.doc_id
+        old.context.show_session(None)  # the old window lets go of the project
+        self.window = self._new_window()
+        if desk is not None:
+            self.window.set_session(desk, doc_id)
+        self.window.commands.refresh_recent()
+        self.window.show()
+        old.close()
+
+    def close(self) -> None:
+        """Close the project file (every edit is already saved)."""
+        if self.current is not None:
+            self.current.close()
+            self.current = None
+
+
+def apply_language(app: QApplication, setting: str) -> None:
+    i18n.set_language(i18n.resolve(setting))
+    i18n.apply_to_application(app)
+    menu_style.install(app)
+    app.setFont(interface_font(QApplication.font(), arabic_first=i18n.language() == "ar"))
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(PRODUCT_NAME)
+    app.setApplicationDisplayName(PRODUCT_NAME)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource_file("icons", "tawsim.svg"))))
+    register_fonts()
+    return app
+
+
+def start(argv: Sequence[str], paths: AppPaths | None = None) -> Desk | None:
+    """Build the desk (without entering the event loop); None if the user backed out."""
+    arguments = parse_arguments(argv)
+    app = application()
+    settings = Settings(paths or AppPaths.default())
+    apply_language(app, settings.language)
+    if arguments.annotator and arguments.annotator.strip():
+        settings.annotator = arguments.annotator
+    if not settings.annotator:
+        name = ask_annotator(None, default_actor())
+        if name is None:
+            return None
+        settings.annotator = name
+    project = bootstrap.choose_project(arguments.project, settings.last_project,
+                                       settings.paths.default_project)
+    desk = Desk(app, settings, settings.annotator, arguments.layer)
+    if not desk.open(project) and project != settings.paths.default_project:
+        desk.open(bootstrap.choose_project(None, None, settings.paths.default_project))
+    desk.window.show()
+    desk.window.activateWindow()
+    return desk
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    desk = start(sys.argv[1:] if argv is None else argv)
+    if desk is None:
+        return 0
+    try:
+        return QApplication.instance().exec()
+    finally:
+        desk.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
