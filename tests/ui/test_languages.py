@@ -2,50 +2,37 @@
 
 from __future__ import annotations
 
-import ast
-import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-import annotator.ui
-from annotator.core.datafiles import resource_file
 from annotator.ui.common import i18n
-
-
-def strings_in_code() -> tuple[set[str], set[str]]:
-    """Every literal passed to tr() in the ui package, and the plurals passed to trn()
-    (the catalogue's key for a counted phrase)."""
-    found: set[str] = set()
-    counted: set[str] = set()
-    for path in Path(annotator.ui.__file__).parent.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if not isinstance(node, ast.Call) or not node.args:
-                continue
-            name = node.func.id if isinstance(node.func, ast.Name) else \
-                node.func.attr if isinstance(node.func, ast.Attribute) else ""
-            if name == "tr" and isinstance(node.args[0], ast.Constant):
-                found.add(node.args[0].value)
-            if name == "trn" and len(node.args) > 1 and isinstance(node.args[1], ast.Constant):
-                counted.add(node.args[1].value)
-    return found, counted
+from tests.ui.catalogue_helpers import (
+    form_categories,
+    messages,
+    messages_in_code,
+    shipped_catalogue,
+)
 
 
 def test_the_arabic_catalogue_translates_every_string_and_nothing_else():
-    catalogue = json.loads(resource_file("i18n", "ar.json").read_text("utf-8"))
-    keys = {k for k in catalogue if not k.startswith("@")}
-    plain, counted = strings_in_code()
-    assert sorted((plain | counted) - keys) == []  # missing translations
-    assert sorted(keys - plain - counted) == []  # translations nothing uses
-    for key in keys:
-        value = catalogue[key]
-        if key in counted:  # every Arabic counting form, each with the count or a number word
-            assert set(value) == {"zero", "one", "two", "few", "many", "other"}, key
-            assert all("{count}" in value[form] for form in ("few", "many", "other")), key
+    catalogue = shipped_catalogue("ar")
+    entries = messages(catalogue)
+    in_code = messages_in_code()
+    assert sorted(in_code - entries.keys(), key=str) == []  # missing translations
+    assert sorted(entries.keys() - in_code, key=str) == []  # translations nothing uses
+    categories = form_categories(catalogue)
+    for key, entry in entries.items():
+        assert not entry.fuzzy, key
+        if entry.pluralizable:  # every Arabic counting form, each with the count or a number word
+            forms = dict(zip(categories, entry.string, strict=True))
+            assert set(forms) == {"zero", "one", "two", "few", "many", "other"}, key
+            assert all(form.strip() for form in forms.values()), key
+            assert all("{count}" in forms[form] for form in ("few", "many", "other")), key
             continue
+        value = entry.string
         assert isinstance(value, str), key
         for field in ("{", "}"):
             assert key.count(field) == value.count(field), key

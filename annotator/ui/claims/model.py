@@ -175,7 +175,7 @@ class ClaimsModel(QAbstractTableModel):
 
     def _tooltip(self, row: ClaimRow, column: int) -> str:
         if column == self.CLAIM:
-            note = f"\n{tr('Note: {note}', note=row.note)}" if row.note else ""
+            note = "\n" + tr("Note: {note}", note=row.note) if row.note else ""
             return row.text + note
         if column == self.SOURCE:
             return "\n".join(f"{s.label_title}: {s.text}" for s in row.sources)

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
+from annotator.ui.common.i18n import available_languages
+
 APP_NAME = "Tawsim"
 RECENT_LIMIT = 8
 DOCUMENTS_KEPT = 50  # projects (and layers) whose last open document is remembered
-LANGUAGES = ("system", "ar", "en")
 
 
 @dataclass(frozen=True)
@@ -68,11 +69,11 @@ class Settings:
     @property
     def language(self) -> str:
         value = self._get("language", "system")
-        return value if value in LANGUAGES else "system"
+        return value if value in ("system", *available_languages()) else "system"
 
     @language.setter
     def language(self, value: str) -> None:
-        if value not in LANGUAGES:
+        if value not in ("system", *available_languages()):
             raise ValueError(f"unknown language setting {value!r}")
         self._set("language", value)
 

@@ -40,7 +40,8 @@ def keys_html(scheme: Scheme) -> str:
     ]
     cells = "".join(f"<tr><td dir='ltr'><b>{html.escape(key)}</b></td>"
                     f"<td>{html.escape(what)}</td></tr>" for key, what in rows)
-    return f"<h2>{html.escape(tr('Keys'))}</h2><table cellpadding='3'>{cells}</table>"
+    heading = html.escape(tr("Keys"))  # outside the f-string, where gettext's extractor sees it
+    return f"<h2>{heading}</h2><table cellpadding='3'>{cells}</table>"
 
 
 class HelpPanel(QWidget):

@@ -13,7 +13,7 @@ from annotator.core.commands import EditSummary
 from annotator.core.scheme import Scheme
 from annotator.services.guidelines import tooltip
 from annotator.ui.common.actions import window_action
-from annotator.ui.common.i18n import language, tr
+from annotator.ui.common.i18n import available_languages, language, language_name, tr
 from annotator.ui.common.labels import check_mark, label_name, swatch
 from annotator.ui.shell.edit_names import edit_name
 
@@ -75,9 +75,10 @@ class DeskActions:
         self.language = {
             "system": a(window, tr("Follow the &system"), name="languageSystem",
                         checkable=True),
-            "ar": a(window, "العربية", name="languageArabic", checkable=True),
-            "en": a(window, "English", name="languageEnglish", checkable=True),
         }
+        for code in available_languages():  # one for each catalogue in resources/i18n
+            self.language[code] = a(window, language_name(code), name=f"language_{code}",
+                                    checkable=True)
         for action in self.language.values():
             self.languages.addAction(action)
 
