@@ -3,7 +3,7 @@ asks for the names (and keys), the rest is set in the item's form afterwards."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,12 +15,15 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.scheme import Scheme
-from annotator.core.scheme_edits import AddAttribute, AddLabel, AddRelation, AddValue
+from annotator.core.scheme_edits import (
+    AddAttribute,
+    AddLabel,
+    AddRelation,
+    AddValue,
+    SchemeOp,
+)
 from annotator.ui.common.i18n import tr
 from annotator.ui.scheme.draft import Path
-
-if TYPE_CHECKING:
-    from annotator.ui.scheme.dialog import SchemeDialog
 
 # Light colours that keep Arabic text readable, offered to new labels in turn.
 NEW_COLOURS = ("#c5b0f0", "#f5d76e", "#a8e6cf", "#f7b7d2", "#b8d8e8", "#d9c4a0", "#cfd8dc")
@@ -76,8 +79,14 @@ def free_hotkey(scheme: Scheme) -> str:
 
 
 class AddButtons:
-    def __init__(self, dialog: SchemeDialog) -> None:
-        self.dialog = dialog
+    """The four Add buttons of the scheme dialog. Each asks for names, then hands the edit and
+    the place of the new item to `push` (the dialog applies it to its draft)."""
+
+    def __init__(self, parent: QWidget, scheme: Callable[[], Scheme],
+                 push: Callable[[SchemeOp, Path], object]) -> None:
+        self.parent = parent
+        self.scheme = scheme  # the draft as it stands
+        self.push = push
         self.label = QPushButton(tr("Add a label…"))
         self.attribute = QPushButton(tr("Add an attribute…"))
         self.value = QPushButton(tr("Add a value…"))
@@ -98,8 +107,8 @@ class AddButtons:
         self.value.setEnabled(path is not None and path[0] in ("attribute", "value"))
 
     def add_label(self) -> None:
-        scheme = self.dialog.draft.scheme
-        values = _ask(self.dialog, tr("Add a label"), [
+        scheme = self.scheme()
+        values = _ask(self.parent, tr("Add a label"), [
             ("name", tr("Machine name (Latin letters, e.g. EVENT)"), ""),
             ("names.ar", tr("Arabic name"), ""), ("names.en", tr("English name"), ""),
             ("hotkey", tr("Key"), free_hotkey(scheme))])
@@ -107,20 +116,20 @@ class AddButtons:
             return
         used = {label.color for label in scheme.labels}
         colour = next((c for c in NEW_COLOURS if c not in used), NEW_COLOURS[0])
-        self.dialog.push(AddLabel(values["name"], colour, values["hotkey"] or None,
+        self.push(AddLabel(values["name"], colour, values["hotkey"] or None,
                                   names=_names(values)), ("label", values["name"]))
 
     def add_attribute(self) -> None:
         if self.path is None:
             return
         owner = self.path[1]
-        values = _ask(self.dialog, tr("Add an attribute to {owner}", owner=owner), [
+        values = _ask(self.parent, tr("Add an attribute to {owner}", owner=owner), [
             ("name", tr("Machine name (e.g. kind)"), ""),
             ("names.ar", tr("Arabic name"), ""), ("names.en", tr("English name"), ""),
             ("values", tr("Values, separated by commas"), "")])
         if values is None:
             return
-        self.dialog.push(AddAttribute(owner, values["name"], _list(values["values"]),
+        self.push(AddAttribute(owner, values["name"], _list(values["values"]),
                                       names=_names(values)),
                          ("attribute", owner, values["name"]))
 
@@ -128,24 +137,24 @@ class AddButtons:
         if self.path is None or self.path[0] not in ("attribute", "value"):
             return
         owner, attribute = self.path[1], self.path[2]
-        values = _ask(self.dialog, tr("Add a value to {attribute}", attribute=attribute), [
+        values = _ask(self.parent, tr("Add a value to {attribute}", attribute=attribute), [
             ("name", tr("Machine name"), ""), ("names.ar", tr("Arabic name"), ""),
             ("names.en", tr("English name"), ""), ("hotkey", tr("Key"), "")])
         if values is None:
             return
-        self.dialog.push(AddValue(owner, attribute, values["name"], values["hotkey"] or None,
+        self.push(AddValue(owner, attribute, values["name"], values["hotkey"] or None,
                                   names=_names(values)),
                          ("value", owner, attribute, values["name"]))
 
     def add_relation(self) -> None:
-        roles = self.dialog.draft.scheme.claim_roles
-        values = _ask(self.dialog, tr("Add a relation type"), [
+        roles = self.scheme().claim_roles
+        values = _ask(self.parent, tr("Add a relation type"), [
             ("name", tr("Machine name (e.g. RELAYED_BY)"), ""),
             ("names.ar", tr("Arabic name"), ""), ("names.en", tr("English name"), ""),
             ("from", tr("From labels, separated by commas"), roles.label if roles else ""),
             ("to", tr("To labels, separated by commas"), ""), ("hotkey", tr("Key"), "")])
         if values is None:
             return
-        self.dialog.push(AddRelation(values["name"], _list(values["from"]), _list(values["to"]),
+        self.push(AddRelation(values["name"], _list(values["from"]), _list(values["to"]),
                                      values["hotkey"] or None, names=_names(values)),
                          ("relation", values["name"]))

@@ -59,7 +59,7 @@ class SchemeDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
-        self.adding = AddButtons(self)
+        self.adding = AddButtons(self, lambda: self.draft.scheme, self.push)
         self.remove = QPushButton(tr("Remove"))
         self.remove.setObjectName("removeItem")
         self.merge = QPushButton(tr("Merge into…"))

@@ -15,6 +15,7 @@ from annotator.services.guidelines import tooltip
 from annotator.ui.common.actions import window_action
 from annotator.ui.common.i18n import available_languages, language, language_name, tr
 from annotator.ui.common.labels import check_mark, label_name, swatch
+from annotator.ui.common.session import DeskSession
 from annotator.ui.shell.edit_names import edit_name
 
 
@@ -86,6 +87,18 @@ class DeskActions:
         self.guide = a(window, tr("&Guidelines and keys"), "F1", name="labelGuide")
         self.about = a(window, tr("&About Tawsim"), name="about")
         self.labels: dict[str, QAction] = {}
+
+    def follow(self, desk: DeskSession | None, doc_id: str | None, undo_behind: str | None,
+               *, has_span: bool) -> None:
+        """Enable what the desk allows now. Undo names the open document's last edit, or,
+        when it has none, the Done that has just left `undo_behind`."""
+        undo_step, redo_step = desk.undo_steps(doc_id) \
+            if desk is not None and doc_id else (None, None)
+        if undo_step is None and undo_behind is not None and desk is not None:
+            undo_step = desk.undo_steps(undo_behind)[0]
+        self.update_states(has_project=desk is not None, has_document=doc_id is not None,
+                           has_span=has_span, undo_step=undo_step, redo_step=redo_step,
+                           scheme=desk.scheme if desk else None)
 
     def update_states(self, *, has_project: bool, has_document: bool, has_span: bool,
                       undo_step: EditSummary | None, redo_step: EditSummary | None,

@@ -167,18 +167,18 @@ class WindowCommands(QObject):
     def undo(self) -> None:
         """Undo the open document's last edit. Once it has none left, and Done has just
         brought the annotator here, Undo goes back to that document and reopens it."""
-        desk = self.context.session
-        if desk is None or self.context.doc_id is None:
+        desk, doc_id, behind = self.context.session, self.context.doc_id, self.undo_behind
+        if desk is None or doc_id is None:
             return
-        behind = self.undo_behind
-        if desk.undo_steps(self.context.doc_id)[0] is None and behind is not None:
+        if desk.undo_steps(doc_id)[0] is None and behind is not None:
             self.open_document(behind)
             self.context.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        step = desk.undo_steps(self.context.doc_id or "")[0]
+            doc_id = behind
+        step = desk.undo_steps(doc_id)[0]
         self.editor.undo()
         if step is not None and step.verb == "mark":
             self.context.say(tr("Undone: the document is no longer marked {status}.",
-                            status=status_name(Status(step.status)).lower()))
+                                status=status_name(Status(step.status)).lower()))
 
     def focus_filter(self) -> None:
         self.documents_dock.show()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 DOCK_WIDTH = 340  # wide enough for the columns of both lists
 CLAIMS_HEIGHT = 240
@@ -30,6 +30,18 @@ class DeskDocks:
     help: QDockWidget
     search: QDockWidget
     predictions: QDockWidget
+
+
+def article_column(header: QWidget, article: QWidget, find_bar: QWidget) -> QWidget:
+    """The window's centre: the header, the article (taking the height), the find bar."""
+    centre = QWidget()
+    column = QVBoxLayout(centre)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    column.addWidget(header)
+    column.addWidget(article, 1)
+    column.addWidget(find_bar)
+    return centre
 
 
 def place_docks(window: QMainWindow, docks: DeskDocks) -> None:

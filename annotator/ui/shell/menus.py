@@ -7,8 +7,12 @@ from dataclasses import dataclass, field
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from annotator.ui.claims.actions import ClaimsActions
 from annotator.ui.common.i18n import tr
+from annotator.ui.compare.actions import ComparisonActions
+from annotator.ui.search.actions import SearchActions
 from annotator.ui.shell.actions import DeskActions
+from annotator.ui.shell.docks import DeskDocks
 
 
 @dataclass
@@ -23,6 +27,17 @@ class FeatureActions:
     annotate_links: list[QAction] = field(default_factory=list)  # Annotate, after the spans
     scheme: list[QAction] = field(default_factory=list)  # Annotate › The scheme
     annotate_search: list[QAction] = field(default_factory=list)  # Annotate, at its end
+
+
+def feature_actions(docks: DeskDocks, search: SearchActions, claims: ClaimsActions,
+                    scheme: list[QAction], compare: ComparisonActions) -> FeatureActions:
+    return FeatureActions(
+        find=search.edit_actions(), view_marks=[search.show_invisibles],
+        panels=[dock.toggleViewAction() for dock in (docks.documents, docks.spans,
+                                                     docks.details, docks.claims, docks.help)],
+        view_extra=[docks.search.toggleViewAction()], compare=compare.view_actions(),
+        annotate_links=claims.annotate_actions(), scheme=scheme,
+        annotate_search=search.annotate_actions())
 
 
 def build_menus(window: QMainWindow, actions: DeskActions, features: FeatureActions,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow
 
 from annotator.core.commands import Change
 from annotator.core.model import Status
@@ -27,12 +27,11 @@ from annotator.ui.context import DeskContext
 from annotator.ui.documents.panel import DocumentPanel
 from annotator.ui.scheme.desk import SchemeDesk
 from annotator.ui.search.desk import SearchDesk
+from annotator.ui.shell import docks, menus
 from annotator.ui.shell.actions import DeskActions
 from annotator.ui.shell.commands import WindowCommands
 from annotator.ui.shell.context_menu import build_context_menu
-from annotator.ui.shell.docks import DeskDocks, place_at_the_foot, place_docks, size_docks
 from annotator.ui.shell.header import DocumentHeader
-from annotator.ui.shell.menus import FeatureActions, build_menus, fill_annotate_menu
 from annotator.ui.shell.palette import LabelPalette
 from annotator.ui.shell.status_bar import DeskStatusBar
 from annotator.ui.shell.working_layer import working_layer_menu
@@ -70,7 +69,7 @@ class MainWindow(QMainWindow):
         self.comparison_desk = ComparisonDesk(self.context)
         self._arrange()
         self.layers_menu, self.layers = working_layer_menu(self)
-        self.recent_menu, self.annotate_menu = build_menus(
+        self.recent_menu, self.annotate_menu = menus.build_menus(
             self, self.actions_, self._feature_actions(), self.layers_menu)
         self.commands = WindowCommands(self, self.context, self.actions_, self.editor,
                                        self.documents, self.documents_dock, self.recent_menu,
@@ -87,33 +86,20 @@ class MainWindow(QMainWindow):
 
     def _arrange(self) -> None:
         """The article with its header and find bar in the middle, the panels around it."""
-        centre = QWidget()
-        column = QVBoxLayout(centre)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.header)
-        column.addWidget(self.view, 1)
-        column.addWidget(self.search_desk.find_bar)
-        self.setCentralWidget(centre)
+        self.setCentralWidget(docks.article_column(self.header, self.view,
+                                                   self.search_desk.find_bar))
         self.documents_dock = panel_dock(tr("Documents"), "documentsDock", self.documents)
         self.spans_dock = panel_dock(tr("Spans"), "spansDock", self.spans)
-        self.docks = DeskDocks(self.documents_dock, self.spans_dock,
+        self.docks = docks.DeskDocks(self.documents_dock, self.spans_dock,
                                self.claims_desk.details_dock, self.claims_desk.claims_dock,
                                self.scheme_desk.help_dock, self.search_desk.search_dock,
                                self.comparison_desk.dock)
-        place_docks(self, self.docks)
+        docks.place_docks(self, self.docks)
         self.status.insertPermanentWidget(0, self.search_desk.index_progress)
 
-    def _feature_actions(self) -> FeatureActions:
-        d, search = self.docks, self.search_desk.actions
-        return FeatureActions(
-            find=search.edit_actions(), view_marks=[search.show_invisibles],
-            panels=[dock.toggleViewAction() for dock in (d.documents, d.spans, d.details,
-                                                         d.claims, d.help)],
-            view_extra=[d.search.toggleViewAction()],
-            compare=self.comparison_desk.actions.view_actions(),
-            annotate_links=self.claims_desk.actions.annotate_actions(),
-            scheme=self.scheme_desk.actions(), annotate_search=search.annotate_actions())
+    def _feature_actions(self) -> menus.FeatureActions:
+        return menus.feature_actions(self.docks, self.search_desk.actions, self.claims_desk.actions,
+                               self.scheme_desk.actions(), self.comparison_desk.actions)
 
     def _connect(self) -> None:
         c = self.commands
@@ -136,7 +122,7 @@ class MainWindow(QMainWindow):
         self.claims_desk.keys.labelKeyPressed.connect(
             lambda name: self.actions_.labels[name].trigger())
         self.comparison_desk.placeWanted.connect(
-            lambda: place_at_the_foot(self, self.comparison_desk.dock))
+            lambda: docks.place_at_the_foot(self, self.comparison_desk.dock))
 
     # -- what the desk shows ---------------------------------------------------------------
 
@@ -183,7 +169,7 @@ class MainWindow(QMainWindow):
         self.spans.fit_labels(desk.scheme)
         self.claims_desk.show_scheme()
         self.scheme_desk.show_scheme(desk.scheme)
-        fill_annotate_menu(self.annotate_menu, self.actions_, self._feature_actions())
+        menus.fill_annotate_menu(self.annotate_menu, self.actions_, self._feature_actions())
 
     def _fill_layers(self) -> None:
         desk = self.desk
@@ -300,22 +286,14 @@ class MainWindow(QMainWindow):
         menu.deleteLater()
 
     def update_actions(self, *_args: object) -> None:
-        desk, doc_id, behind = self.desk, self.doc_id, self.commands.undo_behind
-        undo_step, redo_step = desk.undo_steps(doc_id) \
-            if desk is not None and doc_id else (None, None)
-        if undo_step is None and behind is not None and desk is not None:
-            undo_step = desk.undo_steps(behind)[0]
-        self.actions_.update_states(has_project=desk is not None,
-                                    has_document=doc_id is not None,
-                                    has_span=self.view.selected_span() is not None,
-                                    undo_step=undo_step, redo_step=redo_step,
-                                    scheme=desk.scheme if desk else None)
+        self.actions_.follow(self.desk, self.doc_id, self.commands.undo_behind,
+                             has_span=self.view.selected_span() is not None)
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt's name
         super().showEvent(event)
         if not self._sized:
             self._sized = True
-            size_docks(self, self.docks)
+            docks.size_docks(self, self.docks)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.search_desk.shutdown()

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from annotator.ui.shell.context_menu import build_context_menu
 from tests.scheme_texts import CONFLICTING, DENIAL, DENIER
-from tests.ui.claims_helpers import click_words, layer_state, mark, press
+from tests.ui.desk_helpers import click_words, layer_state, mark, press
 
 
 @pytest.fixture

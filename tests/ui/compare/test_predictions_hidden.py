@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.ui.test_predictions import CTRL_SHIFT, project_with_predictions
+from tests.ui.compare.test_predictions import CTRL_SHIFT, project_with_predictions
 
 
 def test_a_single_layer_project_hides_the_predictions_panel(qtbot, tmp_path, make_project,

@@ -16,7 +16,7 @@ from annotator.core.datafiles import resource_file
 from annotator.ui.common import i18n
 from annotator.ui.common.plurals import documents, spans
 from annotator.ui.common.settings import Settings
-from tests.ui.catalogue_helpers import (
+from tests.ui.common.catalogue_helpers import (
     form_categories,
     messages,
     messages_in_code,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from tests.scheme_texts import CONFLICTING, DENIAL, DENIER, LAUNCH_MOSUL, LAUNCH_ZUMMAR
-from tests.ui.claims_helpers import layer_state, mark, press
+from tests.ui.desk_helpers import layer_state, mark, press
 
 
 def selected_row_span(window):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from annotator.core.model import Status
-from tests.ui.test_documents import ARTICLES
+from tests.ui.documents.test_documents import ARTICLES
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QPushButton
 from annotator.services.guidelines import tooltip
 from annotator.ui.common import i18n
 from tests.scheme_texts import CONFLICTING, DENIAL, DENIER
-from tests.ui.claims_helpers import layer_state, mark, press
 from tests.ui.conftest import type_text
+from tests.ui.desk_helpers import layer_state, mark, press
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -9,7 +9,7 @@ import sys
 from PySide6.QtCore import Qt
 
 from annotator.ui.common import i18n
-from tests.ui.catalogue_helpers import (
+from tests.ui.common.catalogue_helpers import (
     form_categories,
     messages,
     messages_in_code,

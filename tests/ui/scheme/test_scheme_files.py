@@ -15,8 +15,8 @@ from annotator.services.projects import init_project, open_project
 from annotator.ui.export.run import export_articles
 from annotator.ui.scheme.files import load_scheme_file, save_scheme_file
 from tests.scheme_texts import CONFLICTING, WITNESS_CLAIM, custom_scheme_data
-from tests.ui.claims_helpers import layer_state, mark, press
 from tests.ui.conftest import when_modal
+from tests.ui.desk_helpers import layer_state, mark, press
 
 
 def test_an_invalid_scheme_file_is_refused_with_what_is_wrong(qtbot, make_project,

@@ -15,7 +15,7 @@ from babel.messages.pofile import read_po
 
 from annotator.core.datafiles import resource_file
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 KEYWORDS = parse_keywords(["tr", "trn:1,2"])  # the README's `-k tr -k trn:1,2`
 
 # A message is its msgid, or (singular, plural) for a counted phrase, as Babel keys them.

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from annotator.core.model import Status
 from annotator.services.projects import open_project
-from tests.ui.test_documents import ARTICLES
+from tests.ui.documents.test_documents import ARTICLES
 
 ALT = Qt.KeyboardModifier.AltModifier
 

@@ -11,7 +11,7 @@ from annotator.services.importing import import_paths
 from annotator.services.projects import init_project, open_project
 from annotator.ui.export.run import export_articles
 from tests.scheme_texts import CONFLICTING, DENIAL, DENIER
-from tests.ui.claims_helpers import layer_state, mark, press
+from tests.ui.desk_helpers import layer_state, mark, press
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = CTRL | Qt.KeyboardModifier.ShiftModifier

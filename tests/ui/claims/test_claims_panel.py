@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from annotator.services.guidelines import guide_html
 from annotator.ui.common import i18n
 from tests.scheme_texts import CONFLICTING, LAUNCH_MOSUL, LAUNCH_ZUMMAR
-from tests.ui.claims_helpers import mark, press
+from tests.ui.desk_helpers import mark, press
 
 
 def rows(window) -> list[tuple[str, ...]]:

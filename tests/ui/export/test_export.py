@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLabel
 
 from annotator.ui.export.dialog import ExportDialog
 from annotator.ui.export.run import ExportRun
+from tests.ui.compare.test_predictions import project_with_predictions
 from tests.ui.conftest import when_modal
-from tests.ui.test_predictions import project_with_predictions
 
 ARTICLES = [f"خبر رقم {n}: سقطت صواريخ قرب بلدة الزهراء بسوريا." for n in range(30)]
 

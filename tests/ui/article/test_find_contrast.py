@@ -10,9 +10,9 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.claims_helpers import point_of
 from tests.ui.conftest import type_text
-from tests.ui.test_find import ARTICLE
+from tests.ui.desk_helpers import point_of
+from tests.ui.search.test_find import ARTICLE
 
 DARK = {QPalette.ColorRole.Window: "#2b2b2b", QPalette.ColorRole.Base: "#1e1e1e",
         QPalette.ColorRole.Text: "#e6e6e6", QPalette.ColorRole.WindowText: "#e6e6e6",

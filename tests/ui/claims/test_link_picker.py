@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt
 
 from tests.scheme_texts import CONFLICTING, DENIAL, DENIER
-from tests.ui.claims_helpers import mark, press
+from tests.ui.desk_helpers import mark, press
 
 
 def shown_whole(picker) -> bool:

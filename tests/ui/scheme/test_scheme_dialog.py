@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from annotator.ui.scheme.adding import NamesDialog
 from annotator.ui.scheme.dialog import SchemeDialog
 from tests.scheme_texts import CONFLICTING, DENIAL, DENIER
-from tests.ui.claims_helpers import layer_state, mark, press
 from tests.ui.conftest import when_modal
+from tests.ui.desk_helpers import layer_state, mark, press
 
 
 @pytest.fixture

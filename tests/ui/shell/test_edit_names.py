@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from annotator.core.commands import EditSummary
 from annotator.ui.shell.edit_names import edit_name
 from tests.scheme_texts import CONFLICTING, DENIAL, DENIER
-from tests.ui.claims_helpers import mark, press
+from tests.ui.desk_helpers import mark, press
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
