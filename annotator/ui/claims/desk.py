@@ -49,8 +49,9 @@ class ClaimsDesk(QObject):
         column.addWidget(self.link_panel)
         column.addStretch(1)
         self.claims = ClaimsPanel()
-        self.details_dock = panel_dock(tr("Selected span"), "detailsDock", _scrolling(self.details))
-        self.claims_dock = panel_dock(tr("Claims"), "claimsDock", self.claims)
+        self.details_dock = panel_dock(context.host, tr("Selected span"), "detailsDock",
+                                       _scrolling(self.details))
+        self.claims_dock = panel_dock(context.host, tr("Claims"), "claimsDock", self.claims)
         self.actions = ClaimsActions(context.host)
         self._claims_stale = True
         for widget in (self.view, self.attributes):

@@ -9,9 +9,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 
-def panel_dock(title: str, name: str, widget: QWidget, *, floatable: bool = False
-               ) -> QDockWidget:
-    dock = QDockWidget(title)
+def panel_dock(window: QWidget, title: str, name: str, widget: QWidget, *,
+               floatable: bool = False) -> QDockWidget:
+    """A dock for `widget`, belonging to `window` (the shell adds it to the window's layout;
+    made without a parent, a dock would start life as a window of its own)."""
+    dock = QDockWidget(title, window)
     dock.setObjectName(name)  # saveState() finds docks by name
     dock.setWidget(widget)
     if not floatable:

@@ -34,7 +34,8 @@ class ComparisonDesk(QObject):
         self.result: DocumentComparison | None = None
         self._shown: tuple[str, str] | None = None  # (document, layer) the pane shows
         self.panel = ComparisonPanel()
-        self.dock = panel_dock(tr("Predictions"), "predictionsDock", self.panel, floatable=True)
+        self.dock = panel_dock(context.host, tr("Predictions"), "predictionsDock", self.panel,
+                               floatable=True)
         self.gold_marks = ComparisonMarks(context.view)
         self.predicted_marks = ComparisonMarks(self.panel.pane)
         self.actions = ComparisonActions(context.host)

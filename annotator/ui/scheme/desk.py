@@ -40,7 +40,7 @@ class SchemeDesk(QObject):
         self.load_scheme.triggered.connect(self.load)
         self.save_scheme.triggered.connect(self.save)
         self.help = HelpPanel()
-        self.help_dock = panel_dock(tr("Help"), "helpDock", self.help)
+        self.help_dock = panel_dock(context.host, tr("Help"), "helpDock", self.help)
 
     def actions(self) -> list[QAction]:
         """For the Annotate menu's scheme submenu."""

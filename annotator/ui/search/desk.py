@@ -41,7 +41,8 @@ class SearchDesk(QObject):
         self.finder = ArticleFinder(self.view, self.find_bar, self)
         self.invisibles = InvisibleMarks(self.view)
         self.panel = SearchPanel()
-        self.search_dock = panel_dock(tr("Search"), "searchDock", self.panel, floatable=True)
+        self.search_dock = panel_dock(context.host, tr("Search"), "searchDock", self.panel,
+                                      floatable=True)
         self.search = ProjectSearch(context, self.panel)
         self.index_progress = IndexProgress()
         self.keeper = IndexKeeper(self.runner, self.index_progress, self)

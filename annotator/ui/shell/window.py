@@ -88,8 +88,8 @@ class MainWindow(QMainWindow):
         """The article with its header and find bar in the middle, the panels around it."""
         self.setCentralWidget(docks.article_column(self.header, self.view,
                                                    self.search_desk.find_bar))
-        self.documents_dock = panel_dock(tr("Documents"), "documentsDock", self.documents)
-        self.spans_dock = panel_dock(tr("Spans"), "spansDock", self.spans)
+        self.documents_dock = panel_dock(self, tr("Documents"), "documentsDock", self.documents)
+        self.spans_dock = panel_dock(self, tr("Spans"), "spansDock", self.spans)
         self.docks = docks.DeskDocks(self.documents_dock, self.spans_dock,
                                self.claims_desk.details_dock, self.claims_desk.claims_dock,
                                self.scheme_desk.help_dock, self.search_desk.search_dock,
