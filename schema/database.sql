@@ -19,8 +19,12 @@ CREATE TABLE layer (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL UNIQUE CHECK (length(name) > 0),
     kind TEXT NOT NULL CHECK (kind IN ('annotator', 'model', 'gold')),
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    owner TEXT
 );
+-- owner: the stable id of the person (or model import) the layer belongs to; NULL for layers
+-- made before people had ids.
+CREATE INDEX layer_by_owner ON layer (owner);
 
 CREATE TABLE document (
     seq INTEGER PRIMARY KEY,  -- import order, internal key
@@ -66,11 +70,17 @@ CREATE TABLE span (
     annotator TEXT,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
+    origin TEXT,
+    rev INTEGER NOT NULL DEFAULT 0,
     CHECK ("start" < "end"),
     CHECK (length(text) = "end" - "start"),
     UNIQUE (document, layer, "start", "end", label)
 );
 
+
+-- span.origin: the id of the span it was accepted from (curation keeps it on the record);
+-- span.rev and relation.rev: raised by every write, so an edit applies only to the row its
+-- writer saw.
 
 CREATE TABLE relation (
     seq INTEGER PRIMARY KEY,
@@ -84,6 +94,7 @@ CREATE TABLE relation (
     annotator TEXT,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
+    rev INTEGER NOT NULL DEFAULT 0,
     CHECK (head <> tail),
     UNIQUE (document, layer, type, head, tail)
 );
@@ -157,4 +168,45 @@ BEGIN
     UPDATE search_state SET normaliser = 'stale' WHERE id = 1;
 END;
 
-PRAGMA user_version = 2;
+-- The people a lead has handed work to (their ids travel in the packages).
+CREATE TABLE person (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL CHECK (length(name) > 0),
+    created_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Which documents a lead gave to whom: the primary annotator, or a second one for agreement.
+CREATE TABLE assignment (
+    document INTEGER NOT NULL REFERENCES document (seq) ON DELETE CASCADE,
+    person TEXT NOT NULL REFERENCES person (id),
+    role TEXT NOT NULL CHECK (role IN ('primary', 'overlap')),
+    package TEXT NOT NULL,
+    assigned_at TEXT NOT NULL,
+    PRIMARY KEY (document, person)
+) WITHOUT ROWID;
+CREATE INDEX assignment_by_person ON assignment (person, role);
+
+-- Active time on one document in one layer: the window focused, input within the cutoff.
+CREATE TABLE work_time (
+    document INTEGER NOT NULL REFERENCES document (seq) ON DELETE CASCADE,
+    layer INTEGER NOT NULL REFERENCES layer (id) ON DELETE CASCADE,
+    seconds REAL NOT NULL CHECK (seconds >= 0),
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (document, layer)
+) WITHOUT ROWID;
+
+-- What a merge has taken from each annotator's file: its layer's audit rows up to a count,
+-- and a digest of them, so a later merge can tell a newer state of that file from an older
+-- copy or from one edited on two machines.
+CREATE TABLE merge_state (
+    source TEXT NOT NULL,
+    source_layer TEXT NOT NULL,
+    layer INTEGER NOT NULL REFERENCES layer (id) ON DELETE CASCADE,
+    audit_rows INTEGER NOT NULL CHECK (audit_rows >= 0),
+    audit_digest TEXT NOT NULL,
+    file TEXT NOT NULL,
+    merged_at TEXT NOT NULL,
+    PRIMARY KEY (source, source_layer)
+) WITHOUT ROWID;
+
+PRAGMA user_version = 3;

@@ -40,6 +40,7 @@ def utc_now() -> str:
 class Layer:
     name: str
     kind: LayerKind = LayerKind.ANNOTATOR
+    owner: str | None = None  # the person's (or the model import's) stable id
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from annotator.core.commands import AddSpan, Batch, RemoveSpan, span_summary
 from annotator.core.errors import TawsimError
 from annotator.core.model import LayerKind, Span
 from annotator.services.audit import Acceptance, DocumentComparison, acceptance
+from annotator.services.identity import Person, own_layer
 from annotator.services.session import AnnotationSession
 from annotator.storage import ProjectStore
 
@@ -28,10 +29,10 @@ class LayerChoice:
 
 
 def working_layers(project: ProjectStore, annotator: str) -> list[LayerChoice]:
-    """The layers `annotator` may work in: their own, then every gold layer and the layer
-    named `gold` whatever its kind (offered, to be created on first use, when the project has
-    no gold layer). Model layers and other annotators' layers are read, compared and
-    exported, not edited."""
+    """The layers `annotator` (the name of their own layer) may work in: their own, then
+    every gold layer and the layer named `gold` whatever its kind (offered, to be created on
+    first use, when the project has no gold layer). Model layers and other annotators'
+    layers are read, compared and exported, not edited."""
     layers = project.layers()
     own = next((layer for layer in layers if layer.name == annotator), None)
     choices = [LayerChoice(annotator, (own.kind if own else LayerKind.ANNOTATOR).value,
@@ -46,12 +47,16 @@ def working_layers(project: ProjectStore, annotator: str) -> list[LayerChoice]:
     return choices
 
 
-def working_session(project: ProjectStore, annotator: str,
-                    layer: str | None = None) -> AnnotationSession:
+def working_session(project: ProjectStore, annotator: str, layer: str | None = None, *,
+                    person: Person | None = None) -> AnnotationSession:
     """A session writing to `layer` (the annotator's own layer when None). A layer that does
-    not exist yet is created as a gold layer unless it is the annotator's own."""
-    if layer is None or layer == annotator.strip():
-        return AnnotationSession(project, annotator)
+    not exist yet is created as a gold layer unless it is the annotator's own.
+
+    With `person`, the annotator's own layer is the one recording their id (identity.
+    own_layer): a second person with the same name gets a layer of their own."""
+    own = own_layer(project, person) if person is not None else annotator.strip()
+    if layer is None or layer == own:
+        return AnnotationSession(project, annotator, layer=own)
     existing = {item.name: item.kind for item in project.layers()}
     kind = existing.get(layer, LayerKind.GOLD)
     if kind == LayerKind.MODEL:

@@ -7,6 +7,8 @@ that a file was written by a newer one and refuse it without touching it.
 
 from __future__ import annotations
 
+import uuid
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -14,7 +16,7 @@ APPLICATION_ID = 0x5457534D  # "TWSM"
 
 migrations = Migrations("tawsim")
 
-SCHEMA_VERSION = 2  # == number of steps below
+SCHEMA_VERSION = 3  # == number of steps below
 
 
 @migrations(name="0001_initial")
@@ -27,6 +29,16 @@ def initial(db: Database) -> None:
 def search_index(db: Database) -> None:
     db.executescript(SEARCH_INDEX)
     _set_version(db, 2)
+
+
+@migrations(name="0003_team")
+def team(db: Database) -> None:
+    db.executescript(TEAM)
+    # Every project gets an id of its own: a merge tells an annotator's file from the lead's,
+    # and two copies of one file from two files, by it.
+    db.execute("INSERT OR IGNORE INTO project (key, value) VALUES ('project_id', ?)",
+               (str(uuid.uuid4()),))
+    _set_version(db, 3)
 
 
 def _set_version(db: Database, version: int) -> None:
@@ -183,4 +195,59 @@ CREATE TRIGGER document_removal_invalidates_search AFTER DELETE ON document
 BEGIN
     UPDATE search_state SET normaliser = 'stale' WHERE id = 1;
 END;
+"""
+
+TEAM = """
+-- Whose layer: the stable id of the person (or the model import) it belongs to, and their
+-- name when it was made. NULL for layers made before people had ids.
+ALTER TABLE layer ADD COLUMN owner TEXT;
+CREATE INDEX layer_by_owner ON layer (owner);
+
+-- The people a lead has handed work to (their ids travel in the packages).
+CREATE TABLE person (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL CHECK (length(name) > 0),
+    created_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Which documents a lead gave to whom: the primary annotator, or a second one for agreement.
+CREATE TABLE assignment (
+    document INTEGER NOT NULL REFERENCES document (seq) ON DELETE CASCADE,
+    person TEXT NOT NULL REFERENCES person (id),
+    role TEXT NOT NULL CHECK (role IN ('primary', 'overlap')),
+    package TEXT NOT NULL,
+    assigned_at TEXT NOT NULL,
+    PRIMARY KEY (document, person)
+) WITHOUT ROWID;
+CREATE INDEX assignment_by_person ON assignment (person, role);
+
+-- Active time on one document in one layer: the window focused, input within the cutoff.
+CREATE TABLE work_time (
+    document INTEGER NOT NULL REFERENCES document (seq) ON DELETE CASCADE,
+    layer INTEGER NOT NULL REFERENCES layer (id) ON DELETE CASCADE,
+    seconds REAL NOT NULL CHECK (seconds >= 0),
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (document, layer)
+) WITHOUT ROWID;
+
+-- What a merge has taken from each annotator's file: its layer's audit rows up to a count,
+-- and a digest of them, so a later merge can tell a newer state of that file from an older
+-- copy or from one edited on two machines.
+CREATE TABLE merge_state (
+    source TEXT NOT NULL,
+    source_layer TEXT NOT NULL,
+    layer INTEGER NOT NULL REFERENCES layer (id) ON DELETE CASCADE,
+    audit_rows INTEGER NOT NULL CHECK (audit_rows >= 0),
+    audit_digest TEXT NOT NULL,
+    file TEXT NOT NULL,
+    merged_at TEXT NOT NULL,
+    PRIMARY KEY (source, source_layer)
+) WITHOUT ROWID;
+
+-- Where a span was accepted from (another layer's span id), so curation stays on the
+-- record; and a revision per span and relation, raised by every write, so an edit applies
+-- only to the row its writer saw.
+ALTER TABLE span ADD COLUMN origin TEXT;
+ALTER TABLE span ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE relation ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
 """

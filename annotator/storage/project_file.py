@@ -156,23 +156,35 @@ class ProjectFile:
             return row[0]
         return None
 
-    def ensure_layer(self, name: str, kind: LayerKind = LayerKind.ANNOTATOR) -> int:
-        """The layer's id, creating the layer (of `kind`) if the project has none by that name."""
+    def ensure_layer(self, name: str, kind: LayerKind = LayerKind.ANNOTATOR,
+                     owner: str | None = None) -> int:
+        """The layer's id, creating the layer (of `kind`, belonging to `owner`) if the project
+        has none by that name."""
         if (existing := self.layer_id(name)) is not None:
             return existing
         if not name.strip() or name != name.strip() or not name.isprintable():
             raise TawsimError(f"layer name {name!r} is not usable")
         with self.db.atomic():
             cursor = self.conn.execute(
-                "INSERT INTO layer (name, kind, created_at) VALUES (?, ?, ?)",
-                (name, LayerKind(kind).value, utc_now()),
+                "INSERT INTO layer (name, kind, created_at, owner) VALUES (?, ?, ?, ?)",
+                (name, LayerKind(kind).value, utc_now(), owner),
             )
         self._layer_ids[name] = cursor.lastrowid
         return cursor.lastrowid
 
     def layers(self) -> list[Layer]:
-        rows = self.conn.execute("SELECT name, kind FROM layer ORDER BY id").fetchall()
-        return [Layer(name, LayerKind(kind)) for name, kind in rows]
+        rows = self.conn.execute("SELECT name, kind, owner FROM layer ORDER BY id").fetchall()
+        return [Layer(name, LayerKind(kind), owner) for name, kind, owner in rows]
+
+    def set_layer_owner(self, name: str, owner: str) -> None:
+        """Record whose layer `name` is (a layer made before people had ids)."""
+        with self.db.atomic():
+            self.conn.execute("UPDATE layer SET owner = ? WHERE name = ?", (owner, name))
+
+    @property
+    def project_id(self) -> str:
+        """This project file's own id (a UUID made with it); copies of the file share it."""
+        return self.meta("project_id") or ""
 
     # -- documents -------------------------------------------------------------------------
 
