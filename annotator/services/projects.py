@@ -9,6 +9,7 @@ from pathlib import Path
 
 from annotator.core.errors import ProjectError, TawsimError
 from annotator.core.scheme import Scheme, load_scheme
+from annotator.services.identity import PackageIdentity, package_identity
 from annotator.storage import ProjectStore
 
 
@@ -59,3 +60,13 @@ def as_user_error(error: BaseException) -> TawsimError | None:
     if isinstance(error, PermissionError):
         return TawsimError(f"permission denied: {error.filename}")
     return None
+
+
+def peek_package(path: str | Path) -> PackageIdentity | None:
+    """Whether the project at `path` is a work package, and whose; None when it is not one
+    or cannot be read (opening it properly says why)."""
+    try:
+        with open_project(path) as store:
+            return package_identity(store)
+    except TawsimError:
+        return None

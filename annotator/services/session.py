@@ -241,3 +241,12 @@ class AnnotationSession(ReadingSession):
 
     def redo(self, doc_id: str) -> list[Change]:
         return self.stack(doc_id).redo()
+
+    # -- time ------------------------------------------------------------------------------
+
+    def add_active_time(self, doc_id: str, seconds: float) -> None:
+        """Record `seconds` of active work on `doc_id` in this session's layer."""
+        self.project.add_work_time(doc_id, self.layer, seconds)
+
+    def active_time(self, doc_id: str) -> float:
+        return self.project.work_time(doc_id, self.layer)

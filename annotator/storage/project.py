@@ -15,7 +15,7 @@ from functools import cached_property
 import orjson
 
 from annotator.core.errors import SchemeError
-from annotator.core.model import Status
+from annotator.core.model import Status, utc_now
 from annotator.core.scheme import Scheme
 from annotator.storage.annotations import AnnotationRepository
 from annotator.storage.database import write_transaction
@@ -60,3 +60,25 @@ class ProjectStore(ProjectReader):
     def annotations_writer(self) -> AnnotationRepository:
         """The edit side of the project: what the command stack writes through."""
         return AnnotationRepository(self)
+
+    def add_work_time(self, doc_id: str, layer: str, seconds: float) -> None:
+        """Add `seconds` of active time on `doc_id` in `layer` (its own small transaction:
+        time is not an edit, so it has no audit row and no undo)."""
+        if seconds <= 0:
+            return
+        with write_transaction(self.db):
+            self.conn.execute(
+                "INSERT INTO work_time (document, layer, seconds, updated_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (document, layer) DO UPDATE SET "
+                "seconds = seconds + excluded.seconds, updated_at = excluded.updated_at",
+                (self.document_seq(doc_id), self.ensure_layer(layer), float(seconds),
+                 utc_now()))
+
+    def work_time(self, doc_id: str, layer: str) -> float:
+        """Active seconds recorded on `doc_id` in `layer`."""
+        layer_id = self.layer_id(layer)
+        if layer_id is None:
+            return 0.0
+        row = self.conn.execute("SELECT seconds FROM work_time WHERE document = ? AND layer = ?",
+                                (self.document_seq(doc_id), layer_id)).fetchone()
+        return float(row[0]) if row else 0.0

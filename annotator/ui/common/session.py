@@ -32,9 +32,12 @@ class DeskSession(QObject):
     refused = Signal(str)  # a one-line message for the user
     schemeChanged = Signal()  # the project's scheme changed; labels may have been migrated
 
-    def __init__(self, session: AnnotationSession, parent: QObject | None = None) -> None:
+    def __init__(self, session: AnnotationSession, parent: QObject | None = None, *,
+                 own_layer: str | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        # The person's own layer (the session may work in a gold layer instead).
+        self.own_layer = own_layer or session.layer
         self._statuses: dict[str, Status] = {}
         session.subscribe(self._on_changes)
 
@@ -132,6 +135,10 @@ class DeskSession(QObject):
     def notify_documents_added(self) -> None:
         self._statuses.clear()
         self.documentsChanged.emit()
+
+    def record_time(self, doc_id: str, seconds: float) -> None:
+        """Add active time on a document (the desk's activity clock)."""
+        self.attempt(self.session.add_active_time, doc_id, seconds)
 
     # -- edits -----------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
+from annotator.services.identity import new_person_id
 from annotator.ui.common.i18n import available_languages
 
 APP_NAME = "Tawsim"
@@ -65,6 +66,28 @@ class Settings:
     @annotator.setter
     def annotator(self, name: str) -> None:
         self._set("annotator", name.strip())
+
+    @property
+    def person_id(self) -> str:
+        """This person's stable id (a UUID), made the first time it is asked for."""
+        value = self._get("person_id").strip()
+        if not value:
+            value = new_person_id()
+            self._set("person_id", value)
+        return value
+
+    @property
+    def idle_minutes(self) -> int:
+        """Minutes without a key press or a mouse action after which time stops counting as
+        active."""
+        try:
+            return min(max(int(self._get("idle_minutes", "2")), 1), 60)
+        except ValueError:
+            return 2
+
+    @idle_minutes.setter
+    def idle_minutes(self, minutes: int) -> None:
+        self._set("idle_minutes", str(min(max(int(minutes), 1), 60)))
 
     @property
     def language(self) -> str:

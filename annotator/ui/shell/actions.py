@@ -30,6 +30,7 @@ class DeskActions:
         self.import_folder = a(window, tr("Import a f&older…"), "Ctrl+Shift+I",
                                name="importFolder")
         self.export = a(window, tr("&Export dataset…"), "Ctrl+E", name="exportDataset")
+        self.settings = a(window, tr("Se&ttings…"), "Ctrl+,", name="settings")
         self.quit = a(window, tr("&Quit"), "Ctrl+Q", name="quit")
 
         self.undo = a(window, tr("&Undo"), "Ctrl+Z", name="undo")

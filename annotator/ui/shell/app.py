@@ -7,6 +7,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QIcon
@@ -16,13 +17,21 @@ from annotator import PRODUCT_NAME, __version__
 from annotator.core.datafiles import resource_file
 from annotator.core.errors import TawsimError
 from annotator.services.adjudication import working_session
-from annotator.services.projects import as_user_error, default_actor, init_project, open_project
+from annotator.services.identity import Person, own_layer
+from annotator.services.projects import (
+    as_user_error,
+    default_actor,
+    init_project,
+    open_project,
+    peek_package,
+)
 from annotator.ui.common import i18n, menu_style
 from annotator.ui.common.fonts import interface_font, register_fonts
 from annotator.ui.common.session import DeskSession
 from annotator.ui.common.settings import AppPaths, Settings
 from annotator.ui.shell import bootstrap
 from annotator.ui.shell.dialogs import ask_annotator
+from annotator.ui.shell.identity import SETTINGS, DeskIdentity, identity_for, launch_person
 from annotator.ui.shell.window import MainWindow
 
 
@@ -31,7 +40,8 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
         "Tawsim's annotation desk. Without PROJECT it opens the last project used, or a "
         "default project with sample articles."))
     parser.add_argument("project", nargs="?", help="a .tawsim project file")
-    parser.add_argument("--annotator", help="your name (remembered; asked once if not given)")
+    parser.add_argument("--annotator", help="work as NAME for this launch only (your own name "
+                        "is asked once and kept in the settings)")
     parser.add_argument("--layer", help="the layer to work in: your own (the default) or a "
                         "gold layer, e.g. gold for adjudication (made if the project has none)")
     parser.add_argument("--version", action="version", version=f"Tawsim {__version__}")
@@ -41,13 +51,14 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
 class Desk(QObject):
     """The running app: its settings, the open project and the window showing it."""
 
-    def __init__(self, app: QApplication, settings: Settings, annotator: str,
+    def __init__(self, app: QApplication, settings: Settings, launch: Person | None = None,
                  layer: str | None = None) -> None:
         super().__init__(app)
         self.app = app
         self.settings = settings
-        self.annotator = annotator
-        self.layer = layer  # the working layer projects open in (None: the annotator's)
+        self.launch = launch  # --annotator NAME: who works, for this launch only
+        self.layer = layer  # the working layer projects open in (None: the person's own)
+        self.identity: DeskIdentity | None = None
         self.current: DeskSession | None = None
         self.window = self._new_window()
 
@@ -58,6 +69,7 @@ class Desk(QObject):
         window.newProjectRequested.connect(self.create)
         window.languageRequested.connect(self.switch_language)
         window.layerRequested.connect(self.switch_layer)
+        window.nameChanged.connect(self.rename)
         return window
 
     def open(self, path: str | Path) -> bool:
@@ -80,22 +92,42 @@ class Desk(QObject):
             return False
         return self._show(store)
 
-    def _show(self, store: object) -> bool:
+    def _show(self, store: Any) -> bool:
         try:
-            session = working_session(store, self.annotator, self.layer)  # type: ignore[arg-type]
+            identity = self._identity_for(store)
+            if identity is None:
+                store.close()
+                return False
+            session = working_session(store, identity.person.name, self.layer,
+                                      person=identity.person)
+            own = own_layer(store, identity.person)
         except Exception as error:
-            store.close()  # type: ignore[attr-defined]
+            store.close()
             self._refuse(error)
             return False
         previous = self.current
-        self.current = DeskSession(session)
+        self.identity = identity
+        self.current = DeskSession(session, own_layer=own)
         self.window.set_session(self.current)
+        if identity.note():
+            self.window.status.say(identity.note())
         if previous is not None:
             previous.close()
             previous.deleteLater()
         self.settings.remember_project(Path(session.project.path))
         self.window.commands.refresh_recent()
         return True
+
+    def _identity_for(self, store: Any) -> DeskIdentity | None:
+        """Who works in `store`; asks the name if nobody is known yet (None: not given)."""
+        identity = identity_for(store, self.settings, self.launch)
+        if identity is None:
+            name = ask_annotator(self.window, default_actor())
+            if name is None:
+                return None
+            self.settings.annotator = name
+            identity = identity_for(store, self.settings, self.launch)
+        return identity
 
     def _refuse(self, error: Exception) -> None:
         message = str(error) if isinstance(error, TawsimError) else as_user_error(error)
@@ -106,18 +138,41 @@ class Desk(QObject):
     def switch_layer(self, layer: str) -> None:
         """Work in another layer of the same project (View › Working layer), on the same
         document; the project stays open."""
-        previous = self.current
-        if previous is None or previous.layer == layer:
+        previous, identity = self.current, self.identity
+        if previous is None or identity is None or previous.layer == layer:
             return
         try:
-            session = working_session(previous.session.project, self.annotator, layer)
+            session = working_session(previous.session.project, identity.person.name, layer,
+                                      person=identity.person)
         except TawsimError as error:
             QMessageBox.warning(self.window, i18n.tr("Cannot work in that layer"), str(error))
             return
-        self.layer = None if layer == self.annotator else layer
-        self.current = DeskSession(session)
+        self.layer = None if layer == previous.own_layer else layer
+        self.current = DeskSession(session, own_layer=previous.own_layer)
         self.window.set_session(self.current, self.window.doc_id)
         previous.deleteLater()  # not close(): the new session uses the same project
+
+    def rename(self, _name: str) -> None:
+        """The person's name changed in the settings: when the open project is theirs (not
+        a package, not another name given at launch), go on working under the new name, in
+        the same layer (it is theirs by id) on the same document."""
+        current, identity = self.current, self.identity
+        if current is None or identity is None or identity.source != SETTINGS:
+            return
+        self.identity = None
+        store, doc_id = current.project, self.window.doc_id
+        try:
+            identity = self._identity_for(store)
+            assert identity is not None
+            session = working_session(store, identity.person.name, self.layer,
+                                      person=identity.person)
+        except TawsimError as error:
+            QMessageBox.warning(self.window, i18n.tr("Cannot work in that layer"), str(error))
+            return
+        self.identity = identity
+        self.current = DeskSession(session, own_layer=current.own_layer)
+        self.window.set_session(self.current, doc_id)
+        current.deleteLater()  # not close(): the new session uses the same project
 
     def switch_language(self, setting: str) -> None:
         """Rebuild the window in the new language, on the same project and document."""
@@ -164,16 +219,16 @@ def start(argv: Sequence[str], paths: AppPaths | None = None) -> Desk | None:
     app = application()
     settings = Settings(paths or AppPaths.default())
     apply_language(app, settings.language)
-    if arguments.annotator and arguments.annotator.strip():
-        settings.annotator = arguments.annotator
-    if not settings.annotator:
-        name = ask_annotator(None, default_actor())
+    launch = launch_person(settings, arguments.annotator) \
+        if arguments.annotator and arguments.annotator.strip() else None
+    project = bootstrap.choose_project(arguments.project, settings.last_project,
+                                       settings.paths.default_project)
+    if not settings.annotator and launch is None and peek_package(project) is None:
+        name = ask_annotator(None, default_actor())  # once: the settings keep it
         if name is None:
             return None
         settings.annotator = name
-    project = bootstrap.choose_project(arguments.project, settings.last_project,
-                                       settings.paths.default_project)
-    desk = Desk(app, settings, settings.annotator, arguments.layer)
+    desk = Desk(app, settings, launch, arguments.layer)
     if not desk.open(project) and project != settings.paths.default_project:
         desk.open(bootstrap.choose_project(None, None, settings.paths.default_project))
     desk.window.show()

@@ -22,12 +22,14 @@ from annotator.ui.export.run import ExportRun
 from annotator.ui.importing import transfer
 from annotator.ui.shell import dialogs
 from annotator.ui.shell.actions import DeskActions
+from annotator.ui.shell.settings_dialog import SettingsDialog
 
 
 class WindowCommands(QObject):
     projectRequested = Signal(str)
     newProjectRequested = Signal(str)
     languageRequested = Signal(str)
+    nameChanged = Signal(str)  # File › Settings gave the person a new name
 
     def __init__(self, window: QMainWindow, context: DeskContext, actions: DeskActions,
                  editor: EditController, documents: DocumentPanel,
@@ -55,6 +57,7 @@ class WindowCommands(QObject):
         a.import_folder.triggered.connect(lambda: self.import_paths(
             dialogs.choose_import_folder(w, Path.home())))
         a.export.triggered.connect(self.export)
+        a.settings.triggered.connect(self.open_settings)
         a.quit.triggered.connect(w.close)
         a.undo.triggered.connect(self.undo)
         a.redo.triggered.connect(editor.redo)
@@ -232,6 +235,24 @@ class WindowCommands(QObject):
             ExportRun(self.context, choice).start()  # off the window's thread; it reports
 
     # -- help ------------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        settings = self.context.settings
+        desk = self.context.session
+        note = "" if desk is None or desk.annotator == settings.annotator else tr(
+            "This project is open as {name} (a work package, or --annotator); a new name "
+            "applies to your other projects.", name=desk.annotator)
+        dialog = SettingsDialog(self.window, settings, note)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        choice = dialog.choice()
+        settings.idle_minutes = choice.idle_minutes
+        self.actions.snap_words.setChecked(choice.snap_to_words)  # saves the setting too
+        if choice.name != settings.annotator:
+            settings.annotator = choice.name
+            self.nameChanged.emit(choice.name)
+        if choice.language != settings.language:
+            self.languageRequested.emit(choice.language)
 
     def show_shortcuts(self) -> None:
         dialogs.show_text(self.window, tr("Keyboard shortcuts"),

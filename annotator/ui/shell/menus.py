@@ -57,6 +57,8 @@ def build_menus(window: QMainWindow, actions: DeskActions, features: FeatureActi
     importing.addActions([a.import_files, a.import_folder])
     file.addAction(a.export)
     file.addSeparator()
+    file.addAction(a.settings)
+    file.addSeparator()
     file.addAction(a.quit)
 
     edit = bar.addMenu(tr("&Edit"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from annotator.core.model import Status
@@ -25,14 +26,16 @@ class DeskStatusBar(QStatusBar):
         self.progress.setObjectName("documentCounts")
         self.layer = QLabel()
         self.layer.setObjectName("layerName")
+        self.layer.setTextFormat(Qt.TextFormat.PlainText)  # names are the user's
         for label in (self.spans, self.progress, self.layer):
             self.addPermanentWidget(label)
 
     def say(self, message: str) -> None:
         self.showMessage(message, MESSAGE_MS)
 
-    def show_layer(self, layer: str) -> None:
-        self.layer.setText(tr("Layer: {layer}", layer=layer))
+    def show_layer(self, layer: str, person: str) -> None:
+        """Who is working, and in which layer."""
+        self.layer.setText(tr("{person} — layer: {layer}", person=person, layer=layer))
 
     def show_document_counts(self, counts: dict[Status, int]) -> None:
         total = sum(counts.values())

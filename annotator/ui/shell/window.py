@@ -8,73 +8,30 @@ same document. Features never see the window; they get the DeskContext.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QCloseEvent
 
 from annotator.core.commands import Change
 from annotator.core.model import Status
 from annotator.services.adjudication import working_layers
-from annotator.ui.article.editing import EditController
-from annotator.ui.article.view import ArticleView
-from annotator.ui.claims.desk import ClaimsDesk
-from annotator.ui.common.docks import panel_dock
-from annotator.ui.common.i18n import direction, tr
+from annotator.ui.common.i18n import tr
 from annotator.ui.common.session import DeskSession
 from annotator.ui.common.settings import Settings
-from annotator.ui.compare.desk import ComparisonDesk
-from annotator.ui.context import DeskContext
-from annotator.ui.documents.panel import DocumentPanel
-from annotator.ui.scheme.desk import SchemeDesk
-from annotator.ui.search.desk import SearchDesk
 from annotator.ui.shell import docks, menus
-from annotator.ui.shell.actions import DeskActions
+from annotator.ui.shell.activity import ActivityClock
 from annotator.ui.shell.commands import WindowCommands
 from annotator.ui.shell.context_menu import build_context_menu
-from annotator.ui.shell.header import DocumentHeader
-from annotator.ui.shell.palette import LabelPalette
-from annotator.ui.shell.status_bar import DeskStatusBar
-from annotator.ui.shell.working_layer import working_layer_menu
-from annotator.ui.spans.panel import SpanPanel
+from annotator.ui.shell.window_parts import DeskWindowParts
 
 
-class MainWindow(QMainWindow):
-    projectRequested = Signal(str)
-    newProjectRequested = Signal(str)
-    languageRequested = Signal(str)
-    layerRequested = Signal(str)  # View › Working layer
-
+class MainWindow(DeskWindowParts):
     def __init__(self, settings: Settings) -> None:
-        super().__init__()
-        self.setObjectName("mainWindow")
-        self.setLayoutDirection(direction())
-        self.settings = settings
-        self.title_text = ""
-        self.actions_ = DeskActions(self)
-        self.view = ArticleView()
-        self.view.set_zoom(settings.zoom)
-        self.status = DeskStatusBar(self)
-        self.setStatusBar(self.status)
-        self.context = DeskContext(self, self.view, settings, self.status.say)
-        self.editor = EditController(self.view, self)
-        self.editor.snap_to_words = settings.snap_to_words
-        self.header = DocumentHeader()
-        self.palette = LabelPalette(self)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.palette)
-        self.documents = DocumentPanel()
-        self.spans = SpanPanel()
-        self.claims_desk = ClaimsDesk(self.context)
-        self.scheme_desk = SchemeDesk(self.context)
-        self.search_desk = SearchDesk(self.context)
-        self.comparison_desk = ComparisonDesk(self.context)
-        self._arrange()
-        self.layers_menu, self.layers = working_layer_menu(self)
-        self.recent_menu, self.annotate_menu = menus.build_menus(
-            self, self.actions_, self._feature_actions(), self.layers_menu)
+        super().__init__(settings)
         self.commands = WindowCommands(self, self.context, self.actions_, self.editor,
                                        self.documents, self.documents_dock, self.recent_menu,
                                        self.open_document, self.update_actions)
         self.commands.connect_actions()
+        self.clock = ActivityClock(self, lambda: settings.idle_minutes * 60, self._record_time)
         self._connect()
         self.resize(1280, 800)
         geometry, state = settings.window_state(self._mirrored)
@@ -84,28 +41,12 @@ class MainWindow(QMainWindow):
         self.commands.refresh_recent()
         self.update_actions()
 
-    def _arrange(self) -> None:
-        """The article with its header and find bar in the middle, the panels around it."""
-        self.setCentralWidget(docks.article_column(self.header, self.view,
-                                                   self.search_desk.find_bar))
-        self.documents_dock = panel_dock(self, tr("Documents"), "documentsDock", self.documents)
-        self.spans_dock = panel_dock(self, tr("Spans"), "spansDock", self.spans)
-        self.docks = docks.DeskDocks(self.documents_dock, self.spans_dock,
-                               self.claims_desk.details_dock, self.claims_desk.claims_dock,
-                               self.scheme_desk.help_dock, self.search_desk.search_dock,
-                               self.comparison_desk.dock)
-        docks.place_docks(self, self.docks)
-        self.status.insertPermanentWidget(0, self.search_desk.index_progress)
-
-    def _feature_actions(self) -> menus.FeatureActions:
-        return menus.feature_actions(self.docks, self.search_desk.actions, self.claims_desk.actions,
-                               self.scheme_desk.actions(), self.comparison_desk.actions)
-
     def _connect(self) -> None:
         c = self.commands
         c.projectRequested.connect(self.projectRequested)
         c.newProjectRequested.connect(self.newProjectRequested)
         c.languageRequested.connect(self.languageRequested)
+        c.nameChanged.connect(self.nameChanged)
         self.layers.layerChosen.connect(self.layerRequested)
         self.actions_.guide.triggered.connect(self.scheme_desk.show_help)
         self.actions_.focus_spans.triggered.connect(self.spans.focus_list)
@@ -126,16 +67,9 @@ class MainWindow(QMainWindow):
 
     # -- what the desk shows ---------------------------------------------------------------
 
-    @property
-    def desk(self) -> DeskSession | None:
-        return self.context.session
-
-    @property
-    def doc_id(self) -> str | None:
-        return self.context.doc_id
-
     def set_session(self, desk: DeskSession, doc_id: str | None = None) -> None:
         """Show a project: its labels, its documents, and the document to work on."""
+        self.clock.show_document(None)  # the time so far goes to the project it was spent on
         self.context.show_session(desk)
         self.commands.undo_behind = None
         desk.setParent(self)
@@ -147,7 +81,7 @@ class MainWindow(QMainWindow):
         self.claims_desk.set_session(desk)
         self._show_scheme(desk)
         self.documents.set_session(desk)
-        self.status.show_layer(desk.layer)
+        self.status.show_layer(desk.layer, desk.annotator)
         self.status.show_document_counts(desk.status_counts())
         self.search_desk.set_session(desk)
         self.comparison_desk.set_session(desk)
@@ -174,8 +108,8 @@ class MainWindow(QMainWindow):
     def _fill_layers(self) -> None:
         desk = self.desk
         if desk is not None:
-            self.layers.fill(working_layers(desk.project, desk.annotator), desk.layer,
-                             desk.annotator)
+            self.layers.fill(working_layers(desk.project, desk.own_layer), desk.layer,
+                             desk.own_layer)
 
     def refresh_scheme(self) -> None:
         """The project's scheme changed: rebuild what it decides and read the document
@@ -191,6 +125,7 @@ class MainWindow(QMainWindow):
             self._show_empty()
 
     def _show_empty(self) -> None:
+        self.clock.show_document(None)
         self.context.show_document(None)
         self.view.set_article("", [])
         self.view.setPlaceholderText(
@@ -208,6 +143,7 @@ class MainWindow(QMainWindow):
         if self.desk is None:
             return
         annotations = self.desk.annotations(doc_id)
+        self.clock.show_document(doc_id)
         self.context.show_document(doc_id)
         self.commands.undo_behind = None
         self.settings.remember_document(self.desk.path, self.desk.layer, doc_id)
@@ -289,18 +225,14 @@ class MainWindow(QMainWindow):
         self.actions_.follow(self.desk, self.doc_id, self.commands.undo_behind,
                              has_span=self.view.selected_span() is not None)
 
-    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
-        super().showEvent(event)
-        if not self._sized:
-            self._sized = True
-            docks.size_docks(self, self.docks)
+    def _record_time(self, doc_id: str, seconds: float) -> None:
+        if self.desk is not None:
+            self.desk.record_time(doc_id, seconds)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.clock.stop()
         self.search_desk.shutdown()
         self.settings.save_window_state(self._mirrored, self.saveGeometry().data(),
                                         self.saveState().data())
         super().closeEvent(event)
 
-    @property
-    def _mirrored(self) -> bool:
-        return self.layoutDirection() == Qt.LayoutDirection.RightToLeft

@@ -67,6 +67,6 @@ def test_a_new_user_labels_the_samples_and_finds_them_again(qtbot, open_desk, ap
     with open_project(app_paths.default_project) as store:
         stored = sorted((s.label, s.text) for s in store.spans(window.doc_id, "amal"))
     assert stored == made
-    reopened = open_desk(annotator=None).window
+    reopened = open_desk(annotator="amal").window  # --annotator holds for one launch only
     assert sorted((s.label, s.text) for s in reopened.view.index.values()) == made
     assert reopened.spans.model.rowCount() == len(made)
