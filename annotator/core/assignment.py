@@ -21,8 +21,10 @@ How: overlap documents are dealt in rounds. A round with shift d gives document 
 round. Shifts run 1, 2, ..., k//2 first: those rounds meet every pair of annotators (a round
 with shift k/2 meets each of its pairs twice, in its first half). The last, partial round
 takes its primaries so that as few as possible are also among its seconds (every other
-annotator along the cycles of a -> a+d), and the annotators with an extra primary document
-are chosen away from those with an extra second one: that keeps package sizes within one.
+annotator along the cycles of a -> a+d; when nearly every document is an overlap one, the
+next shift that allows it), and the annotators with an extra primary document are chosen
+away from those with an extra second one: that keeps package sizes within one. With fewer
+overlap documents than pairs, no pair is met twice.
 Documents with one annotator make up each person's primary load.
 """
 
@@ -87,13 +89,15 @@ def _overlap_pairs(k: int, full_rounds: int, partial: int, tight: bool,
         shift = shifts[number % len(shifts)]
         pairs += [(a, (a + shift) % k) for a in range(k)]
     if partial:
-        shift = shifts[full_rounds % len(shifts)]
-        chosen = _spread_along(k, shift)[:partial]
-        if tight and _self_overlap(chosen, shift, k) > max(0, extra_primary + partial - k):
-            # Only when nearly every document is an overlap one, and only for a shift whose
-            # cycles are odd and several: shift 1 (one cycle) always meets the bound.
-            shift = 1
+        due = full_rounds % len(shifts)
+        bound = max(0, extra_primary + partial - k) if tight else partial
+        # When nearly every document is an overlap one (`tight`), a shift whose cycles are
+        # odd and several cannot keep the partial round's primaries off its seconds: the
+        # next shift that can is taken instead (shift 1, one cycle, always can).
+        for shift in shifts[due:] + shifts[:due]:
             chosen = _spread_along(k, shift)[:partial]
+            if _self_overlap(chosen, shift, k) <= bound:
+                break
         pairs += [(a, (a + shift) % k) for a in chosen]
     return pairs
 

@@ -20,7 +20,9 @@ annotator layer of the lead recording an owner keeps that owner; else a new pers
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +30,7 @@ from annotator.core.assignment import deal, overlap_count
 from annotator.core.errors import TawsimError
 from annotator.core.model import LayerKind, Status
 from annotator.services.identity import new_person_id, package_identity
+from annotator.services.projects import as_user_error
 from annotator.storage import PROJECT_SUFFIX, ProjectStore
 from annotator.storage.team import annotator_layer_owners, candidates, people
 
@@ -92,6 +95,18 @@ class PackagePlan:
         return lines
 
 
+@contextmanager
+def storage_errors_name(path: Path) -> Iterator[None]:
+    """A damaged, busy or unwritable file's error as one line naming `path`."""
+    try:
+        yield
+    except (sqlite3.DatabaseError, OSError) as error:
+        translated = as_user_error(error)
+        if translated is None:
+            raise
+        raise translated.located(str(path)) from None
+
+
 def check_annotator_names(names: Sequence[str]) -> list[str]:
     """The names as given, refused in one line if one cannot name both a layer and a file,
     or two are the same (ignoring case: Amal.tawsim and amal.tawsim are one file on some
@@ -125,9 +140,12 @@ def plan_packages(project: ProjectStore, annotators: Sequence[str], *,
     """What packaging would do, refused in one line if it cannot be done; writes nothing.
     With `out_dir`, a package file that exists already is refused too."""
     names = check_annotator_names(annotators)
-    _check_lead(project, names, overlap, per_annotator, with_layer)
+    with storage_errors_name(project.path):
+        _check_lead(project, names, overlap, per_annotator, with_layer)
+        documents = candidates(project)
+        known = people(project)
+        owners = annotator_layer_owners(project)
     wanted = Status(status).value if status is not None else None
-    documents = candidates(project)
     open_ = [c for c in documents if reassign or not c.assigned]
     eligible = [c for c in open_ if wanted is None or c.status == wanted]
     chosen = eligible if per_annotator is None else eligible[:per_annotator * len(names)]
@@ -140,8 +158,6 @@ def plan_packages(project: ProjectStore, annotators: Sequence[str], *,
         shares[handout.primary].append((document.seq, document.id, PRIMARY))
         if handout.second is not None:
             shares[handout.second].append((document.seq, document.id, OVERLAP))
-    known = people(project)
-    owners = annotator_layer_owners(project)
     packages = []
     for name, share in zip(names, shares, strict=True):
         person, new = _person_for(name, known, owners)
@@ -177,8 +193,9 @@ def _check_lead(project: ProjectStore, names: list[str], overlap: float,
             raise TawsimError(f"the project has no layer {with_layer!r}",
                               path=str(project.path))
         if kinds[with_layer] != LayerKind.MODEL:
-            raise TawsimError(f"layer {with_layer!r} is a {kinds[with_layer].value} layer; "
-                              "a package starts from a model layer's predictions")
+            raise TawsimError(f"layer {with_layer!r} is not a model layer (its kind is "
+                              f"{kinds[with_layer].value}); a package starts from a model's "
+                              "predictions")
         if with_layer in names:
             raise TawsimError(f"annotator {with_layer!r} has the name of the model layer")
 

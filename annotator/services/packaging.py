@@ -38,6 +38,7 @@ from annotator.services.package_plan import (
     check_annotator_names,
     package_path,
     plan_packages,
+    storage_errors_name,
 )
 from annotator.services.projects import default_actor
 from annotator.storage import ProjectStore
@@ -100,8 +101,9 @@ class PackageReport:
                 "packages": [package.as_dict() for package in self.packages]}
 
     def summary_lines(self) -> list[str]:
-        lines = [f"Wrote {len(self.packages)} packages: {self.documents} documents, "
-                 f"{self.overlap} of them to two annotators"]
+        count = len(self.packages)
+        lines = [f"Wrote {count} package{'s' if count != 1 else ''}: {self.documents} "
+                 f"documents, {self.overlap} of them to two annotators"]
         lines += [f"  {p.path}: {p.annotator}, {p.documents} documents" for p in self.packages]
         if self.with_layer:
             lines.append(f"Each package starts from the predictions of {self.with_layer}")
@@ -155,14 +157,16 @@ def _write_package(project: ProjectStore, package: PlannedPackage, plan: Package
                                utc_now())
     meta = {PACKAGE_META: orjson.dumps(identity.as_dict()).decode(),
             "scheme": project.meta("scheme") or ""}
-    store = ProjectStore.create(package.path, project.scheme,
-                                name=f"{lead_name} — {package.annotator}")
-    written.append(package.path)
-    with store:
-        content = PackageContent(package.annotator, package.person, meta, plan.with_layer)
-        fill_package(store, project.path, package.seqs, content, actor=actor,
-                     progress=progress, cancelled=cancelled)
-        project_id = store.project_id
+    with storage_errors_name(package.path):
+        store = ProjectStore.create(package.path, project.scheme,
+                                    name=f"{lead_name} — {package.annotator}")
+        written.append(package.path)
+        with store:
+            content = PackageContent(package.annotator, package.person, meta,
+                                     plan.with_layer)
+            fill_package(store, project.path, package.seqs, content, actor=actor,
+                         progress=progress, cancelled=cancelled)
+            project_id = store.project_id
     return WrittenPackage(package.annotator, package.person, package.path, project_id,
                           len(package.primary), len(package.overlap))
 
@@ -171,7 +175,7 @@ def _record(project: ProjectStore, plan: PackagePlan, results: list[WrittenPacka
             actor: str) -> None:
     """The people, assignments and one audit row per package, in one lead transaction."""
     rows = []
-    with write_transaction(project.db):
+    with storage_errors_name(project.path), write_transaction(project.db):
         for package, result in zip(plan.packages, results, strict=True):
             if package.new_person:
                 add_person(project, package.person, package.annotator)

@@ -1,9 +1,9 @@
 """The team's progress, as the lead's project knows it after merges.
 
-One row per annotator: every annotator layer of the lead (the work merged back from a
-package, or done in the lead's file itself, assigned 0 if nobody was handed documents
-under it), then everyone the lead handed documents to whose work has not been merged yet
-(layer None). A row counts:
+One row per annotator, by name: every annotator layer of the lead (the work merged back
+from a package, or done in the lead's file itself, assigned 0 if nobody was handed
+documents under it), and everyone the lead handed documents to whose work has not been
+merged yet (layer None). A row counts:
 - assigned: documents assigned to the layer's owner (primary and overlap);
 - started and done: the layer's documents in progress, done or reviewed (started), and
   done or reviewed (done), whether assigned or not;
@@ -20,6 +20,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import asdict, dataclass
 
+from annotator.services.package_plan import storage_errors_name
 from annotator.storage import ProjectStore
 from annotator.storage.team import (
     assigned_counts,
@@ -83,11 +84,14 @@ def active_time(seconds: float) -> str:
 
 
 def team_progress(project: ProjectStore) -> TeamProgress:
-    names = dict(people(project))
-    assigned = assigned_counts(project)
+    with storage_errors_name(project.path):
+        names = dict(people(project))
+        assigned = assigned_counts(project)
+        figures_by_layer = layer_figures(project)
+        ready, overlap = overlap_ready(project), overlap_documents(project)
     rows: list[AnnotatorProgress] = []
     counted: set[str] = set()
-    for figures in layer_figures(project):
+    for figures in figures_by_layer:
         owner = figures.owner
         # A person with two annotator layers (the same name merged from two machines) has
         # their assignments counted once, on their first layer.
@@ -105,4 +109,5 @@ def team_progress(project: ProjectStore) -> TeamProgress:
         if person not in counted and assigned.get(person):
             rows.append(AnnotatorProgress(None, name, person, assigned[person], 0, 0, 0.0,
                                           None, None))
-    return TeamProgress(tuple(rows), overlap_ready(project), overlap_documents(project))
+    rows.sort(key=lambda row: (row.name.casefold(), row.name, row.layer or ""))
+    return TeamProgress(tuple(rows), ready, overlap)
