@@ -145,6 +145,9 @@ def plan_packages(project: ProjectStore, annotators: Sequence[str], *,
         documents = candidates(project)
         known = people(project)
         owners = annotator_layer_owners(project)
+    if status is not None and status not in Status._value2member_map_:
+        allowed = ", ".join(item.value for item in Status)
+        raise TawsimError(f"unknown status {status!r} (allowed: {allowed})")
     wanted = Status(status).value if status is not None else None
     open_ = [c for c in documents if reassign or not c.assigned]
     eligible = [c for c in open_ if wanted is None or c.status == wanted]

@@ -192,6 +192,7 @@ def test_plans_hand_every_document_out_once_as_primary(lead, names, overlap, cap
     (["amal", "basel"], {"overlap": 1.5}, "between 0 and 1"),
     (["amal"], {"with_layer": "nothing"}, "no layer 'nothing'"),
     (["amal"], {"per_annotator": 0}, "at least 1"),
+    (["amal"], {"status": "finished"}, "unknown status 'finished'"),
 ])
 def test_bad_requests_are_refused_in_one_line_writing_nothing(lead, tmp_path, names, options,
                                                                message):
@@ -264,3 +265,12 @@ def test_the_package_identity_is_stored_as_the_design_says(lead, tmp_path):
         data = orjson.loads(package.meta(PACKAGE_META))
     assert set(data) == {"annotator", "person", "lead", "created_at"}
     assert data["lead"] == lead.project_id and data["annotator"] == "amal"
+
+
+def test_an_annotator_with_a_layer_in_the_lead_keeps_their_id(lead, tmp_path):
+    """amal annotated in the lead's own file first (her layer records her desk id): her
+    package carries that id, so merging it back lands in the same layer."""
+    layer = own_layer(lead, Person("amal-desk-id", "amal"))
+    report = make_packages(lead, tmp_path / "out", ["amal", "basel"], per_annotator=1)
+    assert layer == "amal" and report.packages[0].person == "amal-desk-id"
+    assert ("amal-desk-id", "amal") in lead.conn.execute("SELECT id, name FROM person")
