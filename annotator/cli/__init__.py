@@ -12,6 +12,7 @@ import click
 from annotator import __version__
 from annotator.cli import audit, exporting, formats, importing, projects, scheme, search
 from annotator.cli.common import TawsimGroup
+from annotator.cli.team import package, progress
 
 __all__ = ["cli", "main"]
 
@@ -31,6 +32,8 @@ cli.add_command(search.search)
 cli.add_command(scheme.scheme_group)
 cli.add_command(formats.formats_)
 cli.add_command(audit.audit)
+cli.add_command(package)
+cli.add_command(progress)
 
 
 def main() -> None:

@@ -1,0 +1,125 @@
+"""Filling a new work package from its lead project with SQL, fast.
+
+The package is a freshly created project file. The lead is attached to its connection
+read-only, and the package's documents (and optionally one layer's annotations) are copied
+with INSERT ... SELECT in one transaction: thousands of documents take a moment, and a
+package is either whole or not written.
+
+Rows keep the lead's internal keys (document, span and relation seq) and every id: the seq
+of a document is only a key inside one file, so keeping it costs nothing and lets spans and
+relations be copied as they are. The package's search index is built, like any project's,
+the first time someone searches it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+
+from annotator.core.errors import TawsimError
+from annotator.core.model import LayerKind
+from annotator.storage.project_file import ProjectFile
+
+CHUNK = 500  # documents per copy statement: progress is reported and cancelling asked per chunk
+
+Progress = Callable[[int], None]
+Cancelled = Callable[[], bool]
+
+
+class CopyCancelled(TawsimError):
+    """The copy was cancelled; the package's transaction was rolled back."""
+
+    def __init__(self) -> None:
+        super().__init__("cancelled; nothing was written")
+
+
+@dataclass(frozen=True)
+class PackageContent:
+    """What goes into one package besides its documents."""
+
+    annotator: str  # the annotator's layer, made empty
+    person: str  # its owner
+    meta: dict[str, str]  # project meta to set (the package identity among them)
+    copied_layer: str | None = None  # a lead layer copied as it is (a model's predictions)
+
+
+_DOCUMENT_COLUMNS = ("seq, id, title, text, text_sha256, meta, source, source_sha256, "
+                     "encoding, created_at")
+# Annotation columns after (seq, id, document, layer): the layer takes the package's own id.
+_ANNOTATION_COLUMNS = {
+    "span": '"start", "end", label, text, attrs, note, annotator, created_at, updated_at, '
+            "origin, rev",
+    "relation": "type, head, tail, attrs, annotator, created_at, updated_at, rev",
+}
+
+
+def fill_package(package: ProjectFile, lead_path: Path, documents: Sequence[int],
+                 content: PackageContent, *, actor: str, progress: Progress | None = None,
+                 cancelled: Cancelled | None = None) -> None:
+    """Copy `documents` (lead seqs, in order) and `content` into the empty `package`."""
+    conn = package.conn
+    conn.execute("ATTACH DATABASE ? AS lead", (f"{lead_path.resolve().as_uri()}?mode=ro",))
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            _fill(package, documents, content, actor, progress, cancelled)
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    finally:
+        conn.execute("DETACH DATABASE lead")
+        package.forget_cached_layers()
+
+
+def _fill(package: ProjectFile, documents: Sequence[int], content: PackageContent, actor: str,
+          progress: Progress | None, cancelled: Cancelled | None) -> None:
+    conn = package.conn
+    for key, value in content.meta.items():
+        package.set_meta(key, value)
+    package.ensure_layer(content.annotator, LayerKind.ANNOTATOR, owner=content.person)
+    copied = _copy_layer_row(package, content.copied_layer)
+    for start in range(0, len(documents), CHUNK):
+        if cancelled is not None and cancelled():
+            raise CopyCancelled()
+        chunk = orjson.dumps(list(documents[start:start + CHUNK])).decode()
+        conn.execute(f"INSERT INTO main.document ({_DOCUMENT_COLUMNS}) "
+                     f"SELECT {_DOCUMENT_COLUMNS} FROM lead.document "
+                     "WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq", (chunk,))
+        if copied is not None:
+            _copy_annotations(package, chunk, *copied)
+        if progress is not None:
+            progress(min(CHUNK, len(documents) - start))
+    package.write_audit(actor, "make_package", None, None, None, {
+        "annotator": content.annotator, "documents": len(documents),
+        "layer": content.copied_layer})
+
+
+def _copy_layer_row(package: ProjectFile, name: str | None) -> tuple[int, int] | None:
+    """The copied layer's (lead id, package id), its row copied with kind and owner."""
+    if name is None:
+        return None
+    row = package.conn.execute("SELECT id FROM lead.layer WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        raise TawsimError(f"the lead project has no layer {name!r}")
+    cursor = package.conn.execute(
+        "INSERT INTO main.layer (name, kind, created_at, owner) "
+        "SELECT name, kind, created_at, owner FROM lead.layer WHERE id = ?", (row[0],))
+    return row[0], cursor.lastrowid
+
+
+def _copy_annotations(package: ProjectFile, chunk: str, lead_layer: int,
+                      package_layer: int) -> None:
+    conn = package.conn
+    where = "WHERE layer = ? AND document IN (SELECT value FROM json_each(?))"
+    for table, columns in _ANNOTATION_COLUMNS.items():
+        conn.execute(f"INSERT INTO main.{table} (seq, id, document, layer, {columns}) "
+                     f"SELECT seq, id, document, ?, {columns} FROM lead.{table} "
+                     f"{where} ORDER BY seq", (package_layer, lead_layer, chunk))
+    conn.execute("INSERT INTO main.status (document, layer, status, updated_at) "
+                 f"SELECT document, ?, status, updated_at FROM lead.status {where}",
+                 (package_layer, lead_layer, chunk))
