@@ -7,10 +7,10 @@ shadda and tatweel ignored, alef forms folded, as everywhere in core.normalise) 
 - "proclitic" when they are a proclitic or a combination (بسوريا / سوريا, وبالصواريخ /
   بالصواريخ);
 - "article" when they are the article, alone or after proclitics (العراق / عراق, بالعراق
-  / عراق), or the lam the article keeps after ل (للتحالف: لتحالف / تحالف with لل between);
+  / عراق), or the lam the article keeps after the preposition ل, which is told from that
+  preposition by what comes before it in the word (للتحالف: لتحالف / تحالف, or لل between
+  للتحالف / تحالف);
 - "" for anything else, or when the spans also differ at their ends.
-One ل alone between the starts is read as the proclitic, though in للتحالف it may be the
-article's lam.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ def boundary_kind(text: str, x: Any, y: Any) -> str:
     if any(char.isspace() for char in between):
         return ""
     letters = normalise_key(between)
+    if letters == LAM and _after_lam(text, start):
+        return ARTICLE_KIND  # للتحالف: the first ل is the preposition, this one the article's
     if is_proclitic_sequence(letters):
         return PROCLITIC
     if letters.endswith(ARTICLE) and _proclitics_or_nothing(letters[:-len(ARTICLE)]):
@@ -41,6 +43,15 @@ def boundary_kind(text: str, x: Any, y: Any) -> str:
     if letters.endswith(LAM + LAM) and is_proclitic_sequence(letters[:-1]):
         return ARTICLE_KIND
     return ""
+
+
+def _after_lam(text: str, position: int) -> bool:
+    """Whether the word holding `position` begins with proclitics ending in ل right before."""
+    word_start = position
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    before = normalise_key(text[word_start:position])
+    return before.endswith(LAM) and is_proclitic_sequence(before)
 
 
 def _proclitics_or_nothing(letters: str) -> bool:

@@ -1,9 +1,11 @@
 """One label per token per layer, for Cohen's kappa over tokens (O included).
 
 Tokens are the project's (core.tokens.tokenize), with proclitics split by default as the
-CoNLL export does, so a LOCATION سوريا in بسوريا leaves the token ب outside; with "keep" the
-token بسوريا overlaps the span and takes its label. The tokens never depend on the spans
-(no cutting at span edges): both layers are read over the same tokens.
+CoNLL export does, so a LOCATION العراق in بالعراق leaves the token ب outside; with "keep" the
+token بالعراق overlaps the span and takes its label. (The tokeniser splits a proclitic only
+with evidence; no project vocabulary is given here, so the evidence is the article:
+بسوريا stays one token.) The tokens never depend on the spans (no cutting at span edges):
+both layers are read over the same tokens.
 
 - A token takes the label of a span of the layer that overlaps it by at least one character,
   and O when none does.
