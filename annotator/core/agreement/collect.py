@@ -23,6 +23,7 @@ from annotator.core.agreement.results import (
     SpanScores,
     Tally,
 )
+from annotator.core.agreement.token_labels import OUTSIDE
 from annotator.core.agreement.unitizing import Continuum, unitizing_alpha
 from annotator.core.scheme import ClaimRoles
 
@@ -46,7 +47,8 @@ class PairTotals:
         self.rows: list[tuple[int, int, int, int, int]] = []
         self.scores: list[DocumentScore] = []
         self.continuum = Continuum(2)
-        self.tokens: Counter[tuple[Hashable, Hashable]] = Counter()
+        self.tokens: Counter[tuple[Hashable, Hashable]] = Counter()  # near spans
+        self.outside_tokens = 0  # the other tokens: O in both layers
         self.stances: Counter[tuple[Hashable, Hashable]] = Counter()
         self.links: dict[str, list[int]] = {}  # type -> [in a, in b, matched]
         self.boundary = Counter({"total": 0, PROCLITIC: 0, ARTICLE_KIND: 0})
@@ -54,7 +56,9 @@ class PairTotals:
 
     def add(self, doc_id: str, text: str, a_spans: list[Any], b_spans: list[Any],
             a_relations: Sequence[Any], b_relations: Sequence[Any],
-            token_table: Counter[tuple[Hashable, Hashable]]) -> None:
+            token_count: int, a_tokens: Sequence[str], b_tokens: Sequence[str]) -> None:
+        """One document: its spans and relations in both layers, its number of tokens and
+        both layers' labels for the tokens near spans (token_labels.layer_labels)."""
         self.a_counts.update(span.label for span in a_spans)
         self.b_counts.update(span.label for span in b_spans)
         relaxed, blind = both_matchings(a_spans, b_spans)
@@ -67,11 +71,13 @@ class PairTotals:
         self.scores.append(DocumentScore(doc_id, Tally(len(a_spans), len(b_spans),
                                                        len(relaxed.pairs))))
         self.continuum.add_document(len(text), [a_spans, b_spans])
-        self.tokens.update(token_table)
+        self.tokens.update(zip(a_tokens, b_tokens, strict=True))
+        self.outside_tokens += token_count - len(a_tokens)
         self._edges(text, relaxed)
         self._confusion(blind)
         self._stances(relaxed)
-        self._links(a_relations, b_relations, relaxed)
+        if a_relations or b_relations:
+            self._links(a_relations, b_relations, relaxed)
 
     def _edges(self, text: str, relaxed: Matching) -> None:
         for x, y in relaxed.pairs[relaxed.exact:]:
@@ -142,7 +148,8 @@ class PairTotals:
             relaxed=SpanScores(pooled(1), tallies(self.relaxed), intervals[1]),
             label_blind=SpanScores(pooled(2), {}, intervals[2]),
             alpha_u=unitizing_alpha(self.continuum, names),
-            token_kappa=cohen_kappa(self.tokens),
+            token_kappa=cohen_kappa(self.tokens + Counter({(OUTSIDE, OUTSIDE):
+                                                           self.outside_tokens})),
             stance_kappa=stance,
             links={kind: Tally(*counts) for kind, counts in sorted(self.links.items())},
             source_type=source_type,

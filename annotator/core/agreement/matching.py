@@ -17,9 +17,10 @@ the nearest free gold span, as nervaluate does. That suits a model against gold,
 not symmetric: with a1=[0,10) a2=[10,16) and b1=[9,15) b2=[15,30) of one label, walking b
 pairs b1 with its nearest a2 and leaves a1 and b2 alone (one pair), while walking a gives
 two pairs. Between two annotators there is no gold, so swapping them must not change the
-figures. A maximum matching has a size that does not depend on the order; the distance and
-a last tie-break that prefers the earlier spans (a symmetric sum of offsets) make the pairs
-themselves the same either way round, except where two choices are equal in every respect.
+figures. A maximum matching has a size that does not depend on the order; the least total
+distance, then a fixed order of the candidate pairs that does not depend on which layer a
+span is in (nearest first, then by position) make the pairs themselves the same either way
+round, unless one layer holds the same span twice.
 Whenever no span overlaps two spans of its label in the other layer, the relaxed pairs are
 exactly nervaluate's (ent_type) pairs.
 """
@@ -62,6 +63,8 @@ def both_matchings(a: Sequence[SpanLike], b: Sequence[SpanLike]) -> tuple[Matchi
 
 def _relaxed(pairs: list[tuple[Any, Any]], a_rest: list[Any], b_rest: list[Any]) -> Matching:
     exact = len(pairs)
+    if not a_rest or not b_rest:
+        return Matching(pairs, exact, _in_order(a_rest), _in_order(b_rest))
     by_label: dict[str, tuple[list[Any], list[Any]]] = {}
     for side, spans in ((0, a_rest), (1, b_rest)):
         for span in spans:
@@ -129,20 +132,17 @@ def _best_pairs(a: list[Any], b: list[Any], distance: Callable[[Any, Any], int]
     edges = _overlapping(a, b)
     if not edges:
         return [], a, b
-    # Ties on distance go to the matching whose spans come earlier: a sum of offsets that
-    # is the same whichever side a span is on, weighed below one unit of distance.
-    scale = 4 * (1 + max(span.end for span in (*a, *b))) * (1 + min(len(a), len(b)))
-
-    def cost(i: int, j: int) -> int:
+    def rank(i: int, j: int) -> tuple[Any, ...]:
+        """Nearest first, then by position: the same whichever side each span is on."""
         x, y = a[i], b[j]
-        return distance(x, y) * scale + x.start + x.end + y.start + y.end
+        return (distance(x, y), *sorted([(x.start, x.end, x.label), (y.start, y.end, y.label)]))
 
     chosen: list[tuple[int, int]] = []
     if len({i for i, _ in edges}) == len(edges) == len({j for _, j in edges}):
         chosen = edges  # no span overlaps two: every edge is a pair
     else:
         for component in _components(len(a), edges):
-            chosen.extend(_solve(component, cost))
+            chosen.extend(_solve(component, rank))
     used_a = {i for i, _ in chosen}
     used_b = {j for _, j in chosen}
     pairs = [(a[i], b[j]) for i, j in sorted(chosen)]
@@ -193,18 +193,28 @@ def _components(size_a: int, edges: list[tuple[int, int]]) -> list[list[tuple[in
     return list(groups.values())
 
 
-def _solve(edges: list[tuple[int, int]], cost: Callable[[int, int], int]
+def _solve(edges: list[tuple[int, int]], rank: Callable[[int, int], tuple[Any, ...]]
            ) -> list[tuple[int, int]]:
+    """The least-distance maximum matching of one component. Ties on total distance are
+    broken by the candidate pairs' order (rank): the matching that avoids the pairs latest in
+    that order wins, which no numbering of the spans can change."""
     if len(edges) == 1:
         return edges
+    ranks = {edge: (rank(*edge), edge) for edge in edges}
     rows = sorted({i for i, _ in edges})
     columns = sorted({j for _, j in edges})
-    if len(rows) == 1 or len(columns) == 1:  # one span overlapping several: the nearest
-        return [min(edges, key=lambda edge: (cost(*edge), edge))]
+    if len(rows) == 1 or len(columns) == 1:  # one span overlapping several: the first ranked
+        return [min(edges, key=ranks.__getitem__)]
     transpose = len(rows) > len(columns)
     if transpose:
         rows, columns = columns, rows
-    weights = {(j, i) if transpose else (i, j): cost(i, j) for i, j in edges}
+    # Cost: the distance, above a power of two per place in the order, so that a tie on the
+    # total distance falls to the set of pairs whose latest place is earliest (exact ints).
+    scale = 1 << len(edges)
+    weights = {}
+    for place, edge in enumerate(sorted(edges, key=ranks.__getitem__)):
+        i, j = edge
+        weights[(j, i) if transpose else edge] = ranks[edge][0][0] * scale + (1 << place)
     # A missing edge costs more than every real edge together, so the assignment first
     # uses as many real edges as it can (a maximum matching), then the cheapest of those.
     missing = 1 + sum(weights.values())

@@ -32,7 +32,7 @@ from typing import Any
 from annotator.core.agreement.bootstrap import bootstrap_intervals
 from annotator.core.agreement.collect import ROW_FIELDS, PairTotals, statistics
 from annotator.core.agreement.results import PairAgreement
-from annotator.core.agreement.token_labels import TokenCounter, layer_labels, pair_table
+from annotator.core.agreement.token_labels import TokenCounter, layer_labels
 from annotator.core.errors import TawsimError
 from annotator.core.scheme import ClaimRoles
 
@@ -102,7 +102,7 @@ def compare_all(layers: Sequence[str], documents: Iterable[LayeredDocument], *,
         token_count, token_labels = layer_labels(document.text, spans, counter)
         for (i, j), pair in zip(pairs, totals, strict=True):
             pair.add(document.doc_id, document.text, spans[i], spans[j], relations[i],
-                     relations[j], pair_table(token_count, token_labels[i], token_labels[j]))
+                     relations[j], token_count, token_labels[i], token_labels[j])
     # One bootstrap for all pairs: each document's rows side by side, resampled together.
     rows = [tuple(value for pair in totals for value in pair.rows[index])
             for index in range(len(totals[0].rows))]

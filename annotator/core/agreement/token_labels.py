@@ -27,6 +27,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
+from itertools import accumulate
 from typing import Any
 
 from annotator.core.tokens import PROCLITIC_POLICIES, ProcliticPolicy, tokenize
@@ -47,8 +48,9 @@ def _is_white_space(char: str) -> bool:
 class TokenCounter:
     """The tokens of texts, each distinct white-space-free chunk tokenised once.
 
-    Keep one for a whole run (all pairs of layers) to tokenise each chunk and count each
-    text once; it holds the chunks and the texts it has counted.
+    Keep one for a whole run to tokenise each distinct chunk once; it holds the chunks it
+    has seen (a vocabulary, not the texts): with their number of tokens, and with the tokens
+    themselves for the chunks near spans.
     """
 
     def __init__(self, proclitics: ProcliticPolicy = "split") -> None:
@@ -58,38 +60,49 @@ class TokenCounter:
         self.proclitics = proclitics
         self._chunks: dict[str, tuple[tuple[int, int], ...]] = {}
         self._sizes: dict[str, int] = {}  # the number of tokens of each chunk
-        self._counts: dict[str, int] = {}
 
-    def _chunk_tokens(self, chunk: str) -> tuple[tuple[int, int], ...]:
-        found = self._chunks.get(chunk)
-        if found is None:
-            found = tuple((t.start, t.end) for t in tokenize(chunk, self.proclitics))
-            self._chunks[chunk] = found
-            self._sizes[chunk] = len(found)
-        return found
+    def _learn(self, chunks: Iterable[str], keep_tokens: bool) -> None:
+        """Tokenise chunks not seen yet, all in one call (one call per chunk costs five
+        times more), and note their sizes, and their tokens when asked."""
+        unseen = list(dict.fromkeys(c for c in chunks
+                                    if c not in (self._chunks if keep_tokens else self._sizes)))
+        if not unseen:
+            return
+        found: list[list[tuple[int, int]]] = [[] for _ in unseen]
+        starts = list(accumulate((len(chunk) + 1 for chunk in unseen), initial=0))
+        index = 0
+        for token in tokenize(" ".join(unseen), self.proclitics):
+            while token.start >= starts[index + 1]:
+                index += 1
+            found[index].append((token.start - starts[index], token.end - starts[index]))
+        for chunk, tokens in zip(unseen, found, strict=True):
+            self._sizes[chunk] = len(tokens)
+            if keep_tokens:
+                self._chunks[chunk] = tuple(tokens)
 
     def count(self, text: str) -> int:
         """How many tokens `text` has."""
-        known = self._counts.get(text)
-        if known is not None:
-            return known
         chunks = _CHUNK.findall(text) if _SEPARATORS.search(text) else text.split()
         try:
-            total = sum(map(self._sizes.__getitem__, chunks))
+            return sum(map(self._sizes.__getitem__, chunks))
         except KeyError:  # chunks never seen: tokenise them, then count
-            for chunk in set(chunks).difference(self._sizes):
-                self._chunk_tokens(chunk)
-            total = sum(map(self._sizes.__getitem__, chunks))
-        self._counts[text] = total
-        return total
+            self._learn(chunks, keep_tokens=False)
+            return sum(map(self._sizes.__getitem__, chunks))
 
     def tokens_around(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """The tokens of every chunk that overlaps [start, end), in order."""
         start, end = chunk_edges(text, start, end)
+        matches = list(_CHUNK.finditer(text, start, end))
+        known = self._chunks
+        try:
+            found = [known[match.group()] for match in matches]
+        except KeyError:  # chunks never seen: tokenise them first
+            self._learn((match.group() for match in matches), keep_tokens=True)
+            found = [known[match.group()] for match in matches]
         tokens: list[tuple[int, int]] = []
-        for match in _CHUNK.finditer(text, start, end):
+        for match, chunk_tokens in zip(matches, found, strict=True):
             shift = match.start()
-            tokens.extend((shift + a, shift + b) for a, b in self._chunk_tokens(match.group()))
+            tokens.extend((shift + a, shift + b) for a, b in chunk_tokens)
         return tokens
 
     def tokens(self, text: str) -> list[tuple[int, int]]:
