@@ -97,6 +97,14 @@ def _lemma_frequencies() -> dict[str, float]:
         return load_map(MAP_LEMMA)
 
 
+def warm_up() -> None:
+    """Load farahidi now (about a second), for a caller that would rather not wait on the
+    first word: the desk can call it from a background job when a project opens."""
+    _analyzer()
+    _attested()
+    _lemma_frequencies()
+
+
 def _cut(analysis, letters: str) -> int | None:  # type: ignore[no-untyped-def]
     """How many proclitic letters a reading writes before its stem; None if those letters are
     not و ف ب ك ل (an interrogative أ)."""
