@@ -8,6 +8,10 @@ Label-all finds the entity of one span elsewhere in the document or the project,
 behind any proclitics (a LOCATION on سوريا finds بسوريا and covers its سوريا), previews them
 as candidates, and the desk accepts some or all: one undoable edit per document, and never a
 span the layer already has.
+
+Whether letters before a word are proclitics is core.proclitics.decide_proclitics: the
+project's evidence judged by a morphological analyser. Where it is uncertain, the selection or
+candidate keeps the letters and the trim is offered, whatever the policy (except "keep").
 """
 
 from __future__ import annotations
