@@ -12,13 +12,28 @@ letter is taken for a proclitic only with evidence:
   article's lam (للتحالف), and is long enough not to be a short word of its own; or
 - the rest is a word known on its own, for example one that occurs unattached elsewhere
   in the text or the project (بسوريا when سوريا is known, لإيران when إيران is).
+
+That evidence alone cuts real words: أدى elsewhere in a project normalises to ادي, the rest of
+وادي. So a morphological analyser (core.lexicon; farahidi by default) judges it too, and
+`decide_proclitics` returns one of three verdicts:
+- "trim": the project's evidence and the analyser agree (بسوريا, وبغداد, للتحالف);
+- "keep": no evidence, or the dictionary knows the whole word and the analyser's corpus reads
+  it whole (وادي, كان, وزارة), or the analyser has no reading that makes this cut;
+- "uncertain": the two disagree (the analyser alone splits وسقطت; بحرية is both ب + حرية
+  and 'naval'): a label keeps the selection as it is and offers the trim.
+`split_proclitics` gives the proclitics of "trim" only. docs/ARABIC_BOUNDARIES.md measures it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
+import regex
+
+from annotator.core.farahidi_lexicon import farahidi_readings
+from annotator.core.lexicon import PREFERENCE_SHARE, Lexicon, WordReadings
 from annotator.core.normalise import DEFAULT_FOLDING, Folding, normalise
 
 CONJUNCTIONS = ("و", "ف")
@@ -35,6 +50,15 @@ SEQUENCES: tuple[str, ...] = tuple(sorted(
 # والدة (و + الدة?) are words of their own, العراق and الهجوم have three letters or more.
 MIN_AFTER_ARTICLE = 3
 MIN_STEM = 2
+# Corpus frequency of a whole-word lemma (بحري 'naval' 1.2e-4, بذل 1.2e-4, وقّال 0) from which
+# the dictionary is taken to know the word as a word of its own: a split is then offered only.
+WHOLE_WORD_FREQUENCY = 1e-4
+# Conjunction ف and preposition ك begin few words compared with the words they are the first
+# letter of (فرنسا، فورد، كركوك): before a word that may be a verb they are offered only.
+CAREFUL_LETTERS = "فك"
+_NOT_LETTERS = regex.compile(r"[\p{Mn}\p{Cf}\u0640]+")
+
+Verdict = Literal["trim", "keep", "uncertain"]
 
 KnownWord = Callable[[str], bool]
 """Whether a normalised word is known to stand on its own (used as evidence for a split)."""
@@ -53,6 +77,19 @@ class ProcliticSplit:
 
 
 NO_SPLIT = ProcliticSplit(0, "", "")
+
+
+@dataclass(frozen=True)
+class ProcliticDecision:
+    """Whether the first letters of a word are proclitics: "trim" (sure), "keep" (sure) or
+    "uncertain" (the evidence disagrees: label as selected, offer the trim)."""
+
+    verdict: Verdict
+    split: ProcliticSplit  # the proclitics trimmed or offered; NO_SPLIT for "keep"
+    reason: str  # why, in a few words (for tests, logs and the documentation)
+
+
+KEEP = ProcliticDecision("keep", NO_SPLIT, "no evidence")
 
 
 def is_proclitic_sequence(prefix: str) -> bool:
@@ -87,28 +124,73 @@ def stem_evidence(prefix: str, stem: str, known: KnownWord | None = None) -> str
 
 
 def split_proclitics(word: str, *, known: KnownWord | None = None,
-                     folding: Folding = DEFAULT_FOLDING) -> ProcliticSplit:
-    """The proclitics at the start of `word` (original text, harakat and tatweel allowed).
+                     folding: Folding = DEFAULT_FOLDING,
+                     lexicon: Lexicon | None = farahidi_readings) -> ProcliticSplit:
+    """The proclitics at the start of `word` (original text, harakat and tatweel allowed)
+    when `decide_proclitics` is sure of them; NO_SPLIT otherwise.
 
-    The longest proclitic sequence with evidence wins: وبالصواريخ splits after وب. The
-    returned `stem_start` is an offset into `word` itself, past any harakat or tatweel
-    written on the proclitic letters.
+    The returned `stem_start` is an offset into `word` itself, past any harakat or tatweel
+    written on the proclitic letters: وبالصواريخ splits after وب.
     """
+    decision = decide_proclitics(word, known=known, folding=folding, lexicon=lexicon)
+    return decision.split if decision.verdict == "trim" else NO_SPLIT
+
+
+def decide_proclitics(word: str, *, known: KnownWord | None = None,
+                      folding: Folding = DEFAULT_FOLDING,
+                      lexicon: Lexicon | None = farahidi_readings) -> ProcliticDecision:
+    """Whether the first letters of `word` are proclitics, by the project's evidence (`known`,
+    and the article) and a morphological analyser (`lexicon`; None: the evidence alone)."""
     first = word[:1]
     if "\u0621" <= first <= "\u064a" and first not in "وفبكل":
-        return NO_SPLIT  # a plain letter that starts no proclitic: skip normalising (hot path)
+        return KEEP  # a plain letter that starts no proclitic: skip normalising (hot path)
     normalised = normalise(word, folding)
     letters = normalised.text
     if not letters or letters[0] not in "وفبكل":
-        return NO_SPLIT
+        return KEEP
+    evidence: dict[int, str] = {}  # cut -> evidence, longest cut first
     for prefix in SEQUENCES:
-        if not letters.startswith(prefix) or len(letters) <= len(prefix):
-            continue
-        evidence = stem_evidence(prefix, letters[len(prefix):], known)
-        if not evidence:
-            continue
-        span = normalised.to_original(len(prefix), len(letters))
-        if span is None:
-            continue  # the stem would begin inside a ligature (لا written as ﻻ)
-        return ProcliticSplit(span[0], prefix, evidence)
-    return NO_SPLIT
+        if letters.startswith(prefix) and len(letters) > len(prefix) \
+                and normalised.to_original(len(prefix), len(letters)) is not None:
+            kind = stem_evidence(prefix, letters[len(prefix):], known)
+            if kind and len(prefix) not in evidence:
+                evidence[len(prefix)] = kind
+    readings = lexicon(_NOT_LETTERS.sub("", word)) if lexicon is not None else None
+    verdict, cut, reason = _judge(letters, evidence, readings)
+    if verdict == "keep":
+        return ProcliticDecision("keep", NO_SPLIT, reason)
+    span = normalised.to_original(cut, len(letters))
+    if span is None:
+        return ProcliticDecision("keep", NO_SPLIT, "the stem would begin inside a ligature")
+    split = ProcliticSplit(span[0], letters[:cut], evidence.get(cut, "analyser"))
+    return ProcliticDecision(verdict, split, reason)
+
+
+def _judge(letters: str, evidence: dict[int, str],
+           readings: WordReadings | None) -> tuple[Verdict, int, str]:
+    """The verdict and the cut (in letters) from the project's evidence and the readings."""
+    if readings is None:
+        for cut in evidence:
+            return "trim", cut, "project evidence; the analyser has no reading"
+        return "keep", 0, "no evidence"
+    for cut in evidence:
+        if cut in readings.article_cuts:
+            return "trim", cut, "a word with the article"
+    preferred, share = readings.preference()
+    if preferred is None or share < PREFERENCE_SHARE:
+        for cut in evidence:
+            if cut in readings.cuts and cut > 0:
+                return "uncertain", cut, "the readings disagree"
+        if preferred:
+            return "uncertain", preferred, "the readings disagree"
+        return "keep", 0, "the readings disagree and the project has no evidence"
+    if preferred == 0:
+        return "keep", 0, "the dictionary knows the whole word"
+    if preferred not in evidence:
+        return "uncertain", preferred, "the analyser alone"
+    if 0 in readings.cuts and readings.whole_lemma_frequency >= WHOLE_WORD_FREQUENCY:
+        return "uncertain", preferred, "also a common word of its own"
+    if letters[preferred - 1] in CAREFUL_LETTERS \
+            and preferred in readings.verb_cuts and preferred not in readings.closed_class_cuts:
+        return "uncertain", preferred, "ف or ك before what may be a verb"
+    return "trim", preferred, "the analyser and the project agree"

@@ -8,6 +8,10 @@ Label-all finds the entity of one span elsewhere in the document or the project,
 behind any proclitics (a LOCATION on سوريا finds بسوريا and covers its سوريا), previews them
 as candidates, and the desk accepts some or all: one undoable edit per document, and never a
 span the layer already has.
+
+Whether letters before a word are proclitics is core.proclitics.decide_proclitics: the
+project's evidence judged by a morphological analyser. Where it is uncertain, the selection or
+candidate keeps the letters and the trim is offered, whatever the policy (except "keep").
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from annotator.core.boundaries import is_word_char, trim_span
 from annotator.core.matching import TextMatch, find_matches, query_key
 from annotator.core.model import Span
 from annotator.core.normalise import normalise
-from annotator.core.proclitics import split_proclitics
+from annotator.core.proclitics import decide_proclitics, split_proclitics
 from annotator.services.search import (
     CONTEXT_CHARS,
     SearchOptions,
@@ -45,17 +49,25 @@ class ProcliticTrim:
     policy: str  # the label's policy: trim, suggest or keep
     word_start: int  # where the selected word begins, proclitics included
     stem_start: int  # where it begins without them (== word_start when there are none)
+    # Where the word would begin without letters that may or may not be proclitics (the
+    # decision was "uncertain": وسقطت with no سقطت in the project); None when sure.
+    uncertain_stem_start: int | None = None
 
     @property
     def proclitics(self) -> tuple[int, int] | None:
-        """The range of the proclitics found, if any."""
+        """The range of the proclitics found, if any (sure ones only)."""
         return (self.word_start, self.stem_start) if self.stem_start > self.word_start else None
 
     @property
     def suggestion(self) -> tuple[int, int] | None:
-        """For "suggest": the range without the proclitics, to offer (not applied)."""
+        """The range without the proclitics, to offer (not applied): for "suggest", and for
+        "trim" too when the proclitics are uncertain."""
+        if self.policy == "keep":
+            return None
         if self.policy == "suggest" and self.proclitics is not None:
             return self.stem_start, self.end
+        if self.uncertain_stem_start is not None:
+            return self.uncertain_stem_start, self.end
         return None
 
 
@@ -118,16 +130,19 @@ def trim_selection(session: AnnotationSession, doc_id: str, start: int, end: int
     text = session.project.annotations_writer.text_of(doc_id)
     start, end = trim_span(text, start, end)
     stem_start = start
+    uncertain: int | None = None
     if start < end and policy != "keep":
         word_end = start
         while word_end < end and is_word_char(text[word_end]):
             word_end += 1
         known = KnownWords(session.project if project_evidence else None, text)
-        split = split_proclitics(text[start:word_end], known=known)
-        if split:
-            stem_start = start + split.stem_start
+        decision = decide_proclitics(text[start:word_end], known=known)
+        if decision.verdict == "trim":
+            stem_start = start + decision.split.stem_start
+        elif decision.verdict == "uncertain" and start + decision.split.stem_start < end:
+            uncertain = start + decision.split.stem_start
     applied = stem_start if policy == "trim" else start
-    return ProcliticTrim(applied, end, policy, start, stem_start)
+    return ProcliticTrim(applied, end, policy, start, stem_start, uncertain)
 
 
 def label_all_candidates(session: AnnotationSession, doc_id: str, start: int, end: int,
@@ -155,7 +170,10 @@ def label_all_candidates(session: AnnotationSession, doc_id: str, start: int, en
         taken = [(s.start, s.end) for s in existing if s.label == label]
         normalised = normalise(doc_text, options.folding)
         for match in find_matches(normalised, key, whole_word=True):
-            candidate = _candidate(doc, doc_text, match, label, policy)
+            verdict = _proclitic_verdict(doc_text, match, key)
+            if verdict == "keep":
+                continue  # the letters before the match are the word's own: وادي is not و + ادي
+            candidate = _candidate(doc, doc_text, match, label, policy, verdict)
             if (doc, candidate.start, candidate.end) == (doc_id, start, end):
                 continue
             if any(s < candidate.end and candidate.start < e for s, e in taken):
@@ -180,10 +198,23 @@ def _scope_documents(session: AnnotationSession, doc_id: str, key: str,
         yield document.id, document.text
 
 
+def _proclitic_verdict(text: str, match: TextMatch, key: str) -> str:
+    """Whether the letters a match follows in its word are proclitics: "trim" when there are
+    none or they surely are, "keep" when they are the word's own, "uncertain" otherwise. The
+    entity stands on its own (it is what is being labelled), the evidence the decision needs
+    from the project."""
+    if not match.proclitics:
+        return "trim"
+    entity = {key, normalise(text[match.start:match.end]).text}
+    return decide_proclitics(text[match.word_start:match.end], known=entity.__contains__).verdict
+
+
 def _candidate(doc_id: str, text: str, match: TextMatch, label: str,
-               policy: str) -> LabelCandidate:
-    start = match.start if policy == "trim" else match.word_start
-    suggestion = (match.start, match.end) if policy == "suggest" and match.proclitics else None
+               policy: str, verdict: str = "trim") -> LabelCandidate:
+    sure = verdict == "trim"
+    start = match.start if policy == "trim" and sure else match.word_start
+    offered = match.proclitics and (policy == "suggest" or (policy == "trim" and not sure))
+    suggestion = (match.start, match.end) if offered else None
     return LabelCandidate(
         doc_id=doc_id, start=start, end=match.end, text=text[start:match.end], label=label,
         context_before=text[max(0, start - CONTEXT_CHARS):start],

@@ -1,0 +1,173 @@
+"""The readings of a word from farahidi, a pure-Python port of AlKhalil Morpho Sys 2.
+
+farahidi ships AlKhalil's lexicon (roots, patterns, some 20,000 proper nouns, tool words) and
+the word/lemma counts of the annotated corpus AlKhalil's in-context analyser was trained on.
+For each written word this module reports, in the shape core.lexicon defines, where its
+readings cut the proclitics and how often the corpus saw each cut: وادي is always read
+whole and the corpus saw it as a valley 44 times and as و + أدّى twice; وقال never whole.
+
+Nothing is loaded until the first word is asked for (the desk starts without it): then the
+lexicon (about 0.3 s), the corpus counts of words that begin with و ف ب ك ل (0.2 s, read
+from farahidi's model file) and the lemma frequencies (0.2 s). A word takes 1 to 3 ms and is
+remembered. farahidi is GPL-3.0-or-later, pure Python, and has no dependencies.
+"""
+
+from __future__ import annotations
+
+import gzip
+import threading
+import warnings
+from functools import cache, lru_cache
+from importlib.resources import files
+
+import regex
+
+from annotator.core.lexicon import WordReadings
+
+PROCLITIC_LETTERS = "وفبكل"
+# Parts of a proclitic's description that write no proclitic letter of their own.
+NOT_A_CUT = frozenset({"ال:التعريف", "سين المستقبل القريب", "همزة الاستفهام"})
+ARTICLE = "ال:التعريف"
+# Readings of the word after the cut that make it a closed-class word (فإن، فهي، كذلك).
+CLOSED_CLASS_TYPES = frozenset({"ضمير", "إشارة", "استفهام", "شرط", "موصول"})
+PARTICLE, VERB = "حرف", "فعل"
+_LETTERS = regex.compile(r"[\u0621-\u063a\u0641-\u064a]+")
+WORDS_REMEMBERED = 1 << 16
+
+
+_LOADING = threading.Lock()
+
+
+@cache
+def _analyzer():  # type: ignore[no-untyped-def]
+    """farahidi's analyser with all its tables in memory. They are read here, at once, because
+    farahidi leaves each table's file to the garbage collector (a ResourceWarning each time)."""
+    with _LOADING:
+        import farahidi  # imported here so the desk starts without it
+        from farahidi.lexicon import load_list, load_map
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            for table in (files("farahidi") / "data").iterdir():
+                name = table.name.removesuffix(".jsonl.gz")
+                if name.startswith("DATA.MSA."):
+                    continue  # the in-context model's tables: not used here
+                if name.endswith(".map"):
+                    load_map(name)
+                elif name.endswith(".list"):
+                    load_list(name)
+            analyzer = farahidi.Analyzer()
+            analyzer.analyze("وادي")  # anything left to load, loads now
+        return analyzer
+
+
+@cache
+def _attested() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Written word -> ((lemma, count), ...) from the corpus counts in farahidi's model file,
+    for the words that begin with a proclitic letter. Empty if the file cannot be read."""
+    try:
+        from farahidi.lm import LM_ENCODING, LM_FILE
+        from farahidi.translit import bw_to_arabic
+    except ImportError:  # a farahidi without the model: readings without counts still work
+        return {}
+    path = files("farahidi").joinpath("data", LM_FILE + ".gz")
+    counts: dict[str, dict[str, int]] = {}
+    with path.open("rb") as packed, \
+            gzip.open(packed, "rt", encoding=LM_ENCODING, newline="") as lines:
+        for line in lines:
+            if not line.startswith("B "):
+                continue  # emission lines: "B <sizes> word count (<sizes> lemma count)+"
+            fields = line.split()
+            word = bw_to_arabic(fields[2])
+            if word[:1] not in PROCLITIC_LETTERS:
+                continue
+            lemmas = counts.setdefault(word, {})
+            for at in range(5, len(fields) - 1, 3):
+                lemma = bw_to_arabic(fields[at])
+                lemmas[lemma] = lemmas.get(lemma, 0) + int(float(fields[at + 1]))
+    return {word: tuple(lemmas.items()) for word, lemmas in counts.items()}
+
+
+@cache
+def _lemma_frequencies() -> dict[str, float]:
+    from farahidi.lm import MAP_LEMMA, load_map
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        return load_map(MAP_LEMMA)
+
+
+def warm_up() -> None:
+    """Load farahidi now (about a second), for a caller that would rather not wait on the
+    first word: the desk can call it from a background job when a project opens."""
+    _analyzer()
+    _attested()
+    _lemma_frequencies()
+
+
+def _cut(analysis, letters: str) -> int | None:  # type: ignore[no-untyped-def]
+    """How many proclitic letters a reading writes before its stem; None if those letters are
+    not و ف ب ك ل (an interrogative أ)."""
+    cut = 0
+    for affix in analysis.proclitics:
+        for part in (affix.description or "").split("+"):
+            if part and part not in NOT_A_CUT:
+                cut += 1
+    if any(letter not in PROCLITIC_LETTERS for letter in letters[:cut]):
+        return None
+    return cut
+
+
+def _strip_vowels(lemma: str) -> str:
+    return regex.sub(r"\p{Mn}+", "", lemma)
+
+
+@lru_cache(maxsize=WORDS_REMEMBERED)
+def farahidi_readings(letters: str) -> WordReadings | None:
+    """The readings of `letters` (an Arabic word without harakat or tatweel); None when the
+    word is not Arabic letters alone or farahidi has no reading for it."""
+    if not _LETTERS.fullmatch(letters):
+        return None
+    cuts: set[int] = set()
+    article: set[int] = set()
+    closed: set[int] = set()
+    verbs: set[int] = set()
+    lemma_cuts: dict[str, set[int]] = {}
+    whole = 0.0
+    frequencies = _lemma_frequencies()
+    for analysis in _analyzer().analyze(letters):
+        cut = _cut(analysis, letters)
+        if cut is None:
+            continue
+        cuts.add(cut)
+        lemma_cuts.setdefault(analysis.lemma, set()).add(cut)
+        if any(ARTICLE in (affix.description or "") for affix in analysis.proclitics):
+            article.add(cut)
+        if analysis.pos == PARTICLE or analysis.type in CLOSED_CLASS_TYPES:
+            closed.add(cut)
+        if analysis.pos == VERB:
+            verbs.add(cut)
+        if cut == 0:
+            whole = max(whole, frequencies.get(analysis.lemma, 0.0))
+    if not cuts:
+        return None
+    attested: dict[int, int] = {}
+    unattributed = 0
+    for lemma, count in _attested().get(letters, ()):
+        lemma_cut = _attested_cut(lemma, lemma_cuts, letters)
+        if lemma_cut is None:
+            unattributed += count
+        else:
+            attested[lemma_cut] = attested.get(lemma_cut, 0) + count
+    return WordReadings(frozenset(cuts), frozenset(article), frozenset(closed),
+                        frozenset(verbs), attested, unattributed, whole)
+
+
+def _attested_cut(lemma: str, lemma_cuts: dict[str, set[int]], letters: str) -> int | None:
+    """The cut of the readings with this corpus lemma. A lemma the readings lack is placed
+    where the word spells it (كما seen as the lemma كما: cut 0; له as the lemma لِ: cut 0)."""
+    known = lemma_cuts.get(lemma)
+    if known is not None:
+        return next(iter(known)) if len(known) == 1 else None
+    spelt = _strip_vowels(lemma)
+    return next((cut for cut in (0, 1, 2) if spelt and letters[cut:].startswith(spelt)), None)

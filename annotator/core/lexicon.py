@@ -1,0 +1,62 @@
+"""What a morphological analyser says about the first letters of an Arabic word.
+
+The proclitic decision (core.proclitics) asks one question of a dictionary: where may the
+proclitics of this word end? An analyser answers with readings, each one cutting the word
+after 0, 1 or 2 proclitic letters: وادي is read whole (a valley), وبغداد as و + بغداد,
+بحرية both as 'naval' (whole) and as ب + حرية. `WordReadings` keeps what the decision needs
+of those readings, so the core depends on this small shape and not on one analyser's objects:
+core.farahidi_lexicon fills it from farahidi (AlKhalil's lexicon), and tests can fill it by
+hand.
+
+A cut counts proclitic letters (و ف ب ك ل), not the article: بالعراق and للتحالف cut after 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+# The share of a word's attested occurrences one cut must have for the analyser to prefer it;
+# below it, the corpus read the word both ways often enough to call it ambiguous.
+PREFERENCE_SHARE = 0.8
+
+
+@dataclass(frozen=True)
+class WordReadings:
+    """The cuts an analyser's readings of one word make, and how sure it is of each."""
+
+    cuts: frozenset[int]  # every cut some reading makes; 0 = a reading keeps the first letter
+    article_cuts: frozenset[int] = frozenset()  # cuts followed by the article (بال، وال، لل)
+    closed_class_cuts: frozenset[int] = frozenset()  # cuts before a particle or pronoun (فإن)
+    verb_cuts: frozenset[int] = frozenset()  # cuts before a verb reading (ف + ورد)
+    # How often the analyser's annotated corpus saw this written word with each cut.
+    attested: Mapping[int, int] = field(default_factory=dict)
+    unattributed: int = 0  # attested occurrences whose cut the readings cannot tell
+    # Corpus frequency of the commonest lemma read with the first letter kept (0 when none):
+    # how well the dictionary knows the word as a word of its own (بحرية 'naval': 1e-4).
+    whole_lemma_frequency: float = 0.0
+
+    def preference(self) -> tuple[int | None, float]:
+        """The cut the analyser prefers and the share of evidence behind it (None: torn).
+
+        Attested words go by their corpus counts (وادي: whole 44 times, و + أدى twice). A word
+        the corpus never saw is read by its readings alone: when every reading cuts, all agree
+        on the shortest cut (وبغداد: و + بغداد, or و + ب + غداد); when all keep the letter, on
+        none; when some keep it and some cut, the analyser is torn.
+        """
+        total = sum(self.attested.values()) + self.unattributed
+        if total:
+            if not self.attested:
+                return None, 0.0
+            cut = max(sorted(self.attested), key=self.attested.__getitem__)
+            return cut, self.attested[cut] / total
+        if self.cuts and 0 not in self.cuts:
+            return min(self.cuts), 1.0
+        if self.cuts == frozenset({0}):
+            return 0, 1.0
+        return None, 0.0
+
+
+Lexicon = Callable[[str], WordReadings | None]
+"""The readings of a word given as its letters without harakat or tatweel (hamza and ة
+written, not folded); None when the analyser has no reading for it."""

@@ -1,0 +1,80 @@
+"""The proclitic decision's rules, with readings written by hand instead of an analyser."""
+
+import pytest
+
+from annotator.core.farahidi_lexicon import farahidi_readings
+from annotator.core.lexicon import WordReadings
+from annotator.core.proclitics import decide_proclitics, split_proclitics
+
+
+def lexicon_of(**readings):
+    return lambda letters: readings.get(letters)
+
+
+WHOLE = WordReadings(frozenset({0}))
+
+
+def test_a_word_the_dictionary_knows_whole_keeps_its_letter_against_the_project():
+    # أدى elsewhere normalises to ادي, the rest of وادي: the evidence that cut real words.
+    known = {"ادي"}.__contains__
+    assert split_proclitics("وادي", known=known, lexicon=None).stem_start == 1  # as it was
+    decision = decide_proclitics("وادي", known=known, lexicon=lexicon_of(وادي=WHOLE))
+    assert (decision.verdict, decision.split.stem_start) == ("keep", 0)
+
+
+def test_evidence_and_analyser_agreeing_trim():
+    readings = WordReadings(frozenset({1, 2}))  # و + بغداد, or و + ب + غداد
+    decision = decide_proclitics("وبغداد", known={"بغداد"}.__contains__,
+                                 lexicon=lexicon_of(وبغداد=readings))
+    assert (decision.verdict, decision.split.proclitics) == ("trim", "و")
+
+
+def test_the_analyser_alone_only_offers_a_trim():
+    decision = decide_proclitics("وسقطت", lexicon=lexicon_of(وسقطت=WordReadings(frozenset({1}))))
+    assert (decision.verdict, decision.split.stem_start) == ("uncertain", 1)
+    assert not split_proclitics("وسقطت", lexicon=lexicon_of(وسقطت=WordReadings(frozenset({1}))))
+
+
+def test_readings_that_disagree_offer_the_trim():
+    torn = WordReadings(frozenset({0, 1}), attested={0: 5, 1: 5})
+    decision = decide_proclitics("بحرية", known={"حريه"}.__contains__,
+                                 lexicon=lexicon_of(بحرية=torn))
+    assert decision.verdict == "uncertain"
+    common = WordReadings(frozenset({0, 1}), attested={1: 175}, whole_lemma_frequency=1e-3)
+    decision = decide_proclitics("بحرية", known={"حريه"}.__contains__,
+                                 lexicon=lexicon_of(بحرية=common))
+    assert (decision.verdict, decision.reason) == ("uncertain", "also a common word of its own")
+
+
+def test_the_article_read_by_the_analyser_is_clear_evidence():
+    readings = WordReadings(frozenset({0, 1}), article_cuts=frozenset({1}), attested={0: 9})
+    decision = decide_proclitics("والهجوم", lexicon=lexicon_of(والهجوم=readings))
+    assert (decision.verdict, decision.split.evidence) == ("trim", "article")
+
+
+def test_f_before_a_verb_reading_is_only_offered():
+    readings = WordReadings(frozenset({1, 2}), verb_cuts=frozenset({1}), attested={1: 58})
+    decision = decide_proclitics("فورد", known={"ورد"}.__contains__,
+                                 lexicon=lexicon_of(فورد=readings))
+    assert decision.verdict == "uncertain"
+
+
+def test_a_word_unknown_to_the_analyser_goes_by_the_evidence_as_before():
+    assert decide_proclitics("بزمار", known={"زمار"}.__contains__,
+                             lexicon=lambda letters: None).verdict == "trim"
+    assert decide_proclitics("بزمار", lexicon=lambda letters: None).verdict == "keep"
+
+
+@pytest.mark.parametrize(("word", "verdict"), [
+    ("وادي", "keep"), ("وزارة", "keep"), ("وكالة", "keep"), ("بيان", "keep"),
+    ("بغداد", "keep"), ("لبنان", "keep"), ("فلسطين", "keep"), ("فصائل", "keep"),
+])
+def test_farahidi_keeps_the_words_the_issue_names_even_when_their_rest_is_known(word, verdict):
+    assert decide_proclitics(word, known=lambda rest: True).verdict == verdict
+
+
+def test_farahidi_readings():
+    valley = farahidi_readings("وادي")
+    assert valley.preference()[0] == 0
+    assert farahidi_readings("بالعراق").article_cuts == frozenset({1})
+    assert farahidi_readings("123") is None and farahidi_readings("") is None
