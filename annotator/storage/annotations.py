@@ -79,6 +79,13 @@ class AnnotationRepository:
             )
         except sqlite3.IntegrityError as exc:
             raise _integrity(exc, span) from None
+        self._write_origin(span)
+
+    def _write_origin(self, span: Span) -> None:
+        """A span that carries an origin (curation's CuratedSpan: the span it was accepted
+        from) writes it as part of the same write, so undo and redo keep it too."""
+        if hasattr(span, "origin"):
+            self.conn.execute("UPDATE span SET origin = ? WHERE id = ?", (span.origin, span.id))
 
     def replace_span(self, span: Span) -> None:
         self._check(span)
@@ -96,6 +103,7 @@ class AnnotationRepository:
             raise _integrity(exc, span) from None
         if cursor.rowcount != 1:
             raise TawsimError(f"the span {span.id!r} is no longer in the project")
+        self._write_origin(span)
 
     def remove_span(self, span_id: str) -> None:
         if self.relations_of_span(span_id):
