@@ -12,7 +12,11 @@ from annotator.core.agreement import PairAgreement
 from annotator.services.adjudication import working_session
 from annotator.services.agreement import AgreementReport, annotator_layers, project_agreement
 from annotator.services.agreement_html import write_agreement_html
-from annotator.services.curation import DEFAULT_GOLD, documents_to_curate
+from annotator.services.curation import (
+    DEFAULT_GOLD,
+    check_curation_layers,
+    documents_to_curate,
+)
 from annotator.services.curation_premerge import check_votes, premerge
 from annotator.services.projects import ProjectStore, default_actor, open_project
 from annotator.services.review import (
@@ -124,6 +128,7 @@ def curate(project: Path, from_layers: str, gold: str, min_votes: int | None,
     names = _names(from_layers) or []
     votes = check_votes(min_votes, names)
     with open_project(project) as store:
+        check_curation_layers(store, names, gold)  # before the gold layer is made
         session = working_session(store, default_actor(), gold)
         chosen = list(documents) or documents_to_curate(store, names, votes)
         for doc_id in chosen:

@@ -140,11 +140,11 @@ def make_packages(project: ProjectStore, out_dir: str | Path, annotators: Sequen
     documents_written in all); `cancelled()`: asked between chunks, True stops and leaves
     nothing behind (PackagingCancelled)."""
     out_dir = Path(out_dir)
+    if with_feedback is not None:
+        check_feedback_layer(project, with_feedback)
     plan = plan_packages(project, annotators, out_dir=out_dir, overlap=overlap,
                          per_annotator=per_annotator, status=status, with_layer=with_layer,
                          reassign=reassign)
-    if with_feedback is not None:
-        check_feedback_layer(project, with_feedback)
     actor = actor or default_actor()
     made_dir = not out_dir.exists()
     written: list[Path] = []
