@@ -209,7 +209,7 @@ def document_agreement(project: ProjectStore, doc_id: str,
 def _documents(project: ProjectStore, names: Sequence[str], seqs: Iterable[int],
                labels: frozenset[str] | None, progress: Callable[[int], None] | None
                ) -> Iterator[LayeredDocument]:
-    for rows in layered_rows(project, names, seqs):
+    for rows in layered_rows(project, names, seqs, light=True):
         spans, relations = rows.spans, rows.relations
         if labels is not None:
             spans, relations = _only(rows, labels)
