@@ -159,6 +159,8 @@ def status(project: Path, documents: tuple[str, ...], layer: str | None,
            new_status: str | None, fully_agreed: bool, layers: str | None, dry_run: bool,
            as_json: bool) -> None:
     """Each document's status in every layer, side by side; or set one layer's status."""
+    if fully_agreed and new_status != "reviewed":
+        raise click.UsageError("--fully-agreed goes with --set reviewed")
     with open_project(project) as store:
         if new_status is None:
             table = statuses_by_layer(store, list(documents) or None, layers=_names(layers))
@@ -169,7 +171,7 @@ def status(project: Path, documents: tuple[str, ...], layer: str | None,
             if layer is None:
                 raise click.UsageError("--set needs --layer (the layer whose status to set)")
             if fully_agreed:
-                data, lines = _fully_agreed(store, layer, new_status, _names(layers), dry_run)
+                data, lines = _fully_agreed(store, layer, _names(layers), dry_run)
             else:
                 change = set_status(store, layer, list(documents), new_status,
                                     default_actor())
@@ -181,10 +183,8 @@ def status(project: Path, documents: tuple[str, ...], layer: str | None,
                else "\n".join(lines))
 
 
-def _fully_agreed(store: ProjectStore, layer: str, new_status: str, layers: list[str] | None,
+def _fully_agreed(store: ProjectStore, layer: str, layers: list[str] | None,
                   dry_run: bool) -> tuple[dict, list[str]]:
-    if new_status != "reviewed":
-        raise click.UsageError("--fully-agreed goes with --set reviewed")
     names = layers or [name for name in annotator_layers(store) if name != layer]
     found = fully_agreed_documents(store, names, layer if store.layer_id(layer) else None)
     if dry_run or not found:

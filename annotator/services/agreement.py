@@ -35,6 +35,7 @@ from annotator.storage.review import (
     document_ids,
     document_titles,
     layered_rows,
+    layers_worked_on,
     worked_documents,
 )
 
@@ -190,8 +191,8 @@ def document_agreement(project: ProjectStore, doc_id: str,
     that have worked on it; two at least)."""
     seq = project.document_seq(doc_id)
     if layers is None:
-        names = [name for name in annotator_layers(project)
-                 if seq in worked_documents(project, name)]
+        worked = layers_worked_on(project, seq)
+        names = [name for name in annotator_layers(project) if name in worked]
         if len(names) < 2:
             raise TawsimError(f"fewer than two annotators have worked on document {doc_id!r}")
     else:

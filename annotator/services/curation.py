@@ -21,6 +21,7 @@ from annotator.storage import ProjectStore
 from annotator.storage.review import (
     document_ids,
     layered_rows,
+    layers_worked_on,
     span_origins,
     worked_documents,
 )
@@ -74,9 +75,10 @@ def curation_view(project: ProjectStore, doc_id: str,
     empty)."""
     seq = project.document_seq(doc_id)
     if annotator_layers is None:
+        worked = layers_worked_on(project, seq)
         annotator_layers = [layer.name for layer in project.layers()
                             if layer.kind == LayerKind.ANNOTATOR and layer.name != gold_layer
-                            and seq in worked_documents(project, layer.name)]
+                            and layer.name in worked]
     names = tuple(annotator_layers)
     check_curation_layers(project, names, gold_layer)
     rows = next(layered_rows(project, [gold_layer, *names], [seq]))

@@ -55,6 +55,15 @@ def worked_documents(project: ProjectFile, layer: str, at_least: str | None = No
     return found
 
 
+def layers_worked_on(project: ProjectFile, seq: int) -> set[str]:
+    """The layers that have worked on document `seq` (a span, or a status past new): one
+    document's rows, read through the indexes that start with the document."""
+    return {name for (name,) in project.conn.execute(
+        "SELECT name FROM layer WHERE id IN (SELECT layer FROM status WHERE document = ?1 "
+        "AND status <> 'new' UNION SELECT DISTINCT layer FROM span WHERE document = ?1)",
+        (seq,))}
+
+
 def document_ids(project: ProjectFile, seqs: Iterable[int]) -> dict[int, str]:
     """Seq -> document id for `seqs`."""
     chunk = orjson.dumps(sorted(seqs)).decode()
