@@ -1,7 +1,8 @@
 """Agreement at corpus scale: the whole `tawsim agree`, the maths alone, and the curation view.
 
     python bench/bench_agreement.py [--docs 10000] [--resamples 1000] [--fresh-words 25]
-                                    [--workdir DIR] [--core-only] [--tokenize-all]
+                                    [--workdir DIR] [--core-only] [--no-split]
+                                    [--tokenize-all]
 
 Builds synthetic ~2 KB articles with about ten spans each (bench.corpus), and three
 annotators' layers from them: each annotator keeps most spans, now and then takes a
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -130,11 +132,15 @@ def write_project(path: Path, corpus: list, layers: tuple[str, ...],
     return project
 
 
-def time_command(*args: str) -> float:
+def time_command(*args: str) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (user + system) of `tawsim ARGS` in a new process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
     subprocess.run([sys.executable, "-m", "annotator.cli", *args], check=True,
-                   stdout=subprocess.DEVNULL, cwd=ROOT)
-    return time.perf_counter() - began
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    wall = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def time_core(corpus: list, resamples: int, proclitics: str) -> tuple[float, float, list]:
@@ -189,6 +195,8 @@ def main() -> None:
     parser.add_argument("--resamples", type=int, default=1000)
     parser.add_argument("--tokenize-all", action="store_true")
     parser.add_argument("--core-only", action="store_true")
+    parser.add_argument("--no-split", action="store_true",
+                        help="skip compare_all with proclitics split (minutes at 10,000)")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/tawsim-bench-agreement"))
     parser.add_argument("--fresh-words", type=int, default=25,
                         help="new words per article (bench.corpus alone has a few hundred)")
@@ -212,19 +220,22 @@ def main() -> None:
         args.workdir.mkdir(parents=True)
         project_path = args.workdir / "agreement.tawsim"
         write_project(project_path, corpus, ANNOTATORS).close()
-        seconds = time_command("agree", str(project_path), "--json", "--resamples",
-                               str(args.resamples))
-        print(f"tawsim agree --json (new process, {args.resamples} resamples): {seconds:.2f} s")
+        seconds, cpu = time_command("agree", str(project_path), "--json", "--resamples",
+                                    str(args.resamples))
+        print(f"tawsim agree --json (new process, {args.resamples} resamples): {seconds:.2f} s "
+              f"({cpu:.2f} s of CPU)")
         html = args.workdir / "report.html"
-        seconds = time_command("agree", str(project_path), "--html", str(html),
-                               "--resamples", str(args.resamples))
-        print(f"tawsim agree --html: {seconds:.2f} s, report {html.stat().st_size:,} bytes")
+        seconds, cpu = time_command("agree", str(project_path), "--html", str(html),
+                                    "--resamples", str(args.resamples))
+        print(f"tawsim agree --html: {seconds:.2f} s ({cpu:.2f} s of CPU), report "
+              f"{html.stat().st_size:,} bytes")
         for long in (False, True):
             median, count, items = time_curation(args.workdir, long)
             print(f"curation_view, 5 annotators + gold, {count} spans, {items} items: "
                   f"median {median * 1000:.1f} ms")
 
-    for proclitics in (TOKEN_PROCLITICS, *([] if args.core_only else ["split"])):
+    for proclitics in (TOKEN_PROCLITICS,
+                       *([] if args.core_only or args.no_split else ["split"])):
         seconds, cpu, results = time_core(corpus, args.resamples, proclitics)
         for result in results:
             relaxed = result.relaxed
