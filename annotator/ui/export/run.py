@@ -64,7 +64,7 @@ class ExportRun(QObject):
         choice = self.choice
         total = desk.document_count(choice.status) if choice.layer is not None else 0
         dialog = progress_dialog(self.context.host, tr("Exporting the dataset…"), total)
-        job = ProjectJob(desk.path, export_work(choice), name="export")
+        job = ProjectJob(desk.path, export_work(choice), name="export", interruptible=False)
         job.progressed.connect(lambda n: dialog.setValue(min(dialog.value() + n, total))
                                if total else None)
         job.succeeded.connect(self._done)
