@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QProgressDialog,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from annotator.core.model import Status
 from annotator.services.exporting import export_dataset, write_report
 from annotator.ui.common.background import ProjectJob, Work
 from annotator.ui.common.i18n import tr
+from annotator.ui.common.plain import warn
 from annotator.ui.common.plurals import documents, links, spans
 from annotator.ui.common.progress import progress_dialog
 from annotator.ui.context import DeskContext
@@ -80,8 +80,8 @@ class ExportRun(QObject):
             self.context.runner.cancel(self.job)
 
     def _failed(self, message: str) -> None:
-        QMessageBox.warning(self.context.host, tr("Export failed"),
-                            tr("Nothing was written.") + "\n\n" + message)
+        warn(self.context.host, tr("Export failed"),
+             tr("Nothing was written.") + "\n\n" + message)
 
     def _done(self, report: Any) -> None:
         self.report = report

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 
 from annotator.services.packaging import PackageReport, make_packages
 from annotator.services.progress import team_progress
@@ -20,6 +20,7 @@ from annotator.ui.common.actions import window_action
 from annotator.ui.common.background import ProjectJob, Work
 from annotator.ui.common.docks import panel_dock
 from annotator.ui.common.i18n import tr
+from annotator.ui.common.plain import inform, warn
 from annotator.ui.common.plurals import documents, work_packages
 from annotator.ui.common.progress import progress_dialog
 from annotator.ui.common.session import DeskSession
@@ -81,8 +82,8 @@ class TeamDesk(QObject):
                          interruptible=False)
         job.progressed.connect(lambda n: progress.setValue(min(progress.value() + n, total)))
         job.succeeded.connect(self._packaged)
-        job.failed.connect(lambda message: QMessageBox.warning(
-            self.context.host, tr("No package was written"), message))
+        job.failed.connect(lambda message: warn(self.context.host,
+                                                tr("No package was written"), message))
         job.ended.connect(progress.close)
         progress.canceled.connect(lambda: self.context.runner.cancel(job))
         self.context.runner.submit(job)
@@ -91,10 +92,7 @@ class TeamDesk(QObject):
         lines = [tr("{annotator}: {documents} in {path}", annotator=package.annotator,
                     documents=documents(package.documents), path=str(package.path))
                  for package in report.packages]
-        box = QMessageBox(QMessageBox.Icon.Information, tr("Work packages written"),
-                          "\n".join(lines), QMessageBox.StandardButton.Ok, self.context.host)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.open()
+        inform(self.context.host, tr("Work packages written"), "\n".join(lines))
         self.context.say(tr("Wrote {packages}.", packages=work_packages(len(report.packages))))
         self.refresh()
 

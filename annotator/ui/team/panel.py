@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from annotator.services.progress import AnnotatorProgress, TeamProgress
 from annotator.ui.common.i18n import tr
+from annotator.ui.common.plain import shown
 
 
 def clock_time(seconds: float) -> str:
@@ -89,5 +90,6 @@ class TeamPanel(QWidget):
     def _cells(row: AnnotatorProgress) -> list[str]:
         median = "—" if row.median_minutes_per_done is None \
             else f"{row.median_minutes_per_done:.1f}"
-        return [row.name, row.layer or "—", str(row.assigned), str(row.started),
+        return [shown(row.name), shown(row.layer) if row.layer else "—", str(row.assigned),
+                str(row.started),
                 str(row.done), clock_time(row.active_seconds), median, when(row.last_merged)]
