@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from annotator import __version__
-from annotator.cli import audit, exporting, formats, importing, projects, scheme, search
+from annotator.cli import audit, exporting, formats, importing, merge, projects, scheme, search
 from annotator.cli.common import TawsimGroup
 
 __all__ = ["cli", "main"]
@@ -31,6 +31,7 @@ cli.add_command(search.search)
 cli.add_command(scheme.scheme_group)
 cli.add_command(formats.formats_)
 cli.add_command(audit.audit)
+cli.add_command(merge.merge)
 
 
 def main() -> None:
