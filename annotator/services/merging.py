@@ -57,7 +57,7 @@ from annotator.storage.merging_docs import (
     match_documents,
     next_batch,
 )
-from annotator.storage.merging_source import MergeSource, attached, open_source
+from annotator.storage.merging_source import MergeSource, attached, check_intact, open_source
 from annotator.storage.merging_source import damaged as damaged_source
 from annotator.storage.merging_source import is_project_file as _is_project_file
 from annotator.storage.merging_sync import apply, classify, gold_from_changed
@@ -127,6 +127,7 @@ def merge_files(project: ProjectStore, paths: Sequence[str | Path], *, dry_run: 
         stack.enter_context(store.merge_session(conn, labels.renames, labels.dropped))
         for source in sources:  # every file is checked before the first is merged
             with _reading(conn, source), store.read_transaction(conn):
+                check_intact(conn, source)
                 _plan(project, source, labels, force, create=False)
         for source in sources:
             try:

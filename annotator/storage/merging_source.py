@@ -185,6 +185,18 @@ def attached(conn: sqlite3.Connection, source: MergeSource) -> Iterator[str]:
         conn.execute(f"DETACH DATABASE {SOURCE}")
 
 
+def check_intact(conn: sqlite3.Connection, source: MergeSource) -> None:
+    """Refuse an attached file whose pages are damaged (SQLite's quick_check), even where
+    the merge would not read: a file damaged anywhere is not trusted anywhere."""
+    try:
+        verdict = conn.execute(f"PRAGMA {SOURCE}.quick_check(1)").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise _damaged(source.path, exc) from None
+    if verdict != "ok":
+        raise ProjectError(f"the file is damaged ({' '.join(verdict.split()[4:])[:120]}); "
+                           "ask for a new copy", path=str(source.path))
+
+
 def damaged(source: MergeSource, exc: sqlite3.DatabaseError) -> ProjectError:
     """The one-line error for a file that failed while it was being read."""
     return _damaged(source.path, exc)
