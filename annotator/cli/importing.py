@@ -91,9 +91,10 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str, layer: str | None,
     matched = f" ({counts.documents_matched} already present)" if counts.documents_matched else ""
     replaced = ""
     if replace:
-        replaced = (f"; {counts.spans_changed} spans and {counts.relations_changed} relations "
-                    f"changed, {counts.spans_removed} spans and {counts.relations_removed} "
-                    "relations removed")
+        replaced = (f"; changed {plural(counts.spans_changed, 'span')} and "
+                    f"{plural(counts.relations_changed, 'relation')}, removed "
+                    f"{plural(counts.spans_removed, 'span')} and "
+                    f"{plural(counts.relations_removed, 'relation')}")
     layers = f" into layer {', '.join(sorted(counts.layers))}" if counts.layers else ""
     click.echo(
         f"Imported {plural(counts.documents_new, 'new document')}{matched}, "
