@@ -7,7 +7,7 @@ layer under the file layer's name, or "amal (2)" when the lead's "amal" is someo
 (identity.distinct_layer_name), and the report says so. A layer without an owner (made by an
 older Tawsim) goes into the lead's layer of that name only if that one has no owner either.
 A file merged before goes where it went then (merge_state). The lead's gold and model
-layers are never written.
+layers are never written (merging_layers).
 
 What a merge does: for every document of the file, the lead's layer ends up holding exactly
 the file layer's spans, relations, statuses and active time, with the same ids
@@ -21,8 +21,10 @@ file, a document id with another text, annotations the lead's scheme does not al
 `label_map` maps them), or a file that is not a newer state of what was merged from it
 before (`MergeDiverged`: an older copy, or the layer edited on two machines; `force` lets
 the file's state win). Documents the lead lacks are added; documents with an id the lead
-lacks but a text it has are matched by text (merging_docs). Each file is one transaction;
-a dry run does the whole merge and rolls it back.
+lacks but a text it has are matched by text (merging_docs). The checks are in
+merging_checks. Each file is one transaction; a dry run does the whole merge and rolls it
+back. A file is read in batches of documents (one batch up to BATCH_DOCUMENTS); between
+batches the merge reports progress and may be cancelled.
 """
 
 from __future__ import annotations
@@ -30,14 +32,11 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-import orjson
-
 from annotator.core.label_map import LabelMap
-from annotator.core.model import LayerKind
-from annotator.services.merging_layers import LayerPlan, divergence_words, plan_layer
+from annotator.services.merging_checks import annotator_of, person_name, plan_file
+from annotator.services.merging_layers import LayerPlan
 from annotator.services.merging_report import (
     FileReport,
     LayerReport,
@@ -46,21 +45,14 @@ from annotator.services.merging_report import (
     MergeRefused,
     MergeReport,
 )
-from annotator.services.merging_scheme import same_scheme, scheme_gaps, unused_differences
 from annotator.storage import ProjectStore
 from annotator.storage import merging as store
-from annotator.storage.merging_docs import (
-    DocumentMatch,
-    add_new_documents,
-    all_in_one_batch,
-    document_ids,
-    match_documents,
-    next_batch,
-)
+from annotator.storage.merging_docs import add_new_documents, next_batch
+from annotator.storage.merging_fresh import add_to_empty
 from annotator.storage.merging_source import MergeSource, attached, check_intact, open_source
 from annotator.storage.merging_source import damaged as damaged_source
 from annotator.storage.merging_source import is_project_file as _is_project_file
-from annotator.storage.merging_sync import apply, classify, gold_from_changed
+from annotator.storage.merging_sync import SyncCounts, apply, classify, gold_from_changed
 
 __all__ = [
     "FileReport",
@@ -74,8 +66,7 @@ __all__ = [
     "merge_size",
 ]
 
-BATCH_DOCUMENTS = 2000
-EXAMPLES = 3  # document ids named in a one-line message
+BATCH_DOCUMENTS = 10_000  # a file up to this size is read in one pass
 
 
 def is_project_file(path: str | Path) -> bool:
@@ -97,13 +88,6 @@ def merge_size(paths: Sequence[str | Path]) -> int:
                 finally:
                     conn.close()
     return total
-
-
-@dataclass
-class _FilePlan:
-    layers: list[LayerPlan]
-    warnings: list[str]
-    match: DocumentMatch | None
 
 
 def merge_files(project: ProjectStore, paths: Sequence[str | Path], *, dry_run: bool = False,
@@ -128,13 +112,17 @@ def merge_files(project: ProjectStore, paths: Sequence[str | Path], *, dry_run: 
         for source in sources:  # every file is checked before the first is merged
             with _reading(conn, source), store.read_transaction(conn):
                 check_intact(conn, source)
-                _plan(project, source, labels, force, create=False)
-        for source in sources:
-            try:
-                report.files.append(_merge_one(project, source, labels, force, dry_run,
-                                               progress, cancelled, actor))
-            except _Stopped:
-                raise MergeCancelled(report) from None
+                plan_file(project, source, labels, force, create=False)
+        try:
+            for source in sources:
+                try:
+                    report.files.append(_merge_one(project, source, labels, force, dry_run,
+                                                   progress, cancelled, actor))
+                except _Stopped:
+                    raise MergeCancelled(report) from None
+        finally:
+            if report.changed and not dry_run:
+                store.checkpoint(conn)
     return report
 
 
@@ -159,96 +147,18 @@ def _reading(conn: sqlite3.Connection, source: MergeSource) -> Iterator[None]:
             raise damaged_source(source, exc) from None
 
 
-def _plan(project: ProjectStore, source: MergeSource, labels: LabelMap, force: bool, *,
-          create: bool) -> _FilePlan:
-    """Check one attached file against the lead, raising the refusal if there is one, and
-    decide where its layers go (making the new ones when `create`)."""
-    conn = project.conn
-    where = str(source.path)
-    if source.project_id and source.project_id == project.project_id:
-        raise MergeRefused("this is a copy of the lead project itself (the same project id); "
-                           "merge annotators' files into it", path=where)
-    layers = source.annotator_layers
-    if not layers:
-        return _FilePlan([], ["the file has no annotator layer: nothing to merge"], None)
-    warnings: list[str] = []
-    _check_scheme(project, source, labels, [layer.id for layer in layers], warnings)
-    match = match_documents(conn, EXAMPLES)
-    if match.conflict_count:
-        named = ", ".join(repr(doc_id) for doc_id in match.conflicts)
-        more = match.conflict_count - len(match.conflicts)
-        raise MergeRefused(
-            f"{'documents' if match.conflict_count > 1 else 'document'} {named}"
-            f"{f' and {more} more' if more else ''} "
-            f"{'have' if match.conflict_count > 1 else 'has'} another text in the lead's "
-            "project", path=where)
-    if match.by_text:
-        pairs = ", ".join(f"{mine!r} as {lead!r}" for mine, lead in match.text_matches)
-        warnings.append(f"{match.by_text} documents matched the lead's by their text, their "
-                        f"ids differing ({pairs})")
-    plans = []
-    for layer in layers:
-        plan = plan_layer(project, source, layer)
-        if create and plan.target is None:
-            plan.target = project.ensure_layer(plan.name, LayerKind.ANNOTATOR,
-                                               owner=layer.owner)
-            plan.created = True
-        plans.append(plan)
-    for plan in plans:
-        if plan.divergence is None:
-            continue
-        if not force:
-            _refuse_divergence(conn, source, plan)
-        plan.warnings.append(f"{divergence_words(plan)}; merged anyway (--force): the "
-                             "file's state won")
-    return _FilePlan(plans, warnings, match)
-
-
-def _check_scheme(project: ProjectStore, source: MergeSource, labels: LabelMap,
-                  layers: list[int], warnings: list[str]) -> None:
-    if same_scheme(project.scheme, source.scheme) and labels.empty:
-        return
-    conn = project.conn
-    gaps = scheme_gaps(project.scheme, labels, store.span_usage(conn, layers),
-                       store.relation_usage(conn, layers))
-    if gaps:
-        raise MergeRefused(
-            f"its scheme differs from the lead's, which lacks {'; '.join(gaps)}; map its "
-            "labels with --map SOURCE=LABEL, or add them to the lead's scheme",
-            path=str(source.path))
-    if labels.renames and (place := store.spans_made_one(conn, layers)):
-        raise MergeRefused(f"the label map makes two spans one in document {place[0]!r} at "
-                           f"{place[1]}-{place[2]}", path=str(source.path))
-    unused = unused_differences(project.scheme, source.scheme)
-    if unused:
-        warnings.append(f"its scheme has {', '.join(unused)}, which the lead's lacks; no "
-                        "annotation uses them")
-
-
-def _refuse_divergence(conn: sqlite3.Connection, source: MergeSource, plan: LayerPlan) -> None:
-    all_in_one_batch(conn)
-    counts = classify(conn, plan.source.id, plan.target if plan.target is not None else -1)
-    changed = document_ids(conn, counts.changed_documents)
-    shown = ", ".join(changed[:EXAMPLES]) + (", …" if len(changed) > EXAMPLES else "")
-    differs = (f"it differs in {len(changed)} document{'' if len(changed) == 1 else 's'} "
-               f"({shown})" if changed else "its annotations are the same")
-    raise MergeDiverged(f"{divergence_words(plan)}; {differs}; --force lets this file's "
-                        "state win", path=str(source.path), layer=plan.source.name,
-                        kind=plan.divergence or "", documents=changed)
-
-
 def _merge_one(project: ProjectStore, source: MergeSource, labels: LabelMap, force: bool,
                dry_run: bool, progress: Callable[[int], None] | None,
                cancelled: Callable[[], bool] | None, actor: str) -> FileReport:
     conn = project.conn
-    result = FileReport(str(source.path), source.project_id, _annotator(source),
+    result = FileReport(str(source.path), source.project_id, annotator_of(source),
                         source.documents)
     with contextlib.ExitStack() as stack:
         # Layers made in a transaction that rolls back must not stay in the lookup cache.
         stack.callback(project.forget_cached_layers)
         stack.enter_context(_reading(conn, source))
         stack.enter_context(store.write_transaction(conn, keep=not dry_run))
-        plan = _plan(project, source, labels, force, create=True)
+        plan = plan_file(project, source, labels, force, create=True)
         result.warnings = plan.warnings
         if not plan.layers:
             return result
@@ -265,13 +175,9 @@ def _merge_one(project: ProjectStore, source: MergeSource, labels: LabelMap, for
             count, after = next_batch(conn, after, BATCH_DOCUMENTS)
             if not count:
                 break
+            whole = count == plan.match.total
             for layer_plan, layer in zip(plan.layers, layers, strict=True):
-                assert layer_plan.target is not None
-                counts = classify(conn, layer_plan.source.id, layer_plan.target)
-                if counts.spans_changed or counts.spans_removed:
-                    layer.gold_from_changed += gold_from_changed(conn)
-                apply(conn, layer_plan.source.id, layer_plan.target)
-                layer.take(counts)
+                layer.take(_merge_batch(conn, layer_plan, layer, whole=whole))
             if progress is not None:
                 progress(count)
         for layer_plan, layer in zip(plan.layers, layers, strict=True):
@@ -280,14 +186,18 @@ def _merge_one(project: ProjectStore, source: MergeSource, labels: LabelMap, for
     return result
 
 
-def _annotator(source: MergeSource) -> str | None:
-    """The annotator a work package names, None for any other file."""
-    if not source.package:
-        return None
-    try:
-        return str(orjson.loads(source.package)["annotator"]) or None
-    except (orjson.JSONDecodeError, KeyError, TypeError):
-        return None
+def _merge_batch(conn: sqlite3.Connection, plan: LayerPlan, layer: LayerReport, *,
+                 whole: bool) -> SyncCounts:
+    """One batch of documents of one layer: copied straight in when the lead's layer holds
+    nothing there yet, else compared and synchronised."""
+    source, target = plan.source.id, plan.target
+    assert target is not None
+    counts = add_to_empty(conn, source, target, whole=whole)
+    if counts is None:
+        counts = classify(conn, source, target, whole=whole)
+        layer.gold_from_changed += gold_from_changed(conn)
+        apply(conn, source, target, counts)
+    return counts
 
 
 def _finish_layer(project: ProjectStore, source: MergeSource, plan: LayerPlan,
@@ -303,7 +213,7 @@ def _finish_layer(project: ProjectStore, source: MergeSource, plan: LayerPlan,
         layer.audit_rows = store.append_audit(conn, plan.source.name, plan.name,
                                               plan.state.audit_rows if plan.state else 0)
     if plan.source.owner:
-        store.add_person(conn, plan.source.owner, _annotator(source) or plan.source.name)
+        store.add_person(conn, plan.source.owner, person_name(source, plan.source))
     store.record_merge_state(conn, store.MergeState(
         source.project_id, plan.source.name, plan.target, plan.audit.rows, plan.audit.digest,
         str(source.path.resolve())))

@@ -44,6 +44,10 @@ def merge_session(conn: sqlite3.Connection, renames: dict[str, str],
         raise RuntimeError("a merge starts outside any transaction")
     temp_store = conn.execute("PRAGMA temp_store").fetchone()[0]
     conn.execute("PRAGMA temp_store = MEMORY")  # the maps and copies never touch a disk
+    # One checkpoint at the end (`checkpoint`) instead of one per file: each would write the
+    # same index pages into the project file again (measured: 0.3 s of a 20-file merge).
+    autocheckpoint = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
     register_functions(conn)
     for statement in _statements(DOC_TABLES + SYNC_TABLES):
         conn.execute(statement)
@@ -58,6 +62,13 @@ def merge_session(conn: sqlite3.Connection, renames: dict[str, str],
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         conn.execute(f"PRAGMA temp_store = {int(temp_store)}")  # drops the temporary tables
+        conn.execute(f"PRAGMA wal_autocheckpoint = {int(autocheckpoint)}")
+
+
+def checkpoint(conn: sqlite3.Connection) -> None:
+    """Copy what the merge wrote from the WAL into the project file (without waiting for
+    readers), as SQLite's automatic checkpoint would have after each file."""
+    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 @contextlib.contextmanager

@@ -7,12 +7,14 @@ from __future__ import annotations
 import contextlib
 import tempfile
 from pathlib import Path
+from unittest.mock import patch
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.errors import TawsimError
 from annotator.core.model import Status
+from annotator.services import merging
 from annotator.services.merging import merge_files
 from tests.services.merging_helpers import (
     AMAL,
@@ -132,10 +134,12 @@ def test_merging_states_in_order_leaves_the_last_and_twice_is_a_no_op(history):
 
 
 @settings(deadline=None, max_examples=15, suppress_health_check=[HealthCheck.too_slow])
-@given(operations, st.data())
-def test_merging_a_later_state_directly_skips_nothing(history, data):
-    """Any state may be merged without the ones before it: the lead holds that state."""
-    with tempfile.TemporaryDirectory() as folder, new_lead(Path(folder), DOCS) as lead:
+@given(operations, st.data(), st.sampled_from([1, 10_000]))
+def test_merging_a_later_state_directly_skips_nothing(history, data, batch):
+    """Any state may be merged without the ones before it: the lead holds that state, read
+    a document at a time or the whole file in one pass."""
+    with tempfile.TemporaryDirectory() as folder, new_lead(Path(folder), DOCS) as lead, \
+            patch.object(merging, "BATCH_DOCUMENTS", batch):
         states = _states(Path(folder), lead, history)
         picked = data.draw(st.lists(st.integers(0, len(states) - 1), min_size=1))
         chosen = [states[index] for index in sorted(set(picked))]
