@@ -18,6 +18,8 @@ document has one. Timed, in one process, on the same data:
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import shutil
 import sqlite3
 import sys
@@ -195,7 +197,10 @@ def main() -> None:
     seconds = floor(source_lead, sources, run / "floor.tawsim")
     rows.append(("floor: INSERT … SELECT, no checks", seconds, {}))
 
-    print(f"\nMachine: {describe_machine()}")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\nMachine: {describe_machine()}; load average {os.getloadavg()[0]:.1f}")
+    print(f"Lead file after the merges: {lead.stat().st_size / 1e6:.0f} MB; peak RSS of the "
+          f"run {peak:.0f} MB")
     print(f"Lead: {total:,} documents; {options.files} files × {options.docs:,} documents, "
           "10 spans each and a SOURCE link where the document has an actor\n")
     print("| step | seconds | documents/s | spans added / changed / removed |")
