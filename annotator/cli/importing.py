@@ -1,8 +1,8 @@
 """`tawsim import`: articles and datasets into a project, all or nothing unless --skip-bad.
 
-Tawsim project files among the inputs (recognised by their content, whatever their names)
-are annotators' work: they go to the merge (`tawsim merge`), on their own. `--replace` makes
-each layer hold exactly what the input says for the input's documents.
+Tawsim project files among the inputs (recognised by their content whatever their names,
+or named *.tawsim) are annotators' work: they go to the merge (`tawsim merge`), on their
+own. `--replace` makes each layer hold exactly what the input says for its documents.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from annotator.core.errors import TawsimError
 from annotator.core.model import LayerKind
 from annotator.services.catalog import import_format_names
 from annotator.services.importing import import_paths, input_size
-from annotator.services.merging import is_project_file
+from annotator.services.merging import is_merge_input
 from annotator.services.projects import default_actor, open_project
 
 
@@ -62,7 +62,7 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str, layer: str | None,
             replace: bool, force: bool) -> None:
     """Import articles or datasets: all or nothing unless --skip-bad. Tawsim project files
     (annotators' work) are merged, as by `tawsim merge`."""
-    projects = [path for path in paths if is_project_file(path)]
+    projects = [path for path in paths if is_merge_input(path)]
     if projects:
         _refuse_mixing(paths, projects, layer=layer, layer_kind=layer_kind,
                        encoding=encoding, fields=fields, skip_bad=skip_bad, replace=replace,

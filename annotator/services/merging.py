@@ -45,7 +45,7 @@ from annotator.services.merging_report import (
     MergeRefused,
     MergeReport,
 )
-from annotator.storage import ProjectStore
+from annotator.storage import PROJECT_SUFFIX, ProjectStore
 from annotator.storage import merging as store
 from annotator.storage.merging_docs import add_new_documents, next_batch
 from annotator.storage.merging_fresh import add_to_empty
@@ -61,6 +61,7 @@ __all__ = [
     "MergeDiverged",
     "MergeRefused",
     "MergeReport",
+    "is_merge_input",
     "is_project_file",
     "merge_files",
     "merge_size",
@@ -73,6 +74,14 @@ def is_project_file(path: str | Path) -> bool:
     """Whether `path` is a Tawsim project, by its content (what `tawsim import` routes to
     a merge)."""
     return _is_project_file(Path(path))
+
+
+def is_merge_input(path: str | Path) -> bool:
+    """Whether `tawsim import` hands `path` to the merge: a Tawsim project by its content,
+    or any file named *.tawsim (so that a damaged or newer one is refused as a project, in
+    one line, rather than as a file of unknown format)."""
+    path = Path(path)
+    return is_project_file(path) or (path.suffix == PROJECT_SUFFIX and path.is_file())
 
 
 def merge_size(paths: Sequence[str | Path]) -> int:

@@ -34,6 +34,10 @@ def _statements(script: str) -> Iterable[str]:
     return (part.strip() for part in script.split(";") if part.strip())
 
 
+_TEMP_TABLES = ("merge_doc", "merge_batch", "merge_label", "merge_span", "merge_relation",
+                "merge_gone_span", "merge_gone_relation")
+
+
 @contextlib.contextmanager
 def merge_session(conn: sqlite3.Connection, renames: dict[str, str],
                   dropped: Iterable[str]) -> Iterator[None]:
@@ -42,8 +46,6 @@ def merge_session(conn: sqlite3.Connection, renames: dict[str, str],
     on its own: `executescript` would commit the caller's work.)"""
     if conn.in_transaction:
         raise RuntimeError("a merge starts outside any transaction")
-    temp_store = conn.execute("PRAGMA temp_store").fetchone()[0]
-    conn.execute("PRAGMA temp_store = MEMORY")  # the maps and copies never touch a disk
     # One checkpoint at the end (`checkpoint`) instead of one per file: each would write the
     # same index pages into the project file again (measured: 0.3 s of a 20-file merge).
     autocheckpoint = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
@@ -61,7 +63,8 @@ def merge_session(conn: sqlite3.Connection, renames: dict[str, str],
     finally:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        conn.execute(f"PRAGMA temp_store = {int(temp_store)}")  # drops the temporary tables
+        for table in _TEMP_TABLES:
+            conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
         conn.execute(f"PRAGMA wal_autocheckpoint = {int(autocheckpoint)}")
 
 

@@ -100,3 +100,14 @@ def test_import_replace_from_the_command_line(files, tmp_path):
     run("import", lead, first)
     result = run("import", lead, second, "--replace")
     assert "removed 1 span and 0 relations" in result.output
+
+
+def test_import_refuses_a_damaged_project_file_as_a_project(files, tmp_path):
+    lead, _ = files
+    damaged = tmp_path / "damaged.tawsim"
+    damaged.write_bytes(b"SQLite format 3\x00" + bytes(200))
+    before = fingerprint(lead)
+    result = run("import", lead, damaged, ok=False)
+    assert result.exit_code == 1 and "damaged.tawsim: " in result.stderr
+    assert "format" not in result.stderr
+    assert fingerprint(lead) == before

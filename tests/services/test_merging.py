@@ -164,6 +164,7 @@ def test_progress_counts_documents_and_cancel_rolls_back_the_file(lead, package,
     from annotator.services import merging
 
     annotate(package)
+    assert merging.merge_size([package, lead.path.with_name("lead-docs.jsonl")]) == 3
     monkeypatch.setattr(merging, "BATCH_DOCUMENTS", 1)
     done = []
     before = fingerprint(lead.path)

@@ -136,3 +136,43 @@ def test_ids_the_lead_uses_elsewhere_get_ids_of_their_own(lead, tmp_path):
     report = merge_files(lead, [package])
     assert report.files[0].layers[0].spans_changed == 1
     assert [(s.id, s.label) for s in lead.spans("d1", "amal")] == [(merged.id, "ACTOR")]
+
+
+def test_layers_without_owners_match_by_name_only_when_neither_has_one(lead, tmp_path):
+    package = new_package(tmp_path, lead, AMAL, ["d1"])
+    with Annotator(package, AMAL) as session:
+        session.add_span("d1", *where(D1, "حمص"), "LOCATION")
+        session.project.conn.execute("UPDATE layer SET owner = NULL")  # an older Tawsim's
+        session.project.conn.commit()
+    AnnotationSession(lead, "amal").add_span("d1", 0, 5, "ACTOR")  # the lead's, ownerless
+    report = merge_files(lead, [package])
+    assert [layer.name for layer in lead.layers()] == ["amal"]
+    assert "merged into the lead's layer of that name" in report.summary_lines()[-1]
+    assert [s.label for s in lead.spans("d1", "amal")] == ["LOCATION"]  # the file's state
+
+
+def test_an_ownerless_layer_never_goes_into_someone_elses(lead, tmp_path):
+    first = new_package(tmp_path, lead, AMAL, ["d1"], name="owned")
+    merge_files(lead, [first])
+    old = new_package(tmp_path, lead, OTHER_AMAL, ["d1"], name="old")
+    with Annotator(old, OTHER_AMAL) as session:
+        session.add_span("d1", *where(D1, "حمص"), "LOCATION")
+        session.project.conn.execute("UPDATE layer SET owner = NULL")
+        session.project.conn.commit()
+    report = merge_files(lead, [old])
+    assert report.files[0].layers[0].layer == "amal (2)"
+    assert lead.spans("d1", "amal") == []
+
+
+def test_a_document_with_another_id_and_the_same_text_is_matched_by_text(lead, tmp_path):
+    package = new_package(tmp_path, lead, AMAL, ["d1"])
+    with Annotator(package, AMAL) as session:
+        session.project.conn.execute("UPDATE document SET id = 'my-copy' WHERE id = 'd1'")
+        session.project.conn.commit()
+        session.project._doc_seqs.clear()
+        session.add_span("my-copy", *where(D1, "حمص"), "LOCATION")
+    report = merge_files(lead, [package])
+    assert report.files[0].documents_by_text == 1 and report.files[0].documents_new == 0
+    assert "'my-copy' as 'd1'" in " ".join(report.files[0].warnings)
+    assert [s.text for s in lead.spans("d1", "amal")] == ["حمص"]
+    assert "my-copy" not in list(lead.document_ids())
