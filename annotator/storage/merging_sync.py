@@ -4,8 +4,10 @@ For the documents in `merge_batch` (merging_docs), the lead's layer `ll` ends up
 file layer `fl`'s spans, relations, statuses and active time, under the same ids. The work
 is set-based: `classify` copies the file's rows into temporary tables, each marked by what
 it is to the lead (the same, added, changed, changed in place or label), and lists the
-lead's rows the file no longer has; it reads and writes nothing of the lead's own tables,
-so it also serves to show how a diverged file differs. `apply` then writes.
+lead's rows the file no longer has; it writes nothing of the lead's own tables, so it also
+serves to show how a diverged file differs. `apply` then writes. The SQL is in
+merging_queries; a batch whose lead layer is still empty takes a shorter road
+(merging_fresh).
 
 Keys: a span is unique by (document, layer, start, end, label), and a relation by (document,
 layer, type, head, tail). When spans swap places or a deleted span's place is taken by a new
