@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from annotator import __version__
-from annotator.cli import audit, exporting, formats, importing, projects, scheme, search
+from annotator.cli import audit, exporting, formats, importing, merge, projects, scheme, search
 from annotator.cli.common import TawsimGroup
 from annotator.cli.team import package, progress
 
@@ -34,6 +34,7 @@ cli.add_command(formats.formats_)
 cli.add_command(audit.audit)
 cli.add_command(package)
 cli.add_command(progress)
+cli.add_command(merge.merge)
 
 
 def main() -> None:
