@@ -25,6 +25,7 @@ from annotator.ui.common.plurals import documents, work_packages
 from annotator.ui.common.progress import progress_dialog
 from annotator.ui.common.session import DeskSession
 from annotator.ui.context import DeskContext
+from annotator.ui.team.merge_run import MergeRun
 from annotator.ui.team.packages_dialog import PackageChoice, PackagesDialog
 from annotator.ui.team.panel import TeamPanel
 
@@ -45,15 +46,20 @@ class TeamDesk(QObject):
         self.context = context
         host = context.host
         self.packages = window_action(host, tr("&Work packages…"), name="workPackages")
+        self.merge = window_action(host, tr("&Merge annotators' work…"), name="mergeWork")
         self.panel = TeamPanel()
         self.dock = panel_dock(host, tr("Team"), "teamDock", self.panel, floatable=True)
+        self.merging = MergeRun(context)
+        self.merging.merged.connect(self._merged)
         self.packages.triggered.connect(self.make_packages)
+        self.merge.triggered.connect(self.merging.choose_and_merge)
         self.panel.packagesRequested.connect(self.make_packages)
+        self.panel.mergeRequested.connect(self.merging.choose_and_merge)
         self.panel.refreshRequested.connect(self.refresh)
         self.dock.visibilityChanged.connect(lambda shown: shown and self.refresh())
 
     def file_actions(self) -> list[QAction]:
-        return [self.packages]
+        return [self.packages, self.merge]
 
     def set_session(self, desk: DeskSession) -> None:
         desk.documentsChanged.connect(self.refresh)
