@@ -29,8 +29,12 @@ PROCLITIC_LETTERS = "وفبكل"
 NOT_A_CUT = frozenset({"ال:التعريف", "سين المستقبل القريب", "همزة الاستفهام"})
 ARTICLE = "ال:التعريف"
 # Readings of the word after the cut that make it a closed-class word (فإن، فهي، كذلك).
-CLOSED_CLASS_TYPES = frozenset({"ضمير", "إشارة", "استفهام", "شرط", "موصول"})
+# ناسخ: the copulas كان and ليس and their sisters.
+CLOSED_CLASS_TYPES = frozenset({"ضمير", "إشارة", "استفهام", "شرط", "موصول", "ناسخ"})
 PARTICLE, VERB = "حرف", "فعل"
+PROPER_NOUN = "اسم علم"
+# The proclitic letters a cut may pass (kept here: core.proclitics imports this module).
+PROCLITIC_SEQUENCES = frozenset({"و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"})
 _LETTERS = regex.compile(r"[\u0621-\u063a\u0641-\u064a]+")
 WORDS_REMEMBERED = 1 << 16
 
@@ -133,7 +137,9 @@ def farahidi_readings(letters: str) -> WordReadings | None:
     closed: set[int] = set()
     verbs: set[int] = set()
     lemma_cuts: dict[str, set[int]] = {}
-    whole = 0.0
+    frequency: dict[int, float] = {}
+    whole_pos: set[str] = set()
+    proper: set[int] = set()
     frequencies = _lemma_frequencies()
     for analysis in _analyzer().analyze(letters):
         cut = _cut(analysis, letters)
@@ -148,26 +154,49 @@ def farahidi_readings(letters: str) -> WordReadings | None:
         if analysis.pos == VERB:
             verbs.add(cut)
         if cut == 0:
-            whole = max(whole, frequencies.get(analysis.lemma, 0.0))
+            whole_pos.add(analysis.pos)
+        if analysis.type == PROPER_NOUN:
+            proper.add(cut)
+        frequency[cut] = max(frequency.get(cut, 0.0), frequencies.get(analysis.lemma, 0.0))
     if not cuts:
         return None
     attested: dict[int, int] = {}
+    spelt: dict[int, int] = {}
     unattributed = 0
     for lemma, count in _attested().get(letters, ()):
-        lemma_cut = _attested_cut(lemma, lemma_cuts, letters)
+        known = lemma_cuts.get(lemma)
+        if known is not None:
+            lemma_cut = next(iter(known)) if len(known) == 1 else None
+        else:
+            lemma_cut = _spelt_cut(lemma, letters)
+            if lemma_cut is not None and _spelt_cut(lemma, letters, folded=False) is None:
+                spelt[lemma_cut] = spelt.get(lemma_cut, 0) + count
         if lemma_cut is None:
             unattributed += count
         else:
             attested[lemma_cut] = attested.get(lemma_cut, 0) + count
     return WordReadings(frozenset(cuts), frozenset(article), frozenset(closed),
-                        frozenset(verbs), attested, unattributed, whole)
+                        frozenset(verbs), attested, unattributed, frequency.get(0, 0.0),
+                        {cut: f for cut, f in frequency.items() if cut > 0},
+                        whole_verb_only=whole_pos == {VERB}, proper_cuts=frozenset(proper),
+                        spelt_cuts=frozenset(cut for cut, n in spelt.items()
+                                             if cut not in cuts or 2 * n > attested[cut]))
 
 
-def _attested_cut(lemma: str, lemma_cuts: dict[str, set[int]], letters: str) -> int | None:
-    """The cut of the readings with this corpus lemma. A lemma the readings lack is placed
-    where the word spells it (كما seen as the lemma كما: cut 0; له as the lemma لِ: cut 0)."""
-    known = lemma_cuts.get(lemma)
-    if known is not None:
-        return next(iter(known)) if len(known) == 1 else None
-    spelt = _strip_vowels(lemma)
-    return next((cut for cut in (0, 1, 2) if spelt and letters[cut:].startswith(spelt)), None)
+# Spellings news writes for the same letters: hamza seats, alef maqsura, ta marbuta.
+_SPELLINGS = str.maketrans("أإآىة", "ااايه")
+
+
+def _spelt_cut(lemma: str, letters: str, folded: bool = True) -> int | None:
+    """Where the word spells a corpus lemma its readings lack (كما seen as the lemma كما: cut
+    0; له as the lemma لِ: cut 0), hamza and final letters folded (فان seen as the lemma
+    إنّ: cut 1, فإن without hamza). None if it spells it nowhere after proclitics."""
+    spelt, written = _strip_vowels(lemma), letters
+    if folded:
+        spelt, written = spelt.translate(_SPELLINGS), written.translate(_SPELLINGS)
+    for cut in (0, 1, 2):
+        if cut and written[:cut] not in PROCLITIC_SEQUENCES:
+            continue
+        if spelt and written[cut:].startswith(spelt):
+            return cut
+    return None

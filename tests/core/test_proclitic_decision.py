@@ -29,10 +29,18 @@ def test_evidence_and_analyser_agreeing_trim():
     assert (decision.verdict, decision.split.proclitics) == ("trim", "و")
 
 
-def test_the_analyser_alone_only_offers_a_trim():
-    decision = decide_proclitics("وسقطت", lexicon=lexicon_of(وسقطت=WordReadings(frozenset({1}))))
-    assert (decision.verdict, decision.split.stem_start) == ("uncertain", 1)
-    assert not split_proclitics("وسقطت", lexicon=lexicon_of(وسقطت=WordReadings(frozenset({1}))))
+def test_no_reading_that_keeps_the_letter_trims_without_project_evidence():
+    readings = WordReadings(frozenset({1}), verb_cuts=frozenset({1}), attested={1: 26})
+    decision = decide_proclitics("وسقطت", lexicon=lexicon_of(وسقطت=readings))
+    assert (decision.verdict, decision.split.stem_start) == ("trim", 1)
+    unseen = WordReadings(frozenset({1}), cut_lemma_frequency={1: 3e-4})
+    assert split_proclitics("وتهنئته", lexicon=lexicon_of(وتهنئته=unseen)).stem_start == 1
+
+
+def test_a_name_the_dictionary_lacks_is_not_cut_into_a_rare_reading():
+    # فيريرا (Ferreira) is read only as ف + a form of a lemma the corpus never uses.
+    rare = WordReadings(frozenset({1}), verb_cuts=frozenset({1}), cut_lemma_frequency={1: 0.0})
+    assert decide_proclitics("فيريرا", lexicon=lexicon_of(فيريرا=rare)).verdict == "keep"
 
 
 def test_readings_that_disagree_offer_the_trim():
@@ -60,9 +68,14 @@ def test_f_before_a_verb_reading_is_only_offered():
 
 
 def test_a_word_unknown_to_the_analyser_goes_by_the_evidence_as_before():
+    # The analyser cannot read بزمار, but reads its rest زمار: the project's evidence decides.
+    rest = lexicon_of(زمار=WHOLE)
     assert decide_proclitics("بزمار", known={"زمار"}.__contains__,
-                             lexicon=lambda letters: None).verdict == "trim"
-    assert decide_proclitics("بزمار", lexicon=lambda letters: None).verdict == "keep"
+                             lexicon=rest).verdict == "trim"
+    assert decide_proclitics("بزمار", lexicon=rest).verdict == "keep"
+    # A rest it cannot read either is only offered (بلاي, PlayStation, with لاي somewhere).
+    assert decide_proclitics("بزمار", known={"زمار"}.__contains__,
+                             lexicon=lambda letters: None).verdict == "uncertain"
 
 
 @pytest.mark.parametrize(("word", "verdict"), [
