@@ -6,10 +6,13 @@ For each written word this module reports, in the shape core.lexicon defines, wh
 readings cut the proclitics and how often the corpus saw each cut: وادي is always read
 whole and the corpus saw it as a valley 44 times and as و + أدّى twice; وقال never whole.
 
-Nothing is loaded until the first word is asked for (the desk starts without it): then the
-lexicon (about 0.3 s), the corpus counts of words that begin with و ف ب ك ل (0.2 s, read
-from farahidi's model file) and the lemma frequencies (0.2 s). A word takes 1 to 3 ms and is
-remembered. farahidi is GPL-3.0-or-later, pure Python, and has no dependencies.
+Nothing is loaded until the first word is asked for (the desk starts without it), and then
+only what that word needs: farahidi reads its tables as its analysis reaches them (about
+0.6 s and 160 MB for the first word), the corpus counts of words that begin with و ف ب ك ل
+are read from farahidi's model file (0.5 s, 25 MB) and the lemma frequencies with them. A
+word takes 1 to 5 ms. `farahidi_readings` remembers every word (core.lexicon_cache), in a
+file when the services give it one, so that later processes never load farahidi for words
+seen before. farahidi is GPL-3.0-or-later, pure Python, and has no dependencies.
 """
 
 from __future__ import annotations
@@ -17,12 +20,14 @@ from __future__ import annotations
 import gzip
 import threading
 import warnings
-from functools import cache, lru_cache
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
 
 import regex
 
 from annotator.core.lexicon import WordReadings
+from annotator.core.lexicon_cache import CachedLexicon
 
 PROCLITIC_LETTERS = "وفبكل"
 # Parts of a proclitic's description that write no proclitic letter of their own.
@@ -36,7 +41,9 @@ PROPER_NOUN = "اسم علم"
 # The proclitic letters a cut may pass (kept here: core.proclitics imports this module).
 PROCLITIC_SEQUENCES = frozenset({"و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"})
 _LETTERS = regex.compile(r"[\u0621-\u063a\u0641-\u064a]+")
-WORDS_REMEMBERED = 1 << 16
+# Bumped whenever what is kept of a word's readings changes, so that old cache files are
+# started afresh.
+READINGS_VERSION = 2
 
 
 _LOADING = threading.Lock()
@@ -44,25 +51,19 @@ _LOADING = threading.Lock()
 
 @cache
 def _analyzer():  # type: ignore[no-untyped-def]
-    """farahidi's analyser with all its tables in memory. They are read here, at once, because
-    farahidi leaves each table's file to the garbage collector (a ResourceWarning each time)."""
+    """farahidi's analyser; its tables are read as analyses reach them."""
     with _LOADING:
         import farahidi  # imported here so the desk starts without it
-        from farahidi.lexicon import load_list, load_map
 
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ResourceWarning)
-            for table in (files("farahidi") / "data").iterdir():
-                name = table.name.removesuffix(".jsonl.gz")
-                if name.startswith("DATA.MSA."):
-                    continue  # the in-context model's tables: not used here
-                if name.endswith(".map"):
-                    load_map(name)
-                elif name.endswith(".list"):
-                    load_list(name)
-            analyzer = farahidi.Analyzer()
-            analyzer.analyze("وادي")  # anything left to load, loads now
-        return analyzer
+        return farahidi.Analyzer()
+
+
+def _analyses(letters: str):  # type: ignore[no-untyped-def]
+    """farahidi's analyses of `letters`. farahidi leaves each table's file to the garbage
+    collector when it first reads it, which warns (ResourceWarning): not ours to report."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        return _analyzer().analyze(letters)
 
 
 @cache
@@ -103,8 +104,8 @@ def _lemma_frequencies() -> dict[str, float]:
 
 def warm_up() -> None:
     """Load farahidi now (about a second), for a caller that would rather not wait on the
-    first word: the desk can call it from a background job when a project opens."""
-    _analyzer()
+    first word it has not seen before."""
+    _analyses("وادي")
     _attested()
     _lemma_frequencies()
 
@@ -126,8 +127,7 @@ def _strip_vowels(lemma: str) -> str:
     return regex.sub(r"\p{Mn}+", "", lemma)
 
 
-@lru_cache(maxsize=WORDS_REMEMBERED)
-def farahidi_readings(letters: str) -> WordReadings | None:
+def analyse_word(letters: str) -> WordReadings | None:
     """The readings of `letters` (an Arabic word without harakat or tatweel); None when the
     word is not Arabic letters alone or farahidi has no reading for it."""
     if not _LETTERS.fullmatch(letters):
@@ -141,7 +141,7 @@ def farahidi_readings(letters: str) -> WordReadings | None:
     whole_pos: set[str] = set()
     proper: set[int] = set()
     frequencies = _lemma_frequencies()
-    for analysis in _analyzer().analyze(letters):
+    for analysis in _analyses(letters):
         cut = _cut(analysis, letters)
         if cut is None:
             continue
@@ -200,3 +200,15 @@ def _spelt_cut(lemma: str, letters: str, folded: bool = True) -> int | None:
         if spelt and written[cut:].startswith(spelt):
             return cut
     return None
+
+
+def _version() -> str:
+    try:
+        return f"farahidi {version('farahidi')}; readings {READINGS_VERSION}"
+    except PackageNotFoundError:
+        return f"farahidi unknown; readings {READINGS_VERSION}"
+
+
+farahidi_readings = CachedLexicon(analyse_word, _version())
+"""The readings of a word (core.lexicon.Lexicon), remembered: the default lexicon of
+core.proclitics. `farahidi_readings.use_file(path)` keeps them across processes."""

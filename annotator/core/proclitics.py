@@ -98,6 +98,11 @@ class ProcliticDecision:
 KEEP = ProcliticDecision("keep", NO_SPLIT, "no evidence")
 
 
+def lexicon_key(word: str) -> str:
+    """`word` as the analyser is asked about it: harakat, tatweel and invisible marks out."""
+    return _NOT_LETTERS.sub("", word)
+
+
 def is_proclitic_sequence(prefix: str) -> bool:
     """Whether normalised `prefix` is a proclitic or a combination of them (و، بـ، وبـ…)."""
     return prefix in SEQUENCES
@@ -161,7 +166,7 @@ def decide_proclitics(word: str, *, known: KnownWord | None = None,
             kind = stem_evidence(prefix, letters[len(prefix):], known)
             if kind and len(prefix) not in evidence:
                 evidence[len(prefix)] = kind
-    written = _NOT_LETTERS.sub("", word)
+    written = lexicon_key(word)
     readings = lexicon(written) if lexicon is not None else None
     if lexicon is None:
         verdict, cut, reason = _judge_evidence_only(evidence)
