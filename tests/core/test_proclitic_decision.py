@@ -91,3 +91,16 @@ def test_farahidi_readings():
     assert valley.preference()[0] == 0
     assert farahidi_readings("بالعراق").article_cuts == frozenset({1})
     assert farahidi_readings("123") is None and farahidi_readings("") is None
+
+
+def test_whole_word_search_uses_the_decision():
+    from annotator.core.matching import find_matches, query_key
+    from annotator.core.normalise import normalise
+
+    text = normalise("أدى القصف إلى أضرار في وادي النخيل، وقذائف سقطت بسوريا وفي سوريا.")
+    # ادي finds أدى (alef and ya folded), never the ادي of وادي.
+    assert [m.proclitics for m in find_matches(text, query_key("ادي"), whole_word=True)] == [""]
+    found = find_matches(text, query_key("سوريا"), whole_word=True)
+    assert [m.proclitics for m in found] == ["ب", ""]
+    # A part of a word is still found inside it when whole words are not asked for.
+    assert len(find_matches(text, query_key("ادي"))) == 2
