@@ -16,6 +16,7 @@ from annotator.storage import BulkImport, ImportCounts, ProjectStore
 from annotator.storage.bulk import ImportRefused
 
 Skipped = Callable[[TawsimError], None]
+Fit = Callable[[DocumentRecord], None]
 
 
 class ImportCancelled(TawsimError):
@@ -61,13 +62,15 @@ def import_paths(
     cancelled: Callable[[], bool] | None = None,
     label_map: Sequence[str] = (),
     drop_unknown_labels: bool = False,
+    fit: Fit | None = None,
 ) -> ImportCounts:
     """Import every record of `paths`, all or nothing.
 
     Without `skip_bad` the first bad record raises and the project is left as it was. With
     it, each bad record (or unreadable file) is passed to `on_skip` and the rest is imported.
     `label_map` items (`ORG=ACTOR`, `DATE=`) rename or leave out a source's labels, and
-    `drop_unknown_labels` leaves out the spans of any other label the scheme lacks.
+    `drop_unknown_labels` leaves out the spans of any other label the scheme lacks. `fit`
+    sees each record ready to store and may move its spans' edges (services.fitting).
     """
     scheme = project.scheme
     labels = LabelMap.parse(label_map, scheme, drop_unknown=drop_unknown_labels)
@@ -108,6 +111,8 @@ def import_paths(
                     try:
                         mapped, left_out = labels.apply(item)
                         record = prepare_record(mapped, scheme)
+                        if fit is not None:
+                            fit(record)
                     except TawsimError as error:
                         bulk.counts.rejected += 1
                         skip(error)
