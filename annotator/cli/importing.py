@@ -10,6 +10,7 @@ from annotator.cli.common import lazy_progress, plural
 from annotator.core.errors import TawsimError
 from annotator.core.model import LayerKind
 from annotator.services.catalog import import_format_names
+from annotator.services.fitting import BoundaryFitter, write_report
 from annotator.services.importing import import_paths, input_size
 from annotator.services.projects import default_actor, open_project
 
@@ -44,11 +45,20 @@ def _fields(values: tuple[str, ...]) -> dict[str, str]:
                    "refusing the file.")
 @click.option("--skip-bad", is_flag=True,
               help="Skip bad records (each is reported) instead of importing nothing.")
+@click.option("--fit-boundaries", is_flag=True,
+              help="Move span edges to the scheme's conventions: whole grapheme clusters, no "
+                   "spaces or punctuation at the edges, proclitics as each label says.")
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
+              help="With --fit-boundaries: list every span it moved (.csv, else JSON Lines).")
 def import_(project: Path, paths: tuple[Path, ...], fmt: str, layer: str | None,
             layer_kind: str | None, encoding: str | None, fields: tuple[str, ...],
-            label_map: tuple[str, ...], drop_unknown_labels: bool, skip_bad: bool) -> None:
+            label_map: tuple[str, ...], drop_unknown_labels: bool, skip_bad: bool,
+            fit_boundaries: bool, report: Path | None) -> None:
     """Import articles or datasets: all or nothing unless --skip-bad."""
+    if report is not None and not fit_boundaries:
+        raise TawsimError("--report lists the spans --fit-boundaries moved: add --fit-boundaries")
     mapping = _fields(fields)
+    moved: list = []
     skipped: list[str] = []
 
     def report_skip(error: TawsimError) -> None:
@@ -56,13 +66,14 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str, layer: str | None,
         click.echo(f"tawsim: skipped: {error}", err=True)
 
     with open_project(project) as store:
+        fitter = BoundaryFitter(store.scheme, moved.append) if fit_boundaries else None
         total = input_size(list(paths))
         with lazy_progress(total, "Importing") as progress:
             counts = import_paths(
                 store, list(paths), actor=default_actor(), format=fmt, layer=layer,
                 layer_kind=LayerKind(layer_kind) if layer_kind else None, skip_bad=skip_bad,
                 encoding=encoding, fields=mapping, progress=progress, on_skip=report_skip,
-                label_map=label_map, drop_unknown_labels=drop_unknown_labels,
+                label_map=label_map, drop_unknown_labels=drop_unknown_labels, fit=fitter,
             )
     for warning in counts.warnings:
         click.echo(f"tawsim: warning: {warning}", err=True)
@@ -73,3 +84,8 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str, layer: str | None,
         f"{plural(counts.spans_new, 'span')} and {plural(counts.relations_new, 'relation')}"
         f"{layers}" + (f"; skipped {plural(len(skipped), 'bad record')}" if skipped else "")
     )
+    if fitter is not None:
+        if report is not None:
+            write_report(moved, report)
+        click.echo(f"Fitted {plural(fitter.moved, 'span')} to the scheme's boundaries; "
+                   f"{fitter.kept} listed but kept" + (f" (see {report})" if report else ""))
