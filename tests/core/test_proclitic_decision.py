@@ -104,3 +104,13 @@ def test_whole_word_search_uses_the_decision():
     assert [m.proclitics for m in found] == ["ب", ""]
     # A part of a word is still found inside it when whole words are not asked for.
     assert len(find_matches(text, query_key("ادي"))) == 2
+
+
+def test_the_conll_tokeniser_splits_only_sure_proclitics():
+    from annotator.core.tokens import tokenize
+
+    tokens = tokenize("وقال مسؤول إن زوارق بحرية وصلت وادي النخيل", "split",
+                      known={"ادي", "حريه"}.__contains__)
+    assert [t.text for t in tokens] == ["و", "قال", "مسؤول", "إن", "زوارق", "بحرية", "وصلت",
+                                        "وادي", "النخيل"]
+    assert tokens[0].kind == "proclitic"
