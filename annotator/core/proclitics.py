@@ -14,14 +14,14 @@ letter is taken for a proclitic only with evidence:
   in the text or the project (بسوريا when سوريا is known, لإيران when إيران is).
 
 That evidence alone cuts real words: أدى elsewhere in a project normalises to ادي, the rest of
-وادي. So a morphological analyser (core.lexicon; farahidi by default) judges it too, and
-`decide_proclitics` returns one of three verdicts:
-- "trim": the project's evidence and the analyser agree (بسوريا, وبغداد, للتحالف);
-- "keep": no evidence, or the dictionary knows the whole word and the analyser's corpus reads
-  it whole (وادي, كان, وزارة), or the analyser has no reading that makes this cut;
-- "uncertain": the two disagree (the analyser alone splits وسقطت; بحرية is both ب + حرية
-  and 'naval'): a label keeps the selection as it is and offers the trim.
-`split_proclitics` gives the proclitics of "trim" only. docs/ARABIC_BOUNDARIES.md measures it.
+وادي. So a morphological analyser and the counts of the corpus behind it (core.lexicon;
+farahidi by default) judge it too, and `decide_proclitics` returns one of three verdicts:
+- "trim": sure proclitics (بسوريا, وبغداد, للتحالف, وقال: no reading keeps the letter);
+- "keep": surely the word's own letter (وادي, كان, وزارة), or no evidence for a cut;
+- "uncertain": the evidence disagrees (بحرية is both ب + حرية and 'naval'; the corpus reads
+  فرد both ways): a label keeps the selection as it is and offers the trim.
+`split_proclitics` gives the proclitics of "trim" only. docs/ARABIC_BOUNDARIES.md lists the
+rules in order and measures them.
 """
 
 from __future__ import annotations
