@@ -13,9 +13,13 @@ os.environ.setdefault("TAWSIM_ANNOTATOR", "tester")
 
 from annotator.storage import ProjectStore
 
-# `pytest --hypothesis-profile thorough` tries many more cases in the property tests that do
-# not set their own number; the suite's default keeps them fast.
-settings.register_profile("thorough", max_examples=1000, deadline=None)
+# No property test has a deadline: how long one example takes depends on the machine and on
+# what else runs on it, and a test must never fail by chance. The suite's default profile
+# keeps the number of examples small; `pytest --hypothesis-profile thorough` tries many more
+# in the property tests that do not set their own number.
+settings.register_profile("suite", deadline=None, print_blob=True)
+settings.register_profile("thorough", max_examples=1000, deadline=None, print_blob=True)
+settings.load_profile("suite")
 
 
 @pytest.fixture

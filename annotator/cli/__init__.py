@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from annotator import __version__
-from annotator.cli import audit, exporting, formats, importing, projects, scheme, search
+from annotator.cli import audit, exporting, formats, importing, merge, projects, scheme, search
 from annotator.cli.common import TawsimGroup
 from annotator.cli.review import agree, curate, status
 from annotator.cli.team import package, progress
@@ -38,6 +38,7 @@ cli.add_command(progress)
 cli.add_command(agree)
 cli.add_command(curate)
 cli.add_command(status)
+cli.add_command(merge.merge)
 
 
 def main() -> None:

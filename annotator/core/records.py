@@ -70,6 +70,8 @@ class DocumentRecord:
     source_sha256: str | None = None
     encoding: str | None = None
     origin: Origin | None = None
+    layer_owner: str | None = None  # the stable id of the person (or model) the layer is of
+    time_active_s: float | None = None  # active time on the document in this layer
 
 
 def _fail(message: str, index: int | None = None, what: str = "span") -> InvariantError:
@@ -170,6 +172,10 @@ def _prepare(record: DocumentRecord, scheme: Scheme) -> DocumentRecord:
         raise InvariantError("the record's text contains a NUL character (U+0000)")
     if record.id is not None and not is_valid_id(record.id):
         raise InvariantError(f"document id {record.id!r} is not a usable id")
+    seconds = record.time_active_s
+    if seconds is not None and (type(seconds) not in (int, float) or not 0 <= seconds < 1e12):
+        raise InvariantError(f"time_active_s must be a number of seconds, 0 or more, not "
+                             f"{seconds!r}")
     if record.status is not None and record.status not in Status._value2member_map_:
         allowed = ", ".join(s.value for s in Status)
         raise InvariantError(f"unknown status {record.status!r} (allowed: {allowed})")
@@ -213,7 +219,8 @@ def _prepare(record: DocumentRecord, scheme: Scheme) -> DocumentRecord:
         text=text, id=record.id, meta=dict(record.meta), layer=record.layer,
         status=record.status, spans=spans, relations=relations, text_sha256=digest,
         source=record.source, source_sha256=record.source_sha256, encoding=record.encoding,
-        origin=record.origin,
+        origin=record.origin, layer_owner=record.layer_owner,
+        time_active_s=None if seconds is None else float(seconds),
     )
 
 

@@ -1,7 +1,9 @@
 """Tawsim's own dataset: JSON Lines, one document and layer per line (schema/record.schema.json).
 
 It carries everything a project holds for a layer: spans with attributes, notes, annotator and
-times, and relations between span ids of the same line. Offsets are code points.
+times, and relations between span ids of the same line; whose layer it is (`layer_owner`, the
+person's id) and the active time spent on the document in it (`time_active_s`). Offsets are
+code points.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from annotator.formats.files import atomic_output, records_from_json_lines
 
 OFFSET_UNIT = "codepoint"
 _RECORD_KEYS = frozenset(
-    ("id", "text", "text_sha256", "offset_unit", "meta", "layer", "status", "spans", "relations")
+    ("id", "text", "text_sha256", "offset_unit", "meta", "layer", "layer_owner", "status",
+     "time_active_s", "spans", "relations")
 )
 _SPAN_KEYS = frozenset(("id", "start", "end", "label", "text", "attrs", "note", "annotator",
                         "created_at", "updated_at"))
@@ -76,7 +79,18 @@ def record_from_json(value: Any) -> DocumentRecord:
         spans=spans,
         relations=relations,
         text_sha256=_expect(value.get("text_sha256"), str, "text_sha256", optional=True),
+        layer_owner=_expect(value.get("layer_owner"), str, "layer_owner", optional=True),
+        time_active_s=_seconds(value.get("time_active_s")),
     )
+
+
+def _seconds(value: Any) -> float | None:
+    if value is None:
+        return None
+    if type(value) not in (int, float) or value < 0:
+        raise InvariantError(f"time_active_s must be a number of seconds, 0 or more, not "
+                             f"{value!r}")
+    return float(value)
 
 
 def _span(item: Any, index: int) -> SpanRecord:
@@ -150,7 +164,9 @@ def record_to_json(record: DocumentRecord) -> dict[str, Any]:
         "offset_unit": OFFSET_UNIT,
         "meta": record.meta,
         "layer": record.layer,
+        "layer_owner": record.layer_owner,
         "status": record.status or "new",
+        "time_active_s": record.time_active_s,
         "spans": [
             {"id": s.id, "start": s.start, "end": s.end, "label": s.label, "text": s.text,
              "attrs": s.attrs, "note": s.note, "annotator": s.annotator,

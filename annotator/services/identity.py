@@ -97,3 +97,8 @@ def own_layer(project: ProjectStore, person: Person) -> str:
     layer = distinct_layer_name(project, name)
     project.ensure_layer(layer, LayerKind.ANNOTATOR, owner=person.id)
     return layer
+
+
+def layers_of_kind(project: ProjectStore, kind: LayerKind) -> list[str]:
+    """The names of the project's layers of `kind`, in the order they were made."""
+    return [layer.name for layer in project.layers() if layer.kind == kind]

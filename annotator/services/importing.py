@@ -16,6 +16,7 @@ from annotator.storage import BulkImport, ImportCounts, ProjectStore
 from annotator.storage.bulk import ImportRefused
 
 Skipped = Callable[[TawsimError], None]
+Fit = Callable[[DocumentRecord], None]
 
 
 class ImportCancelled(TawsimError):
@@ -61,6 +62,8 @@ def import_paths(
     cancelled: Callable[[], bool] | None = None,
     label_map: Sequence[str] = (),
     drop_unknown_labels: bool = False,
+    replace: bool = False,
+    fit: Fit | None = None,
 ) -> ImportCounts:
     """Import every record of `paths`, all or nothing.
 
@@ -68,6 +71,9 @@ def import_paths(
     it, each bad record (or unreadable file) is passed to `on_skip` and the rest is imported.
     `label_map` items (`ORG=ACTOR`, `DATE=`) rename or leave out a source's labels, and
     `drop_unknown_labels` leaves out the spans of any other label the scheme lacks.
+    With `replace`, each layer holds exactly what the input says for the input's documents
+    (storage.bulk_replace).
+    `fit` sees each record ready to store and may move its spans' edges (services.fitting).
     """
     scheme = project.scheme
     labels = LabelMap.parse(label_map, scheme, drop_unknown=drop_unknown_labels)
@@ -91,7 +97,7 @@ def import_paths(
 
     source = ", ".join(readable_path(str(p)) for p in files)
     with BulkImport(project, actor=actor, source=source, layer=layer, layer_kind=layer_kind,
-                    on_reject=reject if skip_bad else None) as bulk:
+                    on_reject=reject if skip_bad else None, replace=replace) as bulk:
         options.document_text = bulk.document_text
         for path in files:
             fmt = registry.reader_for(path, format)
@@ -108,6 +114,8 @@ def import_paths(
                     try:
                         mapped, left_out = labels.apply(item)
                         record = prepare_record(mapped, scheme)
+                        if fit is not None:
+                            fit(record)
                     except TawsimError as error:
                         bulk.counts.rejected += 1
                         skip(error)

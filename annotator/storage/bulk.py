@@ -3,8 +3,10 @@
 Records are buffered and written in batches with `executemany`, which is about three times
 faster than row-by-row inserts. Documents are matched by id, then by text hash, against both
 the project and the records already taken in this import, so importing a file twice creates
-no duplicates. Matched documents take only the spans and relations they do not have yet.
-This module takes the records and matches them; `bulk_rows` builds and writes the rows.
+no duplicates. Matched documents take only the spans and relations they do not have yet, or,
+with `replace`, their layer is made to hold exactly the record's (`bulk_replace`). A record
+saying whose layer it is goes into that person's layer (`bulk_layers`). This module takes the
+records and matches them; `bulk_rows` builds and writes the rows.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from dataclasses import dataclass
 from annotator.core.errors import InvariantError, TawsimError
 from annotator.core.model import LayerKind
 from annotator.core.records import DocumentRecord
+from annotator.storage.bulk_layers import layer_for
+from annotator.storage.bulk_replace import replace_annotations
 from annotator.storage.bulk_rows import (
     BatchRows,
     ImportCounts,
@@ -54,7 +58,7 @@ class BulkImport:
 
     def __init__(self, project: ProjectFile, *, actor: str, source: str,
                  layer: str | None = None, layer_kind: LayerKind | None = None,
-                 on_reject: Rejected | None = None) -> None:
+                 on_reject: Rejected | None = None, replace: bool = False) -> None:
         self.project = project
         self.conn = project.conn
         self.actor = actor
@@ -62,10 +66,11 @@ class BulkImport:
         self.layer_override = layer
         self.layer_kind = layer_kind
         self.on_reject = on_reject
+        self.replace = replace
         self.counts = ImportCounts()
         self._pending: list[_Pending] = []
         self._builder = RowBuilder(self.conn, self.counts)
-        self._layers: dict[str, int] = {}
+        self._layers: dict[tuple[str, str | None], int] = {}
 
     def __enter__(self) -> BulkImport:
         # NORMAL is safe against a killed process in WAL mode; the import is one transaction,
@@ -131,22 +136,26 @@ class BulkImport:
     def _layer_for(self, record: DocumentRecord) -> int | None:
         name = self.layer_override or record.layer
         started = record.status is not None and record.status != "new"
-        has_annotations = bool(record.spans or record.relations or started)
+        has_annotations = bool(record.spans or record.relations or started
+                               or record.time_active_s)
         if name is None:
             if has_annotations:
                 raise InvariantError("the record has annotations but names no layer; "
                                      "pass --layer NAME")
             return None
-        if name in self._layers:
-            return self._layers[name]
-        layer_id = self.project.layer_id(name)
-        if layer_id is None:
-            kind = self.layer_kind or (LayerKind.GOLD if name == "gold" else
-                                       LayerKind.MODEL if self.layer_override else
-                                       LayerKind.ANNOTATOR)
-            layer_id = self.project.ensure_layer(name, kind)
-        self.counts.layers.add(name)
-        self._layers[name] = layer_id
+        key = (name, record.layer_owner)
+        if key in self._layers:
+            return self._layers[key]
+        kind = self.layer_kind or (LayerKind.GOLD if name == "gold" else
+                                   LayerKind.MODEL if self.layer_override else
+                                   LayerKind.ANNOTATOR)
+        layer_id, actual = layer_for(self.project, name, record.layer_owner, kind)
+        if actual != name:
+            self.counts.warnings.append(
+                f"layer {name!r} in the project is someone else's; the records of "
+                f"{record.layer_owner} went into layer {actual!r}")
+        self.counts.layers.add(actual)
+        self._layers[key] = layer_id
         return layer_id
 
     # -- matching a batch to the project, then writing it ------------------------------------
@@ -175,7 +184,7 @@ class BulkImport:
         )
         builder = self._builder
         batch_first = builder.next_doc
-        rows = BatchRows()
+        rows = BatchRows(exact_times=self.replace)
         for item in pending:
             record, layer_id = item.record, item.layer_id
             try:
@@ -188,10 +197,15 @@ class BulkImport:
                     doc_seq = target
                     self.counts.documents_matched += 1
                     if layer_id is not None:
-                        if doc_seq >= batch_first:  # matched a document of this very batch
-                            write_rows(self.conn, rows)  # the merge below reads these
-                            rows = BatchRows()
-                        builder.merge_annotations(record, doc_seq, layer_id, rows, taken)
+                        if doc_seq >= batch_first or self.replace:
+                            # what follows reads the document's stored rows: write the
+                            # batch's so far (this very batch may have added them)
+                            write_rows(self.conn, rows)
+                            rows = BatchRows(exact_times=self.replace)
+                        if self.replace:
+                            replace_annotations(builder, record, doc_seq, layer_id, taken)
+                        else:
+                            builder.merge_annotations(record, doc_seq, layer_id, rows, taken)
             except ImportRefused:
                 raise
             except TawsimError as error:
@@ -199,6 +213,9 @@ class BulkImport:
                 continue
             if record.status and layer_id is not None:
                 rows.statuses.append((doc_seq, layer_id, record.status, builder.now))
+            seconds = record.time_active_s
+            if seconds is not None and layer_id is not None and (seconds or self.replace):
+                rows.times.append((doc_seq, layer_id, seconds, builder.now))
         write_rows(self.conn, rows)
 
     def _existing_ids(self, table: str, ids: list[str]) -> set[str]:

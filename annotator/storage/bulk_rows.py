@@ -28,8 +28,12 @@ class ImportCounts:
     documents_matched: int = 0
     spans_new: int = 0
     spans_present: int = 0
+    spans_changed: int = 0  # by --replace
+    spans_removed: int = 0  # by --replace
     relations_new: int = 0
     relations_present: int = 0
+    relations_changed: int = 0
+    relations_removed: int = 0
     rejected: int = 0
     ids_renumbered: int = 0  # incoming ids another annotation already had: given new ones
     layers: set[str] = field(default_factory=set)
@@ -49,6 +53,8 @@ class BatchRows:
     spans: list[tuple] = field(default_factory=list)
     relations: list[tuple] = field(default_factory=list)
     statuses: list[tuple] = field(default_factory=list)
+    times: list[tuple] = field(default_factory=list)  # (document, layer, seconds, at)
+    exact_times: bool = False  # --replace: the record's time; else the larger one
 
 
 @dataclass
@@ -218,6 +224,14 @@ def write_rows(conn: sqlite3.Connection, rows: BatchRows) -> None:
             "ON CONFLICT (document, layer) DO UPDATE SET status = excluded.status, "
             "updated_at = excluded.updated_at WHERE status.status <> excluded.status",
             rows.statuses,
+        )
+        larger = "excluded.seconds" if rows.exact_times else \
+            "max(work_time.seconds, excluded.seconds)"
+        conn.executemany(
+            "INSERT INTO work_time (document, layer, seconds, updated_at) VALUES (?,?,?,?) "
+            f"ON CONFLICT (document, layer) DO UPDATE SET seconds = {larger}, "
+            f"updated_at = excluded.updated_at WHERE work_time.seconds <> {larger}",
+            rows.times,
         )
     except sqlite3.IntegrityError as exc:
         # Every record was checked before; reaching a constraint here is a bug, and the

@@ -1,7 +1,8 @@
 """Reading a whole project out, one document and layer at a time, in constant memory.
 
-Four cursors walk documents, spans, relations and statuses in document order, and are merged
-here, so an export reads each row once and never holds more than one document's annotations.
+Five cursors walk documents, spans, relations, statuses and active times in document order,
+and are merged here, so an export reads each row once and never holds more than one
+document's annotations.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ def scan(project: ProjectStore, *, layer: str | None = None, status: Status | No
     """
     conn = project.conn
     layer_names = {row[0]: row[1] for row in conn.execute("SELECT id, name FROM layer")}
+    layer_owners = {row[0]: row[1] for row in conn.execute("SELECT id, owner FROM layer")}
     only_layer: int | None = None
     if layer is not None:
         only_layer = project.layer_id(layer)
@@ -67,6 +69,9 @@ def scan(project: ProjectStore, *, layer: str | None = None, status: Status | No
         "ORDER BY r.document, r.layer, r.seq")))
     statuses = _Cursor(iter(conn.execute(
         f"SELECT document, layer, status FROM status {layer_filter} ORDER BY document, layer")))
+    times = _Cursor(iter(conn.execute(
+        f"SELECT document, layer, seconds FROM work_time {layer_filter} "
+        "ORDER BY document, layer")))
     documents = conn.execute(
         "SELECT seq, id, text, text_sha256, meta, source, source_sha256, encoding "
         "FROM document ORDER BY seq")
@@ -76,10 +81,12 @@ def scan(project: ProjectStore, *, layer: str | None = None, status: Status | No
         doc_spans = spans.take(seq)
         doc_relations = relations.take(seq)
         doc_statuses = statuses.take(seq)
+        doc_times = times.take(seq)
         if only_layer is not None:
             layer_ids: list[int | None] = [only_layer]
         else:
-            layer_ids = sorted(set(doc_spans) | set(doc_relations) | set(doc_statuses)) or [None]
+            layer_ids = sorted(set(doc_spans) | set(doc_relations) | set(doc_statuses)
+                               | set(doc_times)) or [None]
         for layer_id in layer_ids:
             state = doc_statuses.get(layer_id) if layer_id is not None else None
             status_value = state[0][2] if state else Status.NEW.value
@@ -98,6 +105,9 @@ def scan(project: ProjectStore, *, layer: str | None = None, status: Status | No
                 status=status_value, spans=span_records, relations=relation_records,
                 text_sha256=digest, source=source, source_sha256=source_sha,
                 encoding=encoding,
+                layer_owner=layer_owners.get(layer_id) if layer_id is not None else None,
+                time_active_s=(doc_times[layer_id][0][2] if layer_id in doc_times else 0.0)
+                if layer_id is not None else None,
             )
 
 

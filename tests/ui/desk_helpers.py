@@ -52,3 +52,9 @@ def layer_state(project_path, doc_id: str, layer: str = "amal"):
         relations = sorted((relation_as_dict(r) for r in annotations.relations),
                            key=lambda d: d["id"])
     return spans, relations
+
+
+def visible(text: str) -> str:
+    """What a user reads in `text`: the isolates (FSI…PDI) the desk puts around names and
+    article text inside its own words are invisible."""
+    return text.replace("\u2068", "").replace("\u2069", "")

@@ -27,6 +27,7 @@ from annotator.core.scheme import Scheme
 from annotator.services.guidelines import tooltip
 from annotator.ui.common.i18n import language, tr
 from annotator.ui.common.panel_tools import show_if
+from annotator.ui.common.plain import rich
 
 VALUE_COLUMNS = 2
 
@@ -83,7 +84,7 @@ class AttributesPanel(QWidget):
         text = " ".join(span.text.split())
         text = text if len(text) <= 90 else text[:89] + "…"
         self.header.setText(f'<span style="background:{label.color}">&nbsp;'
-                            f"{html.escape(label.display(lang))}&nbsp;</span> {html.escape(text)}")
+                            f"{html.escape(label.display(lang))}&nbsp;</span> {rich(text)}")
         self.header.setToolTip(tooltip(scheme, label.name, lang))
         if self._shape is None or self._shape[0] is not scheme or self._shape[1] != label.name:
             self._build(scheme, span.label)

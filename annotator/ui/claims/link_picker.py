@@ -22,6 +22,7 @@ from annotator.core.model import Span
 from annotator.core.scheme import Scheme
 from annotator.ui.common.i18n import language
 from annotator.ui.common.labels import swatch, text_alignment
+from annotator.ui.common.plain import isolated, tooltip
 
 ROWS_SHOWN = 8
 MARGIN = 4
@@ -68,13 +69,14 @@ class LinkPicker(QFrame):
         for span in spans:
             label = scheme.label(span.label) if scheme.has_label(span.label) else None
             text = " ".join(span.text.split())
-            shown = text if len(text) <= 60 else text[:59] + "…"
-            item = QListWidgetItem(f"{shown}  ({label.display(lang) if label else span.label})")
+            short = text if len(text) <= 60 else text[:59] + "…"
+            item = QListWidgetItem(f"{isolated(short)}  "
+                                   f"({label.display(lang) if label else span.label})")
             if label is not None:
                 item.setIcon(swatch(label.color, label.style))
             item.setData(SPAN_ID_ROLE, span.id)
             item.setTextAlignment(Qt.AlignmentFlag(text_alignment(text)))
-            item.setToolTip(span.text)
+            item.setToolTip(tooltip(span.text))
             self.list.addItem(item)
         self._place(near, len(spans), avoid or [])
         self.show()

@@ -26,6 +26,8 @@ from annotator.services.guidelines import tooltip
 from annotator.ui.common.i18n import language, tr
 from annotator.ui.common.labels import swatch, text_alignment
 from annotator.ui.common.panel_tools import show_if
+from annotator.ui.common.plain import isolated
+from annotator.ui.common.plain import tooltip as plain_tooltip
 
 RELATION_ROLE = Qt.ItemDataRole.UserRole + 1
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -83,16 +85,16 @@ class LinksPanel(QWidget):
         for link in links:
             text = " ".join(link.text.split())
             text = text if len(text) <= 70 else text[:69] + "…"
-            shown = f"{link.type_title}: {text}" if link.outgoing \
-                else tr("{relation} of: {span}", relation=link.type_title, span=text)
-            item = QListWidgetItem(shown)
+            line = f"{link.type_title}: {isolated(text)}" if link.outgoing \
+                else tr("{relation} of: {span}", relation=link.type_title, span=isolated(text))
+            item = QListWidgetItem(line)
             if scheme is not None and scheme.has_label(link.label):
                 label = scheme.label(link.label)
                 item.setIcon(swatch(label.color, label.style))
             item.setData(RELATION_ROLE, link.relation_id)
             item.setData(SPAN_ROLE, link.span_id)
-            item.setTextAlignment(Qt.AlignmentFlag(text_alignment(shown)))
-            item.setToolTip(f"{link.label_title}: {link.text}")
+            item.setTextAlignment(Qt.AlignmentFlag(text_alignment(line)))
+            item.setToolTip(plain_tooltip(f"{link.label_title}: {link.text}"))
             self.list.addItem(item)
             if link.relation_id == current:
                 self.list.setCurrentItem(item)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QIcon
 from annotator.services.claims import ClaimRow
 from annotator.ui.common.i18n import tr
 from annotator.ui.common.labels import dot, text_alignment
+from annotator.ui.common.plain import shown, tooltip
 
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COMPLETE, INCOMPLETE = "#3f9d4f", "#e0a526"
@@ -146,7 +147,7 @@ class ClaimsModel(QAbstractTableModel):
             return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+            return shown(self._display(row, column))
         if role == SPAN_ID_ROLE:
             return row.span_id
         if role == Qt.ItemDataRole.DecorationRole and column == self.CLAIM:
@@ -154,7 +155,7 @@ class ClaimsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and self._missing(row, column):
             return MISSING
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
+            return tooltip(self._tooltip(row, column))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return text_alignment(self._display(row, column))
         return None

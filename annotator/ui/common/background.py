@@ -5,7 +5,8 @@ project object: it opens the same file again (services.projects.open_project), w
 closes it. Jobs report progress and a result through Qt signals, which arrive on the window's
 thread. One JobRunner runs its jobs one at a time: the search index is brought up to date by
 whichever job needs it first, and two jobs writing the index at once would index the same
-documents twice. Starting a job cancels the one running (it stops at its next check).
+documents twice. Starting a job cancels the one running (it stops at its next check), unless
+the running one is work the user asked to finish (export, merge, packaging): then it waits.
 """
 
 from __future__ import annotations
@@ -46,11 +47,14 @@ class ProjectJob(QThread):
     _outcome = Signal(str, object)
 
     def __init__(self, path: Path, work: Work, name: str = "",
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, interruptible: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName(name or "projectJob")
         self.path = Path(path)
         self.work = work
+        # A search or an indexing run gives way to newer work; an export, a merge or
+        # packaging is something the user asked to finish: later jobs wait for it.
+        self.interruptible = interruptible
         self._cancel = threading.Event()
         queued = Qt.ConnectionType.QueuedConnection
         self._progress.connect(self.progressed, queued)
@@ -98,7 +102,8 @@ def _reraise(error: BaseException) -> None:
 
 
 class JobRunner(QObject):
-    """Runs ProjectJobs one after another; a new job cancels the running one."""
+    """Runs ProjectJobs one after another; a new job cancels the running one unless that
+    one must finish (an export, a merge), and replaces any interruptible job still waiting."""
 
     idle = Signal()
 
@@ -115,13 +120,14 @@ class JobRunner(QObject):
         job.setParent(self)
         job.crashed.connect(_reraise)
         job.ended.connect(lambda j=job: self._finished(j))
-        for waiting in self._waiting:
+        for waiting in [w for w in self._waiting if w.interruptible]:
+            self._waiting.remove(waiting)
             self._drop(waiting)
-        self._waiting = [job]
-        if self.current is not None:
-            self.current.cancel()
-        else:
+        self._waiting.append(job)
+        if self.current is None:
             self._next()
+        elif self.current.interruptible:
+            self.current.cancel()
         return job
 
     def cancel(self, job: ProjectJob) -> None:

@@ -36,3 +36,7 @@ def occurrences(count: int) -> str:
 
 def hits(count: int) -> str:
     return trn("{count} hit", "{count} hits", count)
+
+
+def work_packages(count: int) -> str:
+    return trn("{count} work package", "{count} work packages", count)

@@ -12,6 +12,7 @@ from annotator.core.model import Span
 from annotator.core.scheme import Scheme
 from annotator.services.audit import DocumentComparison
 from annotator.ui.common.i18n import language
+from annotator.ui.common.plain import isolated
 from annotator.ui.compare.marks import STYLES, kind_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -80,7 +81,7 @@ class DisagreementModel(QAbstractTableModel):
         name = self.scheme.label(span.label).display(language()) \
             if self.scheme is not None and self.scheme.has_label(span.label) else span.label
         text = " ".join(span.text.split())
-        return f"{name}: {text if len(text) <= 40 else text[:39] + '…'}"
+        return f"{name}: {isolated(text if len(text) <= 40 else text[:39] + '…')}"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

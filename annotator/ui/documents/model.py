@@ -16,6 +16,7 @@ from annotator.core.commands import Change
 from annotator.core.model import Status
 from annotator.ui.common.i18n import tr
 from annotator.ui.common.labels import status_icon, status_name, text_alignment
+from annotator.ui.common.plain import shown, tooltip
 from annotator.ui.common.session import DeskSession
 
 PAGE_SIZE = 200
@@ -130,14 +131,14 @@ class DocumentListModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.TITLE:
-                return item["title"] or item["id"]
+                return shown(item["title"] or item["id"])
             if column == self.STATUS:
                 return status_name(item["status"])
             return item["spans"]
         if role == Qt.ItemDataRole.DecorationRole and column == self.STATUS:
             return status_icon(item["status"])
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
-            return item["title"] or item["id"]
+            return tooltip(item["title"] or item["id"])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == self.TITLE:
                 return text_alignment(item["title"] or item["id"])

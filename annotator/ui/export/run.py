@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QProgressDialog,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from annotator.core.model import Status
 from annotator.services.exporting import export_dataset, write_report
 from annotator.ui.common.background import ProjectJob, Work
 from annotator.ui.common.i18n import tr
+from annotator.ui.common.plain import warn
 from annotator.ui.common.plurals import documents, links, spans
 from annotator.ui.common.progress import progress_dialog
 from annotator.ui.context import DeskContext
@@ -64,7 +64,7 @@ class ExportRun(QObject):
         choice = self.choice
         total = desk.document_count(choice.status) if choice.layer is not None else 0
         dialog = progress_dialog(self.context.host, tr("Exporting the dataset…"), total)
-        job = ProjectJob(desk.path, export_work(choice), name="export")
+        job = ProjectJob(desk.path, export_work(choice), name="export", interruptible=False)
         job.progressed.connect(lambda n: dialog.setValue(min(dialog.value() + n, total))
                                if total else None)
         job.succeeded.connect(self._done)
@@ -80,8 +80,8 @@ class ExportRun(QObject):
             self.context.runner.cancel(self.job)
 
     def _failed(self, message: str) -> None:
-        QMessageBox.warning(self.context.host, tr("Export failed"),
-                            tr("Nothing was written.") + "\n\n" + message)
+        warn(self.context.host, tr("Export failed"),
+             tr("Nothing was written.") + "\n\n" + message)
 
     def _done(self, report: Any) -> None:
         self.report = report

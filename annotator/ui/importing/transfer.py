@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from annotator.core.errors import TawsimError
 from annotator.services.importing import ImportCancelled, import_paths, input_size
 from annotator.services.projects import as_user_error
 from annotator.ui.common.i18n import tr
+from annotator.ui.common.plain import warn
 from annotator.ui.common.progress import progress_dialog
 from annotator.ui.common.session import DeskSession
 
@@ -51,8 +52,7 @@ def import_articles(parent: QWidget, desk: DeskSession, paths: list[Path]) -> in
         message = _user_message(error)
         if message is None:
             raise
-        QMessageBox.warning(parent, tr("Import failed"),
-                            tr("Nothing was imported.") + "\n\n" + message)
+        warn(parent, tr("Import failed"), tr("Nothing was imported.") + "\n\n" + message)
         return None
     dialog.close()
     desk.notify_documents_added()

@@ -3,11 +3,12 @@ question asked before one deletes any."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from annotator.core.scheme_migration import MigrationCounts
 from annotator.services.scheme import SchemeChangeRefused, SchemeChangeReport
 from annotator.ui.common.i18n import tr
+from annotator.ui.common.plain import Button, ask
 from annotator.ui.common.plurals import annotations
 
 
@@ -36,12 +37,11 @@ def describe_report(report: SchemeChangeReport, *, applied: bool) -> str:
 def ask_to_delete(parent: QWidget, refused: SchemeChangeRefused) -> bool:
     """Whether the annotator agrees to delete what the change cannot keep."""
     counts = refused.counts
-    answer = QMessageBox.question(
+    answer = ask(
         parent, tr("Delete annotations?"),
         tr("This change would delete or clear {annotations} ({what}) in the layers "
            "{layers}. Rename or merge instead to keep them. Delete them?",
            annotations=annotations(counts.loss), what=describe_counts(counts),
            layers=", ".join(sorted(counts.losing_layers))),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
+        Button.Yes | Button.No, Button.No)
+    return answer == Button.Yes

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -28,6 +27,7 @@ from annotator.core.errors import SchemeError
 from annotator.core.scheme_edits import SchemeOp
 from annotator.services.scheme import SchemeChangeRefused, SchemeChangeReport
 from annotator.ui.common.i18n import tr
+from annotator.ui.common.plain import warn
 from annotator.ui.common.session import DeskSession
 from annotator.ui.scheme.adding import AddButtons
 from annotator.ui.scheme.counts import ask_to_delete, describe_report
@@ -185,6 +185,6 @@ class SchemeDialog(QDialog):
                     return
                 self.report = self.desk.change_scheme(self.draft.ops, delete=True)
         except SchemeError as error:
-            QMessageBox.warning(self, tr("The scheme was not changed"), str(error))
+            warn(self, tr("The scheme was not changed"), str(error))
             return
         self.accept()

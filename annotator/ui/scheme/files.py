@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from annotator.core.errors import SchemeError, TawsimError
 from annotator.services.scheme import SchemeChangeReport
 from annotator.ui.common.i18n import tr
+from annotator.ui.common.plain import Button, ask, warn
 from annotator.ui.common.session import DeskSession
 from annotator.ui.scheme.counts import describe_counts
 
@@ -36,7 +37,7 @@ def load_scheme_file(parent: QWidget, desk: DeskSession, path: Path
     try:
         preview = desk.import_scheme(path, dry_run=True)
     except SchemeError as error:
-        QMessageBox.warning(parent, tr("Cannot load the scheme"), str(error))
+        warn(parent, tr("Cannot load the scheme"), str(error))
         return None
     counts = preview.counts
     question = tr("Load the scheme “{name}” from {file}?", name=preview.scheme.name,
@@ -45,16 +46,13 @@ def load_scheme_file(parent: QWidget, desk: DeskSession, path: Path
         question += "\n\n" + tr("The annotations the new scheme cannot keep ({count}) will be "
                                 "deleted. To keep them, give them names the file has "
                                 "(tawsim scheme import --rename).", count=counts.loss)
-    answer = QMessageBox.question(parent, tr("Load a scheme"), question,
-                                  QMessageBox.StandardButton.Yes
-                                  | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
-    if answer != QMessageBox.StandardButton.Yes:
+    answer = ask(parent, tr("Load a scheme"), question, Button.Yes | Button.No, Button.No)
+    if answer != Button.Yes:
         return None
     try:
         return desk.import_scheme(path, delete=bool(counts.loss))
     except SchemeError as error:
-        QMessageBox.warning(parent, tr("Cannot load the scheme"), str(error))
+        warn(parent, tr("Cannot load the scheme"), str(error))
         return None
 
 
@@ -69,5 +67,5 @@ def save_scheme_file(parent: QWidget, desk: DeskSession, path: Path) -> Path | N
     try:
         return desk.export_scheme(path)
     except TawsimError as error:
-        QMessageBox.warning(parent, tr("Cannot save the scheme"), str(error))
+        warn(parent, tr("Cannot save the scheme"), str(error))
         return None

@@ -7,7 +7,6 @@ only the rows on screen are painted, so a page of hundreds costs nothing to show
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +21,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from annotator.ui.common.plain import FSI, PDI, rich
 
 CONTEXT = 40  # characters of context at most on each side of a hit, before fitting
 HIT_COLOUR = "#ffd54a"
@@ -49,10 +50,12 @@ def row_html(row: HitRow, before: str, after: str, title_colour: str = "gray",
              text_colour: str = "black") -> str:
     """A row as rich text: the title over the line, whose context the caller has cut to
     fit (`before` ends at the hit, `after` starts there)."""
-    line = (f"{html.escape(before)}<span style='background:{HIT_COLOUR}; color:black'><b>"
-            f"{html.escape(row.hit)}</b></span>{html.escape(after)}")
+    # The line is one isolate (its own direction, no reordering control of the article's
+    # acting on the page around it); the title another.
+    line = (f"{FSI}{rich(before)[1:-1]}<span style='background:{HIT_COLOUR}; color:black'>"
+            f"<b>{rich(row.hit)[1:-1]}</b></span>{rich(after)[1:-1]}{PDI}")
     title = (f"<div style='color:{title_colour}; font-size:small'>"
-             f"{html.escape(row.where)}</div>") if row.where else ""
+             f"{rich(row.where)}</div>") if row.where else ""
     return f"{title}<div style='color:{text_colour}'>{line}</div>"
 
 

@@ -3,7 +3,7 @@ or all at once. The dialog shows; label_all_flow finds and labels."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +33,7 @@ class LabelAllDialog(QDialog):
         self.setWindowTitle(tr("Label all occurrences"))
         self.resize(560, 460)
         self.heading = QLabel(heading)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the article
         self.heading.setWordWrap(True)
         self.scope = QComboBox()
         self.scope.setObjectName("labelAllScope")

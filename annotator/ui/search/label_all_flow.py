@@ -22,6 +22,7 @@ from annotator.services.label_all import (
 from annotator.services.session import AnnotationSession
 from annotator.ui.common.background import ProjectJob, Work
 from annotator.ui.common.i18n import language, tr
+from annotator.ui.common.plain import isolated
 from annotator.ui.common.plurals import documents as counted_documents
 from annotator.ui.common.plurals import occurrences
 from annotator.ui.context import DeskContext
@@ -61,7 +62,7 @@ class LabelAllFlow(QObject):
         if self.dialog is not None:
             self.dialog.close()
         dialog = LabelAllDialog(self.context.host, tr("Label every other “{mention}” as {label}.",
-                                           mention=span.text, label=label))
+                                           mention=isolated(span.text), label=label))
         dialog.scopeChanged.connect(self.find)
         dialog.acceptOne.connect(self.accept_one)
         dialog.acceptChecked.connect(self.accept_checked)

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from annotator import PRODUCT_NAME, __version__
 from annotator.core.datafiles import resource_file
@@ -27,6 +27,7 @@ from annotator.services.projects import (
 )
 from annotator.ui.common import i18n, menu_style
 from annotator.ui.common.fonts import interface_font, register_fonts
+from annotator.ui.common.plain import warn
 from annotator.ui.common.session import DeskSession
 from annotator.ui.common.settings import AppPaths, Settings
 from annotator.ui.shell import bootstrap
@@ -133,7 +134,7 @@ class Desk(QObject):
         message = str(error) if isinstance(error, TawsimError) else as_user_error(error)
         if message is None:
             raise error
-        QMessageBox.warning(self.window, i18n.tr("Cannot open the project"), str(message))
+        warn(self.window, i18n.tr("Cannot open the project"), str(message))
 
     def switch_layer(self, layer: str) -> None:
         """Work in another layer of the same project (View › Working layer), on the same
@@ -145,7 +146,7 @@ class Desk(QObject):
             session = working_session(previous.session.project, identity.person.name, layer,
                                       person=identity.person)
         except TawsimError as error:
-            QMessageBox.warning(self.window, i18n.tr("Cannot work in that layer"), str(error))
+            warn(self.window, i18n.tr("Cannot work in that layer"), str(error))
             return
         self.layer = None if layer == previous.own_layer else layer
         self.current = DeskSession(session, own_layer=previous.own_layer)
@@ -167,7 +168,7 @@ class Desk(QObject):
             session = working_session(store, identity.person.name, self.layer,
                                       person=identity.person)
         except TawsimError as error:
-            QMessageBox.warning(self.window, i18n.tr("Cannot work in that layer"), str(error))
+            warn(self.window, i18n.tr("Cannot work in that layer"), str(error))
             return
         self.identity = identity
         self.current = DeskSession(session, own_layer=current.own_layer)

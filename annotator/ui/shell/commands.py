@@ -14,6 +14,7 @@ from annotator.core.model import Status
 from annotator.ui.article.editing import EditController
 from annotator.ui.common.i18n import tr
 from annotator.ui.common.labels import status_name
+from annotator.ui.common.plain import menu_text, tooltip
 from annotator.ui.common.plurals import new_documents
 from annotator.ui.context import DeskContext
 from annotator.ui.documents.panel import DocumentPanel
@@ -209,7 +210,8 @@ class WindowCommands(QObject):
         menu = self.recent_menu
         menu.clear()
         for path in self.context.settings.recent_projects:
-            action = menu.addAction(str(path))
+            action = menu.addAction(menu_text(str(path)))
+            action.setToolTip(tooltip(str(path)))
             action.triggered.connect(
                 lambda _=False, p=str(path): self.projectRequested.emit(p))
         menu.setEnabled(not menu.isEmpty())

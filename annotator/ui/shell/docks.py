@@ -3,7 +3,8 @@
 Documents on the leading side, spans on the other with the selected span's details under
 them (and the help as a tab beside the details, hidden at first); the claims table under the
 article; the search panel as a tab over the documents; the predictions panel, the first time
-it opens, as a tab at the foot of the window. Side panels keep the window's full height (the
+it opens, as a tab at the foot of the window; the Team panel as a tab beside the claims,
+hidden at first. Side panels keep the window's full height (the
 bottom corners belong to them), so the claims table takes width only from under the
 article, which stays the centre of the window. Dock areas do not follow the layout
 direction, so the mirrored (Arabic) layout swaps the sides.
@@ -30,6 +31,7 @@ class DeskDocks:
     help: QDockWidget
     search: QDockWidget
     predictions: QDockWidget
+    team: QDockWidget
 
 
 def article_column(header: QWidget, article: QWidget, find_bar: QWidget) -> QWidget:
@@ -66,6 +68,10 @@ def place_docks(window: QMainWindow, docks: DeskDocks) -> None:
     docks.documents.raise_()
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, docks.predictions)
     docks.predictions.hide()
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, docks.team)
+    window.tabifyDockWidget(docks.claims, docks.team)
+    docks.claims.raise_()
+    docks.team.hide()
 
 
 def size_docks(window: QMainWindow, docks: DeskDocks) -> None:

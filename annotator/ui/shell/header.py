@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from annotator.core.model import Status
 from annotator.ui.common.labels import STATUS_COLORS, status_name
+from annotator.ui.common.plain import rich
 
 
 class DocumentHeader(QWidget):
@@ -30,7 +31,7 @@ class DocumentHeader(QWidget):
         layout.addWidget(self.title, 1)
 
     def show_document(self, title: str, position: int, total: int, status: Status) -> None:
-        self.title.setText(f"<b>{html.escape(title)}</b>")
+        self.title.setText(f"<b>{rich(title)}</b>")
         self.where.setText(
             f"{position + 1} / {total} &nbsp;<span style='color:{STATUS_COLORS[status]}'>●</span>"
             f" {html.escape(status_name(status))}")

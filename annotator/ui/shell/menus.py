@@ -19,6 +19,7 @@ from annotator.ui.shell.docks import DeskDocks
 class FeatureActions:
     """What the features add to the menus."""
 
+    team: list[QAction] = field(default_factory=list)  # File, after the export
     find: list[QAction] = field(default_factory=list)  # Edit, after a separator
     view_marks: list[QAction] = field(default_factory=list)  # View, after the zoom
     panels: list[QAction] = field(default_factory=list)  # View: show or hide each panel
@@ -30,11 +31,13 @@ class FeatureActions:
 
 
 def feature_actions(docks: DeskDocks, search: SearchActions, claims: ClaimsActions,
-                    scheme: list[QAction], compare: ComparisonActions) -> FeatureActions:
+                    scheme: list[QAction], compare: ComparisonActions,
+                    team: list[QAction]) -> FeatureActions:
     return FeatureActions(
-        find=search.edit_actions(), view_marks=[search.show_invisibles],
+        team=team, find=search.edit_actions(), view_marks=[search.show_invisibles],
         panels=[dock.toggleViewAction() for dock in (docks.documents, docks.spans,
-                                                     docks.details, docks.claims, docks.help)],
+                                                     docks.details, docks.claims, docks.help,
+                                                     docks.team)],
         view_extra=[docks.search.toggleViewAction()], compare=compare.view_actions(),
         annotate_links=claims.annotate_actions(), scheme=scheme,
         annotate_search=search.annotate_actions())
@@ -56,6 +59,8 @@ def build_menus(window: QMainWindow, actions: DeskActions, features: FeatureActi
     importing = file.addMenu(tr("&Import articles"))
     importing.addActions([a.import_files, a.import_folder])
     file.addAction(a.export)
+    file.addSeparator()
+    file.addActions(features.team)
     file.addSeparator()
     file.addAction(a.settings)
     file.addSeparator()

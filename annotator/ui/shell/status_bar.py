@@ -12,6 +12,7 @@ from annotator.core.model import Status
 from annotator.core.scheme import Scheme
 from annotator.ui.common.i18n import language, tr
 from annotator.ui.common.labels import status_name
+from annotator.ui.common.plain import isolated
 
 MESSAGE_MS = 6000
 
@@ -35,7 +36,8 @@ class DeskStatusBar(QStatusBar):
 
     def show_layer(self, layer: str, person: str) -> None:
         """Who is working, and in which layer."""
-        self.layer.setText(tr("{person} — layer: {layer}", person=person, layer=layer))
+        self.layer.setText(tr("{person} — layer: {layer}", person=isolated(person),
+                              layer=isolated(layer)))
 
     def show_document_counts(self, counts: dict[Status, int]) -> None:
         total = sum(counts.values())

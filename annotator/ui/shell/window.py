@@ -85,6 +85,7 @@ class MainWindow(DeskWindowParts):
         self.status.show_document_counts(desk.status_counts())
         self.search_desk.set_session(desk)
         self.comparison_desk.set_session(desk)
+        self.team_desk.set_session(desk)
         self._fill_layers()
         target = doc_id or desk.resume_document(
             self.settings.last_document(desk.path, desk.layer))

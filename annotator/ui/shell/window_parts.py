@@ -30,6 +30,7 @@ from annotator.ui.shell.palette import LabelPalette
 from annotator.ui.shell.status_bar import DeskStatusBar
 from annotator.ui.shell.working_layer import working_layer_menu
 from annotator.ui.spans.panel import SpanPanel
+from annotator.ui.team.desk import TeamDesk
 
 
 class DeskWindowParts(QMainWindow):
@@ -62,6 +63,7 @@ class DeskWindowParts(QMainWindow):
         self.scheme_desk = SchemeDesk(self.context)
         self.search_desk = SearchDesk(self.context)
         self.comparison_desk = ComparisonDesk(self.context)
+        self.team_desk = TeamDesk(self.context)
         self._arrange()
         self.layers_menu, self.layers = working_layer_menu(self)
         self.recent_menu, self.annotate_menu = menus.build_menus(
@@ -76,14 +78,15 @@ class DeskWindowParts(QMainWindow):
         self.docks = docks.DeskDocks(self.documents_dock, self.spans_dock,
                                      self.claims_desk.details_dock, self.claims_desk.claims_dock,
                                      self.scheme_desk.help_dock, self.search_desk.search_dock,
-                                     self.comparison_desk.dock)
+                                     self.comparison_desk.dock, self.team_desk.dock)
         docks.place_docks(self, self.docks)
         self.status.insertPermanentWidget(0, self.search_desk.index_progress)
 
     def _feature_actions(self) -> menus.FeatureActions:
         return menus.feature_actions(self.docks, self.search_desk.actions,
                                      self.claims_desk.actions, self.scheme_desk.actions(),
-                                     self.comparison_desk.actions)
+                                     self.comparison_desk.actions,
+                                     self.team_desk.file_actions())
 
     @property
     def desk(self) -> DeskSession | None:

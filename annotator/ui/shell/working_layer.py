@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from annotator.services.adjudication import LayerChoice
 from annotator.ui.common.i18n import tr
+from annotator.ui.common.plain import isolated, menu_text, tooltip
 
 
 class WorkingLayerMenu(QObject):
@@ -34,14 +35,15 @@ class WorkingLayerMenu(QObject):
             choices = [*choices, LayerChoice(current, "annotator", True)]
         for choice in choices:
             if choice.name == annotator:
-                text = tr("{layer}: your own layer", layer=choice.name)
+                text = tr("{layer}: your own layer", layer=isolated(menu_text(choice.name)))
             elif choice.kind != "gold":
-                text = choice.name
+                text = menu_text(choice.name)
             elif choice.exists:
-                text = tr("{layer}: gold layer", layer=choice.name)
+                text = tr("{layer}: gold layer", layer=isolated(menu_text(choice.name)))
             else:
-                text = tr("{layer}: a new gold layer", layer=choice.name)
+                text = tr("{layer}: a new gold layer", layer=isolated(menu_text(choice.name)))
             action = QAction(text, self.menu)
+            action.setToolTip(tooltip(choice.name))  # not the text, which Qt might read as markup
             action.setCheckable(True)
             action.setChecked(choice.name == current)
             action.setObjectName(f"workIn:{choice.name}")

@@ -18,6 +18,7 @@ from annotator.core.model import Span
 from annotator.core.scheme import Scheme
 from annotator.ui.common.i18n import language, tr
 from annotator.ui.common.labels import swatch, text_alignment
+from annotator.ui.common.plain import shown, tooltip
 
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
@@ -165,12 +166,12 @@ class SpanListModel(QAbstractTableModel):
             if column == self.LABEL:
                 return self._names.get(span.label, span.label)
             if column == self.TEXT:
-                return " ".join(span.text.split())
+                return shown(" ".join(span.text.split()))
             return f"{span.start}–{span.end}"
         if role == Qt.ItemDataRole.DecorationRole:
             return self._swatches.get(span.label) if column == self.LABEL else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return span.text if column == self.TEXT else None
+            return tooltip(span.text) if column == self.TEXT else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return text_alignment(span.text) if column == self.TEXT else None
         return span.id

@@ -12,6 +12,7 @@ from annotator.services.projects import open_project
 from annotator.services.session import AnnotationSession
 from annotator.ui.compare.marks import STYLES
 from tests.formats.sample import ARTICLE, DOC_ID, annotated_project, where
+from tests.ui.desk_helpers import visible
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = CTRL | Qt.KeyboardModifier.ShiftModifier
@@ -53,7 +54,7 @@ def test_working_in_gold_from_the_view_menu(qtbot, tmp_path, open_desk):
     window = desk.window
     assert window.desk.layer == "amal"
     menu = window.findChild(QMenu, "workingLayerMenu")
-    names = [action.text() for action in menu.actions()]
+    names = [visible(action.text()) for action in menu.actions()]
     assert names == ["amal: your own layer", "gold: gold layer"]
     menu.actions()[1].trigger()
     assert desk.current.layer == "gold" and window.desk is desk.current

@@ -4,9 +4,12 @@ the report of what a format could not carry, and a cancelled export that leaves 
 from __future__ import annotations
 
 import json
+import threading
 
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel
 
+from annotator.services.exporting import export_dataset
+from annotator.ui.export import run as export_run
 from annotator.ui.export.dialog import ExportDialog
 from annotator.ui.export.run import ExportRun
 from tests.ui.compare.test_predictions import project_with_predictions
@@ -108,9 +111,26 @@ def test_what_a_format_cannot_carry_is_reported(qtbot, make_project, open_desk, 
     report.close()
 
 
-def test_a_cancelled_export_leaves_no_file(qtbot, make_project, open_desk, tmp_path):
+def test_a_cancelled_export_leaves_no_file(qtbot, make_project, open_desk, tmp_path,
+                                          monkeypatch):
     window = open_desk(make_project(*ARTICLES)).window
+    written, cancelled = threading.Event(), threading.Event()
+
+    def export_halfway(*args, progress, **options):
+        """The real export, held after its first document until the test has cancelled it,
+        so that Cancel always comes in the middle of the export, whatever the machine."""
+        def hold(count: int) -> None:
+            progress(count)
+            if not written.is_set():
+                written.set()
+                assert cancelled.wait(10)
+
+        return export_dataset(*args, progress=hold, **options)
+
+    monkeypatch.setattr(export_run, "export_dataset", export_halfway)
     for name, split in (("cancelled.jsonl", None), ("cancelled-parts", "train=0.5,test=0.5")):
+        written.clear()
+        cancelled.clear()
         out = tmp_path / name
         dialog = ExportDialog(window, window.desk, tmp_path, "x")
         dialog.path.setText(str(out))
@@ -119,8 +139,10 @@ def test_a_cancelled_export_leaves_no_file(qtbot, make_project, open_desk, tmp_p
             dialog.split.spec_field.setText(split)
         run = ExportRun(window.context, dialog.choice())
         job = run.start()
-        run.cancel()  # before the first document is written
-        with qtbot.waitSignal(job.ended, timeout=5000):
+        assert written.wait(10)  # the first document is written
+        run.cancel()
+        cancelled.set()
+        with qtbot.waitSignal(job.ended, timeout=10_000):
             pass
         assert run.report is None
         assert not out.exists()

@@ -16,7 +16,7 @@ from annotator.ui.export.run import export_articles
 from annotator.ui.scheme.files import load_scheme_file, save_scheme_file
 from tests.scheme_texts import CONFLICTING, WITNESS_CLAIM, custom_scheme_data
 from tests.ui.conftest import when_modal
-from tests.ui.desk_helpers import layer_state, mark, press
+from tests.ui.desk_helpers import layer_state, mark, press, visible
 
 
 def test_an_invalid_scheme_file_is_refused_with_what_is_wrong(qtbot, make_project,
@@ -88,7 +88,7 @@ def test_a_custom_scheme_from_a_file_works_end_to_end(qtbot, make_project, open_
     qtbot.waitUntil(lambda: model.rowCount() == 1)  # filled after the scheme change
     assert [model.index(0, c).data() for c in range(3)] == \
         [WITNESS_CLAIM, "شاهد عيان", "Uncertain"]
-    texts = [window.claims_desk.link_panel.list.item(i).text()
+    texts = [visible(window.claims_desk.link_panel.list.item(i).text())
              for i in range(window.claims_desk.link_panel.list.count())]
     assert sorted(texts) == ["Relayed by: قناة محلية", "Source: شاهد عيان"]
 
