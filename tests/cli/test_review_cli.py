@@ -2,6 +2,8 @@
 independent computation, pre-merge takes exactly what both annotators agree on, a reviewed
 gold document exports, and every bad input is one line."""
 
+import random
+
 import orjson
 import pytest
 from click.testing import CliRunner
@@ -10,8 +12,11 @@ from annotator.cli import cli
 from annotator.services.adjudication import working_session
 from annotator.services.curation import curation_view
 from annotator.services.curation_edits import accept_version
+from annotator.services.packaging import make_packages
+from annotator.services.session import AnnotationSession
 from annotator.storage import ProjectStore
-from tests.services.review_data import lead_project
+from tests.services.review_data import annotate, lead_project
+from tests.services.team_data import add_articles, article
 
 
 def run(*args, ok=True):
@@ -161,3 +166,30 @@ def test_fully_agreed_documents_reviewed_at_once(tmp_path):
 def test_bad_input_is_one_line(lead_path, args, message):
     result = run(*[arg.format(p=lead_path) for arg in args], ok=False)
     assert message in result.stderr
+
+
+def test_after_merging_two_packages_agree_and_curate(tmp_path):
+    """The whole round: packages for amal and basel with every document to both, each
+    annotates in their own file, the lead merges both files, then agree and curate."""
+    lead = tmp_path / "lead.tawsim"
+    with ProjectStore.create(lead) as project:
+        add_articles(project, 6)
+        report = make_packages(project, tmp_path / "out", ["amal", "basel"], overlap=1.0)
+    for number, package in enumerate(report.packages):
+        with ProjectStore.open(package.path) as store:
+            session = AnnotationSession(store, package.annotator)
+            for doc in store.document_ids():
+                rng = random.Random(number * 100 + int(doc[1:]))
+                annotate(session, doc, article(int(doc[1:])), rng)
+                session.set_status(doc, "done")
+    run("merge", lead, *(package.path for package in report.packages))
+    pair = orjson.loads(run("agree", lead, "--json", "--status", "done",
+                            "--resamples", 20).stdout)["pairs"][0]
+    amal, basel = spans_of(lead, "amal"), spans_of(lead, "basel")
+    both = sum(len(amal[doc].keys() & basel[doc].keys()) for doc in amal)
+    total = sum(len(amal[doc]) + len(basel[doc]) for doc in amal)
+    assert (pair["a"], pair["b"], pair["documents"]) == ("amal", "basel", 6)
+    assert pair["exact"]["f1"] == pytest.approx(2 * both / total)
+    run("curate", lead, "--from", "amal,basel", "--into", "gold")
+    gold = spans_of(lead, "gold")
+    assert all(gold[doc].keys() == amal[doc].keys() & basel[doc].keys() for doc in amal)
