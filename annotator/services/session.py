@@ -173,6 +173,8 @@ class AnnotationSession(ReadingSession):
         if not (0 <= start < end <= len(text)):
             raise TawsimError(f"a span needs 0 <= start < end <= {len(text)}, "
                               f"not {start}-{end}")
+        if (start, end) == (old.start, old.end):
+            return old  # no edit, nothing to undo
         new = old.with_changes(start=start, end=end, text=text[start:end])
         self._push(UpdateSpan(old, new, verb="resize"))
         return new

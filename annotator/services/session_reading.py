@@ -21,7 +21,7 @@ class ReadingSession:
     def __init__(self, project: ProjectStore, layer: str) -> None:
         self.project = project
         self.layer = layer
-        self._watch: ChangeWatch | None = None
+        self._watch = ChangeWatch(project, layer)
 
     @property
     def scheme(self) -> Scheme:
@@ -32,10 +32,8 @@ class ReadingSession:
     def changes_elsewhere(self, doc_id: str | None = None) -> Elsewhere | None:
         """What other connections (another window, a script, the command line) changed
         since the last call: the scheme, the documents, or `doc_id`'s annotations in this
-        layer. None when nothing did; costs one statement then, so it can be asked often.
-        The first call only takes note of where things stand."""
-        if self._watch is None:
-            self._watch = ChangeWatch(self.project, self.layer)
+        layer (as read by `annotations`). None when nothing did; costs one statement then,
+        so it can be asked often."""
         return self._watch.poll(doc_id)
 
     # -- documents -------------------------------------------------------------------------
@@ -74,6 +72,7 @@ class ReadingSession:
     # -- reading ---------------------------------------------------------------------------
 
     def annotations(self, doc_id: str) -> Annotations:
+        self._watch.mark_document(doc_id)
         return self.project.annotations(doc_id, self.layer)
 
     def span(self, span_id: str) -> Span:

@@ -58,6 +58,10 @@ class ChangeWatch:
                               "WHERE document = ? AND layer = ?", keys).fetchone()
         return (*marks, status)
 
+    def mark_document(self, doc_id: str) -> None:
+        """The document is being read now: later changes to it are news, earlier ones not."""
+        self._document = (doc_id, self._document_mark(doc_id))
+
     def poll(self, doc_id: str | None = None) -> Elsewhere | None:
         """What changed since the last poll (None: nothing, or the file is closed). The
         scheme cached by the project is dropped when the stored one changed."""

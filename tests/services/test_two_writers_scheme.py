@@ -17,6 +17,7 @@ from annotator.cli import cli
 from annotator.core.commands import AddSpan, StaleEdit
 from annotator.core.errors import SchemeError
 from annotator.core.model import Span
+from annotator.services.projects import open_project
 from annotator.services.session import AnnotationSession
 from tests.texts import ARTICLE_LF
 
@@ -44,8 +45,6 @@ def exported(path, tmp_path):
 @pytest.fixture
 def desk(tmp_path):
     """A session on a project file the command line also works on."""
-    from annotator.services.projects import open_project
-
     path = tmp_path / "shared.tawsim"
     run("init", path)
     article = tmp_path / "article.txt"
@@ -92,8 +91,6 @@ def test_a_desk_session_opened_before_the_rename_never_writes_the_old_label(tmp_
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE_LF, encoding="utf-8")
     run("import", tmp_path / "p.tawsim", article)
-    from annotator.services.projects import open_project
-
     with open_project(tmp_path / "p.tawsim") as project:
         session = AnnotationSession(project, "amal")
         (doc_id,) = project.document_ids()

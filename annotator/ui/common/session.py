@@ -55,7 +55,6 @@ class DeskSession(QObject):
         self._shown: dict[tuple[bool, str], Span | Relation] = {}
         self._closed = False
         session.subscribe(self._on_changes)
-        session.changes_elsewhere()  # where things stand now
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(POLL_MS)
         self.poll_timer.timeout.connect(self.look_elsewhere)
