@@ -17,6 +17,8 @@ from annotator.cli import cli
 from annotator.core.commands import AddSpan, StaleEdit
 from annotator.core.errors import SchemeError
 from annotator.core.model import Span
+from annotator.core.scheme_edits import RenameLabel
+from annotator.services import scheme as schemes
 from annotator.services.projects import open_project
 from annotator.services.session import AnnotationSession
 from tests.texts import ARTICLE_LF
@@ -134,3 +136,12 @@ def test_the_open_session_hears_of_documents_imported_elsewhere(desk, tmp_path):
     assert not change.document  # the open document's annotations did not change
     assert session.document_count() == 2
     assert session.changes_elsewhere(doc_id) is None  # told once
+
+
+def test_a_scheme_change_from_the_desk_starts_from_the_scheme_stored_now(desk, tmp_path):
+    session, path, _ = desk
+    assert session.scheme.has_label("WEAPON")  # cached by the desk
+    run("scheme", "rename", path, "ACTOR", "SPEAKER")
+    schemes.change_scheme(session.project, RenameLabel("WEAPON", "ARMS"), actor="amal")
+    labels = set(session.project.scheme.label_names)
+    assert {"SPEAKER", "ARMS"} <= labels and not {"ACTOR", "WEAPON"} & labels
