@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 
+import orjson
+
 from annotator.core.commands import EditRecord, StaleEdit
 from annotator.core.commands.revisions import Revisions
 from annotator.core.errors import InvariantError, TawsimError
@@ -74,7 +76,10 @@ class AnnotationRepository:
         text changed (another process changed the scheme), then read again."""
         text = self.project.meta("scheme")
         if text != self._scheme_text:
-            self.project.forget_cached_scheme()
+            # Parsing a scheme checks it against its JSON Schema (slow); the cached one is
+            # kept when it is what the file holds (storage writes it as these same bytes).
+            if text is None or orjson.dumps(self.project.scheme.to_dict()).decode() != text:
+                self.project.forget_cached_scheme()
             self._scheme_text = text
         return self.project.scheme
 
