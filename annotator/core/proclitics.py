@@ -245,6 +245,10 @@ def _judge_seen(letters: str, evidence: dict[int, str],
         return "trim", preferred, "a particle or pronoun after the proclitic"
     if readings.seen < NAME_SIGHTINGS and any(cut < preferred for cut in readings.proper_cuts):
         return "uncertain", preferred, "the dictionary also knows a name here"
+    if 0 in readings.proper_cuts:
+        # باسم: "in the name of" in most news, but also a man's name; an ACTOR span over the
+        # name must never lose its first letter, so the trim is only offered.
+        return "uncertain", preferred, "the whole word is also a name"
     if 0 in readings.cuts and readings.whole_lemma_frequency >= WHOLE_WORD_FREQUENCY \
             and not readings.whole_verb_only:
         return "uncertain", preferred, "also a common word of its own"

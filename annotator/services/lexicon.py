@@ -71,4 +71,15 @@ def learn_project_words(project: ProjectStore, *,
     return farahidi_readings.learn(project_words(project), cancelled)
 
 
+def learn_document_words(project: ProjectStore, doc_id: str, *,
+                         cancelled: Callable[[], bool] | None = None) -> int:
+    """Analyse the words of one document the cache does not hold yet (what the desk does in
+    the background when a document opens, so that its label keys answer at once)."""
+    remember_readings()
+    text = project.document_text(doc_id)
+    words = dict.fromkeys(lexicon_key(match.group())
+                          for match in _PROCLITIC_WORDS.finditer(text))
+    return farahidi_readings.learn(list(words), cancelled)
+
+
 remember_readings()

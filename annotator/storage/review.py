@@ -111,9 +111,9 @@ def layered_rows(project: ProjectFile, layers: Sequence[str], seqs: Iterable[int
     and relations of every layer in `layers` (a layer with none in a document maps to []).
 
     `light` reads only what comparing needs (a span's id, place, label and attributes; its
-    text is cut from the document's): spans come without note, annotator or times, and
-    relations without annotator or times. It halves the time SQLite takes to hand the rows
-    over (measured: 0.95 s instead of 1.75 s for 323,000 spans)."""
+    text is cut from the document's): spans come without note, annotator, times or
+    revision, and relations without annotator, times or revision. It halves the time SQLite
+    takes to hand the rows over (measured: 0.95 s instead of 1.75 s for 323,000 spans)."""
     wanted = sorted(set(seqs))
     if not wanted:
         return
@@ -125,13 +125,13 @@ def layered_rows(project: ProjectFile, layers: Sequence[str], seqs: Iterable[int
     low, high = wanted[0], wanted[-1]
     span_columns = ('"start", "end", label, attrs' if light else
                     '"start", "end", label, attrs, text, note, annotator, created_at, '
-                    'updated_at')
+                    'updated_at, rev')
     # The unique index (document, layer, start, end, label) serves this order: no sort.
     spans = _Grouped(iter(conn.execute(
         f"SELECT document, layer, id, {span_columns} FROM span WHERE layer IN ({marks}) "
         "AND document BETWEEN ? AND ? ORDER BY document, layer, \"start\", \"end\", label",
         (low, high))))
-    relation_columns = "" if light else ", r.annotator, r.created_at, r.updated_at"
+    relation_columns = "" if light else ", r.annotator, r.created_at, r.updated_at, r.rev"
     relations = _Grouped(iter(conn.execute(
         f"SELECT r.document, r.layer, r.id, r.type, h.id, t.id, r.attrs{relation_columns} "
         "FROM relation AS r JOIN span AS h ON h.seq = r.head "
@@ -153,7 +153,7 @@ def layered_rows(project: ProjectFile, layers: Sequence[str], seqs: Iterable[int
                          for r in rows]
             else:
                 found = [span_from_values((doc_id, name, r[3], r[4], r[5], r[7], r[2],
-                                           loads(r[6]), r[8], r[9], r[10], r[11]))
+                                           loads(r[6]), r[8], r[9], r[10], r[11], r[12]))
                          for r in rows]
             found.sort(key=lambda span: (span.start, -span.end))
             span_map[name] = found
@@ -162,7 +162,8 @@ def layered_rows(project: ProjectFile, layers: Sequence[str], seqs: Iterable[int
             relation_map[name] = [
                 Relation(doc_id, name, r[3], r[4], r[5], id=r[2], attrs=loads(r[6]),
                          annotator=None if light else r[7],
-                         created_at="" if light else r[8], updated_at="" if light else r[9])
+                         created_at="" if light else r[8], updated_at="" if light else r[9],
+                         rev=0 if light else r[10])
                 for r in rows]
         yield LayerRows(seq, doc_id, text, span_map, relation_map)
 

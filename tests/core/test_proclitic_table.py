@@ -19,7 +19,7 @@ from annotator.core.proclitics import ProcliticDecision, decide_proclitics
 TABLE = Path(__file__).parent / "data" / "proclitic_words.tsv"
 # The share of words the decision gets right in each group, as measured (docs): A tuned the
 # thresholds, B was held out, C and D were split by hand before the decision ran on them.
-ACCURACY = {"A": 0.955, "B": 0.965, "C": 0.96, "D": 0.96}
+ACCURACY = {"A": 0.945, "B": 0.965, "C": 0.96, "D": 0.96}
 
 
 class Row(NamedTuple):

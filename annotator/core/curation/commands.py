@@ -17,7 +17,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from annotator.core.commands import AnnotationStore, Change, Command, EditSummary, span_summary
+from annotator.core.commands import (
+    AnnotationStore,
+    Change,
+    Command,
+    EditSummary,
+    StaleEdit,
+    span_summary,
+)
+from annotator.core.commands.fields import same_content
 from annotator.core.model import Span, span_as_dict
 
 
@@ -63,18 +71,32 @@ class AcceptSpan(Command):
         return span_summary("accept", self.new)
 
     def apply(self, store: AnnotationStore) -> list[Change]:
-        if self.old is None:
-            store.insert_span(self.new)
-        else:
-            store.replace_span(self.new)
-        return [Change(self.old, self.new)]
+        return self._put(store, self.old, self.new)
 
     def revert(self, store: AnnotationStore) -> list[Change]:
-        if self.old is None:
-            store.remove_span(self.new.id)
-        else:
-            store.replace_span(self.old)
-        return [Change(self.new, self.old)]
+        return self._put(store, self.new, self.old)
+
+    @staticmethod
+    def _put(store: AnnotationStore, expected: CuratedSpan | None,
+             wanted: CuratedSpan | None) -> list[Change]:
+        """Turn the stored row from `expected` (None: no such row) into `wanted` (None:
+        none), refusing with StaleEdit when the row is not as expected (another window or
+        program changed it since)."""
+        if expected is None:
+            assert wanted is not None
+            if store.current_span(wanted.id) is not None:
+                raise StaleEdit("span")
+            return [Change(None, store.insert_span(wanted))]
+        span_id = expected.id
+        current = store.current_span(span_id)
+        if current is None or not same_content(current, expected):
+            raise StaleEdit("span")
+        if wanted is None:
+            if store.relations_of_span(span_id):
+                raise StaleEdit("span")  # linked elsewhere: removing it would drop that link
+            store.delete_span(current)
+            return [Change(current, None)]
+        return [Change(current, store.write_span(wanted, current.rev))]
 
     def before(self) -> Any:
         return _with_origin(self.old)
