@@ -224,3 +224,20 @@ def test_bad_layers_and_a_stale_view_are_one_line(lead, gold):
     other = working_session(lead, "lead", "gold2")
     with pytest.raises(TawsimError, match="working layer is 'gold2'"):
         accept_version(other, view, item_at(view, "مدفعي"), "amal")
+
+
+def test_a_gold_span_changed_elsewhere_is_not_overwritten(lead, gold, project_path):
+    from annotator.core.commands import StaleEdit
+    from annotator.storage import ProjectStore
+
+    view = curation_view(lead, "a000", ["amal", "basel"], "gold")
+    accept_version(gold, view, item_at(view, "حلب"), "amal")
+    view = curation_view(lead, "a000", ["amal", "basel"], "gold")
+    with ProjectStore.open(project_path) as other:
+        elsewhere = working_session(other, "someone", "gold")
+        span = next(s for s in other.spans("a000", "gold"))
+        elsewhere.set_note(span.id, "changed in another window")
+    before = gold_state(lead)
+    with pytest.raises(StaleEdit):
+        accept_version(gold, view, item_at(view, "حلب"), "basel")
+    assert gold_state(lead) == before
