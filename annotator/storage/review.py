@@ -59,9 +59,9 @@ def layers_worked_on(project: ProjectFile, seq: int) -> set[str]:
     """The layers that have worked on document `seq` (a span, or a status past new): one
     document's rows, read through the indexes that start with the document."""
     return {name for (name,) in project.conn.execute(
-        "SELECT name FROM layer WHERE id IN (SELECT layer FROM status WHERE document = ?1 "
-        "AND status <> 'new' UNION SELECT DISTINCT layer FROM span WHERE document = ?1)",
-        (seq,))}
+        "SELECT name FROM layer WHERE id IN (SELECT layer FROM status WHERE document = ? "
+        "AND status <> 'new' UNION SELECT DISTINCT layer FROM span WHERE document = ?)",
+        (seq, seq))}
 
 
 def document_ids(project: ProjectFile, seqs: Iterable[int]) -> dict[int, str]:
