@@ -128,17 +128,49 @@ def _string_text(node: ast.expr) -> str | None:
     return None
 
 
+def _dict_names(function: ast.AST) -> set[str]:
+    """Names a function knows as dicts: parameters annotated dict or Mapping, and names it
+    assigns a dict display or a dict() call to."""
+    names: set[str] = set()
+    if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+        for arg in (*function.args.args, *function.args.kwonlyargs):
+            annotation = ast.unparse(arg.annotation) if arg.annotation else ""
+            if annotation.startswith(("dict", "Mapping")):
+                names.add(arg.arg)
+    for node in ast.walk(function):
+        if isinstance(node, ast.Assign) and (
+                isinstance(node.value, ast.Dict) or (
+                    isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
+                    and node.value.func.id == "dict")):
+            names |= {target.id for target in node.targets if isinstance(target, ast.Name)}
+    return names
+
+
 def test_no_statement_in_the_source_binds_a_sequence_to_named_placeholders():
     found = []
     for path in sorted(ROOT.rglob("*.py")):
         tree = ast.parse(path.read_text("utf-8"), str(path))
-        for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr in ("execute", "executemany") and len(node.args) >= 2):
-                continue
-            sql = _string_text(node.args[0])
-            if sql is None or isinstance(node.args[1], ast.Dict):
-                continue
-            if named_placeholders(sql):
-                found.append(f"{path.relative_to(ROOT.parent)}:{node.lineno}")
-    assert not found, "named placeholders bound to a sequence: " + ", ".join(found)
+        for function in [tree, *(node for node in ast.walk(tree)
+                                 if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef))]:
+            known = _dict_names(function)
+            for node in ast.walk(function):
+                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                        and node.func.attr in ("execute", "executemany")
+                        and len(node.args) >= 2):
+                    continue
+                sql, given = _string_text(node.args[0]), node.args[1]
+                if sql is None or isinstance(given, ast.Dict) or (
+                        isinstance(given, ast.Name) and given.id in known):
+                    continue
+                if named_placeholders(sql):
+                    found.append(f"{path.relative_to(ROOT.parent)}:{node.lineno}")
+    assert not found, "named placeholders bound to a sequence: " + ", ".join(sorted(set(found)))
+
+
+def test_the_source_check_finds_a_sequence_bound_to_names():
+    tree = ast.parse("def f(rows: list):\n    conn.execute('SELECT :a', rows)\n")
+    (function,) = [node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)]
+    assert _dict_names(function) == set()
+    tree = ast.parse("def f(params: dict[str, int]):\n    conn.execute('SELECT :a', params)\n")
+    (function,) = [node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)]
+    assert _dict_names(function) == {"params"}

@@ -29,6 +29,7 @@ from annotator.core.scheme_edits import SchemeOp
 from annotator.services import scheme as schemes
 from annotator.services.projects import as_user_error
 from annotator.services.session import AnnotationSession
+from annotator.ui.common.i18n import tr
 
 T = TypeVar("T")
 
@@ -99,9 +100,10 @@ class DeskSession(QObject):
         """Run an edit; a refusal becomes the `refused` signal and returns None."""
         try:
             return action(*args)
-        except StaleEdit as error:
+        except StaleEdit:
             self.reload_document()
-            self.refused.emit(f"{error}; the document has been reloaded")
+            self.refused.emit(tr("This was changed elsewhere (in another window or program); "
+                                 "the document has been reloaded, try again."))
         except TawsimError as error:
             self.refused.emit(str(error))
         except Exception as error:  # the storage engine's user errors (busy, disk full)
