@@ -12,6 +12,7 @@ import click
 from annotator import __version__
 from annotator.cli import audit, exporting, formats, importing, merge, projects, scheme, search
 from annotator.cli.common import TawsimGroup
+from annotator.cli.review import agree, curate, status
 from annotator.cli.team import package, progress
 
 __all__ = ["cli", "main"]
@@ -34,6 +35,9 @@ cli.add_command(formats.formats_)
 cli.add_command(audit.audit)
 cli.add_command(package)
 cli.add_command(progress)
+cli.add_command(agree)
+cli.add_command(curate)
+cli.add_command(status)
 cli.add_command(merge.merge)
 
 

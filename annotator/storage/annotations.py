@@ -179,8 +179,16 @@ class AnnotationRepository:
             )
         except sqlite3.IntegrityError as exc:
             raise _integrity(exc, span) from None
+        self._write_origin(span)
         self._wrote(stored)
         return stored
+
+    def _write_origin(self, span: Span) -> None:
+        """A span that carries an origin (curation's CuratedSpan: the span it was accepted
+        from) writes it as part of the same write (same revision), so undo and redo keep it
+        too."""
+        if hasattr(span, "origin"):
+            self.conn.execute("UPDATE span SET origin = ? WHERE id = ?", (span.origin, span.id))
 
     def write_span(self, span: Span, rev: int) -> Span:
         """Store `span`'s content over the row at revision `rev`."""
@@ -201,6 +209,7 @@ class AnnotationRepository:
             raise _integrity(exc, span) from None
         if cursor.rowcount != 1:
             raise StaleEdit("span")
+        self._write_origin(span)
         self._wrote(stored)
         return stored
 
