@@ -27,8 +27,10 @@ def init(project: Path, scheme_file: Path | None, name: str | None) -> None:
 @click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 def stats(project: Path, as_json: bool) -> None:
-    """Documents, spans per label and layer, and statuses."""
+    """Documents, spans per label and layer, and statuses (after checking that the file is
+    sound: a damaged one is refused)."""
     with open_project(project) as store:
+        store.verify()
         data = store.stats()
     if as_json:
         click.echo(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
