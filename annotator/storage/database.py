@@ -211,13 +211,14 @@ def open_checked(path: Path, *, read_only: bool | None = None) -> OpenedDatabase
     if read_only is None:
         read_only = not writable(path)
     identity = file_identity(path)
+    if read_only and journal_has_transactions(path) and not index_path(path).exists():
+        # Reading the journal needs its index (-shm), which would have to be created.
+        raise ProjectError(
+            f"the journal beside the project file ({journal_path(path).name}) holds edits "
+            "not yet in it, and the file is read-only: open it once where it can be "
+            "written, or copy both files to a writable folder", path=str(path))
     found = inspect_database(path, check=not is_open_here(identity))
     if read_only:
-        if found.with_journal and not index_path(path).exists():
-            raise ProjectError(
-                f"the journal beside the project file ({journal_path(path).name}) holds "
-                "edits not yet in it, and the file is read-only: open it once where it can "
-                "be written, or copy both files to a writable folder", path=str(path))
         if found.version < SCHEMA_VERSION:
             raise ProjectError("made by an older Tawsim, and the file is read-only, so it "
                                "cannot be brought up to date; copy it to a writable folder",
