@@ -2,24 +2,29 @@
 trusted, and moving saved edits from the journal into the file itself.
 
 SQLite in WAL mode writes each committed edit to the journal first and copies it into the
-project file later (a checkpoint). Until then, the project file alone lacks those edits, and
+project file later (a checkpoint). Until then the project file alone lacks those edits, and
 a journal left by a crash is replayed into whatever file sits beside it when the file is next
-opened, even an older copy of the project restored in its place. Nothing inside a journal
-says which state of the file it was written against (its salts are random per generation),
-so the rule Tawsim follows is:
+opened, even an older copy of the project put back in its place. Nothing in a journal says
+which state of the file it continues (its salts are random per generation), so the rule is:
 
 - a journal that holds no transactions is harmless and ignored;
-- a journal that holds transactions is trusted only if the file read with it passes
-  SQLite's full `integrity_check` (which compares every index with its table; measured on
-  mixed files: `quick_check` passes 14 of 23 older copies put beside a newer journal, and
-  `integrity_check` refuses 22 of them), read through a read-only connection, which never
-  writes the file, so a refused pair is left exactly as it was;
+- a journal that holds transactions is trusted only if the file read with it passes SQLite's
+  full `integrity_check`, which compares every index with its table, read through a
+  read-only connection that never writes the file, so a refused pair stays exactly as it was;
 - a file without such a journal gets the cheaper `quick_check` (about 0.6 ms per MB once
-  cached): every command that opens a damaged file refuses it rather than writing into it.
+  cached, against 1.5 ms for integrity_check): a damaged file is refused, never written.
 
-Checkpoints keep stale journals rare: the desk asks for one about a second after the last
-edit and every close truncates the journal, so a crash outside an edit burst leaves an empty
-journal, which cannot mix with anything.
+Measured on 40 simulated restores of an older copy beside a newer journal (random edits,
+checkpoints and copy times): 27 mixed pages of two states; integrity_check refused 26 of
+them and quick_check 9, and none of the 13 sound pairs was refused. The one let through
+mixed an older status table (pages the journal did not hold, which no index contradicts)
+with newer spans. Checkpoints make such journals rare: the desk asks for one
+about a second after the last edit and every close empties the journal, so only a crash in
+the middle of editing leaves transactions in it; `tawsim backup` makes copies that need none.
+
+SQLite's own checkpoint every 1000 journal pages stays. Measured (600 edits, 16 KB pages,
+synchronous=FULL): median 0.24 ms per edit at 1000 pages, 0.23 at 100 and 0.38 at 20; the
+idle checkpoint after a burst takes a few milliseconds, so lowering it gains nothing.
 """
 
 from __future__ import annotations

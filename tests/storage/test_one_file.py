@@ -9,7 +9,9 @@ import sqlite3
 import time
 
 import pytest
+from click.testing import CliRunner
 
+from annotator.cli import cli
 from annotator.core.errors import ProjectError
 from annotator.core.records import DocumentRecord, prepare_record
 from annotator.services.projects import checkpoint, open_project
@@ -138,6 +140,12 @@ def test_an_older_copy_put_back_beside_a_newer_journal_is_refused_untouched(tmp_
         assert message.startswith(f"{path}: the project file and the journal beside it "
                                   "(p.tawsim-wal) do not belong together")
         assert "restore the project from a copy" in message and "\n" not in message
+    new = tmp_path / "new.jsonl"
+    new.write_text('{"text": "نص جديد", "id": "n1"}\n', encoding="utf-8")
+    for args in (["stats", path], ["import", path, new]):
+        result = CliRunner().invoke(cli, [str(arg) for arg in args])
+        assert result.exit_code == 1
+        assert result.stderr == f"tawsim: error: {message}\n"
     assert (path.read_bytes(), _wal(path).read_bytes()) == before  # nothing was written
     assert _alone(path, "PRAGMA integrity_check") == "ok"
     _wal(path).rename(tmp_path / "p.tawsim-wal.moved")  # as the message suggests
