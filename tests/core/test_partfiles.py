@@ -18,9 +18,12 @@ GONE = 2**22 + 12345  # above Linux's largest process id: never a running proces
 
 
 @settings(max_examples=60, deadline=None)
-@given(mine=names, theirs=names, random=st.from_regex(r"[a-z0-9_]{8}", fullmatch=True),
+@given(mine=names, other=names, relation=st.sampled_from(["same", "longer", "shorter", "other"]),
+       random=st.from_regex(r"[a-z0-9_]{8}", fullmatch=True),
        suffix=st.sampled_from([PART, OLD, PART + "-journal", PART + "-wal"]))
-def test_only_the_targets_own_leftovers_are_found(mine, theirs, random, suffix):
+def test_only_the_targets_own_leftovers_are_found(mine, other, relation, random, suffix):
+    theirs = {"same": mine, "longer": f"{mine}.{other}", "shorter": mine.split(".")[0] or other,
+              "other": other}[relation]
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)
         left = base / f".{theirs}.{GONE}-{random}{suffix}"
