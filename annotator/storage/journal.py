@@ -99,7 +99,7 @@ class Checkpoint:
 
 
 def checkpoint(conn: sqlite3.Connection, mode: str = "TRUNCATE", *,
-               busy_timeout_ms: int = 0, restore_timeout_ms: int = 5000) -> Checkpoint:
+               busy_timeout_ms: int = 0) -> Checkpoint:
     """Copy the journal into the project file (`mode` as SQLite's wal_checkpoint).
 
     With the default `busy_timeout_ms=0` it never waits: what another connection's open
@@ -113,11 +113,12 @@ def checkpoint(conn: sqlite3.Connection, mode: str = "TRUNCATE", *,
     if conn.in_transaction:
         return Checkpoint(complete=False, busy=True)
     try:
+        usual = conn.execute("PRAGMA busy_timeout").fetchone()[0]
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         try:
             busy, frames, copied = conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
         finally:
-            conn.execute(f"PRAGMA busy_timeout = {int(restore_timeout_ms)}")
+            conn.execute(f"PRAGMA busy_timeout = {int(usual)}")
     except sqlite3.OperationalError:  # "database table is locked": a read is still going
         return Checkpoint(complete=False, busy=True)
     if frames == -1:  # not in WAL mode (a read-only file opened as immutable): nothing to do
