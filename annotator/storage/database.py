@@ -109,9 +109,15 @@ class Inspection:
     uri: str  # how to read the file without writing anything
 
 
-def inspect_database(path: Path, *, check: bool = True) -> Inspection:
-    """Check, read-only, that `path` is a sound Tawsim project this version can open.
-    Raises ProjectError otherwise, having changed nothing.
+def inspect_database(path: Path) -> int:
+    """Check, read-only, that `path` is a sound Tawsim project this version can open; return
+    its schema version. Raises ProjectError otherwise, having changed nothing."""
+    return inspect_checked(path).version
+
+
+def inspect_checked(path: Path, *, check: bool = True) -> Inspection:
+    """Check, read-only, that `path` is a sound Tawsim project this version can open, and
+    say how. Raises ProjectError otherwise, having changed nothing.
 
     The file is only ever read through SQLite here. Opening and closing it with Python's own
     `open()` would drop every POSIX lock this process holds on it (fcntl locks belong to the
@@ -217,7 +223,7 @@ def open_checked(path: Path, *, read_only: bool | None = None) -> OpenedDatabase
             f"the journal beside the project file ({journal_path(path).name}) holds edits "
             "not yet in it, and the file is read-only: open it once where it can be "
             "written, or copy both files to a writable folder", path=str(path))
-    found = inspect_database(path, check=not is_open_here(identity))
+    found = inspect_checked(path, check=not is_open_here(identity))
     if read_only:
         if found.version < SCHEMA_VERSION:
             raise ProjectError("made by an older Tawsim, and the file is read-only, so it "
