@@ -80,11 +80,12 @@ def json_lines(path: Path, options: ReadOptions) -> Iterator[tuple[Origin, Any |
     codec = (wide_encoding(_file_head(path, 4)) if options.encoding is None
              else normalise_encoding_name(options.encoding))
     seen_content = False
+    shown = display_path(path)  # once, not for every line
     for number, line in _numbered_json_lines(path, options, codec):
         if not line.strip():
             continue
         seen_content = True
-        origin = Origin(display_path(path), number)
+        origin = Origin(shown, number)
         if isinstance(line, bytes) and codec is not None:
             try:
                 line = line.decode(codec)

@@ -1,0 +1,114 @@
+"""Writing a batch of new, already checked documents (core.prepared) with the fewest values
+bound and nothing checked twice.
+
+Every span was checked once, where its line was read; the rows are bound here as they came.
+The database still guards what only it can see: a span id that another annotation in the
+project already has makes the batch roll back to its savepoint, and storage.bulk then takes
+it the careful way, which gives such spans new ids. Spans are numbered by SQLite (the next
+seq, as the careful way numbers them), and the common span, with no attributes, note,
+annotator or times, binds seven values instead of twelve.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import TYPE_CHECKING
+
+from annotator.core.errors import TawsimError
+from annotator.core.ids import new_id
+from annotator.core.prepared import (
+    ID,
+    LAYER,
+    LAYER_OWNER,
+    META,
+    PLAIN,
+    SPANS,
+    STATUS,
+    TEXT,
+    TEXT_SHA256,
+    TIME,
+    TITLE,
+    PreparedDocument,
+    has_annotations,
+)
+from annotator.storage.bulk_rows import BatchRows, write_rows
+
+if TYPE_CHECKING:
+    from annotator.storage.bulk import BulkImport
+
+_DOCUMENTS = ("INSERT INTO document (seq, id, title, text, text_sha256, meta, source, "
+              "created_at) VALUES (?,?,?,CAST(? AS TEXT),?,?,?,?)")  # the text comes as UTF-8 bytes
+_FULL_SPANS = ('INSERT INTO span (document, layer, id, "start", "end", label, text, attrs, '
+               "note, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+
+
+def _plain_spans(now: str) -> str:
+    # The time is this import's own (utc_now), never user input: safe to write as a literal.
+    stamp = "'" + now.replace("'", "''") + "'"
+    return ('INSERT INTO span (document, layer, id, "start", "end", label, text, created_at, '
+            f"updated_at) VALUES (?,?,?,?,?,?,?,{stamp},{stamp})")
+
+
+def write_prepared(bulk: BulkImport, documents: list[PreparedDocument],
+                   source: str | None) -> bool:
+    """Write `documents` as new documents; False (nothing written) when any of them needs
+    the careful way: it matches a stored document or another of the batch, it cannot go in
+    its layer, or the database refuses a row."""
+    layers: list[int | None] = []
+    try:
+        for document in documents:
+            layers.append(bulk.layer_named(document[LAYER], document[LAYER_OWNER],
+                                           has_annotations(document)))
+    except TawsimError:
+        return False  # the careful way rejects that record with its message
+    ids = [d[ID] for d in documents if d[ID] is not None]
+    digests = [d[TEXT_SHA256] for d in documents]
+    if (len(set(ids)) != len(ids) or len(set(digests)) != len(digests)
+            or bulk._lookup("id", ids) or bulk._lookup("text_sha256", digests)):
+        return False
+    builder = bulk._builder
+    now = builder.now
+    seq = builder.next_doc
+    document_rows: list[tuple] = []
+    spans: list[tuple] = []
+    rows = BatchRows()
+    plain = True
+    for document, layer_id in zip(documents, layers, strict=True):
+        document_rows.append((seq, document[ID] or new_id(), document[TITLE], document[TEXT],
+                              document[TEXT_SHA256], document[META], source, now))
+        if layer_id is not None:
+            for span in document[SPANS]:
+                spans.append((seq, layer_id, *span))
+                plain = plain and len(span) == PLAIN
+            if document[STATUS]:
+                rows.statuses.append((seq, layer_id, document[STATUS], now))
+            if document[TIME]:
+                rows.times.append((seq, layer_id, document[TIME], now))
+        seq += 1
+    conn = bulk.conn
+    conn.execute("SAVEPOINT prepared")
+    try:
+        conn.executemany(_DOCUMENTS, document_rows)
+        if plain:
+            conn.executemany(_plain_spans(now), spans)
+        else:
+            conn.executemany(_FULL_SPANS, [_full(row, now) for row in spans])
+    except sqlite3.IntegrityError:
+        conn.execute("ROLLBACK TO prepared")
+        conn.execute("RELEASE prepared")
+        return False
+    conn.execute("RELEASE prepared")
+    write_rows(conn, rows)
+    builder.next_doc = seq
+    builder.next_span = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM span").fetchone()[0]
+    bulk.counts.documents_new += len(documents)
+    bulk.counts.spans_new += len(spans)
+    return True
+
+
+def _full(row: tuple, now: str) -> tuple:
+    """A span row with all twelve values (a plain one filled with the defaults)."""
+    if len(row) == PLAIN + 2:
+        return (*row, "{}", "", None, now, now)
+    created = row[10] or now
+    return (*row[:10], created, row[11] or created)
