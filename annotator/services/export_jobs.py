@@ -52,15 +52,14 @@ def default_jobs() -> int:
 
 def export_jsonl(project: ProjectStore, out: Path, *, settings: Settings, jobs: int = 1,
                  each: Callable[[], None] | None = None,
-                 progress: Callable[[int], None] | None = None,
-                 min_documents_per_job: int = MIN_DOCUMENTS_PER_JOB) -> WriteReport:
+                 progress: Callable[[int], None] | None = None) -> WriteReport:
     """Write the project's records (scan_rows with `settings`) to `out` as Tawsim JSONL.
 
     `each` is called before each record this process writes (it may raise to cancel);
     `progress` hears how many records the other processes wrote, as each one finishes."""
     scheme = project.scheme
     conn = project.conn
-    ranges = _ranges(conn, jobs if _can_fork(project) else 1, min_documents_per_job)
+    ranges = _ranges(conn, jobs if _can_fork(project) else 1, MIN_DOCUMENTS_PER_JOB)
     report = WriteReport(files=[str(out)])
     with atomic_output(out) as handle:
         parts = [_part_file(out) for _ in ranges[1:]]
