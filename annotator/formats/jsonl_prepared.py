@@ -20,6 +20,7 @@ from annotator.core.errors import TawsimError
 from annotator.core.ids import all_valid_ids, is_valid_id, new_id
 from annotator.core.model import Status, document_title
 from annotator.core.prepared import (
+    PLAIN,
     PreparedDocument,
     Unprepared,
     meta_json,
@@ -48,7 +49,7 @@ def prepared_lines(path: Path, options: ReadOptions, scheme: Any,
         if isinstance(value, TawsimError):
             items.append(Unprepared(line, value))
         else:
-            items.append(_prepare_line(value, line, options, scheme, allowed))
+            items.append(_prepare_line(value, line, len(items), options, scheme, allowed))
         if len(items) >= batch:
             yield items
             items = []
@@ -56,22 +57,23 @@ def prepared_lines(path: Path, options: ReadOptions, scheme: Any,
         yield items
 
 
-def _prepare_line(value: Any, line: int, options: ReadOptions, scheme: Any,
+def _prepare_line(value: Any, line: int, position: int, options: ReadOptions, scheme: Any,
                   allowed: dict) -> Item:
     if native.looks_native(value):
-        fast = prepare_native(value, line, allowed)
+        fast = prepare_native(value, line, position, allowed)
         if fast is not None:
             return fast
     try:  # anything unusual: the readers' own functions, the same checks as ever
         record: DocumentRecord = (native.record_from_json(value) if native.looks_native(value)
                                   else articles.article_from_json(value, options))
-        prepared = prepared_from_record(prepare_record(record, scheme), line)
+        prepared = prepared_from_record(prepare_record(record, scheme), line, position)
     except TawsimError:
         prepared = None  # the importer reads it again and reports it where it stands
     return prepared if prepared is not None else Unprepared(line, value)
 
 
-def prepare_native(value: dict, line: int, allowed: dict) -> PreparedDocument | None:
+def prepare_native(value: dict, line: int, position: int,
+                   allowed: dict) -> PreparedDocument | None:
     """A Tawsim record checked as `native.record_from_json` and `prepare_record` check it,
     for the common case only: None for anything else (a relation, a text to canonicalise,
     any doubt), which then takes the careful way."""
@@ -102,16 +104,18 @@ def prepare_native(value: dict, line: int, allowed: dict) -> PreparedDocument | 
     if declared is not None and declared != digest:
         return None
     try:
-        prepared = _prepare_spans(spans, text, allowed)
+        prepared = _prepare_spans(spans, text, allowed, position)
     except (KeyError, TypeError):  # a missing field, a list for a label: the careful way
         return None
     if prepared is None:
         return None
-    return (line, doc_id, document_title(text, meta), data, digest, meta_json(meta), layer,
-            owner, status, seconds, prepared)
+    return (line, position, doc_id, document_title(text, meta), data, digest, meta_json(meta),
+            layer, owner, status, seconds, prepared,
+            all(len(span) == PLAIN for span in prepared))
 
 
-def _prepare_spans(items: list, text: str, allowed: dict) -> list[tuple] | None:
+def _prepare_spans(items: list, text: str, allowed: dict,
+                   position: int) -> list[tuple] | None:
     """Each span checked (offsets, covered text, label and attributes in the scheme, no
     repeats) and given an id; None at the first doubt. This loop runs for every span of an
     import: a span with exactly the five plain fields is taken inline."""
@@ -128,20 +132,21 @@ def _prepare_spans(items: list, text: str, allowed: dict) -> list[tuple] | None:
             piece = text[start:end]
             if covered != piece and covered is not None:
                 return None
-            out.append((span_id, start, end, label, piece))
+            out.append((position, span_id, start, end, label, piece))
             continue
-        span = _prepare_span(item, text, length, allowed)
+        span = _prepare_span(item, text, length, allowed, position)
         if span is None:
             return None
         out.append(span)
-    ids = [span[0] for span in out]
-    if (len(set(ids)) != len(ids) or len({span[1:4] for span in out}) != len(out)
+    ids = [span[1] for span in out]
+    if (len(set(ids)) != len(ids) or len({span[2:5] for span in out}) != len(out)
             or not all_valid_ids(ids)):
         return None
     return out
 
 
-def _prepare_span(item: Any, text: str, length: int, allowed: dict) -> tuple | None:
+def _prepare_span(item: Any, text: str, length: int, allowed: dict,
+                  position: int) -> tuple | None:
     """A span with other fields than the plain five (attributes, note, annotator, times,
     no id): checked the same way, as a PLAIN or FULL tuple."""
     if type(item) is not dict or not item.keys() <= _SPAN_KEYS:
@@ -170,12 +175,12 @@ def _prepare_span(item: Any, text: str, length: int, allowed: dict) -> tuple | N
     created, updated = get("created_at"), get("updated_at")
     if not (attrs or note or annotator is not None or created is not None
             or updated is not None):
-        return (span_id, start, end, label, piece)
+        return (position, span_id, start, end, label, piece)
     if (type(note) not in _OPTIONAL_TEXT or type(annotator) not in _OPTIONAL_TEXT
             or type(created) not in _OPTIONAL_TEXT or type(updated) not in _OPTIONAL_TEXT):
         return None
-    return (span_id, start, end, label, piece, meta_json(attrs), note or "", annotator,
-            created, updated)
+    return (position, span_id, start, end, label, piece, meta_json(attrs), note or "",
+            annotator, created, updated)
 
 
 def read_item(path: Path, item: Unprepared, options: ReadOptions) -> ReadItem:

@@ -8,8 +8,8 @@ for byte, as one process writes it. Lines are made straight from the rows
 way, and a record that fails goes through `verify_record`, which raises the usual message.
 Memory stays bounded: one document's rows at a time in each process.
 
-Several processes are used only where forking is safe (this process runs no other thread)
-and worth it (a project of a few thousand documents or more).
+Several processes are used only where forking is safe (Linux, and this process runs no other
+thread) and worth it (a project of a few thousand documents or more).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import shutil
 import sqlite3
+import sys
 import tempfile
 import threading
 import traceback
@@ -111,7 +112,7 @@ def write_lines(conn: sqlite3.Connection, settings: Settings, seqs: tuple[int, i
 
 def _can_fork(project: ProjectStore) -> bool:
     return (threading.active_count() == 1 and not project.read_only
-            and "fork" in multiprocessing.get_all_start_methods())
+            and sys.platform.startswith("linux"))
 
 
 def _ranges(conn: sqlite3.Connection, jobs: int,

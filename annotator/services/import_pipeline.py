@@ -4,14 +4,15 @@ Parsing and checking every line is most of an import's Python work; SQLite's ins
 rest. On a machine with two or more cores they overlap: a forked process reads the file
 (formats.jsonl_prepared) and sends checked documents in batches through a pipe, which holds
 only a few batches, so memory stays bounded whatever the file's size. The process is used
-only where forking is safe (this process runs no other thread) and worth it (a file of a
-few megabytes or more); otherwise the same reading runs here, batch by batch.
+only where forking is safe (Linux, and this process runs no other thread) and worth it (a
+file of a few megabytes or more); otherwise the same reading runs here, batch by batch.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 import traceback
 from collections.abc import Iterator
@@ -40,8 +41,7 @@ def use_process(path: Path) -> bool:
     except OSError:
         return False
     return (size >= PROCESS_MIN_BYTES and (os.cpu_count() or 1) > 1
-            and threading.active_count() == 1
-            and "fork" in multiprocessing.get_all_start_methods())
+            and threading.active_count() == 1 and sys.platform.startswith("linux"))
 
 
 def prepared_batches(path: Path, options: ReadOptions, scheme: Any, *,
