@@ -16,7 +16,15 @@ from dataclasses import dataclass
 
 from annotator.core.errors import InvariantError, TawsimError
 from annotator.core.model import LayerKind
-from annotator.core.prepared import PreparedDocument, record_from_prepared
+from annotator.core.prepared import (
+    ID,
+    LAYER,
+    LAYER_OWNER,
+    TEXT_SHA256,
+    PreparedDocument,
+    has_annotations,
+    record_from_prepared,
+)
 from annotator.core.records import DocumentRecord
 from annotator.storage.bulk_layers import layer_for
 from annotator.storage.bulk_prepared import write_prepared
@@ -129,10 +137,27 @@ class BulkImport:
         the records taken before. A batch of new documents is written as it is; anything
         else (a document the project has, a span id already used) goes the careful way."""
         self._flush()
-        if self.replace or not write_prepared(self, documents, source):
+        if self.replace or not self._write_prepared(documents, source):
             for document in documents:
                 self.add(record_from_prepared(document, source, origin_path))
             self._flush()
+
+    def _write_prepared(self, documents: list[PreparedDocument], source: str | None) -> bool:
+        """Write the documents as new ones, or False when one needs the careful way: it
+        matches a stored document or another of the batch, it cannot go in its layer, or
+        the database refuses a row (bulk_prepared)."""
+        try:
+            layers = [self.layer_named(d[LAYER], d[LAYER_OWNER], has_annotations(d))
+                      for d in documents]
+        except TawsimError:
+            return False  # the careful way rejects that record with its message
+        ids = [d[ID] for d in documents if d[ID] is not None]
+        digests = [d[TEXT_SHA256] for d in documents]
+        if (len(set(ids)) != len(ids) or len(set(digests)) != len(digests)
+                or self._lookup("id", ids) or self._lookup("text_sha256", digests)):
+            return False
+        return write_prepared(self.conn, self._builder, self.counts, documents, layers,
+                              source)
 
     def add_all(self, records: Iterable[DocumentRecord]) -> None:
         for record in records:

@@ -2,6 +2,7 @@
 bound and nothing checked twice.
 
 Every span was checked once, where its line was read; the rows are bound here as they came.
+storage.bulk has matched the documents (none is in the project yet) and chosen their layers.
 The database still guards what only it can see: a span id that another annotation in the
 project already has makes the batch roll back to its savepoint, and storage.bulk then takes
 it the careful way, which gives such spans new ids. Spans are numbered by SQLite (the next
@@ -15,15 +16,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from itertools import chain
-from typing import TYPE_CHECKING
 
-from annotator.core.errors import TawsimError
 from annotator.core.ids import new_id
 from annotator.core.prepared import (
     ALL_PLAIN,
     ID,
-    LAYER,
-    LAYER_OWNER,
     META,
     PLAIN,
     POSITION,
@@ -34,12 +31,8 @@ from annotator.core.prepared import (
     TIME,
     TITLE,
     PreparedDocument,
-    has_annotations,
 )
-from annotator.storage.bulk_rows import BatchRows, write_rows
-
-if TYPE_CHECKING:
-    from annotator.storage.bulk import BulkImport
+from annotator.storage.bulk_rows import BatchRows, ImportCounts, RowBuilder, write_rows
 
 _DOCUMENTS = ("INSERT INTO document (seq, id, title, text, text_sha256, meta, source, "
               "created_at) VALUES (?,?,?,CAST(? AS TEXT),?,?,?,?)")  # the text comes as UTF-8
@@ -57,24 +50,11 @@ def _plain_spans(now: str, base: int, layer_id: int) -> str:
             f"{stamp})")
 
 
-def write_prepared(bulk: BulkImport, documents: list[PreparedDocument],
+def write_prepared(conn: sqlite3.Connection, builder: RowBuilder, counts: ImportCounts,
+                   documents: list[PreparedDocument], layers: list[int | None],
                    source: str | None) -> bool:
-    """Write `documents` (consecutive in their batch) as new documents; False (nothing
-    written) when any of them needs the careful way: it matches a stored document or
-    another of the batch, it cannot go in its layer, or the database refuses a row."""
-    layers: list[int | None] = []
-    try:
-        for document in documents:
-            layers.append(bulk.layer_named(document[LAYER], document[LAYER_OWNER],
-                                           has_annotations(document)))
-    except TawsimError:
-        return False  # the careful way rejects that record with its message
-    ids = [d[ID] for d in documents if d[ID] is not None]
-    digests = [d[TEXT_SHA256] for d in documents]
-    if (len(set(ids)) != len(ids) or len(set(digests)) != len(digests)
-            or bulk._lookup("id", ids) or bulk._lookup("text_sha256", digests)):
-        return False
-    builder = bulk._builder
+    """Write `documents` (consecutive in their batch, none of them in the project yet) into
+    their `layers`; False, with nothing written, when the database refuses a row."""
     now = builder.now
     first = seq = builder.next_doc
     document_rows: list[tuple] = []
@@ -95,7 +75,6 @@ def write_prepared(bulk: BulkImport, documents: list[PreparedDocument],
             if document[TIME]:
                 rows.times.append((seq, layer_id, document[TIME], now))
         seq += 1
-    conn = bulk.conn
     conn.execute("SAVEPOINT prepared")
     try:
         conn.executemany(_DOCUMENTS, document_rows)
@@ -113,8 +92,8 @@ def write_prepared(bulk: BulkImport, documents: list[PreparedDocument],
     write_rows(conn, rows)
     builder.next_doc = seq
     builder.next_span = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM span").fetchone()[0]
-    bulk.counts.documents_new += len(documents)
-    bulk.counts.spans_new += span_count
+    counts.documents_new += len(documents)
+    counts.spans_new += span_count
     return True
 
 

@@ -88,8 +88,8 @@ def way(request, monkeypatch):
         monkeypatch.setattr("annotator.services.importing.use_process", lambda path: True)
     written: list[int] = []
 
-    def counting(bulk, documents, source):
-        done = write_prepared(bulk, documents, source)
+    def counting(conn, builder, counts, documents, layers, source):
+        done = write_prepared(conn, builder, counts, documents, layers, source)
         if done:
             written.append(len(documents))
         return done
