@@ -120,13 +120,16 @@ def _prepare_spans(items: list, text: str, allowed: dict,
     repeats) and given an id; None at the first doubt. This loop runs for every span of an
     import: a span with exactly the five plain fields is taken inline."""
     length = len(text)
+    # The scheme's own strings for the labels: a batch sends each once, not once per span.
+    names = {name: name for name in allowed}
     out: list[tuple] = []
     for item in items:
         if type(item) is dict and len(item) == 5:  # and so, if these are its keys, only them
             span_id, start, end = item["id"], item["start"], item["end"]
             label, covered = item["label"], item["text"]
+            label = names.get(label)
             if (type(start) is not int or type(end) is not int
-                    or not 0 <= start < end <= length or label not in allowed
+                    or not 0 <= start < end <= length or label is None
                     or type(span_id) is not str):
                 return None
             piece = text[start:end]
