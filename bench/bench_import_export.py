@@ -52,6 +52,9 @@ def _phase(name: str, *args: str) -> dict:
             raise SystemExit(f"phase {name} failed:\n{err.read()}")
         report = json.loads(out.read().strip().splitlines()[-1])
     report["peak_rss_mb"] = usage.ru_maxrss / 1024
+    # Processor time of the step and of the processes it started and waited for (Tawsim's
+    # reading and export processes): what the step cost whatever else ran on the machine.
+    report["cpu_seconds"] = usage.ru_utime + usage.ru_stime
     return report
 
 
@@ -132,6 +135,7 @@ def main() -> None:
 
     work = options.workdir
     work.mkdir(parents=True, exist_ok=True)
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     corpus = write_corpus(work / f"corpus-{options.docs}.jsonl", options.docs)
     articles = write_articles(work / f"articles-{options.docs}.jsonl", options.docs)
@@ -156,15 +160,15 @@ def main() -> None:
             print(f"{step} round {round_number}: floor {floor_report['seconds']:.2f} s, "
                   f"Tawsim {tawsim_report['seconds']:.2f} s", file=sys.stderr)
 
-    print(f"\nMachine: {describe_machine()}; load average before the run "
-          f"{os.getloadavg()[0]:.1f}")
+    print(f"\nMachine: {describe_machine()}; load average {load_before:.1f} before the run, "
+          f"{os.getloadavg()[0]:.1f} after")
     print(f"Corpus: {options.docs} documents, {rows[0][3]['spans']} spans; records "
           f"{corpus.stat().st_size / 1e6:.0f} MB, articles {articles.stat().st_size / 1e6:.0f}"
           f" MB; project file {Path(project).stat().st_size / 1e6:.0f} MB; export --jobs "
           f"{options.jobs}\n")
     print("| step | round | floor (s) | Tawsim (s) | Tawsim documents/s | Tawsim / floor speed "
-          "| Tawsim peak RSS (MB) |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+          "| floor CPU (s) | Tawsim CPU (s) | Tawsim peak RSS (MB) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     ratios: dict[str, list[float]] = {}
     for step, round_number, floor_report, tawsim_report in rows:
         ratio = floor_report["seconds"] / tawsim_report["seconds"]
@@ -172,6 +176,7 @@ def main() -> None:
         rate = tawsim_report["documents"] / tawsim_report["seconds"]
         print(f"| {step} | {round_number} | {floor_report['seconds']:.2f} | "
               f"{tawsim_report['seconds']:.2f} | {rate:,.0f} | {ratio:.2f} | "
+              f"{floor_report['cpu_seconds']:.2f} | {tawsim_report['cpu_seconds']:.2f} | "
               f"{tawsim_report['peak_rss_mb']:.0f} |")
     print()
     for step, values in ratios.items():
