@@ -21,7 +21,9 @@ class CurationActions:
                                name="markReviewed", checkable=True)
         self.premerge = a(host, tr("&Pre-merge what the annotators agree on"),
                           name="premergeDocument")
-        for action in (self.mark_reviewed, self.premerge):
+        self.review_all = a(host, tr("Review every &fully agreed document…"),
+                            name="reviewFullyAgreed")
+        for action in (self.mark_reviewed, self.premerge, self.review_all):
             action.setEnabled(False)
 
     def view_actions(self) -> list[QAction]:
@@ -30,4 +32,4 @@ class CurationActions:
 
     def document_actions(self) -> list[QAction]:
         """For the Document menu, after Mark done."""
-        return [self.mark_reviewed, self.premerge]
+        return [self.mark_reviewed, self.premerge, self.review_all]

@@ -31,6 +31,7 @@ from annotator.ui.compare.curation_actions import CurationActions
 from annotator.ui.compare.curation_marks import CurationMarks
 from annotator.ui.compare.curation_model import kind_name
 from annotator.ui.compare.curation_panel import CurationPanel
+from annotator.ui.compare.review_all import review_all_fully_agreed
 from annotator.ui.context import DeskContext
 
 
@@ -54,6 +55,8 @@ class CurationDesk(QObject):
         self.actions.curate.toggled.connect(self._show_dock)
         self.actions.mark_reviewed.triggered.connect(self.toggle_reviewed)
         self.actions.premerge.triggered.connect(self.premerge_document)
+        self.actions.review_all.triggered.connect(
+            lambda: self.desk is not None and review_all_fully_agreed(self.context, self.desk))
         self.dock.visibilityChanged.connect(self._visibility)
         self.panel.itemChosen.connect(self.reveal)
         self.panel.acceptRequested.connect(self.accept)
@@ -269,6 +272,7 @@ class CurationDesk(QObject):
             "Documents are marked reviewed in a gold layer: open the curation panel "
             "(Ctrl+Shift+G)."))
         reviewed.setChecked(usable and desk.status(doc_id) == Status.REVIEWED)  # type: ignore
+        self.actions.review_all.setEnabled(desk is not None and self.in_gold())
         self.actions.premerge.setEnabled(usable and self.view is not None
                                          and bool(self.view.annotator_layers))
 

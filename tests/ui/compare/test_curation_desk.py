@@ -6,10 +6,11 @@ gold that Ctrl+Z takes back."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QPushButton
+from PySide6.QtWidgets import QDockWidget, QMessageBox, QPushButton
 
 from annotator.core.model import Status
 from annotator.services.projects import open_project
+from annotator.services.session import AnnotationSession
 from tests.services.review_data import lead_project
 from tests.ui.desk_helpers import visible
 
@@ -162,3 +163,36 @@ def test_working_in_ones_own_layer_offers_gold(qtbot, tmp_path, open_desk):
     curation.panel.gold.click()
     qtbot.waitUntil(lambda: desk.current.layer == "gold")
     assert desk.window.curation_desk.panel.model.rowCount() > 0
+
+
+def test_review_every_fully_agreed_document_after_a_preview(qtbot, tmp_path, open_desk,
+                                                            monkeypatch):
+    path = tmp_path / "lead.tawsim"
+    with lead_project(path, documents=4, identical=True) as project:
+        # basel marks one more span in a003: that document is not fully agreed.
+        AnnotationSession(project, "basel").add_span("a003", 0, 4, "WEAPON")
+    desk = open_desk(path, annotator="lead")
+    window, curation = curate(qtbot, desk)
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, _buttons, _default):
+        asked.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr("annotator.ui.compare.review_all.ask", answer)
+    assert curation.actions.review_all.isEnabled()
+    curation.actions.review_all.trigger()
+    assert "3 documents: amal, basel finished them identically" in visible(asked[0])
+    with open_project(path) as store:
+        statuses = {doc: store.status(doc, "gold") for doc in ("a000", "a001", "a002", "a003")}
+        amal = sorted((s.start, s.end, s.label) for s in store.spans("a001", "amal"))
+        assert sorted((s.start, s.end, s.label) for s in store.spans("a001", "gold")) == amal
+    assert statuses == {"a000": Status.REVIEWED, "a001": Status.REVIEWED,
+                        "a002": Status.REVIEWED, "a003": Status.NEW}
+    assert "Reviewed 3 documents in gold" in window.status.currentMessage()
+    # Asked again, there is nothing left: it says so and asks nothing.
+    informed: list[str] = []
+    monkeypatch.setattr("annotator.ui.compare.review_all.inform",
+                        lambda _parent, _title, text: informed.append(text))
+    curation.actions.review_all.trigger()
+    assert len(asked) == 1 and "No document is finished identically" in informed[0]
