@@ -71,7 +71,10 @@ class ChangeWatch:
         try:
             if self._data_version() != self._version:
                 return
-            self._mark = self._project_mark()
+            # Only the audit trail moved (this edit's row): counting the documents again
+            # would cost a scan of a large project at every edit.
+            latest = self.project.conn.execute("SELECT max(seq) FROM audit").fetchone()[0]
+            self._mark = (*self._mark[:2], latest)
             if self._document[0] == doc_id:
                 self._document = (doc_id, self._document_mark(doc_id))
         except sqlite3.ProgrammingError:  # the project was closed
