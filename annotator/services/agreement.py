@@ -34,6 +34,7 @@ from annotator.storage.review import (
     LayerRows,
     document_ids,
     document_titles,
+    layer_has_work,
     layered_rows,
     layers_worked_on,
     worked_documents,
@@ -96,7 +97,7 @@ def check_layers(project: ProjectStore, layers: Sequence[str] | None) -> list[st
     layer that has worked on a document (a lead's own empty layer is no annotator to compare
     with); two at least."""
     if layers is None:
-        names = [name for name in annotator_layers(project) if worked_documents(project, name)]
+        names = [name for name in annotator_layers(project) if layer_has_work(project, name)]
         if len(names) < 2:
             found = ", ".join(names) or "none"
             raise TawsimError(f"agreement needs two annotator layers with work in them; the "

@@ -29,6 +29,7 @@ from annotator.storage.review import (
     document_seqs,
     document_titles,
     last_status_change,
+    layer_has_work,
     layered_rows,
     statuses,
     worked_documents,
@@ -75,9 +76,11 @@ class ReviewRecord:
 
 
 def review_layers(project: ProjectStore) -> tuple[str, ...]:
-    """Every annotator layer, then every gold layer: the document list's status columns."""
+    """Every annotator layer that has worked on a document (not a lead's own empty layer),
+    then every gold layer: the document list's status columns."""
     layers = project.layers()
-    return tuple([layer.name for layer in layers if layer.kind == LayerKind.ANNOTATOR]
+    return tuple([layer.name for layer in layers if layer.kind == LayerKind.ANNOTATOR
+                  and layer_has_work(project, layer.name)]
                  + [layer.name for layer in layers if layer.kind == LayerKind.GOLD])
 
 

@@ -274,7 +274,7 @@ class CurationDesk(QObject):
         reviewed.setChecked(usable and desk.status(doc_id) == Status.REVIEWED)  # type: ignore
         self.actions.review_all.setEnabled(desk is not None and self.in_gold())
         self.actions.premerge.setEnabled(usable and self.view is not None
-                                         and bool(self.view.annotator_layers))
+                                         and len(self.view.annotator_layers) >= 2)
 
     def toggle_reviewed(self) -> None:
         """Mark the document reviewed in gold (or, unchecked, back in progress): one edit,

@@ -119,7 +119,9 @@ class CurationModel(QAbstractTableModel):
                 return isolated(excerpt(self.view.text[item.start:item.end]))
             if column == self.KIND:
                 kind = kind_name(item.kind)
-                return f"{kind}: {aspect_names(item.aspects)}" if item.aspects else kind
+                text = f"{kind}: {aspect_names(item.aspects)}" if item.aspects else kind
+                # Gold holds one annotator's version exactly: the lead has decided.
+                return text + " ✓" if item.disagrees and item.resolved else text
             return describe(item.version(self.layers[column - 2]), self.scheme)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.KIND:
             return QColor(KIND_COLOURS[item.kind])

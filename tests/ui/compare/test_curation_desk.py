@@ -147,6 +147,7 @@ def test_premerge_then_mark_reviewed(qtbot, tmp_path, open_desk):
         assert store.status(DOC, "gold") == Status.REVIEWED
     assert actions.mark_reviewed.isChecked()
     assert "Reviewed" in window.header.where.text()
+    assert "Reviewed 1" in window.status.progress.text()
 
 
 def test_working_in_ones_own_layer_offers_gold(qtbot, tmp_path, open_desk):
