@@ -102,7 +102,7 @@ def test_an_empty_export_is_one_part_with_the_schema(tmp_path):
 
 
 def test_a_cancelled_export_leaves_nothing_and_stops_the_workers(rich, tmp_path):
-    project, original = rich
+    project, _ = rich
     seen = []
 
     def cancelled():

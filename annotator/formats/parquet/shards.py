@@ -15,6 +15,7 @@ import os
 from collections import deque
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -83,25 +84,40 @@ def available_cores() -> int:
 
 
 class ShardPool:
-    """Hands shards to `jobs` worker processes; with one job, writes them in this process."""
+    """Hands shards to `jobs` worker processes; with one job, writes them in this process.
 
-    def __init__(self, jobs: int) -> None:
+    When the workers cannot run (a host whose main module a spawned process cannot import,
+    a worker killed for memory), the shards they lost, and every later one, are written here
+    instead: slower, never wrong.
+    """
+
+    def __init__(self, jobs: int, scheme_json: str | None, compression: str) -> None:
         self.jobs = jobs
+        self._settings = (scheme_json, compression)
         self._executor: ProcessPoolExecutor | None = None
-        self._pending: deque[Future[None]] = deque()
+        self._pending: deque[tuple[Future[None], str, list[DocumentRecord]]] = deque()
+        self._broken = False
 
-    def submit(self, path: Path, records: Sequence[DocumentRecord], scheme_json: str | None,
-               compression: str) -> None:
-        if self.jobs == 1:
-            write_shard(str(path), records, scheme_json, compression)
+    def submit(self, path: Path, records: Sequence[DocumentRecord]) -> None:
+        if self.jobs == 1 or self._broken:
+            write_shard(str(path), records, *self._settings)
             return
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
                 max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"))
         while len(self._pending) >= 2 * self.jobs:  # keep memory bounded: wait for the oldest
-            self._pending.popleft().result()
-        self._pending.append(self._executor.submit(write_shard, str(path), list(records),
-                                                   scheme_json, compression))
+            self._settle()
+        batch = list(records)
+        future = self._executor.submit(write_shard, str(path), batch, *self._settings)
+        self._pending.append((future, str(path), batch))
+
+    def _settle(self) -> None:
+        future, path, records = self._pending.popleft()
+        try:
+            future.result()
+        except BrokenProcessPool:
+            self._broken = True
+            write_shard(path, records, *self._settings)
 
     def __enter__(self) -> ShardPool:
         return self
@@ -116,6 +132,6 @@ class ShardPool:
             return
         try:
             while self._pending:
-                self._pending.popleft().result()
+                self._settle()
         finally:
             executor.shutdown(wait=True, cancel_futures=True)

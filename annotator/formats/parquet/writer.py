@@ -64,11 +64,11 @@ def write(records: Iterable[DocumentRecord], out: Path, options: WriteOptions) -
                 writer.write(group)
             writer.close()
         return report
-    with atomic_folder(out) as folder, ShardPool(jobs) as pool:
+    with atomic_folder(out) as folder, ShardPool(jobs, scheme_json, compression) as pool:
         index, held = 0, None
         for batch in _batched(counted, shard):
             if held is not None:
-                pool.submit(folder / part_name(index), held, scheme_json, compression)
+                pool.submit(folder / part_name(index), held)
                 index += 1
             held = batch
         # The last shard (or the only one, or an empty one holding the schema) is written
