@@ -3,9 +3,9 @@
 A folder (any path not ending in .parquet, an existing folder, or `shard=N`) gets
 part-00000.parquet, part-00001.parquet ... of `shard` records each, in document order, built
 in a temporary folder beside it and moved into place once every shard is written. The
-records are read and checked in this process; shards are encoded, compressed and written by
-`jobs` worker processes (default: the cores this process may use). A path ending in .parquet
-gets one file, written here row group by row group.
+records are read, checked and made into Arrow row groups in this process; shards are encoded,
+compressed and written by `jobs` worker processes (default: the cores this process may use).
+A path ending in .parquet gets one file, written here row group by row group.
 """
 
 from __future__ import annotations
@@ -20,12 +20,13 @@ from annotator.core.records import DocumentRecord
 from annotator.formats.base import WriteOptions, WriteReport
 from annotator.formats.common import option, whole_number
 from annotator.formats.files import atomic_folder, atomic_output
-from annotator.formats.parquet.layout import load_pyarrow
+from annotator.formats.parquet.columns import record_batch
+from annotator.formats.parquet.layout import load_pyarrow, schema
 from annotator.formats.parquet.shards import (
-    ROW_GROUP_ROWS,
     FileWriter,
     ShardPool,
     available_cores,
+    row_groups,
     write_shard,
 )
 
@@ -33,6 +34,7 @@ DEFAULT_SHARD = 10_000  # records per part file
 COMPRESSIONS = ("zstd", "snappy", "none")
 DEFAULT_COMPRESSION = "zstd"
 MAX_JOBS = 256
+ONE_FILE = 1 << 62  # a single file is one shard, however long
 
 
 def writes_folder(out: Path, extra: dict[str, Any]) -> bool:
@@ -54,26 +56,29 @@ def write(records: Iterable[DocumentRecord], out: Path, options: WriteOptions) -
     shard = whole_number(extra, "shard", DEFAULT_SHARD)
     jobs = whole_number(extra, "jobs", min(available_cores(), MAX_JOBS), maximum=MAX_JOBS)
     compression = option(extra, "compression", DEFAULT_COMPRESSION, COMPRESSIONS)
-    scheme_json = _scheme_json(options.scheme)
+    arrow_schema = schema(_scheme_json(options.scheme))
     report = WriteReport(files=[str(out)])
     counted = _counted(records, report)
     if not writes_folder(out, extra):
         with atomic_output(out) as handle:
-            writer = FileWriter(handle, scheme_json, compression)
-            for group in _batched(counted, ROW_GROUP_ROWS):
-                writer.write(group)
+            writer = FileWriter(handle, arrow_schema, compression)
+            for group, _ in row_groups(counted, ONE_FILE):
+                writer.write(record_batch(group, arrow_schema))
             writer.close()
         return report
-    with atomic_folder(out) as folder, ShardPool(jobs, scheme_json, compression) as pool:
-        index, held = 0, None
-        for batch in _batched(counted, shard):
-            if held is not None:
-                pool.submit(folder / part_name(index), held)
-                index += 1
-            held = batch
+    with atomic_folder(out) as folder, ShardPool(jobs, arrow_schema, compression) as pool:
+        index, current, finished = 0, [], None
+        for group, ends_shard in row_groups(counted, shard):
+            if finished is not None:  # another shard follows: hand the finished one out
+                pool.submit(folder / part_name(index), finished)
+                index, finished = index + 1, None
+            current.append(record_batch(group, arrow_schema))
+            if ends_shard:
+                finished, current = current, []
         # The last shard (or the only one, or an empty one holding the schema) is written
         # here: this process has nothing else left to do, and a small export starts no worker.
-        write_shard(str(folder / part_name(index)), held or [], scheme_json, compression)
+        write_shard(str(folder / part_name(index)), arrow_schema, finished or current,
+                    compression)
     return report
 
 
@@ -84,14 +89,3 @@ def _counted(records: Iterable[DocumentRecord], report: WriteReport
         report.spans += len(record.spans)
         report.relations += len(record.relations)
         yield record
-
-
-def _batched(records: Iterator[DocumentRecord], size: int) -> Iterator[list[DocumentRecord]]:
-    batch: list[DocumentRecord] = []
-    for record in records:
-        batch.append(record)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
