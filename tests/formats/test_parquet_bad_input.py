@@ -159,6 +159,7 @@ def test_a_file_other_tools_wrote_with_the_same_columns_imports(proj, tmp_path):
     span = pa.struct([("start", pa.int32()), ("end", pa.int32()),
                       ("label", pa.large_string())])
     table = pa.table({"id": pa.array(["a1"], pa.large_string()),
+                      "title": pa.array(["عنوان من أداة أخرى"], pa.large_string()),
                       "text": pa.array([TEXT], pa.large_string()),
                       "spans": pa.array([[{"start": ACTOR[0], "end": ACTOR[1],
                                            "label": "ACTOR"}]], pa.large_list(span)),
@@ -168,6 +169,10 @@ def test_a_file_other_tools_wrote_with_the_same_columns_imports(proj, tmp_path):
                                       "--layer", "gold"])
     assert result.exit_code == 0, result.output
     assert counts(proj) == (1, 1)
+    conn = sqlite3.connect(proj)
+    title, meta = conn.execute("SELECT title, meta FROM document").fetchone()
+    conn.close()
+    assert title == "عنوان من أداة أخرى" and orjson.loads(meta) == {"title": title}
 
 
 def test_without_pyarrow_the_format_says_how_to_get_it(proj, tmp_path, good_export,

@@ -6,7 +6,8 @@ are nested columns (list<struct>); their `attrs`, like the record's `meta`, are 
 text: attribute values are open-ended, and Hugging Face `datasets` has no type for Arrow's
 map columns, so JSON text is the one form every reader takes as it is (DuckDB `json_extract`,
 Spark `get_json_object`, Polars `str.json_decode`, Python `json.loads`). `title` is derived
-(the title the project shows) and is not read back: it follows from `meta` and the text.
+(the title the project shows) and is not read back: it follows from `meta` and the text
+(a title that does not, from a file another tool wrote, is read into `meta`).
 """
 
 from __future__ import annotations
@@ -35,7 +36,6 @@ REQUIRED_RELATION_FIELDS = ("type", "head", "tail")
 # time_active_s (float64).
 COLUMNS = ("id", "title", "text", "text_sha256", "meta", "layer", "layer_owner", "status",
            "time_active_s", "spans", "relations")
-DERIVED = frozenset(("title",))
 
 
 def load_pyarrow() -> Any:

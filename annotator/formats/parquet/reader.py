@@ -18,12 +18,12 @@ from typing import Any
 import orjson
 
 from annotator.core.errors import InvariantError, TawsimError
+from annotator.core.model import document_title
 from annotator.core.records import Origin
 from annotator.formats.base import BadRecord, ReadItem, ReadOptions
 from annotator.formats.files import display_path
 from annotator.formats.native import record_from_json
 from annotator.formats.parquet.layout import (
-    DERIVED,
     KEY_LAYOUT,
     KEY_OFFSET_UNIT,
     LAYOUT,
@@ -48,7 +48,7 @@ def has_magic(path: Path) -> bool:
 def sniff(path: Path) -> bool:
     """A file that begins with Parquet's magic bytes, or a folder holding .parquet files."""
     if path.is_dir():
-        return next(iter(part_files(path)), None) is not None
+        return next(_parts(path), None) is not None
     return has_magic(path)
 
 
@@ -57,15 +57,18 @@ def _natural(path: Path) -> list[Any]:
             for piece in re.split(r"(\d+)", path.as_posix())]
 
 
-def part_files(folder: Path) -> list[Path]:
-    found = []
+def _parts(folder: Path) -> Iterator[Path]:
+    """The Parquet files under `folder` as they are found, relative to it."""
     for path in folder.rglob("*"):
         relative = path.relative_to(folder)
         if any(part.startswith((".", "_")) for part in relative.parts):
             continue
         if path.suffix.lower() in EXTENSIONS and path.is_file():
-            found.append(relative)
-    return [folder / relative for relative in sorted(found, key=_natural)]
+            yield relative
+
+
+def part_files(folder: Path) -> list[Path]:
+    return [folder / relative for relative in sorted(_parts(folder), key=_natural)]
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
@@ -148,10 +151,15 @@ def _read_file(file: Path, options: ReadOptions) -> Iterator[ReadItem]:
 
 def _as_native(row: dict[str, Any]) -> dict[str, Any]:
     """A row as the native JSONL record it was written from: JSON text parsed, nulls that
-    stand for empty lists made empty, derived columns dropped."""
-    for name in DERIVED:
-        row.pop(name, None)
-    row["meta"] = _object(row.get("meta"), "meta")
+    stand for empty lists made empty. The title column is what the project derives from the
+    meta and the text, so it is dropped, unless it says something else (a file another tool
+    wrote with a title of its own): then it becomes the meta's title."""
+    title = row.pop("title", None)
+    meta = row["meta"] = _object(row.get("meta"), "meta")
+    text = row.get("text")
+    if (isinstance(title, str) and title.strip() and isinstance(text, str)
+            and title != document_title(text, meta)):
+        meta["title"] = title
     for name in ("spans", "relations"):
         items = row.get(name)
         if items is None:

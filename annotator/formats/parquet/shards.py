@@ -114,7 +114,13 @@ class ShardPool:
                 max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"))
         while len(self._pending) >= 2 * self.jobs:  # keep memory bounded: wait for the oldest
             self._settle()
-        future = self._executor.submit(write_shard, str(path), schema, batches, compression)
+        try:
+            future = self._executor.submit(write_shard, str(path), schema, batches,
+                                           compression)
+        except BrokenProcessPool:  # the pool broke before this shard was handed out
+            self._broken = True
+            write_shard(str(path), schema, batches, compression)
+            return
         self._pending.append((future, str(path), batches))
 
     def _settle(self) -> None:
