@@ -97,6 +97,9 @@ def _phase(name: str, *args: str) -> dict:
             raise SystemExit(f"phase {name} failed:\n{err.read()}")
         report = json.loads(out.read().strip().splitlines()[-1])
     report["peak_rss_mb"] = usage.ru_maxrss / 1024
+    # CPU of the phase and of the workers it waited for: steadier than wall time on a
+    # machine others share.
+    report["cpu_s"] = usage.ru_utime + usage.ru_stime
     return report
 
 
@@ -133,13 +136,13 @@ def main() -> None:
     ]
     print(f"\nMachine: {describe_machine()}")
     print(f"Project: {options.docs} documents, 10 spans each\n")
-    print("| step | seconds | documents/s | output (MB) | peak RSS (MB) |")
-    print("|---|---:|---:|---:|---:|")
+    print("| step | seconds | documents/s | CPU seconds | output (MB) | peak RSS (MB) |")
+    print("|---|---:|---:|---:|---:|---:|")
     for name, report in rows:
         rate = report["documents"] / report["seconds"]
         size = f"{report['mb']:.0f}" if "mb" in report else ""
-        print(f"| {name} | {report['seconds']:.2f} | {rate:,.0f} | {size} | "
-              f"{report['peak_rss_mb']:.0f} |")
+        print(f"| {name} | {report['seconds']:.2f} | {rate:,.0f} | {report['cpu_s']:.1f} | "
+              f"{size} | {report['peak_rss_mb']:.0f} |")
 
 
 if __name__ == "__main__":
