@@ -116,6 +116,15 @@ def test_a_cancelled_export_leaves_nothing_and_stops_the_workers(rich, tmp_path)
     assert multiprocessing.active_children() == []
 
 
+def test_a_cancelled_single_file_leaves_nothing(rich, tmp_path):
+    project, _ = rich
+    seen = []
+    with pytest.raises(ExportCancelled):
+        export_dataset(project, tmp_path / "one.parquet", format="parquet",
+                       cancelled=lambda: seen.append(1) or len(seen) > 3)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_failed_export_replaces_nothing(rich, tmp_path):
     project, _ = rich
     out = tmp_path / "dataset"

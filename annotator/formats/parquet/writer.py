@@ -62,9 +62,11 @@ def write(records: Iterable[DocumentRecord], out: Path, options: WriteOptions) -
     if not writes_folder(out, extra):
         with atomic_output(out) as handle:
             writer = FileWriter(handle, arrow_schema, compression)
-            for group, _ in row_groups(counted, ONE_FILE):
-                writer.write(record_batch(group, arrow_schema))
-            writer.close()
+            try:
+                for group, _ in row_groups(counted, ONE_FILE):
+                    writer.write(record_batch(group, arrow_schema))
+            finally:  # before the file closes, whether or not the export goes on
+                writer.close()
         return report
     with atomic_folder(out) as folder, ShardPool(jobs, arrow_schema, compression) as pool:
         index, current, finished = 0, [], None
