@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -82,6 +83,13 @@ def write_shard(path: str, schema: Any, batches: Sequence[Any], compression: str
         writer.close()
 
 
+def _leave_interrupts_to_the_exporter() -> None:
+    """Ctrl+C reaches every process of the terminal's group: the workers leave it to the
+    exporting process, which stops handing out shards and removes the output (the workers
+    would otherwise each print a traceback)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def available_cores() -> int:
     """The cores this process may run on (its affinity where the system tells it)."""
     if hasattr(os, "sched_getaffinity"):
@@ -111,7 +119,8 @@ class ShardPool:
             return
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
-                max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"))
+                max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"),
+                initializer=_leave_interrupts_to_the_exporter)
         while len(self._pending) >= 2 * self.jobs:  # keep memory bounded: wait for the oldest
             self._settle()
         try:
