@@ -6,8 +6,8 @@ more to pickle than to convert). A shard is a fixed number of records, handed ou
 batches to a worker that encodes, compresses and writes it; its name is fixed when it is
 handed out, so the files' order is the documents' order whichever worker finishes first.
 Workers are started with `spawn` (a fork of a process running Qt or other threads can
-deadlock), only once a second shard is needed, and at most two shards per worker wait in
-memory. Leaving the pool with an exception (a failure, a cancelled export) drops the shards
+deadlock), only once a second shard is needed, and at most one shard per worker is held
+in memory. Leaving the pool with an exception (a failure, a cancelled export) drops the shards
 not yet started and waits for the running ones, so no process writes into the output after
 the caller removes it.
 """
@@ -121,7 +121,7 @@ class ShardPool:
             self._executor = ProcessPoolExecutor(
                 max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"),
                 initializer=_leave_interrupts_to_the_exporter)
-        while len(self._pending) >= 2 * self.jobs:  # keep memory bounded: wait for the oldest
+        while len(self._pending) >= self.jobs:  # memory stays bounded: wait for the oldest
             self._settle()
         try:
             future = self._executor.submit(write_shard, str(path), schema, batches,
