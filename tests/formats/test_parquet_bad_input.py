@@ -114,6 +114,10 @@ def test_a_bad_row_is_named_by_file_and_row(proj, tmp_path):
     refused(proj, tawsim_like(tmp_path, rows), "(row 2)", "span 1")
     bad_json = [{"text": TEXT, "spans": [span_struct(attrs="{not json")]}]
     refused(proj, tawsim_like(tmp_path, bad_json, "attrs.parquet"), "attrs is not JSON")
+    unknown = [{"text": TEXT, "spans": [span_struct()]},
+               {"text": TEXT, "spans": [span_struct(), {**span_struct(), "label": "PERSON"}]}]
+    refused(proj, tawsim_like(tmp_path, unknown, "labels.parquet"), "(row 2)", "span 2",
+            "unknown label 'PERSON'")
 
 
 def test_a_truncated_file_is_damaged(proj, tmp_path, good_export):

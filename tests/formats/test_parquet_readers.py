@@ -98,3 +98,16 @@ def test_duckdb_cuts_the_same_span_texts_with_its_own_substring(exported):
     assert total == same == sum(len(r["spans"]) for r in native.values())
     assert stances == sum(1 for r in native.values() for s in r["spans"]
                           if "stance" in s["attrs"])
+
+
+@pytest.mark.consumer
+def test_polars_reads_the_folder_as_it_is(exported):
+    # Not in the consumers extra (its wheel installs ~180 MB): runs where Polars is installed.
+    pl = pytest.importorskip("polars")
+    folder, native, _ = exported
+    spans = (pl.read_parquet(folder).select(pl.col("text").alias("document"), "spans")
+             .explode("spans").unnest("spans"))
+    cut = spans.select(pl.col("document").str.slice(pl.col("start"),
+                                                    pl.col("end") - pl.col("start")))
+    assert cut.to_series().to_list() == spans["text"].to_list()
+    assert spans.height == sum(len(r["spans"]) for r in native.values())

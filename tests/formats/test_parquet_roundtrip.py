@@ -9,6 +9,7 @@ import multiprocessing
 import orjson
 import pytest
 
+from annotator.core.errors import TawsimError
 from annotator.services.exporting import ExportCancelled, export_dataset
 from annotator.services.importing import import_paths
 from annotator.storage import ProjectStore
@@ -71,7 +72,28 @@ def test_the_shards_hold_the_documents_in_their_order(rich, tmp_path):
     written = [(row["id"], row["layer"]) for part in parts
                for row in pq.read_table(out / part).to_pylist()]
     assert written == [(orjson.loads(x)["id"], orjson.loads(x)["layer"]) for x in original]
-    assert (out / ".tawsim-export").exists()
+    assert sorted(p.name for p in out.iterdir()) == parts  # nothing but the data
+
+
+def test_a_new_export_replaces_a_tawsim_dataset_and_nothing_else(rich, tmp_path):
+    project, _ = rich
+    out = tmp_path / "dataset"
+    export_dataset(project, out, format="parquet", options={"shard": "1"})
+    export_dataset(project, out, format="parquet", layer="gold")  # fewer parts than before
+    assert sorted(p.name for p in out.iterdir()) == ["part-00000.parquet"]
+    (out / ".tawsim-export").write_text("written by tawsim export\n")  # an older export's
+    export_dataset(project, out, format="parquet", layer="gold")
+    assert sorted(p.name for p in out.iterdir()) == ["part-00000.parquet"]
+    for stranger in ("notes.txt", "other.parquet"):
+        if stranger == "other.parquet":
+            pq.write_table(pq.read_table(out / "part-00000.parquet").replace_schema_metadata(),
+                           out / stranger)
+        else:
+            (out / stranger).write_text("my notes")
+        with pytest.raises(TawsimError, match="not written by Tawsim"):
+            export_dataset(project, out, format="parquet", layer="gold")
+        assert (out / stranger).exists()
+        (out / stranger).unlink()
 
 
 def test_a_split_export_is_a_folder_per_part_and_imports_whole(rich, tmp_path):

@@ -20,6 +20,7 @@ import orjson
 from annotator.core.errors import InvariantError, TawsimError
 from annotator.core.model import document_title
 from annotator.core.records import Origin
+from annotator.formats.atomic import EXPORT_MARKER
 from annotator.formats.base import BadRecord, ReadItem, ReadOptions
 from annotator.formats.files import display_path
 from annotator.formats.native import record_from_json
@@ -69,6 +70,30 @@ def _parts(folder: Path) -> Iterator[Path]:
 
 def part_files(folder: Path) -> list[Path]:
     return [folder / relative for relative in sorted(_parts(folder), key=_natural)]
+
+
+def written_by_tawsim(folder: Path) -> bool:
+    """Whether an export may replace `folder`: it holds Parquet files and nothing else (its
+    sub-folders included), each with Tawsim's layout in its footer. A stray file, another
+    tool's Parquet or a damaged part is someone's to keep. (Older exports also left a
+    marker file, which is taken as Tawsim's.)"""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    found = False
+    for path in folder.rglob("*"):
+        if path.is_dir() or path.name == EXPORT_MARKER:
+            continue
+        if path.suffix.lower() != ".parquet":
+            return False
+        try:
+            metadata = pq.read_schema(path).metadata or {}
+        except (OSError, pa.ArrowException):
+            return False
+        if KEY_LAYOUT.encode() not in metadata:
+            return False
+        found = True
+    return found
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:

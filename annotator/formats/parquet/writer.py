@@ -3,6 +3,8 @@
 A folder (any path not ending in .parquet, an existing folder, or `shard=N`) gets
 part-00000.parquet, part-00001.parquet ... of `shard` records each, in document order, built
 in a temporary folder beside it and moved into place once every shard is written. The
+folder holds nothing else (Polars and DuckDB take every file of a folder for data): an
+existing folder is replaced when its files are a Tawsim dataset's, refused otherwise. The
 records are read, checked and made into Arrow row groups in this process; shards are encoded,
 compressed and written by `jobs` worker processes (default: the cores this process may use).
 A path ending in .parquet gets one file, written here row group by row group.
@@ -17,11 +19,12 @@ from typing import Any
 import orjson
 
 from annotator.core.records import DocumentRecord
+from annotator.formats.atomic import atomic_folder, atomic_output
 from annotator.formats.base import WriteOptions, WriteReport
 from annotator.formats.common import option, whole_number
-from annotator.formats.files import atomic_folder, atomic_output
 from annotator.formats.parquet.columns import record_batch
 from annotator.formats.parquet.layout import load_pyarrow, schema
+from annotator.formats.parquet.reader import written_by_tawsim
 from annotator.formats.parquet.shards import (
     FileWriter,
     ShardPool,
@@ -68,7 +71,8 @@ def write(records: Iterable[DocumentRecord], out: Path, options: WriteOptions) -
             finally:  # before the file closes, whether or not the export goes on
                 writer.close()
         return report
-    with atomic_folder(out) as folder, ShardPool(jobs, arrow_schema, compression) as pool:
+    with (atomic_folder(out, recognise=written_by_tawsim) as folder,
+          ShardPool(jobs, arrow_schema, compression) as pool):
         index, current, finished = 0, [], None
         for group, ends_shard in row_groups(counted, shard):
             if finished is not None:  # another shard follows: hand the finished one out
