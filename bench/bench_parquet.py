@@ -5,8 +5,10 @@
 Builds (once) the project of bench_import_export (~2 KB Arabic articles, 10 spans each), then
 in separate processes: exports it as JSONL and as Parquet (zstd and snappy; one process and
 the default number of worker processes), imports the Parquet folder and the JSONL file into
-new projects, and reads the Parquet folder with pyarrow alone. Each phase runs in its own
-process so its peak memory is its own (a phase with workers reports its own process only).
+new projects, reads the Parquet folder with pyarrow alone, and queries it with DuckDB (the
+`consumers` extra). Each phase runs in its own process; its peak memory is that of its
+largest process (an export with workers: the exporting process, which holds the shards in
+flight), not the sum of its workers'.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from annotator.formats.parquet.writer import default_jobs  # noqa: E402
 from bench.corpus import write_corpus  # noqa: E402
 from bench.machine import describe_machine  # noqa: E402
 
@@ -81,8 +84,70 @@ def phase_pyarrow(folder: str) -> dict:
     return {"seconds": elapsed, "documents": table.num_rows}
 
 
+def phase_stages(project: str) -> dict:
+    """CPU seconds of each stage of a Parquet export, in one process and streaming as the
+    export does: reading and checking the records, building Arrow row groups, encoding and
+    compressing them (into memory, so the disk does not count)."""
+    import pyarrow as pa
+
+    from annotator.core.records import verify_record
+    from annotator.formats.parquet.columns import record_batch
+    from annotator.formats.parquet.layout import schema
+    from annotator.formats.parquet.shards import FileWriter, row_groups
+    from annotator.services.projects import open_project
+    from annotator.storage.scan import scan
+
+    spent = {"read_check": 0.0, "columns": 0.0, "encode": 0.0}
+    with open_project(project) as store:
+        scheme, arrow_schema = store.scheme, schema(None)
+        writer = FileWriter(pa.BufferOutputStream(), arrow_schema, "zstd")
+
+        def checked():
+            records = scan(store)
+            while True:
+                started = time.process_time()
+                record = next(records, None)
+                if record is not None:
+                    verify_record(record, scheme)
+                spent["read_check"] += time.process_time() - started
+                if record is None:
+                    return
+                yield record
+
+        documents = 0
+        for group, _ in row_groups(checked(), 10_000):
+            started = time.process_time()
+            batch = record_batch(group, arrow_schema)
+            spent["columns"] += time.process_time() - started
+            started = time.process_time()
+            writer.write(batch)
+            spent["encode"] += time.process_time() - started
+            documents += len(group)
+        writer.close()
+    return {"seconds": sum(spent.values()), "documents": documents,
+            **{key: round(value, 2) for key, value in spent.items()}}
+
+
+def phase_duckdb(folder: str) -> dict:
+    """What a consumer does with the folder: spans per label, every span cut from its text
+    by DuckDB's own substring and compared with the span's text."""
+    import duckdb
+
+    glob = str(Path(folder) / "*.parquet").replace("'", "''")
+    started = time.perf_counter()
+    rows = duckdb.sql(
+        "SELECT s.label, count(*), count(*) FILTER (WHERE substring(text, s.start + 1, "
+        f"s.\"end\" - s.start) <> s.text) FROM (SELECT text, unnest(spans) AS s FROM "
+        f"read_parquet('{glob}')) GROUP BY 1").fetchall()
+    elapsed = time.perf_counter() - started
+    if any(row[2] for row in rows):
+        raise SystemExit("DuckDB cut a span's text differently")
+    documents = duckdb.sql(f"SELECT count(*) FROM read_parquet('{glob}')").fetchall()[0][0]
+    return {"seconds": elapsed, "documents": documents}
+
+
 PHASES = {"build": phase_build, "export": phase_export, "import": phase_import,
-          "pyarrow": phase_pyarrow}
+          "pyarrow": phase_pyarrow, "duckdb": phase_duckdb, "stages": phase_stages}
 
 
 def _phase(name: str, *args: str) -> dict:
@@ -122,20 +187,24 @@ def main() -> None:
     jsonl, folder = work / "pq-export.jsonl", work / "pq-export"
     rows = [
         ("export jsonl", _phase("export", project, str(jsonl), "jsonl", "{}")),
-        ("export parquet zstd, 1 process", _phase(
+        ("export parquet zstd, jobs=1 (this process)", _phase(
             "export", project, str(folder), "parquet", '{"jobs": "1"}')),
-        ("export parquet snappy, 1 process", _phase(
+        ("export parquet snappy, jobs=1", _phase(
             "export", project, str(work / "pq-snappy"), "parquet",
             '{"jobs": "1", "compression": "snappy"}')),
-        ("export parquet zstd, default workers", _phase(
-            "export", project, str(folder), "parquet", "{}")),
+        ("export parquet zstd, jobs=2 (2 worker processes)", _phase(
+            "export", project, str(folder), "parquet", '{"jobs": "2"}')),
         ("import parquet", _phase("import", str(folder), str(work / "pq-in.tawsim"),
                                   "parquet")),
         ("import jsonl", _phase("import", str(jsonl), str(work / "pq-in.tawsim"), "jsonl")),
         ("read parquet with pyarrow", _phase("pyarrow", str(folder))),
+        ("DuckDB: spans per label, every span cut from its text",
+         _phase("duckdb", str(folder))),
     ]
-    print(f"\nMachine: {describe_machine()}")
-    print(f"Project: {options.docs} documents, 10 spans each\n")
+    stages = _phase("stages", project)
+    print(f"\nMachine: {describe_machine()}; load average {os.getloadavg()[0]:.1f} at the end")
+    print(f"Project: {options.docs} documents, 10 spans each; "
+          f"the default here is jobs={default_jobs()}\n")
     print("| step | seconds | documents/s | CPU seconds | output (MB) | peak RSS (MB) |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, report in rows:
@@ -143,6 +212,10 @@ def main() -> None:
         size = f"{report['mb']:.0f}" if "mb" in report else ""
         print(f"| {name} | {report['seconds']:.2f} | {rate:,.0f} | {report['cpu_s']:.1f} | "
               f"{size} | {report['peak_rss_mb']:.0f} |")
+    print(f"\nCPU seconds of one process's export by stage: reading and checking "
+          f"{stages['read_check']:.2f}, Arrow columns {stages['columns']:.2f}, encoding and "
+          f"zstd {stages['encode']:.2f} (the workers' share: "
+          f"{stages['encode'] / stages['seconds']:.0%})")
 
 
 if __name__ == "__main__":

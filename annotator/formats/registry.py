@@ -156,8 +156,9 @@ register(Format(
     sniff=parquet.sniff, writes_folder=True, folder_for=parquet.writes_folder,
     carries_layers=True,
     options=(OptionSpec("shard", f"Documents per part file (default {parquet.DEFAULT_SHARD:,})."),
-             OptionSpec("jobs", "Processes writing the part files at once (default: the "
-                        "cores this machine gives Tawsim)."),
+             OptionSpec("jobs", "Processes writing the part files at once (default: one "
+                        "fewer than the cores this machine gives Tawsim, at least 1, which "
+                        "writes them in the exporting process)."),
              OptionSpec("compression", "How the columns are compressed.", parquet.COMPRESSIONS,
                         parquet.DEFAULT_COMPRESSION)),
 ))

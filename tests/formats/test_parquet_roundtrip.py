@@ -10,6 +10,7 @@ import orjson
 import pytest
 
 from annotator.core.errors import TawsimError
+from annotator.formats.parquet import writer
 from annotator.services.exporting import ExportCancelled, export_dataset
 from annotator.services.importing import import_paths
 from annotator.storage import ProjectStore
@@ -156,3 +157,9 @@ def test_a_failed_export_replaces_nothing(rich, tmp_path):
         export_dataset(project, out, format="parquet", cancelled=lambda: True)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["dataset"]
+
+
+@pytest.mark.parametrize(("cores", "jobs"), [(1, 1), (2, 1), (3, 2), (8, 7)])
+def test_by_default_the_exporting_process_keeps_a_core_to_itself(monkeypatch, cores, jobs):
+    monkeypatch.setattr(writer, "available_cores", lambda: cores)
+    assert writer.default_jobs() == jobs

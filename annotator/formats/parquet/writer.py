@@ -6,7 +6,7 @@ in a temporary folder beside it and moved into place once every shard is written
 folder holds nothing else (Polars and DuckDB take every file of a folder for data): an
 existing folder is replaced when its files are a Tawsim dataset's, refused otherwise. The
 records are read, checked and made into Arrow row groups in this process; shards are encoded,
-compressed and written by `jobs` worker processes (default: the cores this process may use).
+compressed and written by `jobs` worker processes (see default_jobs).
 A path ending in .parquet gets one file, written here row group by row group.
 """
 
@@ -40,6 +40,17 @@ MAX_JOBS = 256
 ONE_FILE = 1 << 62  # a single file is one shard, however long
 
 
+def default_jobs() -> int:
+    """One writing process per core but the one this process keeps busy.
+
+    Reading and checking the records and building their Arrow columns, all in this process,
+    is over four fifths of an export (docs/PERFORMANCE.md); a worker only encodes and
+    compresses. A worker sharing this process's core saves nothing and holds its shards
+    twice over (pickled on the way), so a machine of two cores writes its shards here.
+    """
+    return max(1, min(available_cores() - 1, MAX_JOBS))
+
+
 def writes_folder(out: Path, extra: dict[str, Any]) -> bool:
     """A folder of shards, unless the output is one file ending in .parquet."""
     return out.suffix.lower() != ".parquet" or "shard" in extra or out.is_dir()
@@ -57,7 +68,7 @@ def write(records: Iterable[DocumentRecord], out: Path, options: WriteOptions) -
     load_pyarrow()  # a one-line error naming the extra when pyarrow is missing
     extra = options.extra
     shard = whole_number(extra, "shard", DEFAULT_SHARD)
-    jobs = whole_number(extra, "jobs", min(available_cores(), MAX_JOBS), maximum=MAX_JOBS)
+    jobs = whole_number(extra, "jobs", default_jobs(), maximum=MAX_JOBS)
     compression = option(extra, "compression", DEFAULT_COMPRESSION, COMPRESSIONS)
     arrow_schema = schema(_scheme_json(options.scheme))
     report = WriteReport(files=[str(out)])
