@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from annotator.cli.common import STATUSES, lazy_progress, plural
 from annotator.core.errors import TawsimError
@@ -48,9 +49,10 @@ def _options(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--option", "extra", multiple=True, metavar="KEY=VALUE",
               help="A format setting (tawsim formats lists them): proclitics=keep, "
                    "misaligned=expand, nesting=2, families=..., shard=N, target=predictions.")
-@click.option("--jobs", type=click.IntRange(min=1), default=default_jobs, show_default="the cores",
+@click.option("--jobs", type=click.IntRange(min=1), default=default_jobs,
+              show_default="the cores",
               help="Processes writing a jsonl export of one file (the file is the same "
-                   "whatever their number).")
+                   "whatever their number); for parquet, what --option jobs=N sets.")
 @click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the full report (every span a format changed) as JSON.")
 def export(project: Path, out: Path, fmt: str, layer: str | None, status: str | None,
@@ -62,6 +64,9 @@ def export(project: Path, out: Path, fmt: str, layer: str | None, status: str | 
         raise TawsimError("the folder for the report does not exist", path=str(report_file))
     if relations:
         options["relations"] = True
+    given = click.get_current_context().get_parameter_source("jobs")
+    if fmt == "parquet" and "jobs" not in options and given is ParameterSource.COMMANDLINE:
+        options["jobs"] = str(jobs)
     to_stdout = str(out) == "-"
     with open_project(project) as store, lazy_progress(store.count_documents(),
                                                         "Exporting") as progress:
