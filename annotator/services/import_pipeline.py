@@ -10,6 +10,7 @@ file of a few megabytes or more); otherwise the same reading runs here, batch by
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sys
@@ -26,6 +27,7 @@ from annotator.formats import articles
 from annotator.formats.base import Format, ReadOptions
 from annotator.formats.jsonl_prepared import Item, prepared_lines
 
+PIPE_BYTES = 1 << 20  # Linux's default limit for a pipe an unprivileged process widens
 PROCESS_MIN_BYTES = 4 << 20  # below this, starting a process costs more than it saves
 BATCH = 2000
 
@@ -53,6 +55,7 @@ def prepared_batches(path: Path, options: ReadOptions, scheme: Any, *,
         return
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
+    _widen(receiver)
     reader = context.Process(target=_read, args=(path, options, scheme, sender), daemon=True)
     reader.start()
     sender.close()
@@ -78,6 +81,15 @@ def prepared_batches(path: Path, options: ReadOptions, scheme: Any, *,
         if reader.is_alive():
             reader.terminate()
         reader.join()
+
+
+def _widen(pipe: Connection) -> None:
+    """A batch is megabytes; through the default 64 KiB pipe both processes would switch
+    hundreds of times to hand one over (slow when other work waits for the cores)."""
+    import fcntl  # Linux only, as the reading process is
+
+    with contextlib.suppress(OSError, AttributeError):
+        fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
 
 
 def _read(path: Path, options: ReadOptions, scheme: Any, sender: Connection) -> None:
