@@ -152,7 +152,7 @@ def _write_part(database: Path, settings: Settings, seqs: tuple[int, int] | None
                 scheme: Any, sender: Connection) -> None:
     """A forked process: one range into its part file, then its report (or its error)."""
     try:
-        uri = f"file:{quote(str(database.resolve()))}?mode=ro"
+        uri = f"file:{quote(os.fsencode(database.resolve()))}?mode=ro"  # any file name
         conn = sqlite3.connect(uri, uri=True)
         report = WriteReport()
         with part.open("wb") as handle:

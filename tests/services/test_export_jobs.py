@@ -42,7 +42,7 @@ def _article(seed: int) -> DocumentRecord:
 @pytest.fixture
 def big(tmp_path):
     """The layered sample (layers, attributes, notes, relations) and 120 more documents."""
-    project = layered_project(tmp_path / "big.tawsim")
+    project = layered_project(tmp_path / "مشروع كبير.tawsim")  # the processes open it by name
     with BulkImport(project, actor="tester", source="test") as bulk:
         for seed in range(120):
             bulk.add(prepare_record(_article(seed), project.scheme))
@@ -94,8 +94,8 @@ def test_several_processes_write_the_same_bytes_as_one_and_as_the_record_writer(
         (report_three.documents, report_three.spans, report_three.relations)
     assert report_three.documents == len(one.read_bytes().splitlines())
     assert sorted(os.listdir(tmp_path)) == sorted(
-        ["big.tawsim", "big.tawsim-shm", "big.tawsim-wal", "one.jsonl", "three.jsonl",
-         "records.jsonl"])
+        ["مشروع كبير.tawsim", "مشروع كبير.tawsim-shm", "مشروع كبير.tawsim-wal", "one.jsonl",
+         "three.jsonl", "records.jsonl"])
 
 
 def _tamper_last_document(project):
