@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import orjson
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from annotator.core.ids import is_valid_id
 from annotator.services import import_pipeline
@@ -63,7 +65,8 @@ ROWS = {
     "document": "SELECT seq, id, title, text, text_sha256, meta, source, source_sha256, "
                 "encoding FROM document ORDER BY seq",
     "span": 'SELECT seq, id, document, layer, "start", "end", label, text, attrs, note, '
-            "annotator, created_at = (SELECT max(at) FROM audit) FROM span ORDER BY seq",
+            "annotator, created_at = (SELECT d.created_at FROM document AS d WHERE "
+            "d.seq = span.document), updated_at = created_at FROM span ORDER BY seq",
     "relation": "SELECT seq, id, document, layer, type, head, tail, attrs FROM relation",
     "status": "SELECT document, layer, status FROM status ORDER BY document, layer",
     "work_time": "SELECT document, layer, seconds FROM work_time ORDER BY document, layer",
@@ -183,3 +186,37 @@ def test_a_cancelled_import_stores_nothing_and_stops_reading(tmp_path, way):
         import_paths(project, [_write(tmp_path / "a.jsonl", _records() * 3)], actor="tester",
                      cancelled=cancelled)
     assert project.conn.execute("SELECT count(*) FROM document").fetchone()[0] == 0
+
+
+SPAN_IDS = st.sampled_from(["s1", "s2", "s3", " s4", "", "s\n5", "٣"])
+SPANS = st.lists(st.fixed_dictionaries(
+    {"start": st.integers(-1, 30), "end": st.integers(0, 31),
+     "label": st.sampled_from(["ACTOR", "LOCATION", "WEAPON", "PERSON", 7]),
+     "id": SPAN_IDS},
+    optional={"text": st.sampled_from(["الموصل", "", None]),
+              "attrs": st.sampled_from([{}, {"stance": "denied"}, {"x": "y"}, []]),
+              "note": st.sampled_from(["", "ملاحظة", None, 3])}), max_size=4)
+RECORDS = st.lists(st.fixed_dictionaries(
+    {"id": st.sampled_from(["d1", "d2", "d3", " d4", 5]),
+     "text": st.sampled_from([TEXT, TEXT + " ٢", TEXT.replace("\n", "\r\n"), " ", "قرب الموصل"]),
+     "layer": st.sampled_from(["gold", None]),
+     "spans": SPANS},
+    optional={"status": st.sampled_from(["done", "new", "lost"]),
+              "time_active_s": st.sampled_from([0, 2.5, -1, True])}), min_size=1, max_size=5)
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(records=RECORDS)
+def test_any_file_gives_the_rows_and_reports_the_careful_way_gives(tmp_path_factory, records):
+    """Generated records, good and bad (offsets outside the text, covered text that differs,
+    unknown labels, repeated or unusable ids, Windows line ends, statuses and times)."""
+    folder = tmp_path_factory.mktemp("any")
+    path = _write(folder / "in.jsonl", records)
+    results = {}
+    for name, fit in (("careful", _careful), ("quick", None)):
+        skipped: list = []
+        project, counts = _imported(folder / f"{name}.tawsim", [path], skip_bad=True,
+                                    on_skip=skipped.append, fit=fit)
+        results[name] = ([str(e) for e in skipped], counts.as_dict(), _rows(project))
+        project.close()
+    assert results["quick"] == results["careful"]
