@@ -13,6 +13,8 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import pickle
+import queue
 import sys
 import threading
 import traceback
@@ -94,7 +96,9 @@ def _widen(pipe: Connection) -> None:
 
 def _read(path: Path, options: ReadOptions, scheme: Any, sender: Connection) -> None:
     """The reading process: batches, then how it ended, each with the bytes read since the
-    last message (the importer's progress bar lives in the other process)."""
+    last message (the importer's progress bar lives in the other process). A thread hands
+    each message over, so that reading the next batch goes on while the importer takes one
+    (the thread waits on the pipe without holding the interpreter)."""
     read = [0]
 
     def count(size: int) -> None:
@@ -104,14 +108,27 @@ def _read(path: Path, options: ReadOptions, scheme: Any, sender: Connection) -> 
         size, read[0] = read[0], 0
         return size
 
+    outbox: queue.Queue[bytes | None] = queue.Queue(maxsize=1)  # one batch in hand, at most
+
+    def deliver() -> None:
+        while (message := outbox.get()) is not None:
+            sender.send_bytes(message)
+
+    def send(message: tuple) -> None:
+        outbox.put(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
+
+    courier = threading.Thread(target=deliver, daemon=True)
+    courier.start()
     own = replace(options, progress=count, document_text=None, warnings=[])
     try:
         for items in prepared_lines(path, own, scheme, BATCH):
-            sender.send(("items", items, taken()))
-        sender.send(("end", own.warnings, taken()))
+            send(("items", items, taken()))
+        send(("end", own.warnings, taken()))
     except TawsimError as error:
-        sender.send(("failed", error, taken()))
+        send(("failed", error, taken()))
     except BaseException:  # a bug: its traceback goes to the importer, which raises it
-        sender.send(("crashed", traceback.format_exc(), taken()))
+        send(("crashed", traceback.format_exc(), taken()))
     finally:
+        outbox.put(None)
+        courier.join()
         sender.close()
