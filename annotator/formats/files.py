@@ -17,6 +17,12 @@ from annotator.core.errors import DecodeError, TawsimError, readable_path
 from annotator.core.records import DocumentRecord, Origin
 from annotator.core.text import decode_source, normalise_encoding_name
 from annotator.formats.base import BadRecord, ReadOptions
+from annotator.formats.json_limits import (
+    MAX_JSON_FILE_BYTES,
+    MAX_JSON_LINE_BYTES,
+    check_json_depth,
+    too_large,
+)
 
 UTF8_BOM = b"\xef\xbb\xbf"
 # UTF-32 first: its little-endian BOM begins with UTF-16's.
@@ -99,10 +105,15 @@ def json_lines(path: Path, options: ReadOptions) -> Iterator[tuple[Origin, Any |
                                       line=number)
             continue
         try:
-            yield origin, orjson.loads(line)
+            value = orjson.loads(line)
         except orjson.JSONDecodeError as exc:
             yield origin, TawsimError(f"invalid JSON: {_json_message(exc, line)}",
                                       path=str(path), line=number)
+            continue
+        try:
+            yield origin, check_json_depth(value, str(path), number)
+        except TawsimError as error:
+            yield origin, error
     if not seen_content:
         raise TawsimError("the file is empty", path=str(path))
 
@@ -125,7 +136,11 @@ def _numbered_json_lines(path: Path, options: ReadOptions,
     except OSError as exc:
         raise TawsimError(f"cannot read the file: {exc.strerror}", path=str(path)) from None
     with handle:
-        for number, raw in enumerate(handle, start=1):
+        number = 0
+        while raw := handle.readline(MAX_JSON_LINE_BYTES + 1):
+            number += 1
+            if len(raw) > MAX_JSON_LINE_BYTES:
+                raise too_large(len(raw), MAX_JSON_LINE_BYTES, "the line", str(path), number)
             options.advance(len(raw))
             if number == 1 and raw.startswith(UTF8_BOM):
                 raw = raw[len(UTF8_BOM):]
@@ -136,8 +151,9 @@ def _json_message(exc: orjson.JSONDecodeError, line: bytes | str) -> str:
     if isinstance(line, bytes):
         try:
             line.decode("utf-8")
-        except UnicodeDecodeError:
-            return "the line is not UTF-8 text (name its encoding with --encoding)"
+        except UnicodeDecodeError as bad:
+            return (f"the line is not UTF-8 text (bad byte at column {bad.start + 1}); name its "
+                    "encoding with --encoding")
     return f"{exc.msg} (column {exc.colno})"
 
 
@@ -145,25 +161,28 @@ def parse_json_document(path: Path, data: bytes, encoding: str | None = None) ->
     """A whole-file JSON document, with the line and column of a syntax error; `encoding`
     (an explicit --encoding) decodes it first, else it must be UTF-8 (or UTF-16 or UTF-32
     with a BOM)."""
+    if len(data) > MAX_JSON_FILE_BYTES:
+        raise too_large(len(data), MAX_JSON_FILE_BYTES, "the JSON document", str(path))
     encoding = encoding or wide_encoding(data)
     if encoding is not None:
         text = decode_source(data, source=str(path), encoding=encoding).text
         try:
-            return orjson.loads(text)
+            return check_json_depth(orjson.loads(text), str(path))
         except orjson.JSONDecodeError as exc:
             raise TawsimError(f"invalid JSON: {exc.msg} (column {exc.colno})",
                               path=str(path), line=exc.lineno) from None
     if data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM):]
     try:
-        return orjson.loads(data)
+        return check_json_depth(orjson.loads(data), str(path))
     except orjson.JSONDecodeError as exc:
         try:
             data.decode("utf-8")
         except UnicodeDecodeError as bad:
+            line = data.count(b"\n", 0, bad.start) + 1
             raise DecodeError("the file is not UTF-8 JSON (bad byte at position "
                               f"{bad.start}); name its encoding with --encoding",
-                              path=str(path)) from None
+                              path=str(path), line=line) from None
         raise TawsimError(f"invalid JSON: {exc.msg} (column {exc.colno})", path=str(path),
                           line=exc.lineno) from None
 
