@@ -157,6 +157,10 @@ register(Format(
     sniff=conll.sniff, streams=True,
     options=(OptionSpec("proclitics", "Split و ف ب ك ل off their word as tokens of their own, "
                         "or keep them on it.", ("split", "keep"), "split"),
+             OptionSpec("tokens", "For documents whose text was rebuilt from a CoNLL "
+                        "import: write their imported tokens back (an exact round trip), or "
+                        "Tawsim's tokens (each imported token written otherwise is reported).",
+                        conll.TOKEN_CHOICES, "imported"),
              MISALIGNED, FAMILIES,
              OptionSpec("nesting", "Tag columns per family, for spans of one family that "
                         f"nest or overlap (at most {conll.MAX_NESTING}; deeper spans are "
