@@ -131,7 +131,7 @@ register(Format(
     name="spacy",
     description='spaCy training JSONL: [text, {"entities": [...], "spans": {"sc": [...]}}]',
     extensions=(".jsonl",), reader=spacy_jsonl.read, writer=spacy_jsonl.write,
-    sniff=spacy_jsonl.sniff, options=(FAMILIES,), streams=True,
+    sniff=spacy_jsonl.sniff, options=(MISALIGNED, FAMILIES), streams=True,
 ))
 register(Format(
     name="docbin",
