@@ -23,6 +23,7 @@ from annotator.formats.json_limits import (
     check_json_depth,
     too_large,
 )
+from annotator.formats.write_errors import write_failure
 
 UTF8_BOM = b"\xef\xbb\xbf"
 # UTF-32 first: its little-endian BOM begins with UTF-16's.
@@ -195,7 +196,10 @@ def atomic_output(path: Path, mode: str = "wb") -> Iterator[IO[Any]]:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise TawsimError("the output folder does not exist", path=str(path))
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise write_failure(exc, path) from None
     try:
         os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes it private; a dataset is not
         with os.fdopen(fd, mode) as handle:
@@ -203,9 +207,11 @@ def atomic_output(path: Path, mode: str = "wb") -> Iterator[IO[Any]]:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        if isinstance(exc, OSError):  # a full disk and the like: one line naming the file
+            raise write_failure(exc, path) from None
         raise
 
 
@@ -235,7 +241,10 @@ def atomic_folder(path: Path) -> Iterator[Path]:
         if any(path.iterdir()) and not (path / EXPORT_MARKER).exists():
             raise TawsimError("the output folder is not empty and was not written by Tawsim; "
                               "choose a new folder", path=str(path))
-    building = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".part", dir=parent))
+    try:
+        building = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".part", dir=parent))
+    except OSError as exc:
+        raise write_failure(exc, path) from None
     try:
         building.chmod(0o777 & ~_umask())
         yield building
@@ -247,8 +256,10 @@ def atomic_folder(path: Path) -> Iterator[Path]:
             shutil.rmtree(old, ignore_errors=True)
         else:
             os.replace(building, path)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(building, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise write_failure(exc, path, building) from None
         raise
 
 
