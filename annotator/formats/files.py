@@ -16,13 +16,9 @@ import orjson
 from annotator.core.errors import DecodeError, TawsimError, readable_path
 from annotator.core.records import DocumentRecord, Origin
 from annotator.core.text import decode_source, normalise_encoding_name
+from annotator.formats import json_limits
 from annotator.formats.base import BadRecord, ReadOptions
-from annotator.formats.json_limits import (
-    MAX_JSON_FILE_BYTES,
-    MAX_JSON_LINE_BYTES,
-    check_json_depth,
-    too_large,
-)
+from annotator.formats.json_limits import check_json_depth, too_large
 from annotator.formats.write_errors import write_failure
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -138,10 +134,11 @@ def _numbered_json_lines(path: Path, options: ReadOptions,
         raise TawsimError(f"cannot read the file: {exc.strerror}", path=str(path)) from None
     with handle:
         number = 0
-        while raw := handle.readline(MAX_JSON_LINE_BYTES + 1):
+        limit = json_limits.MAX_JSON_LINE_BYTES
+        while raw := handle.readline(limit + 1):
             number += 1
-            if len(raw) > MAX_JSON_LINE_BYTES:
-                raise too_large(len(raw), MAX_JSON_LINE_BYTES, "the line", str(path), number)
+            if len(raw) > limit:
+                raise too_large(limit, "the line", str(path), number)
             options.advance(len(raw))
             if number == 1 and raw.startswith(UTF8_BOM):
                 raw = raw[len(UTF8_BOM):]
@@ -155,6 +152,12 @@ def _json_message(exc: orjson.JSONDecodeError, line: bytes | str) -> str:
         except UnicodeDecodeError as bad:
             return (f"the line is not UTF-8 text (bad byte at column {bad.start + 1}); name its "
                     "encoding with --encoding")
+    return _syntax(exc)
+
+
+def _syntax(exc: orjson.JSONDecodeError) -> str:
+    if "depth" in exc.msg or "recursion" in exc.msg:
+        return f"it nests more than {json_limits.MAX_JSON_DEPTH} arrays or objects deep"
     return f"{exc.msg} (column {exc.colno})"
 
 
@@ -162,16 +165,16 @@ def parse_json_document(path: Path, data: bytes, encoding: str | None = None) ->
     """A whole-file JSON document, with the line and column of a syntax error; `encoding`
     (an explicit --encoding) decodes it first, else it must be UTF-8 (or UTF-16 or UTF-32
     with a BOM)."""
-    if len(data) > MAX_JSON_FILE_BYTES:
-        raise too_large(len(data), MAX_JSON_FILE_BYTES, "the JSON document", str(path))
+    if len(data) > json_limits.MAX_JSON_FILE_BYTES:
+        raise too_large(json_limits.MAX_JSON_FILE_BYTES, "the JSON document", str(path))
     encoding = encoding or wide_encoding(data)
     if encoding is not None:
         text = decode_source(data, source=str(path), encoding=encoding).text
         try:
             return check_json_depth(orjson.loads(text), str(path))
         except orjson.JSONDecodeError as exc:
-            raise TawsimError(f"invalid JSON: {exc.msg} (column {exc.colno})",
-                              path=str(path), line=exc.lineno) from None
+            raise TawsimError(f"invalid JSON: {_syntax(exc)}", path=str(path),
+                              line=exc.lineno) from None
     if data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM):]
     try:
@@ -184,7 +187,7 @@ def parse_json_document(path: Path, data: bytes, encoding: str | None = None) ->
             raise DecodeError("the file is not UTF-8 JSON (bad byte at position "
                               f"{bad.start}); name its encoding with --encoding",
                               path=str(path), line=line) from None
-        raise TawsimError(f"invalid JSON: {exc.msg} (column {exc.colno})", path=str(path),
+        raise TawsimError(f"invalid JSON: {_syntax(exc)}", path=str(path),
                           line=exc.lineno) from None
 
 

@@ -42,14 +42,16 @@ def json_depth(value: Any, limit: int = MAX_JSON_DEPTH) -> int:
 
 def check_json_depth(value: Any, path: str | None = None, line: int | None = None) -> Any:
     """`value` itself, or a one-line refusal when it nests deeper than MAX_JSON_DEPTH."""
-    if json_depth(value) > MAX_JSON_DEPTH:
+    if isinstance(value, dict | list) and json_depth(value) > MAX_JSON_DEPTH:
         raise TawsimError(f"the JSON nests more than {MAX_JSON_DEPTH} arrays or objects deep; "
                           "Tawsim reads at most that many", path=path, line=line)
     return value
 
 
-def too_large(size: int, limit: int, what: str, path: str,
-              line: int | None = None) -> TawsimError:
-    return TawsimError(f"{what} is {size / (1 << 20):.0f} MiB; Tawsim reads at most "
-                       f"{limit >> 20} MiB (split it into JSON Lines, one record a line)",
-                       path=path, line=line)
+def too_large(limit: int, what: str, path: str, line: int | None = None) -> TawsimError:
+    return TawsimError(f"{what} is larger than {_size(limit)}, the most Tawsim reads at once "
+                       "(split it into JSON Lines, one record a line)", path=path, line=line)
+
+
+def _size(count: int) -> str:
+    return f"{count >> 20} MiB" if count >= 1 << 20 else f"{count} bytes"
