@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import unicodedata
 
 from annotator.core.errors import TawsimError
 
@@ -31,8 +32,10 @@ def parse_split(spec: str) -> Split:
             raise TawsimError(f"split share {share!r} is not a number") from None
         if not math.isfinite(value) or value < 0:
             raise TawsimError(f"split share {share!r} must be zero or more")
-        if any(name == other for other, _ in parts):
-            raise TawsimError(f"split part {name!r} is named twice")
+        # Each part is a file named after it: train and Train are one file on Windows or macOS.
+        if any(_file_key(name) == _file_key(other) for other, _ in parts):
+            raise TawsimError(f"split part {name!r} is named twice (part names are file names, "
+                              "compared without case)")
         parts.append((name, value))
     total = sum(value for _, value in parts)
     if math.isclose(total, 100.0, abs_tol=1e-6):
@@ -42,6 +45,10 @@ def parse_split(spec: str) -> Split:
     if len(parts) < 2:
         raise TawsimError("a split needs at least two parts")
     return tuple(parts)
+
+
+def _file_key(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 def position(doc_id: str) -> float:
