@@ -101,17 +101,20 @@ def collection_shape(items: list[Any], path: str) -> str:
     if not found:
         return "article"
     articles = [item for item, shape in zip(items, shapes, strict=True) if shape == "article"]
-    # A doccano record with no span yet ("label": []) looks like an article; nothing else does.
-    if len(found) == 1 and not (articles and (found != {"doccano"}
-                                              or not all(map(_unlabelled_doccano, articles)))):
-        return found.pop()
-    named = sorted({_FORMAT_OF[shape] for shape in (*found, *(["article"] if articles else []))})
-    raise TawsimError("cannot tell which format the file is: its objects look like records of "
-                      + " and ".join(named) + "; pass --format " + " or --format ".join(named),
-                      path=path)
+    if len(found) == 1:
+        (shape,) = found
+        # Beside them, only a doccano record with no span yet ("label": []) looks like an
+        # article; a real article means the file mixes kinds.
+        if not articles or (shape == "doccano" and all(map(_unlabelled_doccano, articles))):
+            return shape
+    kinds = sorted({*found, *(["article"] if articles else [])})
+    raise TawsimError("cannot tell which format the file is: its objects look like "
+                      + " and ".join(_KIND[kind][0] for kind in kinds) + "; pass --format "
+                      + " or --format ".join(_KIND[kind][1] for kind in kinds), path=path)
 
 
-_FORMAT_OF = {"labelstudio": "labelstudio", "doccano": "doccano", "article": "json"}
+_KIND = {"labelstudio": ("Label Studio records", "labelstudio"),
+         "doccano": ("doccano records", "doccano"), "article": ("articles", "json")}
 
 
 def _unlabelled_doccano(item: Any) -> bool:
