@@ -132,11 +132,11 @@ def _annotations(record: DocumentRecord, placer: SpanPlacer | None, entity_label
                  if placed.retokenised else {})
     spans = [SpanRecord(start, end, label) for start, end, label in dict.fromkeys(where)]
     entities, overlapping = non_overlapping(s for s in spans if s.label in entity_labels)
-    tally.add("{n} span{s} overlap another entity and are written only under "
+    tally.add("{n} span{s} overlapping another entity written only under "
               f"spans[{SPAN_KEY!r}], not entities", len(overlapping))
     others = sum(1 for s in spans if s.label not in entity_labels)
     tally.add(f"{{n}} span{{s}} outside the entity family ({shown}) "
-              f"are written only under spans[{SPAN_KEY!r}]", others)
+              f"written only under spans[{SPAN_KEY!r}]", others)
     annotations = {
         **extra,
         "entities": [[s.start, s.end, s.label] for s in entities],
