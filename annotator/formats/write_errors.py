@@ -1,6 +1,6 @@
 """A failed write as one line naming the file: a full disk is a user's situation, not a bug.
 
-Every format writes through files.atomic_output or files.atomic_folder, which turn an OSError
+Every format writes through atomic.atomic_output or atomic.atomic_folder, which turn an OSError
 (a full disk, an exhausted quota, a file too large for the file system, a read-only file
 system, a refused permission, ...) into a TawsimError naming the file, after removing what
 was half written.

@@ -1,0 +1,100 @@
+"""Writing a file or a folder of files atomically: under a hidden temporary name beside the
+target, renamed into place only once complete.
+
+A failed or cancelled export removes its temporary file; one killed outright cannot, so each
+write first clears what killed runs left for the same target (core.partfiles says how a
+leftover is told from another export still running). A write the system refuses (a full
+disk, a quota, a read-only file system...) is one line naming the file (write_errors).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from annotator.core.errors import TawsimError
+from annotator.core.partfiles import OLD, PART, clear_stale_parts, part_prefix
+from annotator.formats.write_errors import write_failure
+
+EXPORT_MARKER = ".tawsim-export"
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path, mode: str = "wb") -> Iterator[IO[Any]]:
+    """Write to a temporary file beside `path` and move it into place only on success,
+    so a failed or cancelled export never leaves a half-written dataset behind."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise TawsimError("the output folder does not exist", path=str(path))
+    clear_stale_parts(folder, path.name)
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=part_prefix(path.name), suffix=PART,
+                                         dir=folder)
+    except OSError as exc:
+        raise write_failure(exc, path) from None
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes it private; a dataset is not
+        with os.fdopen(fd, mode) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(exc, OSError):  # a full disk and the like: one line naming the file
+            raise write_failure(exc, path) from None
+        raise
+
+
+@contextlib.contextmanager
+def atomic_folder(path: Path) -> Iterator[Path]:
+    """Build a folder of files beside `path` and move it into place only on success.
+
+    An existing folder is replaced only when Tawsim wrote it (it holds the marker file);
+    any other non-empty folder is refused, so an export never deletes someone's files.
+    """
+    path = Path(path)
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise TawsimError("the output folder's parent does not exist", path=str(path))
+    if path.exists():
+        if not path.is_dir():
+            raise TawsimError("the output exists and is not a folder", path=str(path))
+        if any(path.iterdir()) and not (path / EXPORT_MARKER).exists():
+            raise TawsimError("the output folder is not empty and was not written by Tawsim; "
+                              "choose a new folder", path=str(path))
+    clear_stale_parts(parent, path.name)
+    try:
+        building = Path(tempfile.mkdtemp(prefix=part_prefix(path.name), suffix=PART,
+                                         dir=parent))
+    except OSError as exc:
+        raise write_failure(exc, path) from None
+    try:
+        building.chmod(0o777 & ~_umask())
+        yield building
+        (building / EXPORT_MARKER).write_text("written by tawsim export\n", encoding="utf-8")
+        if path.exists():
+            old = Path(tempfile.mkdtemp(prefix=part_prefix(path.name), suffix=OLD, dir=parent))
+            os.replace(path, old / path.name)
+            os.replace(building, path)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(building, path)
+    except BaseException as exc:
+        shutil.rmtree(building, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise write_failure(exc, path, building) from None
+        raise
