@@ -70,6 +70,9 @@ def export(project: Path, out: Path, fmt: str, layer: str | None, status: str | 
             except BrokenPipeError:  # the reader (head, less) stopped early: not an error
                 _silence_stdout()
                 return
+            except TawsimError:  # what could not be written stays buffered: drop it
+                _silence_stdout()
+                raise
         else:
             report = export_dataset(store, out, format=fmt, **settings)
     for warning in report.warnings:

@@ -4,7 +4,9 @@ target, renamed into place only once complete.
 A failed or cancelled export removes its temporary file; one killed outright cannot, so each
 write first clears what killed runs left for the same target (core.partfiles says how a
 leftover is told from another export still running). A write the system refuses (a full
-disk, a quota, a read-only file system...) is one line naming the file (write_errors).
+disk, a quota, a read-only file system...) is one line naming the file (write_errors). A
+target that is no regular file (/dev/stdout, a named pipe) cannot be renamed over: the output
+is built in a temporary file elsewhere and copied into it once complete.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,6 +38,10 @@ def atomic_output(path: Path, mode: str = "wb") -> Iterator[IO[Any]]:
     """Write to a temporary file beside `path` and move it into place only on success,
     so a failed or cancelled export never leaves a half-written dataset behind."""
     path = Path(path)
+    if is_special(path):
+        with _through_temporary(path, mode) as handle:
+            yield handle
+        return
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise TawsimError("the output folder does not exist", path=str(path))
@@ -57,6 +64,32 @@ def atomic_output(path: Path, mode: str = "wb") -> Iterator[IO[Any]]:
         if isinstance(exc, OSError):  # a full disk and the like: one line naming the file
             raise write_failure(exc, path) from None
         raise
+
+
+def is_special(path: Path) -> bool:
+    """Whether `path` exists and is neither a regular file nor a folder (a device such as
+    /dev/stdout or /dev/null, a named pipe, a socket): renaming a file over it would replace
+    the device itself when the user may do so."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+@contextlib.contextmanager
+def _through_temporary(path: Path, mode: str) -> Iterator[IO[Any]]:
+    """Build the output in an anonymous temporary file, then copy it into `path` (a device
+    or a pipe), so a refused export sends nothing."""
+    text = {} if "b" in mode else {"encoding": "utf-8"}
+    try:
+        with tempfile.TemporaryFile(mode="w+b" if "b" in mode else "w+", **text) as building:
+            yield building
+            building.seek(0)
+            with open(path, "wb" if "b" in mode else "w", **text) as target:
+                shutil.copyfileobj(building, target)
+    except OSError as exc:
+        raise write_failure(exc, path) from None
 
 
 @contextlib.contextmanager
