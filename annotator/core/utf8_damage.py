@@ -58,3 +58,11 @@ def utf8_damage(data: bytes) -> Utf8Damage | None:
     return Utf8Damage(offset=offset, line=before.count("\n") + 1, column=first - line_start + 1,
                       bad_sequences=len(runs), good_characters=good,
                       at_end=len(runs) == 1 and runs[0].end() == len(decoded))
+
+
+def place_of(data: bytes, offset: int) -> tuple[int, int]:
+    """The 1-based line (LF counted) and character column of byte `offset` of UTF-8 `data`;
+    the characters before it on its line are decoded leniently."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", "replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column

@@ -14,6 +14,7 @@ import orjson
 from annotator.core.errors import DecodeError, TawsimError, readable_path
 from annotator.core.records import DocumentRecord, Origin
 from annotator.core.text import decode_source, normalise_encoding_name
+from annotator.core.utf8_damage import place_of, utf8_damage
 from annotator.formats import json_limits
 from annotator.formats.atomic import EXPORT_MARKER as EXPORT_MARKER  # kept importable from here
 from annotator.formats.atomic import atomic_folder as atomic_folder
@@ -82,9 +83,13 @@ def json_lines(path: Path, options: ReadOptions) -> Iterator[tuple[Origin, Any |
     codec = (wide_encoding(_file_head(path, 4)) if options.encoding is None
              else normalise_encoding_name(options.encoding))
     seen_content = False
-    for number, line in _numbered_json_lines(path, options, codec):
-        if not line.strip():
+    for number, line_start, raw in _numbered_json_lines(path, options, codec):
+        line = raw.strip()
+        if not line:
             continue
+        # Where the stripped line begins in the file and on its line (white space is ASCII).
+        lead = len(raw) - len(raw.lstrip())
+        offset = line_start + lead
         seen_content = True
         origin = Origin(display_path(path), number)
         if isinstance(line, bytes) and codec is not None:
@@ -92,8 +97,8 @@ def json_lines(path: Path, options: ReadOptions) -> Iterator[tuple[Origin, Any |
                 line = line.decode(codec)
             except UnicodeDecodeError as exc:
                 yield origin, DecodeError(f"the line is not valid {codec} text (bad byte at "
-                                          f"column {exc.start + 1})", path=str(path),
-                                          line=number)
+                                          f"byte {offset + exc.start} of the file)",
+                                          path=str(path), line=number)
                 continue
         nul = "\x00" if isinstance(line, str) else b"\x00"
         if nul in line:
@@ -104,7 +109,7 @@ def json_lines(path: Path, options: ReadOptions) -> Iterator[tuple[Origin, Any |
         try:
             value = orjson.loads(line)
         except orjson.JSONDecodeError as exc:
-            yield origin, TawsimError(f"invalid JSON: {_json_message(exc, line)}",
+            yield origin, TawsimError(_json_message(exc, line, offset, lead),
                                       path=str(path), line=number)
             continue
         try:
@@ -116,9 +121,10 @@ def json_lines(path: Path, options: ReadOptions) -> Iterator[tuple[Origin, Any |
 
 
 def _numbered_json_lines(path: Path, options: ReadOptions,
-                         codec: str | None) -> Iterator[tuple[int, bytes | str]]:
-    """(line number, line) with the ends and a leading BOM stripped: bytes, or text when the
-    encoding cannot be split into lines as bytes (then the whole file is decoded at once)."""
+                         codec: str | None) -> Iterator[tuple[int, int, bytes | str]]:
+    """(line number, byte offset of the line in the file, line) without a leading BOM:
+    bytes, or text when the encoding cannot be split into lines as bytes (then the whole file
+    is decoded at once, and the offset is 0)."""
     if codec is not None and "\n{}".encode(codec) != b"\n{}":
         data = read_bytes(path)
         options.advance(len(data))
@@ -126,33 +132,45 @@ def _numbered_json_lines(path: Path, options: ReadOptions,
             raise TawsimError("the file is empty", path=str(path))
         text = decode_source(data, source=str(path), encoding=codec).text
         for number, line in enumerate(text.split("\n"), start=1):
-            yield number, line.strip()
+            yield number, 0, line
         return
     try:
         handle = path.open("rb")
     except OSError as exc:
         raise TawsimError(f"cannot read the file: {exc.strerror}", path=str(path)) from None
     with handle:
-        number = 0
+        number = offset = 0
         limit = json_limits.MAX_JSON_LINE_BYTES
         while raw := handle.readline(limit + 1):
             number += 1
             if len(raw) > limit:
                 raise too_large(limit, "the line", str(path), number)
             options.advance(len(raw))
+            line_offset, offset = offset, offset + len(raw)
             if number == 1 and raw.startswith(UTF8_BOM):
                 raw = raw[len(UTF8_BOM):]
-            yield number, raw.strip()
+                line_offset += len(UTF8_BOM)
+            yield number, line_offset, raw
 
 
-def _json_message(exc: orjson.JSONDecodeError, line: bytes | str) -> str:
+def _json_message(exc: orjson.JSONDecodeError, line: bytes | str, offset: int,
+                  lead: int) -> str:
+    """What is wrong with a line orjson refused; `offset` is where the (stripped) line
+    begins in the file and `lead` how many characters were stripped before it, so that a bad
+    byte is named by its byte offset and column."""
     if isinstance(line, bytes):
         try:
             line.decode("utf-8")
         except UnicodeDecodeError as bad:
-            return (f"the line is not UTF-8 text (bad byte at column {bad.start + 1}); name its "
-                    "encoding with --encoding")
-    return _syntax(exc)
+            _, column = place_of(line, bad.start)
+            column += lead
+            where = f"byte {offset + bad.start} of the file, column {column}"
+            if utf8_damage(line) is not None:
+                return (f"the line is damaged UTF-8 (a bad byte sequence at {where}); repair "
+                        "it, or name the file's real encoding with --encoding")
+            return (f"the line is not UTF-8 text (bad byte at {where}); name its encoding "
+                    "with --encoding")
+    return f"invalid JSON: {_syntax(exc)}"
 
 
 def _syntax(exc: orjson.JSONDecodeError) -> str:
@@ -183,10 +201,14 @@ def parse_json_document(path: Path, data: bytes, encoding: str | None = None) ->
         try:
             data.decode("utf-8")
         except UnicodeDecodeError as bad:
-            line = data.count(b"\n", 0, bad.start) + 1
-            raise DecodeError("the file is not UTF-8 JSON (bad byte at position "
-                              f"{bad.start}); name its encoding with --encoding",
-                              path=str(path), line=line) from None
+            line, column = place_of(data, bad.start)
+            damaged = utf8_damage(data) is not None
+            raise DecodeError(
+                f"the file is not UTF-8 JSON (bad byte at byte {bad.start}, column {column}); "
+                + ("it looks like UTF-8 with a damaged byte: repair it, or name its real "
+                   "encoding with --encoding" if damaged
+                   else "name its encoding with --encoding"),
+                path=str(path), line=line) from None
         raise TawsimError(f"invalid JSON: {_syntax(exc)}", path=str(path),
                           line=exc.lineno) from None
 

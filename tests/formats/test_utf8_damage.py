@@ -16,6 +16,7 @@ from annotator.cli import cli
 from annotator.core.errors import DecodeError
 from annotator.core.text import decode_source
 from annotator.core.utf8_damage import utf8_damage
+from annotator.formats.files import UTF8_BOM
 from tests.texts import ARTICLE_LF, SHORT
 
 # Windows-1256 can encode these (no emoji): a news paragraph as an old Windows editor saved it.
@@ -133,3 +134,29 @@ def test_encoding_overrides_the_refusal(tmp_path):
     (tmp_path / "p.tawsim").unlink()
     forced = _import(tmp_path, path, "--encoding", "cp1256")
     assert forced.exit_code == 0, forced.output
+
+
+def test_a_damaged_json_lines_line_names_the_byte_of_the_file_and_its_column(tmp_path):
+    first = '{"id": "a", "text": "' + SHORT + '"}\n'
+    second = '  {"id": "b", "text": "' + SHORT + '"}\n'  # indented: the column counts it
+    data = UTF8_BOM + (first + second).encode()
+    at = data.index(SHORT.encode(), len(UTF8_BOM) + len(first.encode())) + 1
+    path = tmp_path / "articles.jsonl"
+    path.write_bytes(_flip(data, at))
+    result = _import(tmp_path, path)
+    assert result.exit_code == 1
+    message = result.stderr.strip()
+    column = len(second[:second.index(SHORT)]) + 1
+    assert message == (f"tawsim: error: {path}:2: the line is damaged UTF-8 (a bad byte "
+                       f"sequence at byte {at - 1} of the file, column {column}); repair it, "
+                       "or name the file's real encoding with --encoding")
+
+
+def test_a_json_file_in_another_encoding_names_the_byte_and_column(tmp_path):
+    path = tmp_path / "old.json"
+    path.write_bytes('[\n {"text": "الموصل"}\n]\n'.encode("cp1256"))
+    result = _import(tmp_path, path)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"tawsim: error: {path}:2: the file is not UTF-8 JSON (bad byte at byte 13, column 12); "
+        "name its encoding with --encoding")

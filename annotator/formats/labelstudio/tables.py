@@ -19,7 +19,7 @@ import orjson
 
 from annotator.core.errors import DecodeError, TawsimError
 from annotator.core.text import normalise_encoding_name
-from annotator.core.utf8_damage import utf8_damage
+from annotator.core.utf8_damage import place_of, utf8_damage
 from annotator.formats.files import UTF8_BOM
 from annotator.formats.json_limits import MAX_JSON_LINE_BYTES, check_json_depth
 from annotator.formats.json_shapes import is_region
@@ -82,9 +82,10 @@ def decode_table(data: bytes, path: Path, encoding: str | None) -> str:
     except UnicodeDecodeError as exc:
         if codec.startswith("utf-8") and (damage := utf8_damage(data)) is not None:
             raise DecodeError(damage.describe(), path=str(path), line=damage.line) from None
-        raise DecodeError(f"the file is not {codec} text (bad byte at position {exc.start}); "
-                          "name its encoding with --encoding", path=str(path),
-                          line=data.count(b"\n", 0, exc.start) + 1) from None
+        line, column = place_of(data, exc.start)
+        raise DecodeError(f"the file is not {codec} text (bad byte at byte {exc.start}, column "
+                          f"{column}); name its encoding with --encoding", path=str(path),
+                          line=line) from None
 
 
 def table_rows(path: Path, text: str) -> Iterator[tuple[int, dict[str, Any] | TawsimError]]:
