@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import math
-import unicodedata
 
 from annotator.core.errors import TawsimError
+from annotator.core.filenames import is_windows_device, name_key
 
 Split = tuple[tuple[str, float], ...]  # (part name, share), shares summing to 1
 
@@ -33,9 +33,12 @@ def parse_split(spec: str) -> Split:
         if not math.isfinite(value) or value < 0:
             raise TawsimError(f"split share {share!r} must be zero or more")
         # Each part is a file named after it: train and Train are one file on Windows or macOS.
-        if any(_file_key(name) == _file_key(other) for other, _ in parts):
+        if any(name_key(name) == name_key(other) for other, _ in parts):
             raise TawsimError(f"split part {name!r} is named twice (part names are file names, "
                               "compared without case)")
+        if is_windows_device(name):
+            raise TawsimError(f"split part {name!r} is a name Windows keeps for a device; "
+                              "choose another")
         parts.append((name, value))
     total = sum(value for _, value in parts)
     if math.isclose(total, 100.0, abs_tol=1e-6):
@@ -45,10 +48,6 @@ def parse_split(spec: str) -> Split:
     if len(parts) < 2:
         raise TawsimError("a split needs at least two parts")
     return tuple(parts)
-
-
-def _file_key(name: str) -> str:
-    return unicodedata.normalize("NFC", name).casefold()
 
 
 def position(doc_id: str) -> float:

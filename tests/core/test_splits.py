@@ -51,3 +51,9 @@ def test_part_names_that_one_file_system_confuses_are_refused():
     # file on Windows and macOS.
     with pytest.raises(TawsimError, match="named twice"):
         parse_split("train=0.5,Train=0.5")
+
+
+@pytest.mark.parametrize("name", ["con", "NUL", "com1", "Aux"])
+def test_part_names_windows_keeps_for_devices_are_refused(name):
+    with pytest.raises(TawsimError, match="keeps for a device"):
+        parse_split(f"train=0.5,{name}=0.5")

@@ -11,11 +11,11 @@ the number of documents reported is the number on disk.
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
 from annotator.core.errors import TawsimError
+from annotator.core.filenames import name_key
 from annotator.core.records import DocumentRecord
 from annotator.core.text import BOM
 from annotator.formats.base import WriteOptions, WriteReport
@@ -69,16 +69,16 @@ class FileNames:
         for attempt in range(1, 1000):
             if attempt > 1:
                 stem = self._other(record, stem, attempt)
-            if _key(stem) in self.taken:
+            if name_key(stem) in self.taken:
                 continue
             try:
                 _create_all(self.folder, stem, contents)
             except FileExistsError:
                 continue
-            self.taken.add(_key(stem))
+            self.taken.add(name_key(stem))
             if attempt > 1:
-                self.tally.add("{n} document{s} written under another file name, as "
-                               "their names collided with another document's once "
+                self.tally.add("{n} document{s} written under another file name, the "
+                               "name having collided with another document's once "
                                "shortened, encoded or case-folded (the id does not come "
                                "back from the name)")
             return
@@ -96,10 +96,6 @@ class FileNames:
     def _other(record: DocumentRecord, stem: str, attempt: int) -> str:
         base = stem[:40] if len(stem.encode("utf-8")) > MAX_NAME_BYTES - 24 else stem
         return f"{base.split('~')[0]}~{_digest(record.id or '')}~{attempt}"
-
-
-def _key(stem: str) -> str:
-    return unicodedata.normalize("NFC", stem).casefold()
 
 
 def _digest(doc_id: str) -> str:
