@@ -107,6 +107,10 @@ HOSTILE_IMPORTS: list[HostileInput] = [
                  _deep_meta("labelstudio"), "auto", "nests more than"),
     HostileInput("JSON nested beyond the parsers' own limits, format told by its content",
                  _write("deeper.json", "[" * 1200 + "]" * 1200), "auto", "nests more than"),
+    # orjson calls this "failed to allocate memory"; the refusal says what is wrong.
+    *[HostileInput(f"JSON cut off inside a thousand nested arrays ({fmt})",
+                   _write(f"cut-deep.{fmt}", '{"text": "' + SHORT + '", "meta": ' + "[" * 1000
+                          + "1,\n"), fmt, "nests more than") for fmt in ("json", "jsonl")],
     HostileInput("DocBin with damaged document lengths", _damaged_docbin, "auto",
                  "damaged"),
     HostileInput("Label Studio JSON_MIN read as articles",

@@ -4,6 +4,7 @@ in `atomic`, whose names are kept importable from here)."""
 from __future__ import annotations
 
 import codecs
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -20,7 +21,7 @@ from annotator.formats.atomic import EXPORT_MARKER as EXPORT_MARKER  # kept impo
 from annotator.formats.atomic import atomic_folder as atomic_folder
 from annotator.formats.atomic import atomic_output as atomic_output
 from annotator.formats.base import BadRecord, ReadOptions
-from annotator.formats.json_limits import check_json_depth, too_large
+from annotator.formats.json_limits import check_json_depth, depth_refusal, too_large
 
 UTF8_BOM = b"\xef\xbb\xbf"
 # UTF-32 first: its little-endian BOM begins with UTF-16's.
@@ -170,13 +171,29 @@ def _json_message(exc: orjson.JSONDecodeError, line: bytes | str, offset: int,
                         "it, or name the file's real encoding with --encoding")
             return (f"the line is not UTF-8 text (bad byte at {where}); name its encoding "
                     "with --encoding")
-    return f"invalid JSON: {_syntax(exc)}"
+    return _syntax(exc, line)[0]
 
 
-def _syntax(exc: orjson.JSONDecodeError) -> str:
-    if "depth" in exc.msg or "recursion" in exc.msg:
-        return f"it nests more than {json_limits.MAX_JSON_DEPTH} arrays or objects deep"
-    return f"{exc.msg} (column {exc.colno})"
+RESTATED_BYTES = 64 << 20  # documents small enough to parse again for a clearer message
+
+
+def _syntax(exc: orjson.JSONDecodeError, source: bytes | str) -> tuple[str, int]:
+    """The one-line message and the line for a document orjson refused."""
+    message, line, column = exc.msg, exc.lineno, exc.colno
+    if "allocate" in message and len(source) <= RESTATED_BYTES:
+        # What orjson says of a document cut off inside a few hundred nested arrays; Python's
+        # parser names the real fault.
+        try:
+            json.loads(source)
+        except RecursionError:
+            message = "depth"
+        except json.JSONDecodeError as other:
+            message, line, column = other.msg, other.lineno, other.colno
+        except ValueError:
+            pass
+    if "depth" in message or "recursion" in message:
+        return depth_refusal(), line
+    return f"invalid JSON: {message} (column {column})", line
 
 
 def parse_json_document(path: Path, data: bytes, encoding: str | None = None) -> Any:
@@ -191,8 +208,8 @@ def parse_json_document(path: Path, data: bytes, encoding: str | None = None) ->
         try:
             return check_json_depth(orjson.loads(text), str(path))
         except orjson.JSONDecodeError as exc:
-            raise TawsimError(f"invalid JSON: {_syntax(exc)}", path=str(path),
-                              line=exc.lineno) from None
+            message, line = _syntax(exc, text)
+            raise TawsimError(message, path=str(path), line=line) from None
     if data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM):]
     try:
@@ -209,8 +226,8 @@ def parse_json_document(path: Path, data: bytes, encoding: str | None = None) ->
                    "encoding with --encoding" if damaged
                    else "name its encoding with --encoding"),
                 path=str(path), line=line) from None
-        raise TawsimError(f"invalid JSON: {_syntax(exc)}", path=str(path),
-                          line=exc.lineno) from None
+        message, line = _syntax(exc, data)
+        raise TawsimError(message, path=str(path), line=line) from None
 
 
 def display_path(path: Path | str) -> str:

@@ -43,9 +43,13 @@ def json_depth(value: Any, limit: int = MAX_JSON_DEPTH) -> int:
 def check_json_depth(value: Any, path: str | None = None, line: int | None = None) -> Any:
     """`value` itself, or a one-line refusal when it nests deeper than MAX_JSON_DEPTH."""
     if isinstance(value, dict | list) and json_depth(value) > MAX_JSON_DEPTH:
-        raise TawsimError(f"the JSON nests more than {MAX_JSON_DEPTH} arrays or objects deep; "
-                          "Tawsim reads at most that many", path=path, line=line)
+        raise TawsimError(depth_refusal(), path=path, line=line)
     return value
+
+
+def depth_refusal() -> str:
+    return (f"the JSON nests more than {MAX_JSON_DEPTH} arrays or objects deep; Tawsim reads "
+            "at most that many")
 
 
 def too_large(limit: int, what: str, path: str, line: int | None = None) -> TawsimError:
