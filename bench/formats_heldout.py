@@ -89,7 +89,7 @@ def _spacy_lines(path: Path) -> str:
                 good += 1
             except Exception:  # W030 raised as an error, E855, or anything else
                 bad += 1
-    return f"{good} lines load in spaCy, {bad} fail"
+    return f"lines loaded by spaCy without a warning: {good}; failed: {bad}"
 
 
 def check(corpus: Path, work: Path) -> None:
