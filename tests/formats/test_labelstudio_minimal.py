@@ -95,6 +95,14 @@ def test_json_min_and_its_tables_import_with_their_regions(project, tmp_path, ki
     assert str(stored["1"].meta["annotator"]) == "amal@example.org"
 
 
+def test_a_table_cell_left_empty_is_a_field_the_record_lacks(project, tmp_path):
+    # The header names every record's fields; the unlabelled task's "label" cell is empty.
+    path = _write_table(tmp_path / "export.csv", minimal_records(), ",")
+    import_paths(project, [path], actor="t", format="auto", layer="gold")
+    unlabelled = next(record for record in scan(project) if record.id == "3")
+    assert "label" not in unlabelled.meta
+
+
 def test_several_annotations_of_one_task_keep_the_first_and_say_so(project, tmp_path):
     first, *_ = minimal_records()
     later = {**first, "label": [_region(FIRST, "الجيش", "ACTOR")], "annotation_id": 7}

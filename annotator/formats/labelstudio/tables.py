@@ -22,9 +22,10 @@ from annotator.core.text import normalise_encoding_name
 from annotator.core.utf8_damage import place_of, utf8_damage
 from annotator.formats.files import UTF8_BOM
 from annotator.formats.json_limits import MAX_JSON_LINE_BYTES, check_json_depth
-from annotator.formats.json_shapes import is_region
+from annotator.formats.json_shapes import MINIMAL_KEYS, is_region
 
 TABLE_SUFFIXES = (".csv", ".tsv")
+_KEPT_EMPTY = frozenset(("text", *MINIMAL_KEYS))
 _SNIFF_BYTES = 1 << 20
 # A cell holds a whole article: far beyond the csv module's default of 128 KiB.
 MAX_CELL_CHARS = MAX_JSON_LINE_BYTES
@@ -114,6 +115,11 @@ def table_rows(path: Path, text: str) -> Iterator[tuple[int, dict[str, Any] | Ta
 def _parsed(row: dict[str, Any], path: str, line: int) -> dict[str, Any]:
     parsed: dict[str, Any] = {}
     for key, cell in row.items():
+        # The header names every record's fields: an empty cell in a control's column is a
+        # control this record lacks (no regions), not a value. The text and the annotation's
+        # bookkeeping (what tells the row for a JSON_MIN record) stay whatever they hold.
+        if cell == "" and key not in _KEPT_EMPTY:
+            continue
         regions = _regions(cell) if isinstance(cell, str) else None
         parsed[key] = cell if regions is None else check_json_depth(regions, path, line)
     return parsed
