@@ -16,7 +16,7 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -93,11 +93,14 @@ def _through_temporary(path: Path, mode: str) -> Iterator[IO[Any]]:
 
 
 @contextlib.contextmanager
-def atomic_folder(path: Path) -> Iterator[Path]:
+def atomic_folder(path: Path, recognise: Callable[[Path], bool] | None = None
+                  ) -> Iterator[Path]:
     """Build a folder of files beside `path` and move it into place only on success.
 
-    An existing folder is replaced only when Tawsim wrote it (it holds the marker file);
-    any other non-empty folder is refused, so an export never deletes someone's files.
+    An existing folder is replaced only when Tawsim wrote it: it holds the marker file, or
+    `recognise` (for a format whose files say so themselves) knows it; any other non-empty
+    folder is refused, so an export never deletes someone's files. With `recognise` no
+    marker is written: readers such as Polars take every file of a folder for data.
     """
     path = Path(path)
     parent = path.parent if str(path.parent) else Path(".")
@@ -106,7 +109,8 @@ def atomic_folder(path: Path) -> Iterator[Path]:
     if path.exists():
         if not path.is_dir():
             raise TawsimError("the output exists and is not a folder", path=str(path))
-        if any(path.iterdir()) and not (path / EXPORT_MARKER).exists():
+        if (any(path.iterdir()) and not (path / EXPORT_MARKER).exists()
+                and not (recognise is not None and recognise(path))):
             raise TawsimError("the output folder is not empty and was not written by Tawsim; "
                               "choose a new folder", path=str(path))
     clear_stale_parts(parent, path.name)
@@ -118,7 +122,9 @@ def atomic_folder(path: Path) -> Iterator[Path]:
     try:
         building.chmod(0o777 & ~_umask())
         yield building
-        (building / EXPORT_MARKER).write_text("written by tawsim export\n", encoding="utf-8")
+        if recognise is None:
+            (building / EXPORT_MARKER).write_text("written by tawsim export\n",
+                                                  encoding="utf-8")
         if path.exists():
             old = Path(tempfile.mkdtemp(prefix=part_prefix(path.name), suffix=OLD, dir=parent))
             os.replace(path, old / path.name)

@@ -109,7 +109,7 @@ def _refuse_mixing_layers(project: ProjectStore, format: str) -> None:
         listed = ", ".join(names[:-1]) + " and " + names[-1]
         raise TawsimError(f"the project has layers {listed}, and the {format} format holds one "
                           "per document; choose one with --layer NAME (or export every layer "
-                          "with --format jsonl)")
+                          "with --format jsonl or parquet)")
 
 
 def export_to_stream(project: ProjectStore, stream: BinaryIO, *, format: str = "jsonl",
