@@ -82,42 +82,48 @@ class SpanPlacer:
         text = record.text
         words: list[str] = []
         spaces: list[bool] = []
-        changed = False
+        # Where a cut was made -> (what spaCy had there, what was done), for the report.
+        cut_at: dict[int, tuple[str, str]] = {}
         # Offsets as plain numbers: far cheaper than a Token object per token.
         for begin, length, space in doc.to_array(["IDX", "LENGTH", "SPACY"]).tolist():
             stop = begin + length
             first = bisect_right(edges, begin)
             cuts = edges[first:bisect_left(edges, stop, first)]
             previous = begin
-            if cuts:
-                changed = True
-                self._note_splits(record, text[begin:stop], cuts)
-                for cut in cuts:
-                    words.append(text[previous:cut])
-                    spaces.append(False)
-                    previous = cut
+            for cut in cuts:
+                cut_at[cut] = (f"token {text[begin:stop]!r}", f"split the token at {cut}")
+                words.append(text[previous:cut])
+                spaces.append(False)
+                previous = cut
             words.append(text[previous:stop])
             spaces.append(False)
             if space:
                 if stop in starts or stop + 1 in ends:  # a span edge on the space itself
-                    changed = True
+                    for edge in {stop} & starts | {stop + 1} & ends:
+                        cut_at[edge] = (f"tokens (an edge on the space after "
+                                        f"{text[begin:stop]!r})",
+                                        f"made the space at {stop} a token of its own")
                     words.append(text[stop])
                     spaces.append(False)
                 else:
                     spaces[-1] = True
-        if not changed:
+        if not cut_at:
             return None
+        self._note_splits(record, cut_at)
         return self.Doc(self.nlp.vocab, words=words, spaces=spaces)
 
-    def _note_splits(self, record: DocumentRecord, token: str, cuts: list[int]) -> None:
+    def _note_splits(self, record: DocumentRecord, cut_at: dict[int, tuple[str, str]]) -> None:
+        """One report line per span whose edge needed a cut (or a space of its own)."""
         for span in record.spans:
-            inside = [c for c in cuts if c in (span.start, span.end)]
-            if inside:
-                self.report.note(span_issue(
-                    record, span, f"does not align with spaCy's token {token!r}",
-                    "split the token at " + ", ".join(str(c) for c in inside)))
-                self.tally.add("{n} span{s} did not align with spaCy's tokens; the tokens "
-                               "were split at the span edges (see the report)")
+            inside = [edge for edge in (span.start, span.end) if edge in cut_at]
+            if not inside:
+                continue
+            where = " and ".join(dict.fromkeys(cut_at[edge][0] for edge in inside))
+            done = "; ".join(dict.fromkeys(cut_at[edge][1] for edge in inside))
+            self.report.note(span_issue(record, span, f"does not align with spaCy's {where}",
+                                        done))
+            self.tally.add("{n} span{s} did not align with spaCy's tokens; the tokens were "
+                           "split at the span edges (see the report)")
 
     def _misaligned(self, doc: Any, record: DocumentRecord, span: SpanRecord) -> Any:
         if self.policy == "expand":

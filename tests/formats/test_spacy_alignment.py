@@ -13,7 +13,13 @@ import json
 import warnings
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from annotator.core.records import DocumentRecord, SpanRecord
+from annotator.core.scheme import default_scheme
+from annotator.formats import spacy_jsonl
+from annotator.formats.base import WriteOptions
 from annotator.services.exporting import export_dataset
 from tests.formats.sample import annotated_project, contents
 
@@ -79,3 +85,55 @@ def test_without_spacy_the_export_says_it_did_not_check(source, tmp_path, monkey
                         lambda name, *args: None if name == "spacy" else real(name, *args))
     report = export_dataset(source, tmp_path / "t.jsonl", format="spacy", layer="gold")
     assert any("spaCy is not installed" in warning for warning in report.warnings)
+
+
+_PIECES = ["بسوريا", "ولبنان", "الجيش", "قال", "حلب", "،", ".", "١٠", " ", " ", "  ", "\n",
+           "\t", "\u200f"]
+
+
+@settings(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(data=st.data(), policy=st.sampled_from(["split", "expand", "skip"]))
+def test_any_span_on_any_text_loads_or_is_reported(tmp_path, data, policy):
+    spacy = pytest.importorskip("spacy")
+    from spacy.training import Example
+
+    text = "".join(data.draw(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14)))
+    edges = st.integers(0, len(text))
+    pairs = data.draw(st.lists(st.tuples(edges, edges).filter(lambda p: p[0] < p[1]),
+                               max_size=5, unique=True))
+    labels = ["LOCATION", "ACTOR", "CLAIM", "LOCATION", "ACTOR"]
+    spans = [SpanRecord(start, end, labels[number]) for number, (start, end) in enumerate(pairs)]
+    out = tmp_path / f"{policy}.jsonl"
+    report = spacy_jsonl.write([DocumentRecord(text=text, id="d", spans=spans)], out,
+                               WriteOptions(scheme=default_scheme(),
+                                            extra={"misaligned": policy}))
+    nlp = spacy.blank("ar")
+    line_text, annotations = json.loads(out.read_text("utf-8"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # W030 (an entity dropped) fails the test
+        reference = Example.from_dict(nlp.make_doc(line_text), annotations).reference
+    written = {(s.start_char, s.end_char, s.label_) for s in reference.spans["sc"]}
+    reported = {(issue.start, issue.end, issue.label) for issue in report.issues}
+    native = nlp.make_doc(text)
+    for span in spans:
+        key = (span.start, span.end, span.label)
+        if native.char_span(span.start, span.end) is None:
+            assert key in reported, (text, key)  # every span spaCy would not take, reported
+        elif policy != "split" or key not in reported:
+            assert key in written, (text, key)
+    if policy == "split":
+        assert {(s.start, s.end, s.label) for s in spans} <= written
+
+
+def test_a_span_edge_on_a_space_is_reported_with_the_space_made_a_token(tmp_path):
+    pytest.importorskip("spacy")
+    text = "غارة على حلب أمس"
+    span = SpanRecord(text.index(" حلب"), text.index(" حلب") + 4, "LOCATION")  # " حلب"
+    out = tmp_path / "t.jsonl"
+    report = spacy_jsonl.write([DocumentRecord(text=text, id="d", spans=[span])], out,
+                               WriteOptions(scheme=default_scheme()))
+    (issue,) = report.issues
+    assert issue.action == f"made the space at {span.start} a token of its own"
+    _, annotations = json.loads(out.read_text("utf-8"))
+    assert " " in annotations["words"]
