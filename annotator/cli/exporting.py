@@ -80,6 +80,9 @@ def export(project: Path, out: Path, fmt: str, layer: str | None, status: str | 
             except BrokenPipeError:  # the reader (head, less) stopped early: not an error
                 _silence_stdout()
                 return
+            except TawsimError:  # what could not be written stays buffered: drop it
+                _silence_stdout()
+                raise
         else:
             report = export_dataset(store, out, format=fmt, **settings)
     for warning in report.warnings:
@@ -95,6 +98,12 @@ def export(project: Path, out: Path, fmt: str, layer: str | None, status: str | 
 
 
 def _silence_stdout() -> None:
-    """Point stdout at nothing, so Python's flush at exit does not fail on the closed pipe."""
+    """Point stdout at nothing, so Python's flush at exit does not fail again on the closed
+    pipe or the full disk (a stdout with no file behind it, as in tests, holds nothing)."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is both
+        return
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, descriptor)
+    os.close(devnull)

@@ -18,10 +18,12 @@ from annotator.core.splits import Split, parse_split, part_of
 from annotator.formats import native, registry
 from annotator.formats.base import Format, WriteOptions, WriteReport
 from annotator.formats.files import atomic_folder, atomic_output
+from annotator.formats.write_errors import write_failure
 from annotator.services.export_jobs import export_jsonl
 from annotator.storage import ProjectStore, scan
 
 STREAM_SCRATCH = "tawsim-export"  # the temporary folder of an export to standard output
+STANDARD_OUTPUT = "standard output"  # how a failed write to it is named
 
 
 class ExportCancelled(TawsimError):
@@ -148,9 +150,14 @@ def export_to_stream(project: ProjectStore, stream: BinaryIO, *, format: str = "
                                      dir=scratch) as folder:
         path = Path(folder) / ("dataset" + (fmt.extensions[0] if fmt.extensions else ""))
         report = export_dataset(project, path, format=format, **settings)
-        with path.open("rb") as handle:
-            shutil.copyfileobj(handle, stream)
-        stream.flush()
+        try:
+            with path.open("rb") as handle:
+                shutil.copyfileobj(handle, stream)
+            stream.flush()
+        except BrokenPipeError:  # the reader stopped early (head, less): the caller decides
+            raise
+        except OSError as exc:  # standard output on a full disk, and the like
+            raise write_failure(exc, STANDARD_OUTPUT) from None
     report.files = ["-"]
     return report
 
