@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from annotator.formats.json_limits import MAX_JSON_DEPTH, json_depth, may_nest_deeply
 
-VALUES = st.recursive(st.none() | st.integers() | st.text(alphabet="{[]}\"\\ab"),
+VALUES = st.recursive(st.none() | st.integers(-1000, 1000) | st.text(alphabet="{[]}\"\\ab"),
                       lambda inner: st.lists(inner, max_size=3)
                       | st.dictionaries(st.text(alphabet="{[ab", max_size=3), inner, max_size=3),
                       max_leaves=40)
