@@ -56,16 +56,10 @@ def read_text(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
         )
 
 
-def field_name(item: dict[str, Any], mapped: str | None,
-               candidates: tuple[str, ...]) -> str | None:
-    """The article's field for a role: the one the user named, else the first common name
-    it has."""
+def _pick(item: dict[str, Any], mapped: str | None, candidates: tuple[str, ...]) -> str | None:
     if mapped is not None:
         return mapped
     return next((name for name in candidates if name in item), None)
-
-
-_pick = field_name
 
 
 def article_from_json(item: Any, options: ReadOptions) -> DocumentRecord:

@@ -60,7 +60,7 @@ def prepared_lines(path: Path, options: ReadOptions, scheme: Any,
 def _prepare_line(value: Any, line: int, position: int, options: ReadOptions, scheme: Any,
                   allowed: dict) -> Item:
     fast = (prepare_native(value, line, position, allowed) if native.looks_native(value)
-            else prepare_article(value, line, position, options.fields))
+            else prepare_article(value, line, position, options))
     if fast is not None:
         return fast
     try:  # anything unusual: the readers' own functions, the same checks as ever
@@ -115,27 +115,18 @@ def prepare_native(value: dict, line: int, position: int,
 
 
 def prepare_article(value: Any, line: int, position: int,
-                    fields: dict[str, str]) -> PreparedDocument | None:
-    """A plain article (articles.article_from_json) checked as `prepare_record` checks it,
-    for the common case only (None for anything else)."""
-    if type(value) is not dict:
+                    options: ReadOptions) -> PreparedDocument | None:
+    """A plain article read by `articles.article_from_json` (its rules, its fields) and
+    checked as `prepare_record` checks it, for the common case only (None for anything
+    else)."""
+    try:
+        record = articles.article_from_json(value, options)
+    except TawsimError:
         return None
-    text_key = articles.field_name(value, fields.get("text"), articles.TEXT_FIELDS)
-    id_key = articles.field_name(value, fields.get("id"), articles.ID_FIELDS)
-    title_key = articles.field_name(value, fields.get("title"), articles.TITLE_FIELDS)
-    if text_key is None or text_key not in value:
-        return None
-    text = value[text_key]
-    doc_id = value.get(id_key) if id_key else None
-    if doc_id is not None and type(doc_id) is not str:
-        doc_id = str(doc_id)
-    doc_id = doc_id or None
-    if (type(text) is not str or "\r" in text or "\x00" in text or not text.strip()
+    text, doc_id, meta = record.text, record.id, record.meta
+    if ("\r" in text or "\x00" in text or not text.strip()
             or (doc_id is not None and not is_valid_id(doc_id))):
         return None
-    meta = {k: v for k, v in value.items() if k != text_key and k != id_key}
-    if title_key and title_key != "title" and title_key in value:
-        meta["title"] = meta.pop(title_key)
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
