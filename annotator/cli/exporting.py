@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from annotator.cli.common import STATUSES, lazy_progress, plural
 from annotator.core.errors import TawsimError
 from annotator.services.catalog import export_format_names
+from annotator.services.export_jobs import default_jobs
 from annotator.services.exporting import export_dataset, export_to_stream, write_report
 from annotator.services.projects import open_project
 
@@ -47,22 +49,30 @@ def _options(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--option", "extra", multiple=True, metavar="KEY=VALUE",
               help="A format setting (tawsim formats lists them): proclitics=keep, "
                    "misaligned=expand, nesting=2, families=..., shard=N, target=predictions.")
+@click.option("--jobs", type=click.IntRange(min=1), default=default_jobs,
+              show_default="the cores",
+              help="Processes writing a jsonl export of one file (the file is the same "
+                   "whatever their number); for parquet, what --option jobs=N sets.")
 @click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the full report (every span a format changed) as JSON.")
 def export(project: Path, out: Path, fmt: str, layer: str | None, status: str | None,
            labels: tuple[str, ...], relations: bool, split: str | None,
-           extra: tuple[str, ...], report_file: Path | None) -> None:
+           extra: tuple[str, ...], jobs: int, report_file: Path | None) -> None:
     """Export a dataset."""
     options: dict[str, Any] = _options(extra)
     if report_file is not None and not report_file.parent.is_dir():
         raise TawsimError("the folder for the report does not exist", path=str(report_file))
     if relations:
         options["relations"] = True
+    given = click.get_current_context().get_parameter_source("jobs")
+    if fmt == "parquet" and "jobs" not in options and given is ParameterSource.COMMANDLINE:
+        options["jobs"] = str(jobs)
     to_stdout = str(out) == "-"
     with open_project(project) as store, lazy_progress(store.count_documents(),
                                                         "Exporting") as progress:
         settings: dict[str, Any] = dict(layer=layer, status=status, labels=set(labels) or None,
-                                        progress=progress, options=options, split=split)
+                                        progress=progress, options=options, split=split,
+                                        jobs=jobs)
         if to_stdout:
             try:
                 report = export_to_stream(store, sys.stdout.buffer,

@@ -21,7 +21,12 @@ from annotator.formats.atomic import EXPORT_MARKER as EXPORT_MARKER  # kept impo
 from annotator.formats.atomic import atomic_folder as atomic_folder
 from annotator.formats.atomic import atomic_output as atomic_output
 from annotator.formats.base import BadRecord, ReadOptions
-from annotator.formats.json_limits import check_json_depth, depth_refusal, too_large
+from annotator.formats.json_limits import (
+    check_json_depth,
+    depth_refusal,
+    may_nest_deeply,
+    too_large,
+)
 
 UTF8_BOM = b"\xef\xbb\xbf"
 # UTF-32 first: its little-endian BOM begins with UTF-16's.
@@ -84,6 +89,7 @@ def json_lines(path: Path, options: ReadOptions) -> Iterator[tuple[Origin, Any |
     codec = (wide_encoding(_file_head(path, 4)) if options.encoding is None
              else normalise_encoding_name(options.encoding))
     seen_content = False
+    shown = display_path(path)  # once, not for every line
     for number, line_start, raw in _numbered_json_lines(path, options, codec):
         line = raw.strip()
         if not line:
@@ -92,7 +98,7 @@ def json_lines(path: Path, options: ReadOptions) -> Iterator[tuple[Origin, Any |
         lead = len(raw) - len(raw.lstrip())
         offset = line_start + lead
         seen_content = True
-        origin = Origin(display_path(path), number)
+        origin = Origin(shown, number)
         if isinstance(line, bytes) and codec is not None:
             try:
                 line = line.decode(codec)
@@ -112,6 +118,9 @@ def json_lines(path: Path, options: ReadOptions) -> Iterator[tuple[Origin, Any |
         except orjson.JSONDecodeError as exc:
             yield origin, TawsimError(_json_message(exc, line, offset, lead),
                                       path=str(path), line=number)
+            continue
+        if not may_nest_deeply(line):
+            yield origin, value
             continue
         try:
             yield origin, check_json_depth(value, str(path), number)

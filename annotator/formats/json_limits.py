@@ -40,6 +40,15 @@ def json_depth(value: Any, limit: int = MAX_JSON_DEPTH) -> int:
     return deepest
 
 
+def may_nest_deeply(raw: bytes | str) -> bool:
+    """Whether JSON text could nest deeper than MAX_JSON_DEPTH: only if it has more opening
+    brackets than that (those inside strings counted too, so never a false no). A record line
+    has a dozen; counting them is far cheaper than walking the parsed value."""
+    if isinstance(raw, bytes):
+        return raw.count(b"{") + raw.count(b"[") > MAX_JSON_DEPTH
+    return raw.count("{") + raw.count("[") > MAX_JSON_DEPTH
+
+
 def check_json_depth(value: Any, path: str | None = None, line: int | None = None) -> Any:
     """`value` itself, or a one-line refusal when it nests deeper than MAX_JSON_DEPTH."""
     if isinstance(value, dict | list) and json_depth(value) > MAX_JSON_DEPTH:
