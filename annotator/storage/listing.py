@@ -48,13 +48,14 @@ class Listing:
     # -- counts ----------------------------------------------------------------------------
 
     def bounds(self) -> SeqBounds:
-        conn = self.conn
-        # min and max in one SELECT would scan the table; each alone is one b-tree descent.
-        first = conn.execute("SELECT min(seq) FROM document").fetchone()[0]
+        # One statement, so the three agree even while another program imports; each as
+        # its own subquery, because min and max side by side would scan the table where
+        # each alone is one b-tree descent.
+        first, last, count = self.conn.execute(
+            "SELECT (SELECT min(seq) FROM document), (SELECT max(seq) FROM document), "
+            "(SELECT count(*) FROM document)").fetchone()
         if first is None:
             return SeqBounds(0, 0, 0)
-        last = conn.execute("SELECT max(seq) FROM document").fetchone()[0]
-        count = conn.execute("SELECT count(*) FROM document").fetchone()[0]
         return SeqBounds(count, first, last)
 
     def status_counts(self, total: int) -> dict[Status, int]:
