@@ -25,9 +25,12 @@ from annotator.core.normalise import DEFAULT_FOLDING, normalise_key
 from annotator.storage.search_rows import index_rows
 
 INDEX_FOLDING = DEFAULT_FOLDING  # the widest folding: candidates for every narrower one
+# The batch arrives as orjson's UTF-8 bytes, read as text by SQLite: no str is made of it
+# in Python and none encoded again by the binding (a tenth of the preparing time).
 INSERT_BATCH = (
     "INSERT INTO search_index (rowid, text) "
-    "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)"
+    "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') "
+    "FROM json_each(CAST(? AS TEXT))"
 )
 _POLL_S = 0.1
 
@@ -36,7 +39,7 @@ _POLL_S = 0.1
 class PreparedBatch:
     last_seq: int  # the highest document seq in the batch
     documents: int
-    rows_json: str  # [[rowid, piece], ...] for INSERT_BATCH
+    rows_json: bytes  # [[rowid, piece], ...] in UTF-8, for INSERT_BATCH
 
 
 def read_batch(conn: sqlite3.Connection, after: int, limit: int) -> list[tuple[int, str]]:
@@ -47,7 +50,7 @@ def read_batch(conn: sqlite3.Connection, after: int, limit: int) -> list[tuple[i
 def prepare(documents: list[tuple[int, str]]) -> PreparedBatch:
     keyed = [(seq, normalise_key(text, INDEX_FOLDING)) for seq, text in documents]
     return PreparedBatch(documents[-1][0], len(documents),
-                         orjson.dumps(index_rows(keyed)).decode("utf-8"))
+                         orjson.dumps(index_rows(keyed)))
 
 
 def batches(conn: sqlite3.Connection, after: int, size: int) -> Iterator[PreparedBatch]:
