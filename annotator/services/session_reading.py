@@ -31,6 +31,8 @@ class ReadingSession:
     def document_count(self, status: Status | None = None, text: str | None = None) -> int:
         if status is None and not text:
             return self.project.count_documents()
+        if not text:
+            return self.project.status_counts(self.layer)[Status(status)]
         listed = self.document_list(status, text)
         listed.scan_all()
         return listed.count
