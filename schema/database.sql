@@ -155,10 +155,9 @@ END;
 -- and the index names the documents with a piece holding every trigram of the query; the
 -- hits and their offsets are found on the stored text through the normaliser's offset map.
 -- Pieces rather than whole documents keep a rare word made of common trigrams from naming
--- a tenth of the project (docs/PERFORMANCE.md). No per-row token counts (columnsize = 0):
--- nothing ranks hits.
+-- a tenth of the project (docs/PERFORMANCE.md).
 CREATE VIRTUAL TABLE search_index USING fts5 (
-    text, tokenize = 'trigram case_sensitive 1', content = '', detail = none, columnsize = 0
+    text, tokenize = 'trigram case_sensitive 1', content = '', detail = none
 );
 -- Kept in the index's own config table. Building it, FTS5 flushes its in-memory terms every
 -- 8 MB instead of 1 MB and merges segments 16 at a time instead of 4: half the CPU time.

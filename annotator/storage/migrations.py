@@ -260,14 +260,13 @@ ALTER TABLE relation ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
 
 CORPUS_SCALE = """
 -- The search index without positions, each document as a few overlapping pieces
--- (annotator/storage/search_rows.py): a quarter of the size and five times the build speed
--- of the one it replaces, which held every trigram's positions (docs/PERFORMANCE.md, "A
--- million articles"). No per-row token counts either (columnsize = 0: nothing ranks hits).
--- It is derived data: dropped here and rebuilt in the background from the stored texts.
+-- (annotator/storage/search_rows.py): a fifth of the size and three times the build speed of
+-- the one it replaces, which held every trigram's positions. It is derived data: dropped
+-- here and rebuilt in the background from the stored texts.
 DROP TABLE search_index;
 DELETE FROM search_state;
 CREATE VIRTUAL TABLE search_index USING fts5 (
-    text, tokenize = 'trigram case_sensitive 1', content = '', detail = none, columnsize = 0
+    text, tokenize = 'trigram case_sensitive 1', content = '', detail = none
 );
 -- Kept in the index's own config table. Building it, FTS5 flushes its in-memory terms every
 -- 8 MB instead of 1 MB and merges segments 16 at a time instead of 4: half the CPU time.
