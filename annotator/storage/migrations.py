@@ -260,9 +260,10 @@ ALTER TABLE relation ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
 
 CORPUS_SCALE = """
 -- The search index without positions, each document as a few overlapping pieces
--- (annotator/storage/search_rows.py): a fifth of the size and three times the build speed of
--- the one it replaces, which held every trigram's positions. It is derived data: dropped
--- here and rebuilt in the background from the stored texts.
+-- (annotator/storage/search_rows.py): a quarter of the size and four to five times the build
+-- speed of the one it replaces, which held every trigram's positions (docs/PERFORMANCE.md,
+-- "A million articles"). It is derived data: dropped here and rebuilt in the background
+-- from the stored texts.
 DROP TABLE search_index;
 DELETE FROM search_state;
 CREATE VIRTUAL TABLE search_index USING fts5 (
