@@ -211,9 +211,9 @@ class ProjectReader(ProjectFile):
         }
         for name, kind in conn.execute("SELECT name, kind FROM layer ORDER BY id"):
             result["layers"][name] = {"kind": kind, "spans": {}, "relations": {}, "status": {}}
-        # Grouped first, named after: the (layer, label) and (layer, type) indexes answer
-        # the counts without reading a row, and the layer's name is looked up once a group
-        # rather than once a span (10M spans: 0.7 s instead of 15 s).
+        # The (layer, label) and (layer, type) indexes answer the counts without reading a
+        # row (10M spans: about 0.5 s, against 9 s reading the span table); grouped first,
+        # the layer's name is looked up once a group.
         queries = (
             ("spans", "SELECT layer.name, g.label, g.n FROM (SELECT layer, label, count(*) "
                       "AS n FROM span GROUP BY layer, label) AS g "
