@@ -10,6 +10,9 @@ from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TAWSIM_ANNOTATOR", "tester")
+# The analyser's readings stay in memory: tests never write to the user's cache folder, and
+# no two test processes share a cache file.
+os.environ.setdefault("TAWSIM_CACHE_DIR", "")
 
 from annotator.storage import ProjectStore
 

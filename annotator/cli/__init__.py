@@ -12,6 +12,7 @@ import click
 from annotator import __version__
 from annotator.cli import audit, exporting, formats, importing, merge, projects, scheme, search
 from annotator.cli.common import TawsimGroup
+from annotator.cli.review import agree, curate, status
 from annotator.cli.team import package, progress
 
 __all__ = ["cli", "main"]
@@ -27,6 +28,7 @@ cli.add_command(projects.init)
 cli.add_command(importing.import_)
 cli.add_command(exporting.export)
 cli.add_command(projects.stats)
+cli.add_command(projects.backup)
 cli.add_command(formats.validate)
 cli.add_command(search.search)
 cli.add_command(scheme.scheme_group)
@@ -34,6 +36,9 @@ cli.add_command(formats.formats_)
 cli.add_command(audit.audit)
 cli.add_command(package)
 cli.add_command(progress)
+cli.add_command(agree)
+cli.add_command(curate)
+cli.add_command(status)
 cli.add_command(merge.merge)
 
 

@@ -9,7 +9,7 @@ import orjson
 
 from annotator.cli.common import STATUSES, lazy_progress
 from annotator.core.evaluation import Scores
-from annotator.services.audit import ErrorRow, audit_layers
+from annotator.services.audit import AuditResult, ErrorRow, audit_layers
 from annotator.services.audit_report import write_html
 from annotator.services.projects import open_project
 
@@ -29,6 +29,11 @@ def _error_line(row: ErrorRow) -> str:
                                         f"«{span['text']}»"
 
     return f"  {row.document}: gold {show(row.gold)} | predicted {show(row.predicted)}"
+
+
+def _edge_kinds(result: AuditResult) -> str:
+    kinds = result.boundary_kinds
+    return f" ({kinds['proclitic']} a proclitic, {kinds['article']} the article)"
 
 
 @click.command()
@@ -73,7 +78,8 @@ def audit(project: Path, gold: str, predicted: str, labels: tuple[str, ...],
     for kind, title in (("spurious", "false positives"), ("missed", "false negatives"),
                         ("boundary", "boundary errors"), ("wrong_label", "wrong labels")):
         rows = result.errors_of(kind)
-        lines.append(f"\n{title}: {len(rows)}")
+        lines.append(f"\n{title}: {len(rows)}" + (_edge_kinds(result) if kind == "boundary"
+                                                    else ""))
         lines += [_error_line(row) for row in rows[:shown]]
         if len(rows) > shown:
             lines.append(f"  ... {len(rows) - shown} more (--errors N, --html FILE)")

@@ -35,8 +35,8 @@ def _options(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--format", "fmt", default="jsonl", show_default=True,
               type=click.Choice(export_format_names()))
 @click.option("--layer", help="Export this layer only (one record per document). Needed when "
-                              "the project has several layers, except for jsonl, which writes "
-                              "one record per document and layer.")
+                              "the project has several layers, except for jsonl and parquet, "
+                              "which write one record per document and layer.")
 @click.option("--status", type=click.Choice(STATUSES), help="Only documents in this status.")
 @click.option("--label", "labels", multiple=True, help="Only spans with this label (repeat).")
 @click.option("--relations", is_flag=True,

@@ -16,6 +16,7 @@ from annotator.cli.merge import FORCE_HELP, run_merge
 from annotator.core.errors import TawsimError
 from annotator.core.model import LayerKind
 from annotator.services.catalog import import_format_names
+from annotator.services.fitting import BoundaryFitter, write_report
 from annotator.services.importing import import_paths, input_size
 from annotator.services.merging import is_merge_input
 from annotator.services.projects import default_actor, open_project
@@ -56,20 +57,29 @@ def _fields(values: tuple[str, ...]) -> dict[str, str]:
                    "spans and links the input lacks are removed, changed ones updated (by "
                    "span id, else by place and label).")
 @click.option("--force", is_flag=True, help="For Tawsim project files: " + FORCE_HELP)
+@click.option("--fit-boundaries", is_flag=True,
+              help="Move span edges to the scheme's conventions: whole grapheme clusters, no "
+                   "spaces or punctuation at the edges, proclitics as each label says.")
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
+              help="With --fit-boundaries: list every span it moved (.csv, else JSON Lines).")
 def import_(project: Path, paths: tuple[Path, ...], fmt: str, layer: str | None,
             layer_kind: str | None, encoding: str | None, fields: tuple[str, ...],
             label_map: tuple[str, ...], drop_unknown_labels: bool, skip_bad: bool,
-            replace: bool, force: bool) -> None:
+            replace: bool, force: bool, fit_boundaries: bool, report: Path | None) -> None:
     """Import articles or datasets: all or nothing unless --skip-bad. Tawsim project files
     (annotators' work) are merged, as by `tawsim merge`."""
+    if report is not None and not fit_boundaries:
+        raise TawsimError("--report lists the spans --fit-boundaries moved: add --fit-boundaries")
     projects = [path for path in paths if is_merge_input(path)]
     if projects:
         _refuse_mixing(paths, projects, layer=layer, layer_kind=layer_kind,
                        encoding=encoding, fields=fields, skip_bad=skip_bad, replace=replace,
-                       drop_unknown_labels=drop_unknown_labels, other_format=fmt != "auto")
+                       drop_unknown_labels=drop_unknown_labels,
+                       fit_boundaries=fit_boundaries, other_format=fmt != "auto")
         run_merge(project, projects, force=force, label_map=label_map)
         return
     mapping = _fields(fields)
+    moved: list = []
     skipped: list[str] = []
 
     def report_skip(error: TawsimError) -> None:
@@ -77,6 +87,7 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str, layer: str | None,
         click.echo(f"tawsim: skipped: {error}", err=True)
 
     with open_project(project) as store:
+        fitter = BoundaryFitter(store.scheme, moved.append) if fit_boundaries else None
         total = input_size(list(paths))
         with lazy_progress(total, "Importing") as progress:
             counts = import_paths(
@@ -84,7 +95,7 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str, layer: str | None,
                 layer_kind=LayerKind(layer_kind) if layer_kind else None, skip_bad=skip_bad,
                 encoding=encoding, fields=mapping, progress=progress, on_skip=report_skip,
                 label_map=label_map, drop_unknown_labels=drop_unknown_labels,
-                replace=replace,
+                replace=replace, fit=fitter,
             )
     for warning in counts.warnings:
         click.echo(f"tawsim: warning: {warning}", err=True)
@@ -102,6 +113,11 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str, layer: str | None,
         f"{layers}{replaced}"
         + (f"; skipped {plural(len(skipped), 'bad record')}" if skipped else "")
     )
+    if fitter is not None:
+        if report is not None:
+            write_report(moved, report)
+        click.echo(f"Fitted {plural(fitter.moved, 'span')} to the scheme's boundaries; "
+                   f"{fitter.kept} listed but kept" + (f" (see {report})" if report else ""))
 
 
 def _refuse_mixing(paths: tuple[Path, ...], projects: list[Path], *, other_format: bool,

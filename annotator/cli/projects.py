@@ -1,4 +1,5 @@
-"""`tawsim init` and `tawsim stats`: creating a project file and counting what it holds."""
+"""`tawsim init`, `tawsim stats` and `tawsim backup`: creating a project file, counting what it
+holds, and copying it whole."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import click
 import orjson
 
 from annotator.cli.common import plural
+from annotator.services.backup import backup_project
 from annotator.services.projects import init_project, open_project
 
 
@@ -27,8 +29,10 @@ def init(project: Path, scheme_file: Path | None, name: str | None) -> None:
 @click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 def stats(project: Path, as_json: bool) -> None:
-    """Documents, spans per label and layer, and statuses."""
+    """Documents, spans per label and layer, and statuses (after checking that the file is
+    sound: a damaged one is refused)."""
     with open_project(project) as store:
+        store.verify()
         data = store.stats()
     if as_json:
         click.echo(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
@@ -44,3 +48,15 @@ def stats(project: Path, as_json: bool) -> None:
             click.echo(f"  {type_:<12} {count:>8} {'relation' if count == 1 else 'relations'}")
         states = ", ".join(f"{k} {v}" for k, v in info["status"].items() if v)
         click.echo(f"  status: {states}")
+
+
+@click.command()
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("copy", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace COPY if it exists.")
+def backup(project: Path, copy: Path, force: bool) -> None:
+    """Copy PROJECT into the new file COPY: complete and consistent even while the project
+    is open and being edited, and one file (a copy made with the file manager lacks the
+    edits of the last moment while Tawsim is running)."""
+    made = backup_project(project, copy, force=force)
+    click.echo(f"Copied {project} to {made.path} ({made.size / 1e6:.1f} MB)")

@@ -35,13 +35,16 @@ def _names(value: str) -> list[str]:
                    "(new: nobody has started them).")
 @click.option("--with-layer", metavar="LAYER",
               help="Copy this model layer's predictions into each package to start from.")
+@click.option("--with-feedback", metavar="GOLD",
+              help="Also carry back, read-only, this gold layer on each annotator's documents "
+                   "the lead has reviewed, with their own work on them.")
 @click.option("--reassign", is_flag=True,
               help="Also hand out documents that are assigned already.")
 @click.option("--dry-run", is_flag=True, help="Show who would get what; write nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def package(lead: Path, out_dir: Path, annotators: str, overlap: float,
             per_annotator: int | None, status: str | None, with_layer: str | None,
-            reassign: bool, dry_run: bool, as_json: bool) -> None:
+            with_feedback: str | None, reassign: bool, dry_run: bool, as_json: bool) -> None:
     """Write one work package per annotator from a LEAD project."""
     options = {"overlap": overlap, "per_annotator": per_annotator, "status": status,
                "with_layer": with_layer, "reassign": reassign}
@@ -52,7 +55,7 @@ def package(lead: Path, out_dir: Path, annotators: str, overlap: float,
         else:
             with lazy_progress(plan.documents_written, "Writing packages") as progress:
                 report = make_packages(store, out_dir, _names(annotators), progress=progress,
-                                       **options)
+                                       with_feedback=with_feedback, **options)
             data, lines = report.as_dict(), report.summary_lines()
     if as_json:
         click.echo(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())

@@ -6,10 +6,13 @@ For each written word this module reports, in the shape core.lexicon defines, wh
 readings cut the proclitics and how often the corpus saw each cut: وادي is always read
 whole and the corpus saw it as a valley 44 times and as و + أدّى twice; وقال never whole.
 
-Nothing is loaded until the first word is asked for (the desk starts without it): then the
-lexicon (about 0.3 s), the corpus counts of words that begin with و ف ب ك ل (0.2 s, read
-from farahidi's model file) and the lemma frequencies (0.2 s). A word takes 1 to 3 ms and is
-remembered. farahidi is GPL-3.0-or-later, pure Python, and has no dependencies.
+Nothing is loaded until the first word is asked for (the desk starts without it), and then
+only what that word needs: farahidi reads its tables as its analysis reaches them (about
+0.6 s and 160 MB for the first word), the corpus counts of words that begin with و ف ب ك ل
+are read from farahidi's model file (0.5 s, 25 MB) and the lemma frequencies with them. A
+word takes 1 to 5 ms. `farahidi_readings` remembers every word (core.lexicon_cache), in a
+file when the services give it one, so that later processes never load farahidi for words
+seen before. farahidi is GPL-3.0-or-later, pure Python, and has no dependencies.
 """
 
 from __future__ import annotations
@@ -17,22 +20,30 @@ from __future__ import annotations
 import gzip
 import threading
 import warnings
-from functools import cache, lru_cache
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
 
 import regex
 
 from annotator.core.lexicon import WordReadings
+from annotator.core.lexicon_cache import CachedLexicon
 
 PROCLITIC_LETTERS = "وفبكل"
 # Parts of a proclitic's description that write no proclitic letter of their own.
 NOT_A_CUT = frozenset({"ال:التعريف", "سين المستقبل القريب", "همزة الاستفهام"})
 ARTICLE = "ال:التعريف"
 # Readings of the word after the cut that make it a closed-class word (فإن، فهي، كذلك).
-CLOSED_CLASS_TYPES = frozenset({"ضمير", "إشارة", "استفهام", "شرط", "موصول"})
+# ناسخ: the copulas كان and ليس and their sisters.
+CLOSED_CLASS_TYPES = frozenset({"ضمير", "إشارة", "استفهام", "شرط", "موصول", "ناسخ"})
 PARTICLE, VERB = "حرف", "فعل"
+PROPER_NOUN = "اسم علم"
+# The proclitic letters a cut may pass (kept here: core.proclitics imports this module).
+PROCLITIC_SEQUENCES = frozenset({"و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"})
 _LETTERS = regex.compile(r"[\u0621-\u063a\u0641-\u064a]+")
-WORDS_REMEMBERED = 1 << 16
+# Bumped whenever what is kept of a word's readings changes, so that old cache files are
+# started afresh.
+READINGS_VERSION = 2
 
 
 _LOADING = threading.Lock()
@@ -40,25 +51,19 @@ _LOADING = threading.Lock()
 
 @cache
 def _analyzer():  # type: ignore[no-untyped-def]
-    """farahidi's analyser with all its tables in memory. They are read here, at once, because
-    farahidi leaves each table's file to the garbage collector (a ResourceWarning each time)."""
+    """farahidi's analyser; its tables are read as analyses reach them."""
     with _LOADING:
         import farahidi  # imported here so the desk starts without it
-        from farahidi.lexicon import load_list, load_map
 
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ResourceWarning)
-            for table in (files("farahidi") / "data").iterdir():
-                name = table.name.removesuffix(".jsonl.gz")
-                if name.startswith("DATA.MSA."):
-                    continue  # the in-context model's tables: not used here
-                if name.endswith(".map"):
-                    load_map(name)
-                elif name.endswith(".list"):
-                    load_list(name)
-            analyzer = farahidi.Analyzer()
-            analyzer.analyze("وادي")  # anything left to load, loads now
-        return analyzer
+        return farahidi.Analyzer()
+
+
+def _analyses(letters: str):  # type: ignore[no-untyped-def]
+    """farahidi's analyses of `letters`. farahidi leaves each table's file to the garbage
+    collector when it first reads it, which warns (ResourceWarning): not ours to report."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        return _analyzer().analyze(letters)
 
 
 @cache
@@ -99,8 +104,8 @@ def _lemma_frequencies() -> dict[str, float]:
 
 def warm_up() -> None:
     """Load farahidi now (about a second), for a caller that would rather not wait on the
-    first word: the desk can call it from a background job when a project opens."""
-    _analyzer()
+    first word it has not seen before."""
+    _analyses("وادي")
     _attested()
     _lemma_frequencies()
 
@@ -122,8 +127,7 @@ def _strip_vowels(lemma: str) -> str:
     return regex.sub(r"\p{Mn}+", "", lemma)
 
 
-@lru_cache(maxsize=WORDS_REMEMBERED)
-def farahidi_readings(letters: str) -> WordReadings | None:
+def analyse_word(letters: str) -> WordReadings | None:
     """The readings of `letters` (an Arabic word without harakat or tatweel); None when the
     word is not Arabic letters alone or farahidi has no reading for it."""
     if not _LETTERS.fullmatch(letters):
@@ -133,9 +137,11 @@ def farahidi_readings(letters: str) -> WordReadings | None:
     closed: set[int] = set()
     verbs: set[int] = set()
     lemma_cuts: dict[str, set[int]] = {}
-    whole = 0.0
+    frequency: dict[int, float] = {}
+    whole_pos: set[str] = set()
+    proper: set[int] = set()
     frequencies = _lemma_frequencies()
-    for analysis in _analyzer().analyze(letters):
+    for analysis in _analyses(letters):
         cut = _cut(analysis, letters)
         if cut is None:
             continue
@@ -148,26 +154,61 @@ def farahidi_readings(letters: str) -> WordReadings | None:
         if analysis.pos == VERB:
             verbs.add(cut)
         if cut == 0:
-            whole = max(whole, frequencies.get(analysis.lemma, 0.0))
+            whole_pos.add(analysis.pos)
+        if analysis.type == PROPER_NOUN:
+            proper.add(cut)
+        frequency[cut] = max(frequency.get(cut, 0.0), frequencies.get(analysis.lemma, 0.0))
     if not cuts:
         return None
     attested: dict[int, int] = {}
+    spelt: dict[int, int] = {}
     unattributed = 0
     for lemma, count in _attested().get(letters, ()):
-        lemma_cut = _attested_cut(lemma, lemma_cuts, letters)
+        known = lemma_cuts.get(lemma)
+        if known is not None:
+            lemma_cut = next(iter(known)) if len(known) == 1 else None
+        else:
+            lemma_cut = _spelt_cut(lemma, letters)
+            if lemma_cut is not None and _spelt_cut(lemma, letters, folded=False) is None:
+                spelt[lemma_cut] = spelt.get(lemma_cut, 0) + count
         if lemma_cut is None:
             unattributed += count
         else:
             attested[lemma_cut] = attested.get(lemma_cut, 0) + count
     return WordReadings(frozenset(cuts), frozenset(article), frozenset(closed),
-                        frozenset(verbs), attested, unattributed, whole)
+                        frozenset(verbs), attested, unattributed, frequency.get(0, 0.0),
+                        {cut: f for cut, f in frequency.items() if cut > 0},
+                        whole_verb_only=whole_pos == {VERB}, proper_cuts=frozenset(proper),
+                        spelt_cuts=frozenset(cut for cut, n in spelt.items()
+                                             if cut not in cuts or 2 * n > attested[cut]))
 
 
-def _attested_cut(lemma: str, lemma_cuts: dict[str, set[int]], letters: str) -> int | None:
-    """The cut of the readings with this corpus lemma. A lemma the readings lack is placed
-    where the word spells it (كما seen as the lemma كما: cut 0; له as the lemma لِ: cut 0)."""
-    known = lemma_cuts.get(lemma)
-    if known is not None:
-        return next(iter(known)) if len(known) == 1 else None
-    spelt = _strip_vowels(lemma)
-    return next((cut for cut in (0, 1, 2) if spelt and letters[cut:].startswith(spelt)), None)
+# Spellings news writes for the same letters: hamza seats, alef maqsura, ta marbuta.
+_SPELLINGS = str.maketrans("أإآىة", "ااايه")
+
+
+def _spelt_cut(lemma: str, letters: str, folded: bool = True) -> int | None:
+    """Where the word spells a corpus lemma its readings lack (كما seen as the lemma كما: cut
+    0; له as the lemma لِ: cut 0), hamza and final letters folded (فان seen as the lemma
+    إنّ: cut 1, فإن without hamza). None if it spells it nowhere after proclitics."""
+    spelt, written = _strip_vowels(lemma), letters
+    if folded:
+        spelt, written = spelt.translate(_SPELLINGS), written.translate(_SPELLINGS)
+    for cut in (0, 1, 2):
+        if cut and written[:cut] not in PROCLITIC_SEQUENCES:
+            continue
+        if spelt and written[cut:].startswith(spelt):
+            return cut
+    return None
+
+
+def _version() -> str:
+    try:
+        return f"farahidi {version('farahidi')}; readings {READINGS_VERSION}"
+    except PackageNotFoundError:
+        return f"farahidi unknown; readings {READINGS_VERSION}"
+
+
+farahidi_readings = CachedLexicon(analyse_word, _version())
+"""The readings of a word (core.lexicon.Lexicon), remembered: the default lexicon of
+core.proclitics. `farahidi_readings.use_file(path)` keeps them across processes."""

@@ -35,6 +35,21 @@ class WordReadings:
     # Corpus frequency of the commonest lemma read with the first letter kept (0 when none):
     # how well the dictionary knows the word as a word of its own (بحرية 'naval': 1e-4).
     whole_lemma_frequency: float = 0.0
+    # The same for each cut after proclitics (ب + حرية: 4e-4); a cut missing here is unknown,
+    # not rare (readings written by hand), while 0.0 means the lemma was never seen.
+    cut_lemma_frequency: Mapping[int, float] = field(default_factory=dict)
+    # Every reading that keeps the first letter is a verb (ووصلت read as وُوصِلَت, passive).
+    whole_verb_only: bool = False
+    # Cuts some reading of which is a proper noun the dictionary knows (لحج, and باسم in وباسم).
+    proper_cuts: frozenset[int] = frozenset()
+    # Cuts whose corpus counts come from the corpus lemma's spelling alone, hamza or final
+    # letters folded, with no reading of the analyser behind them (فان seen as فإنّ).
+    spelt_cuts: frozenset[int] = frozenset()
+
+    @property
+    def seen(self) -> int:
+        """How often the annotated corpus saw this written word, whatever its reading."""
+        return sum(self.attested.values()) + self.unattributed
 
     def preference(self) -> tuple[int | None, float]:
         """The cut the analyser prefers and the share of evidence behind it (None: torn).

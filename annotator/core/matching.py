@@ -10,16 +10,20 @@ too, like a span the annotator selects.
 
 With `whole_word`, a match must end where its word ends and begin where its word begins or
 right after proclitics (و ف ب ك ل and their combinations): what label-all wants, so that
-سوريا matches بسوريا but not سورياتي.
+سوريا matches بسوريا but not سورياتي. Whether the letters before it are proclitics is the
+proclitic decision (core.proclitics), the query standing alone as its evidence: a match
+behind letters the decision keeps is no match (ادي does not find وادي, the valley, but سوريا
+finds بسوريا); one it is unsure of is kept, with its proclitics.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from annotator.core.normalise import DEFAULT_FOLDING, Folding, NormalisedText, normalise_key
 from annotator.core.offsets import snap_to_graphemes
-from annotator.core.proclitics import ARTICLE, LAM, is_proclitic_sequence
+from annotator.core.proclitics import ARTICLE, LAM, decide_proclitics, is_proclitic_sequence
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,7 @@ def find_matches(normalised: NormalisedText, key: str, *,
     for start, end in found:
         if start < last_end:
             continue
-        match = _match(normalised, start, end, whole_word)
+        match = _match(normalised, start, end, whole_word, key)
         if match is not None:
             matches.append(match)
             last_end = end
@@ -84,7 +88,7 @@ def _word_start(text: str, position: int) -> int:
 
 
 def _match(normalised: NormalisedText, start: int, end: int,
-           whole_word: bool) -> TextMatch | None:
+           whole_word: bool, key: str) -> TextMatch | None:
     text = normalised.text
     word_start = _word_start(text, start)
     prefix = text[word_start:start]
@@ -100,4 +104,18 @@ def _match(normalised: NormalisedText, start: int, end: int,
     # A hit is what the reader sees: an emoji keeps its skin tone, a letter its joiner.
     span_start, span_end = snap_to_graphemes(normalised.original, *span)
     original_word_start = normalised.origin(word_start) if proclitics else span_start
+    if whole_word and proclitics and _letters_of_the_word(normalised.original,
+                                                          original_word_start, span_end, key):
+        return None
     return TextMatch(span_start, span_end, min(original_word_start, span_start), proclitics)
+
+
+def _letters_of_the_word(text: str, word_start: int, end: int, key: str) -> bool:
+    """Whether the letters before a whole-word match are the word's own (وادي for ادي)."""
+    return _keeps_its_letters(text[word_start:end], key)
+
+
+@lru_cache(maxsize=1 << 14)
+def _keeps_its_letters(word: str, key: str) -> bool:
+    # The same words come back on every page and in every document: decide each once.
+    return decide_proclitics(word, known={key}.__contains__).verdict == "keep"

@@ -91,6 +91,10 @@ class Span:
     annotator: str | None = None
     created_at: str = field(default_factory=utc_now)
     updated_at: str = ""
+    # The stored row's revision, raised by every write (storage.annotations): an edit
+    # applies only to the row its writer saw. Bookkeeping, not content: equality ignores
+    # it and no export carries it.
+    rev: int = field(default=0, compare=False)
 
     def __post_init__(self) -> None:
         if not self.updated_at:
@@ -119,6 +123,7 @@ class Relation:
     annotator: str | None = None
     created_at: str = field(default_factory=utc_now)
     updated_at: str = ""
+    rev: int = field(default=0, compare=False)  # as Span.rev
 
     def __post_init__(self) -> None:
         if not self.updated_at:
@@ -148,7 +153,10 @@ def span_from_values(values: tuple) -> Span:
 
     Two to three times faster than the frozen dataclass's __init__, which goes through
     object.__setattr__ field by field; the desk builds 10k of these to open a long article.
+    Values without the trailing revision make a span at revision 0.
     """
+    if len(values) == len(_SPAN_FIELDS) - 1:
+        values = (*values, 0)
     span = object.__new__(Span)
     span.__dict__.update(zip(_SPAN_FIELDS, values, strict=True))
     return span

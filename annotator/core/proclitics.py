@@ -14,14 +14,14 @@ letter is taken for a proclitic only with evidence:
   in the text or the project (بسوريا when سوريا is known, لإيران when إيران is).
 
 That evidence alone cuts real words: أدى elsewhere in a project normalises to ادي, the rest of
-وادي. So a morphological analyser (core.lexicon; farahidi by default) judges it too, and
-`decide_proclitics` returns one of three verdicts:
-- "trim": the project's evidence and the analyser agree (بسوريا, وبغداد, للتحالف);
-- "keep": no evidence, or the dictionary knows the whole word and the analyser's corpus reads
-  it whole (وادي, كان, وزارة), or the analyser has no reading that makes this cut;
-- "uncertain": the two disagree (the analyser alone splits وسقطت; بحرية is both ب + حرية
-  and 'naval'): a label keeps the selection as it is and offers the trim.
-`split_proclitics` gives the proclitics of "trim" only. docs/ARABIC_BOUNDARIES.md measures it.
+وادي. So a morphological analyser and the counts of the corpus behind it (core.lexicon;
+farahidi by default) judge it too, and `decide_proclitics` returns one of three verdicts:
+- "trim": sure proclitics (بسوريا, وبغداد, للتحالف, وقال: no reading keeps the letter);
+- "keep": surely the word's own letter (وادي, كان, وزارة), or no evidence for a cut;
+- "uncertain": the evidence disagrees (بحرية is both ب + حرية and 'naval'; the corpus reads
+  فرد both ways): a label keeps the selection as it is and offers the trim.
+`split_proclitics` gives the proclitics of "trim" only. docs/ARABIC_BOUNDARIES.md lists the
+rules in order and measures them.
 """
 
 from __future__ import annotations
@@ -56,6 +56,12 @@ WHOLE_WORD_FREQUENCY = 1e-4
 # Conjunction ف and preposition ك begin few words compared with the words they are the first
 # letter of (فرنسا، فورد، كركوك): before a word that may be a verb they are offered only.
 CAREFUL_LETTERS = "فك"
+# Below this corpus frequency a lemma counts as never seen: a name the dictionary lacks gets
+# split into a proclitic and a rare word (فيريرا as ف + a form of رير, لبوزة as ل + بوزة).
+SEEN_LEMMA = 1e-7
+# A word the corpus saw fewer times than this, which the dictionary also reads as a name
+# stopping earlier (لحج, Lahij, seen 11 times as ل + حج), is only offered the split.
+NAME_SIGHTINGS = 25
 _NOT_LETTERS = regex.compile(r"[\p{Mn}\p{Cf}\u0640]+")
 
 Verdict = Literal["trim", "keep", "uncertain"]
@@ -90,6 +96,11 @@ class ProcliticDecision:
 
 
 KEEP = ProcliticDecision("keep", NO_SPLIT, "no evidence")
+
+
+def lexicon_key(word: str) -> str:
+    """`word` as the analyser is asked about it: harakat, tatweel and invisible marks out."""
+    return _NOT_LETTERS.sub("", word)
 
 
 def is_proclitic_sequence(prefix: str) -> bool:
@@ -155,8 +166,15 @@ def decide_proclitics(word: str, *, known: KnownWord | None = None,
             kind = stem_evidence(prefix, letters[len(prefix):], known)
             if kind and len(prefix) not in evidence:
                 evidence[len(prefix)] = kind
-    readings = lexicon(_NOT_LETTERS.sub("", word)) if lexicon is not None else None
-    verdict, cut, reason = _judge(letters, evidence, readings)
+    written = lexicon_key(word)
+    readings = lexicon(written) if lexicon is not None else None
+    if lexicon is None:
+        verdict, cut, reason = _judge_evidence_only(evidence)
+    else:
+        def rest_readings(cut: int) -> WordReadings | None:
+            return lexicon(written[cut:]) if len(written) == len(letters) else None
+
+        verdict, cut, reason = _judge(letters, evidence, readings, rest_readings)
     if verdict == "keep":
         return ProcliticDecision("keep", NO_SPLIT, reason)
     span = normalised.to_original(cut, len(letters))
@@ -166,31 +184,104 @@ def decide_proclitics(word: str, *, known: KnownWord | None = None,
     return ProcliticDecision(verdict, split, reason)
 
 
-def _judge(letters: str, evidence: dict[int, str],
-           readings: WordReadings | None) -> tuple[Verdict, int, str]:
-    """The verdict and the cut (in letters) from the project's evidence and the readings."""
-    if readings is None:
-        for cut in evidence:
-            return "trim", cut, "project evidence; the analyser has no reading"
-        return "keep", 0, "no evidence"
+def _judge_evidence_only(evidence: dict[int, str]) -> tuple[Verdict, int, str]:
+    """Without an analyser: the project's evidence alone, as before there was one."""
     for cut in evidence:
-        if cut in readings.article_cuts:
+        return "trim", cut, "project evidence"
+    return "keep", 0, "no evidence"
+
+
+def _judge(letters: str, evidence: dict[int, str], readings: WordReadings | None,
+           rest_readings: Callable[[int], WordReadings | None]) -> tuple[Verdict, int, str]:
+    """The verdict and the cut (in letters) from the project's evidence, the analyser's
+    readings and the corpus counts behind them. The rules are described in
+    docs/ARABIC_BOUNDARIES.md, in this order."""
+    if readings is None:
+        return _judge_unread(evidence, rest_readings)
+    for cut in sorted(readings.article_cuts):
+        if cut > 0 and not _foreign_name_shape(letters, cut, readings, rest_readings):
             return "trim", cut, "a word with the article"
+    if readings.seen and readings.attested:
+        return _judge_seen(letters, evidence, readings)
+    return _judge_unseen(evidence, readings, rest_readings)
+
+
+def _foreign_name_shape(letters: str, cut: int, readings: WordReadings,
+                        rest_readings: Callable[[int], WordReadings | None]) -> bool:
+    """Whether ف or ك + the article may rather be a name the dictionary lacks: كال and فال
+    begin many transliterated names (كاليانا، فالنسيا), and a word of that shape that the corpus
+    never saw, whose rest with the article it never saw either, is not trimmed on its shape."""
+    if letters[cut - 1] not in CAREFUL_LETTERS or readings.seen:
+        return False
+    rest = rest_readings(cut)
+    return rest is None or not rest.seen
+
+
+def _judge_unread(evidence: dict[int, str], rest_readings: Callable[[int], WordReadings | None]
+                  ) -> tuple[Verdict, int, str]:
+    """No reading of the word: the project's evidence, checked against the analyser."""
+    for cut, kind in evidence.items():
+        if kind != "known" or rest_readings(cut) is not None:
+            return "trim", cut, "project evidence; the analyser cannot read the whole word"
+        return "uncertain", cut, "project evidence for a rest the analyser cannot read either"
+    return "keep", 0, "no evidence"
+
+
+def _judge_seen(letters: str, evidence: dict[int, str],
+                readings: WordReadings) -> tuple[Verdict, int, str]:
+    """A word the analyser's corpus saw: its counts decide, unless the readings object."""
     preferred, share = readings.preference()
     if preferred is None or share < PREFERENCE_SHARE:
-        for cut in evidence:
-            if cut in readings.cuts and cut > 0:
-                return "uncertain", cut, "the readings disagree"
-        if preferred:
-            return "uncertain", preferred, "the readings disagree"
-        return "keep", 0, "the readings disagree and the project has no evidence"
+        split = [cut for cut in sorted(readings.attested, key=readings.attested.__getitem__,
+                                       reverse=True) if cut > 0]
+        if split:
+            return "uncertain", split[0], "the corpus reads it both ways"
+        return "keep", 0, "the corpus reads it whole"
     if preferred == 0:
-        return "keep", 0, "the dictionary knows the whole word"
-    if preferred not in evidence:
-        return "uncertain", preferred, "the analyser alone"
-    if 0 in readings.cuts and readings.whole_lemma_frequency >= WHOLE_WORD_FREQUENCY:
+        return "keep", 0, "the corpus reads it whole"
+    if preferred not in readings.cuts or preferred in readings.spelt_cuts:
+        return "uncertain", preferred, "the corpus splits a spelling the analyser cannot read"
+    if preferred in readings.closed_class_cuts:
+        return "trim", preferred, "a particle or pronoun after the proclitic"
+    if readings.seen < NAME_SIGHTINGS and any(cut < preferred for cut in readings.proper_cuts):
+        return "uncertain", preferred, "the dictionary also knows a name here"
+    if 0 in readings.proper_cuts:
+        # باسم: "in the name of" in most news, but also a man's name; an ACTOR span over the
+        # name must never lose its first letter, so the trim is only offered.
+        return "uncertain", preferred, "the whole word is also a name"
+    if 0 in readings.cuts and readings.whole_lemma_frequency >= WHOLE_WORD_FREQUENCY \
+            and not readings.whole_verb_only:
         return "uncertain", preferred, "also a common word of its own"
-    if letters[preferred - 1] in CAREFUL_LETTERS \
-            and preferred in readings.verb_cuts and preferred not in readings.closed_class_cuts:
+    if letters[preferred - 1] in CAREFUL_LETTERS and preferred in readings.verb_cuts:
         return "uncertain", preferred, "ف or ك before what may be a verb"
-    return "trim", preferred, "the analyser and the project agree"
+    return "trim", preferred, "the corpus splits it"
+
+
+def _judge_unseen(evidence: dict[int, str], readings: WordReadings,
+                  rest_readings: Callable[[int], WordReadings | None]
+                  ) -> tuple[Verdict, int, str]:
+    """A word the corpus never saw: the readings, and how common their lemmas are."""
+    split = min((cut for cut in readings.cuts if cut > 0), default=0)
+    if not split:
+        return "keep", 0, "the dictionary reads it whole"
+    closed = max((cut for cut in readings.closed_class_cuts if cut > 0), default=0)
+    if closed and 0 not in readings.closed_class_cuts:
+        return "trim", closed, "a particle or pronoun after the proclitics"
+    known_split = readings.cut_lemma_frequency.get(split)
+    if known_split is not None and known_split < SEEN_LEMMA:
+        # Only a lemma nobody uses after the proclitic: perhaps a name the dictionary lacks,
+        # unless the rest stands alone in the project as a word a proclitic may precede (not
+        # the copula ليس behind بليس, Martin Place).
+        alone = rest_readings(split) if split in evidence else None
+        if alone is not None and 0 not in alone.closed_class_cuts:
+            return "trim", split, "a rare reading, but the rest stands alone"
+        return "keep", 0, "only a rare reading splits it"
+    if 0 not in readings.cuts:
+        return "trim", split, "no reading keeps the letter"
+    if readings.whole_lemma_frequency < SEEN_LEMMA:
+        return "trim", split, "the whole-word reading is a lemma nobody uses"
+    if known_split is not None and readings.whole_lemma_frequency >= known_split:
+        return "keep", 0, "the whole-word reading is the common one"
+    if split in evidence:
+        return "uncertain", split, "the readings disagree"
+    return "keep", 0, "the readings disagree and the project has no evidence"

@@ -1,21 +1,22 @@
-"""File plumbing shared by formats: reading JSON Lines with line numbers, writing atomically."""
+"""File plumbing shared by formats: reading JSON Lines with line numbers (writing atomically is
+in `atomic`, whose names are kept importable from here)."""
 
 from __future__ import annotations
 
 import codecs
-import contextlib
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import orjson
 
 from annotator.core.errors import DecodeError, TawsimError, readable_path
 from annotator.core.records import DocumentRecord, Origin
 from annotator.core.text import decode_source, normalise_encoding_name
+from annotator.formats.atomic import EXPORT_MARKER as EXPORT_MARKER  # kept importable from here
+from annotator.formats.atomic import atomic_folder as atomic_folder
+from annotator.formats.atomic import atomic_output as atomic_output
 from annotator.formats.base import BadRecord, ReadOptions
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -166,71 +167,6 @@ def parse_json_document(path: Path, data: bytes, encoding: str | None = None) ->
                               path=str(path)) from None
         raise TawsimError(f"invalid JSON: {exc.msg} (column {exc.colno})", path=str(path),
                           line=exc.lineno) from None
-
-
-@contextlib.contextmanager
-def atomic_output(path: Path, mode: str = "wb") -> Iterator[IO[Any]]:
-    """Write to a temporary file beside `path` and move it into place only on success,
-    so a failed or cancelled export never leaves a half-written dataset behind."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise TawsimError("the output folder does not exist", path=str(path))
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes it private; a dataset is not
-        with os.fdopen(fd, mode) as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
-EXPORT_MARKER = ".tawsim-export"
-
-
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
-
-
-@contextlib.contextmanager
-def atomic_folder(path: Path) -> Iterator[Path]:
-    """Build a folder of files beside `path` and move it into place only on success.
-
-    An existing folder is replaced only when Tawsim wrote it (it holds the marker file);
-    any other non-empty folder is refused, so an export never deletes someone's files.
-    """
-    path = Path(path)
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise TawsimError("the output folder's parent does not exist", path=str(path))
-    if path.exists():
-        if not path.is_dir():
-            raise TawsimError("the output exists and is not a folder", path=str(path))
-        if any(path.iterdir()) and not (path / EXPORT_MARKER).exists():
-            raise TawsimError("the output folder is not empty and was not written by Tawsim; "
-                              "choose a new folder", path=str(path))
-    building = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".part", dir=parent))
-    try:
-        building.chmod(0o777 & ~_umask())
-        yield building
-        (building / EXPORT_MARKER).write_text("written by tawsim export\n", encoding="utf-8")
-        if path.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".old", dir=parent))
-            os.replace(path, old / path.name)
-            os.replace(building, path)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(building, path)
-    except BaseException:
-        shutil.rmtree(building, ignore_errors=True)
-        raise
 
 
 def display_path(path: Path | str) -> str:

@@ -13,6 +13,7 @@ from annotator.formats import (
     doccano,
     labelstudio,
     native,
+    parquet,
     spacy_jsonl,
 )
 from annotator.formats.base import Format, OptionSpec
@@ -144,4 +145,20 @@ register(Format(
              OptionSpec("nesting", "Tag columns per family, for spans of one family that "
                         f"nest or overlap (at most {conll.MAX_NESTING}; deeper spans are "
                         "reported).", (), "1")),
+))
+register(Format(
+    name="parquet",
+    description="Apache Parquet for DuckDB, Spark, Polars and Hugging Face datasets: one row "
+                "per document and layer, spans and relations nested; a folder of shards "
+                "written in parallel (or one .parquet file); needs pyarrow (pip install "
+                "'tawsim[parquet]')",
+    extensions=parquet.EXTENSIONS, reader=parquet.read, writer=parquet.write,
+    sniff=parquet.sniff, writes_folder=True, folder_for=parquet.writes_folder,
+    carries_layers=True,
+    options=(OptionSpec("shard", f"Documents per part file (default {parquet.DEFAULT_SHARD:,})."),
+             OptionSpec("jobs", "Processes writing the part files at once (default: one "
+                        "fewer than the cores this machine gives Tawsim, at least 1, which "
+                        "writes them in the exporting process)."),
+             OptionSpec("compression", "How the columns are compressed.", parquet.COMPRESSIONS,
+                        parquet.DEFAULT_COMPRESSION)),
 ))

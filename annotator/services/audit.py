@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.core.agreement.edges import ARTICLE_KIND, PROCLITIC, boundary_kind
 from annotator.core.errors import TawsimError
 from annotator.core.evaluation import Comparison, Scores, compare
 from annotator.core.model import LayerKind, Relation, Span, Status
@@ -31,6 +32,8 @@ class ErrorRow:
     gold: dict[str, Any] | None
     predicted: dict[str, Any] | None
     context: tuple[str, str, str] = ("", "", "")  # text before, the spans' region, after
+    # For a boundary error: "proclitic" or "article" when that is all the edges disagree on.
+    edge: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -54,10 +57,15 @@ class AuditResult:
     relations: Scores = field(default_factory=Scores)
     errors: list[ErrorRow] = field(default_factory=list)
     attributes: dict[str, AttributeAgreement] = field(default_factory=dict)
+    # Boundary errors (same label, other edges) by what the edges disagree on: a proclitic
+    # (بسوريا / سوريا), the article (العراق / عراق), or anything else.
+    boundary_kinds: dict[str, int] = field(
+        default_factory=lambda: {PROCLITIC: 0, ARTICLE_KIND: 0, "other": 0})
 
     def as_dict(self, details: bool = False) -> dict[str, Any]:
         """`exact`, `overlap` and `relations`, each mapping every label (relation type) and
-        `micro` to precision, recall, f1, tp, fp and fn; with `details`, the errors too."""
+        `micro` to precision, recall, f1, tp, fp and fn; with `details`, the errors too, and
+        `boundary_errors`: how many boundary errors are only a proclitic or the article."""
         data: dict[str, Any] = {
             "exact": self.exact.as_dict(self.labels),
             "overlap": self.overlap.as_dict(self.labels),
@@ -69,6 +77,8 @@ class AuditResult:
             data["predicted_layer"] = self.predicted_layer
             data["errors"] = [row.as_dict() for row in self.errors]
             data["attributes"] = {name: dict(a.__dict__) for name, a in self.attributes.items()}
+            data["boundary_errors"] = {"total": sum(self.boundary_kinds.values()),
+                                       **self.boundary_kinds}
         return data
 
     def errors_of(self, kind: str) -> list[ErrorRow]:
@@ -131,6 +141,7 @@ def audit_layers(project: ProjectStore, gold: str, predicted: str, *,
         result.overlap.add(overlap)
         result.relations.add(comparison.relation_scores())
         _attributes(comparison, result)
+        _boundary_kinds(gold_record.text, comparison, result)
         if keep_errors:
             _collect_errors(gold_record, comparison, result)
     return result
@@ -144,6 +155,12 @@ def _attributes(comparison: Comparison, result: AuditResult) -> None:
                 agreement.agree += 1
             else:
                 agreement.differ += 1
+
+
+def _boundary_kinds(text: str, comparison: Comparison, result: AuditResult) -> None:
+    for gold, predicted in comparison.boundary:
+        kind = boundary_kind(text, gold, predicted) or "other"
+        result.boundary_kinds[kind] += 1
 
 
 CONTEXT = 40  # characters of text shown on each side of an error
@@ -161,8 +178,9 @@ def _collect_errors(record: DocumentRecord, comparison: Comparison, result: Audi
     doc_id, text = record.id or "", record.text
     for kind in ("boundary", "wrong_label"):
         for gold, predicted in getattr(comparison, kind):
+            edge = boundary_kind(text, gold, predicted) if kind == "boundary" else ""
             rows.append(ErrorRow(doc_id, kind, gold.label, _span_row(gold),
-                                 _span_row(predicted), _context(text, gold, predicted)))
+                                 _span_row(predicted), _context(text, gold, predicted), edge))
     rows.extend(ErrorRow(doc_id, "spurious", s.label, None, _span_row(s), _context(text, s))
                 for s in comparison.spurious)
     rows.extend(ErrorRow(doc_id, "missed", s.label, _span_row(s), None, _context(text, s))

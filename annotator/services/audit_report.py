@@ -105,13 +105,16 @@ def _side(span: dict | None) -> str:
 def _errors(result: AuditResult, kind: str) -> str:
     rows = result.errors_of(kind)
     shown = rows[:MAX_ROWS]
+    kinds = result.boundary_kinds
+    edges = (f'<p class="muted">{kinds["proclitic"]} of them only a proclitic, '
+             f'{kinds["article"]} only the article.</p>' if kind == "boundary" and rows else "")
     body = "".join(
         f"<tr><td>{html.escape(row.document)}</td><td>{html.escape(row.label)}</td>"
         f"{_side(row.gold)}{_side(row.predicted)}{_snippet(row)}</tr>" for row in shown)
     more = (f'<p class="muted">{len(rows) - len(shown)} more not shown; '
             "tawsim audit --json --details lists them all.</p>" if len(rows) > len(shown)
             else "")
-    return (f"<h2>{html.escape(KIND_TITLES[kind])}: {len(rows)}</h2>"
+    return (f"<h2>{html.escape(KIND_TITLES[kind])}: {len(rows)}</h2>" + edges
             + ("<table><thead><tr><th>document</th><th>label</th><th>gold</th>"
                "<th>predicted</th><th>in context</th></tr></thead><tbody>" + body
                + "</tbody></table>" if rows else '<p class="muted">none</p>') + more)

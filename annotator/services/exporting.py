@@ -12,12 +12,15 @@ import orjson
 
 from annotator.core.errors import TawsimError
 from annotator.core.model import Status
+from annotator.core.partfiles import PART, clear_stale_parts, part_prefix
 from annotator.core.records import DocumentRecord, verify_record
 from annotator.core.splits import Split, parse_split, part_of
 from annotator.formats import registry
 from annotator.formats.base import Format, WriteOptions, WriteReport
 from annotator.formats.files import atomic_folder, atomic_output
 from annotator.storage import ProjectStore, scan
+
+STREAM_SCRATCH = "tawsim-export"  # the temporary folder of an export to standard output
 
 
 class ExportCancelled(TawsimError):
@@ -104,7 +107,7 @@ def _refuse_mixing_layers(project: ProjectStore, format: str) -> None:
         listed = ", ".join(names[:-1]) + " and " + names[-1]
         raise TawsimError(f"the project has layers {listed}, and the {format} format holds one "
                           "per document; choose one with --layer NAME (or export every layer "
-                          "with --format jsonl)")
+                          "with --format jsonl or parquet)")
 
 
 def export_to_stream(project: ProjectStore, stream: BinaryIO, *, format: str = "jsonl",
@@ -122,7 +125,12 @@ def export_to_stream(project: ProjectStore, stream: BinaryIO, *, format: str = "
     if settings.get("split") is not None:
         raise TawsimError("a split export writes a folder of parts; give -o a folder name, "
                           "not -")
-    with tempfile.TemporaryDirectory(prefix="tawsim-export-") as folder:
+    # In the system's temporary folder, named as core.partfiles names parts, so that what a
+    # killed export left there is cleared by the next one.
+    scratch = Path(tempfile.gettempdir())
+    clear_stale_parts(scratch, STREAM_SCRATCH)
+    with tempfile.TemporaryDirectory(prefix=part_prefix(STREAM_SCRATCH), suffix=PART,
+                                     dir=scratch) as folder:
         path = Path(folder) / ("dataset" + (fmt.extensions[0] if fmt.extensions else ""))
         report = export_dataset(project, path, format=format, **settings)
         with path.open("rb") as handle:

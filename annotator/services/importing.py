@@ -16,6 +16,7 @@ from annotator.storage import BulkImport, ImportCounts, ProjectStore
 from annotator.storage.bulk import ImportRefused
 
 Skipped = Callable[[TawsimError], None]
+Fit = Callable[[DocumentRecord], None]
 
 
 class ImportCancelled(TawsimError):
@@ -62,6 +63,7 @@ def import_paths(
     label_map: Sequence[str] = (),
     drop_unknown_labels: bool = False,
     replace: bool = False,
+    fit: Fit | None = None,
 ) -> ImportCounts:
     """Import every record of `paths`, all or nothing.
 
@@ -71,6 +73,7 @@ def import_paths(
     `drop_unknown_labels` leaves out the spans of any other label the scheme lacks.
     With `replace`, each layer holds exactly what the input says for the input's documents
     (storage.bulk_replace).
+    `fit` sees each record ready to store and may move its spans' edges (services.fitting).
     """
     scheme = project.scheme
     labels = LabelMap.parse(label_map, scheme, drop_unknown=drop_unknown_labels)
@@ -111,6 +114,8 @@ def import_paths(
                     try:
                         mapped, left_out = labels.apply(item)
                         record = prepare_record(mapped, scheme)
+                        if fit is not None:
+                            fit(record)
                     except TawsimError as error:
                         bulk.counts.rejected += 1
                         skip(error)

@@ -25,6 +25,7 @@ from annotator.core.matching import TextMatch, find_matches, query_key
 from annotator.core.model import Span
 from annotator.core.normalise import normalise
 from annotator.core.proclitics import decide_proclitics, split_proclitics
+from annotator.services.lexicon import remember_readings
 from annotator.services.search import (
     CONTEXT_CHARS,
     SearchOptions,
@@ -126,6 +127,7 @@ def trim_selection(session: AnnotationSession, doc_id: str, start: int, end: int
 
     `project_evidence=False` decides from the document alone, without reading the search
     index (the desk passes it while a background job is bringing the index up to date)."""
+    remember_readings()
     policy = session.scheme.label(label).proclitics
     text = session.project.annotations_writer.text_of(doc_id)
     start, end = trim_span(text, start, end)
@@ -154,6 +156,7 @@ def label_all_candidates(session: AnnotationSession, doc_id: str, start: int, en
     range of each follows the label's policy; candidates the layer already has (same range
     and label, or an overlapping span with the same label) are left out, as is the source.
     """
+    remember_readings()
     options = options or SearchOptions()
     policy = session.scheme.label(label).proclitics
     text = session.project.annotations_writer.text_of(doc_id)

@@ -34,6 +34,7 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from annotator.core.errors import TawsimError
 from annotator.core.label_map import LabelMap
 from annotator.services.merging_checks import annotator_of, person_name, plan_file
 from annotator.services.merging_layers import LayerPlan
@@ -47,6 +48,7 @@ from annotator.services.merging_report import (
 )
 from annotator.storage import PROJECT_SUFFIX, ProjectStore
 from annotator.storage import merging as store
+from annotator.storage.database import inspect_checked
 from annotator.storage.merging_docs import add_new_documents, next_batch
 from annotator.storage.merging_fresh import add_to_empty
 from annotator.storage.merging_source import MergeSource, attached, check_intact, open_source
@@ -89,9 +91,9 @@ def merge_size(paths: Sequence[str | Path]) -> int:
     files, which the merge itself refuses by name."""
     total = 0
     for path in paths:
-        with contextlib.suppress(sqlite3.Error):
+        with contextlib.suppress(sqlite3.Error, TawsimError):
             if is_project_file(path):
-                conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+                conn = sqlite3.connect(inspect_checked(Path(path), check=False).uri, uri=True)
                 try:
                     total += conn.execute("SELECT count(*) FROM document").fetchone()[0]
                 finally:

@@ -8,6 +8,13 @@ PACKAGE_META) saying whose package it is and which lead made it, so the desk ope
 that person with no question asked. The lead records the people and the assignments
 (document, person, role, package = the package file's project id).
 
+With `with_feedback` (a gold layer), each package also carries the lead's feedback: the
+documents that annotator has done and the lead has reviewed in that gold layer (those not
+handed out again), with the gold layer (kind gold, same name, the lead's notes on its spans)
+and the annotator's own merged work on them; services.feedback shows the differences and
+keeps that layer read-only. Opt-in: a lead running a blind agreement study keeps gold from
+the annotators.
+
 With `with_layer`, a model layer of the lead is copied into each package as it is: same
 name, same kind, same span and relation ids, only for the package's documents. It stays a
 model layer there (read, compared, never edited), so the desk's Compare shows the
@@ -28,7 +35,8 @@ from pathlib import Path
 import orjson
 
 from annotator.core.errors import TawsimError
-from annotator.core.model import utc_now
+from annotator.core.model import LayerKind, utc_now
+from annotator.services.feedback import FEEDBACK_META
 from annotator.services.identity import PACKAGE_META, PackageIdentity
 from annotator.services.package_plan import (
     OVERLAP,
@@ -43,6 +51,7 @@ from annotator.services.package_plan import (
 from annotator.services.projects import default_actor
 from annotator.storage import ProjectStore
 from annotator.storage.database import write_transaction
+from annotator.storage.feedback import FeedbackCopy, copy_feedback, feedback_documents
 from annotator.storage.packaging import CopyCancelled, PackageContent, fill_package
 from annotator.storage.team import AssignmentRow, add_person, record_assignments
 
@@ -76,6 +85,7 @@ class WrittenPackage:
     project_id: str  # the package file's own id, recorded in the lead's assignments
     primary: int
     overlap: int
+    feedback: int = 0  # reviewed documents carried back with the gold layer
 
     @property
     def documents(self) -> int:
@@ -84,7 +94,7 @@ class WrittenPackage:
     def as_dict(self) -> dict:
         return {"annotator": self.annotator, "person": self.person, "path": str(self.path),
                 "project_id": self.project_id, "documents": self.documents,
-                "primary": self.primary, "overlap": self.overlap}
+                "primary": self.primary, "overlap": self.overlap, "feedback": self.feedback}
 
 
 @dataclass(frozen=True)
@@ -94,10 +104,12 @@ class PackageReport:
     overlap: int  # of those, documents given to two annotators
     with_layer: str | None
     skipped_assigned: int
+    with_feedback: str | None = None
 
     def as_dict(self) -> dict:
         return {"documents": self.documents, "overlap": self.overlap,
                 "with_layer": self.with_layer, "skipped_assigned": self.skipped_assigned,
+                "with_feedback": self.with_feedback,
                 "packages": [package.as_dict() for package in self.packages]}
 
     def summary_lines(self) -> list[str]:
@@ -107,6 +119,9 @@ class PackageReport:
         lines += [f"  {p.path}: {p.annotator}, {p.documents} documents" for p in self.packages]
         if self.with_layer:
             lines.append(f"Each package starts from the predictions of {self.with_layer}")
+        if self.with_feedback:
+            lines += [f"  {p.annotator} gets {p.feedback} reviewed documents back with "
+                      f"{self.with_feedback}" for p in self.packages]
         if self.skipped_assigned:
             lines.append(f"{self.skipped_assigned} documents already assigned were left out "
                          "(--reassign hands them out again)")
@@ -118,12 +133,15 @@ def make_packages(project: ProjectStore, out_dir: str | Path, annotators: Sequen
                   status: str | None = None, with_layer: str | None = None,
                   reassign: bool = False, actor: str | None = None,
                   progress: Callable[[int], None] | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> PackageReport:
+                  cancelled: Callable[[], bool] | None = None,
+                  with_feedback: str | None = None) -> PackageReport:
     """Write one package per annotator into `out_dir` (made if missing) and record the
     assignments in `project`. `progress(n)`: n more documents written (plan.
     documents_written in all); `cancelled()`: asked between chunks, True stops and leaves
     nothing behind (PackagingCancelled)."""
     out_dir = Path(out_dir)
+    if with_feedback is not None:
+        check_feedback_layer(project, with_feedback)
     plan = plan_packages(project, annotators, out_dir=out_dir, overlap=overlap,
                          per_annotator=per_annotator, status=status, with_layer=with_layer,
                          reassign=reassign)
@@ -136,7 +154,7 @@ def make_packages(project: ProjectStore, out_dir: str | Path, annotators: Sequen
         results = []
         for package in plan.packages:
             results.append(_write_package(project, package, plan, actor, written, progress,
-                                          cancelled))
+                                          cancelled, with_feedback))
         _record(project, plan, results, actor)
     except BaseException as error:
         _remove(written, out_dir if made_dir else None)
@@ -144,12 +162,13 @@ def make_packages(project: ProjectStore, out_dir: str | Path, annotators: Sequen
             raise PackagingCancelled() from None
         raise
     return PackageReport(tuple(results), plan.handed_out, plan.overlap, with_layer,
-                         plan.skipped_assigned)
+                         plan.skipped_assigned, with_feedback)
 
 
 def _write_package(project: ProjectStore, package: PlannedPackage, plan: PackagePlan,
                    actor: str, written: list[Path], progress: Callable[[int], None] | None,
-                   cancelled: Callable[[], bool] | None) -> WrittenPackage:
+                   cancelled: Callable[[], bool] | None,
+                   with_feedback: str | None = None) -> WrittenPackage:
     """Create and fill one package; its path joins `written` once the file is ours."""
     assert package.path is not None
     lead_name = project.meta("name") or project.path.stem
@@ -166,9 +185,43 @@ def _write_package(project: ProjectStore, package: PlannedPackage, plan: Package
                                      plan.with_layer)
             fill_package(store, project.path, package.seqs, content, actor=actor,
                          progress=progress, cancelled=cancelled)
+            feedback = 0
+            if with_feedback is not None:
+                feedback = _add_feedback(project, store, package, with_feedback, actor)
             project_id = store.project_id
     return WrittenPackage(package.annotator, package.person, package.path, project_id,
-                          len(package.primary), len(package.overlap))
+                          len(package.primary), len(package.overlap), feedback)
+
+
+def check_feedback_layer(project: ProjectStore, layer: str) -> None:
+    """The layer feedback is taken from must be a gold layer of the lead."""
+    kinds = {item.name: item.kind for item in project.layers()}
+    if layer not in kinds:
+        raise TawsimError(f"the project has no layer {layer!r} to give feedback from",
+                          path=str(project.path))
+    if kinds[layer] != LayerKind.GOLD:
+        raise TawsimError(f"layer {layer!r} is not a gold layer (its kind is "
+                          f"{kinds[layer].value}); feedback comes from the lead's gold layer")
+
+
+def _add_feedback(project: ProjectStore, store: ProjectStore, package: PlannedPackage,
+                  gold_layer: str, actor: str) -> int:
+    """Copy the annotator's reviewed documents with `gold_layer` into the package `store`;
+    how many."""
+    own = next((layer.name for layer in project.layers()
+                if layer.owner == package.person and layer.kind == LayerKind.ANNOTATOR), None)
+    documents = feedback_documents(project, own, gold_layer, package.seqs) if own else []
+    if not documents:
+        return 0
+    copy_feedback(store, project.path, FeedbackCopy(documents, gold_layer, own,
+                                                    package.annotator))
+    with write_transaction(store.db):
+        store.set_meta(FEEDBACK_META, orjson.dumps(
+            {"layer": gold_layer, "documents": len(documents), "lead": project.project_id,
+             "created_at": utc_now()}).decode())
+        store.write_audit(actor, "add_feedback", None, None, None,
+                          {"layer": gold_layer, "documents": len(documents)})
+    return len(documents)
 
 
 def _record(project: ProjectStore, plan: PackagePlan, results: list[WrittenPackage],

@@ -1,16 +1,20 @@
-"""Creating and opening projects, and who is working in them."""
+"""Creating and opening projects, keeping the project file whole, and who is working in them.
+
+A project is one file only when its journal has been copied into it: `checkpoint` does that
+(the desk calls it about a second after the last edit), and closing a project always does.
+"""
 
 from __future__ import annotations
 
 import getpass
 import os
-import sqlite3
 from pathlib import Path
 
-from annotator.core.errors import ProjectError, TawsimError
+from annotator.core.errors import TawsimError
 from annotator.core.scheme import Scheme, load_scheme
 from annotator.services.identity import PackageIdentity, package_identity
 from annotator.storage import ProjectStore
+from annotator.storage.failures import explain_storage_error
 
 
 def default_actor() -> str:
@@ -31,30 +35,29 @@ def init_project(path: str | Path, scheme_file: str | Path | None = None,
     return ProjectStore.create(Path(path), scheme, name=name)
 
 
-def open_project(path: str | Path) -> ProjectStore:
-    return ProjectStore.open(Path(path))
+def open_project(path: str | Path, *, read_only: bool | None = None) -> ProjectStore:
+    """Open a project, checked first; a damaged one is refused in one line and left as it
+    is. `read_only` None: read-only when the file or its folder cannot be written (then
+    `project.read_only` is True and every write is refused in one line)."""
+    return ProjectStore.open(Path(path), read_only=read_only)
 
 
-def as_user_error(error: BaseException) -> TawsimError | None:
+def checkpoint(project: ProjectStore, mode: str = "TRUNCATE") -> bool:
+    """Copy every saved edit from the journal into the project file, without waiting; True
+    when the project file alone now holds them all (so copying it is a complete copy), False
+    when another connection's read or a transaction in progress kept some back (call again
+    a moment later). `mode` "TRUNCATE" also empties the journal; "PASSIVE" leaves it."""
+    return project.checkpoint(mode).complete
+
+
+def as_user_error(error: BaseException, path: str | Path | None = None) -> TawsimError | None:
     """The one-line user error behind an exception from the storage engine or the system, if
     it is one (another program holding the project, a full disk, a read-only or damaged file,
-    an argument that is not text); None for a bug."""
+    an argument that is not text), placed at `path` when given; None for a bug."""
     message = str(error)
-    if isinstance(error, sqlite3.OperationalError):
-        if "locked" in message or "busy" in message:
-            return ProjectError("the project is busy in another program; try again")
-        if "disk is full" in message or "database or disk is full" in message:
-            return ProjectError("the disk is full; nothing was changed")
-        if "readonly" in message or "read-only" in message:
-            return ProjectError("the project file (or its folder) is read-only; Tawsim needs "
-                                "to write to it, even to read, because it keeps a journal "
-                                "beside it")
-        if "unable to open" in message:
-            return ProjectError("the project file cannot be opened (check the folder's "
-                                "permissions)")
-    if isinstance(error, sqlite3.DatabaseError) and "malformed" in message:
-        return ProjectError("the project file is damaged (the database image is malformed); "
-                            "restore it from a copy")
+    explained = explain_storage_error(error, None if path is None else str(path))
+    if explained is not None:
+        return explained
     if isinstance(error, UnicodeEncodeError) and "surrogate" in message:
         return TawsimError("a name or argument is not valid UTF-8 text")
     if isinstance(error, PermissionError):

@@ -102,6 +102,8 @@ def change_scheme(project: ProjectStore, ops: SchemeOp | Sequence[SchemeOp], *, 
     steps = [ops] if isinstance(ops, SchemeOp) else list(ops)
     if not steps:
         raise SchemeError("no scheme change was given")
+    # Change the scheme stored now, not one cached before another program changed it.
+    project.forget_cached_scheme()
     if dry_run and len(steps) == 1:
         # One change needs no rehearsal: planning it says all (and reads far less).
         edit = steps[0].edit(project.scheme)
@@ -146,6 +148,7 @@ def import_scheme(project: ProjectStore, path: str | Path, *, renames: Sequence[
     core.scheme_migration.parse_renames) carry old names to new ones; anything in use that
     the file lacks is refused with counts unless `delete`."""
     new = load_scheme(path)
+    project.forget_cached_scheme()  # the scheme stored now (see change_scheme)
     parsed = parse_renames(renames, project.scheme)
     return change_scheme(project, ReplaceScheme(new, parsed), actor=actor, delete=delete,
                          dry_run=dry_run)

@@ -23,22 +23,33 @@ from annotator.core.commands import (
     RemoveRelation,
     RemoveSpan,
     SetStatus,
+    StaleEdit,
     UpdateRelation,
     UpdateSpan,
 )
+from annotator.core.commands.revisions import Revisions
 from annotator.core.errors import SchemeError, TawsimError
-from annotator.core.model import LayerKind, Relation, Span, Status
+from annotator.core.model import Annotations, LayerKind, Relation, Span, Status
 from annotator.services.session_reading import ReadingSession
 from annotator.services.span_edges import step_edge
 from annotator.storage import ProjectStore
+from annotator.storage.annotations import AnnotationRepository
 
-__all__ = ["AnnotationSession", "ReadingSession", "SessionListener"]
+__all__ = ["AnnotationSession", "ReadingSession", "SessionListener", "StaleEdit"]
 
 SessionListener = Callable[[str, list[Change]], None]
 
 
 class AnnotationSession(ReadingSession):
-    """An annotator's edits of their layer, each undoable and saved at once."""
+    """An annotator's edits of their layer, each undoable and saved at once.
+
+    Another window or program may write the same file at the same time. The session
+    remembers what it last saw of each document (its `seen` revisions: what `annotations`
+    returned, and what it wrote since), and every edit, undo and redo applies only to rows
+    that are still so; otherwise it raises StaleEdit having written nothing, and the caller
+    reads the document again (which makes the new state the one seen). Every write is
+    checked against the scheme stored at that moment.
+    """
 
     def __init__(self, project: ProjectStore, annotator: str, *, layer: str | None = None,
                  layer_kind: LayerKind = LayerKind.ANNOTATOR) -> None:
@@ -48,6 +59,8 @@ class AnnotationSession(ReadingSession):
         super().__init__(project, layer or annotator)
         self.annotator = annotator
         project.ensure_layer(self.layer, layer_kind)
+        self.seen = Revisions()
+        self.writer = AnnotationRepository(project, self.seen)
         self._stacks: dict[str, CommandStack] = {}
         self._listeners: list[SessionListener] = []
 
@@ -60,23 +73,47 @@ class AnnotationSession(ReadingSession):
     def stack(self, doc_id: str) -> CommandStack:
         stack = self._stacks.get(doc_id)
         if stack is None:
-            stack = CommandStack(self.project.annotations_writer, self.annotator)
+            stack = CommandStack(self.writer, self.annotator)
             stack.subscribe(lambda changes, d=doc_id: self._notify(d, changes))
             self._stacks[doc_id] = stack
         return stack
 
     def _notify(self, doc_id: str, changes: list[Change]) -> None:
+        self._watch.own_write(doc_id)  # this session's own edit is no news at the next look
         for listener in list(self._listeners):
             listener(doc_id, changes)
 
     def _push(self, command: Command) -> list[Change]:
         return self.stack(command.doc_id).push(command)
 
+    # -- what the session has seen ---------------------------------------------------------
+
+    def annotations(self, doc_id: str) -> Annotations:
+        """The document's annotations in this layer, now seen: the edits that follow apply
+        to them as they are here."""
+        annotations = super().annotations(doc_id)
+        self.seen.saw_document(doc_id, (*annotations.spans, *annotations.relations),
+                               annotations.status)
+        return annotations
+
+    def _editable(self, span_id: str) -> Span:
+        """The span as stored, to edit: StaleEdit if it is not as this session last saw
+        it. Also reads the stored scheme, so the checks before the edit use the current one."""
+        self.writer.scheme_now()
+        span = self.writer.current_span(span_id)
+        if span is None and self.seen.knows(Span, span_id):
+            raise StaleEdit("span")  # it was there when this session looked
+        span = self.span(span_id) if span is None else span
+        if span.layer != self.layer:
+            raise TawsimError(f"that span belongs to layer {span.layer!r}, not {self.layer!r}")
+        self.seen.check(span)
+        return span
+
     # -- spans -----------------------------------------------------------------------------
 
     def _new_span(self, doc_id: str, start: int, end: int, label: str,
                   attrs: dict[str, Any] | None, note: str) -> Span:
-        text = self.project.annotations_writer.text_of(doc_id)
+        text = self.writer.text_of(doc_id)
         if not (0 <= start < end <= len(text)):
             raise TawsimError(f"a span needs 0 <= start < end <= {len(text)}, "
                               f"not {start}-{end}")
@@ -105,19 +142,19 @@ class AnnotationSession(ReadingSession):
         return spans
 
     def remove_span(self, span_id: str) -> None:
-        self._push(RemoveSpan(self.span(span_id)))
+        self._push(RemoveSpan(self._editable(span_id)))
 
     def relabel(self, span_id: str, label: str) -> Span:
         """Change a span's label. Attributes the new label lacks are dropped, and links the
         scheme no longer allows are removed in the same undoable edit."""
-        old = self.span(span_id)
+        old = self._editable(span_id)
         if old.label == label:
             return old
         definition = self.scheme.label(label)
         attrs = {k: v for k, v in old.attrs.items() if definition.attribute(k) is not None}
         new = old.with_changes(label=label, attrs=attrs)
         commands: list[Command] = []
-        for relation in self.project.annotations_writer.relations_of_span(span_id):
+        for relation in self.writer.relations_of_span(span_id):
             head = label if relation.head == span_id else self.project.span(relation.head).label
             tail = label if relation.tail == span_id else self.project.span(relation.tail).label
             try:
@@ -132,11 +169,13 @@ class AnnotationSession(ReadingSession):
         return new
 
     def move_span(self, span_id: str, start: int, end: int) -> Span:
-        old = self.span(span_id)
-        text = self.project.annotations_writer.text_of(old.doc_id)
+        old = self._editable(span_id)
+        text = self.writer.text_of(old.doc_id)
         if not (0 <= start < end <= len(text)):
             raise TawsimError(f"a span needs 0 <= start < end <= {len(text)}, "
                               f"not {start}-{end}")
+        if (start, end) == (old.start, old.end):
+            return old  # no edit, nothing to undo
         new = old.with_changes(start=start, end=end, text=text[start:end])
         self._push(UpdateSpan(old, new, verb="resize"))
         return new
@@ -147,8 +186,8 @@ class AnnotationSession(ReadingSession):
         never shrinks to nothing; returns None (and changes nothing) when it cannot move."""
         if edge not in ("start", "end") or step not in (-1, 1) or unit not in ("char", "word"):
             raise ValueError(f"cannot move the {edge} edge by {step} {unit}")
-        span = self.span(span_id)
-        text = self.project.annotations_writer.text_of(span.doc_id)
+        span = self._editable(span_id)
+        text = self.writer.text_of(span.doc_id)
         position = span.start if edge == "start" else span.end
         moved = step_edge(text, position, edge, step, unit)
         start, end = (moved, span.end) if edge == "start" else (span.start, moved)
@@ -159,7 +198,7 @@ class AnnotationSession(ReadingSession):
     def set_attribute(self, span_id: str, name: str, value: str | None) -> Span:
         """Set (or with None clear) one attribute; setting the value it has already is no
         edit, so it leaves nothing to undo."""
-        old = self.span(span_id)
+        old = self._editable(span_id)
         if old.attrs.get(name) == value:
             return old
         attrs = dict(old.attrs)
@@ -173,7 +212,7 @@ class AnnotationSession(ReadingSession):
         return new
 
     def set_note(self, span_id: str, note: str) -> Span:
-        old = self.span(span_id)
+        old = self._editable(span_id)
         if old.note == note:
             return old
         new = old.with_changes(note=note)
@@ -184,8 +223,8 @@ class AnnotationSession(ReadingSession):
 
     def link(self, type_: str, head_id: str, tail_id: str,
              attrs: dict[str, Any] | None = None) -> Relation:
-        head = self.span(head_id)
-        tail = self.span(tail_id)
+        head = self._editable(head_id)
+        tail = self._editable(tail_id)
         if head.doc_id != tail.doc_id:
             raise TawsimError("a relation links two spans of the same document")
         self.scheme.check_relation(type_, head.label, tail.label, attrs or {})
@@ -195,10 +234,14 @@ class AnnotationSession(ReadingSession):
         return relation
 
     def _relation(self, relation_id: str, doc_id: str) -> Relation:
-        for relation in self.project.relations(doc_id, self.layer):
-            if relation.id == relation_id:
-                return relation
-        raise TawsimError(f"no relation {relation_id!r} in this document's layer")
+        self.writer.scheme_now()
+        relation = self.writer.current_relation(relation_id)
+        if relation is None or relation.doc_id != doc_id or relation.layer != self.layer:
+            if relation is None and self.seen.knows(Relation, relation_id):
+                raise StaleEdit("link")  # it was there when this session looked
+            raise TawsimError(f"no relation {relation_id!r} in this document's layer")
+        self.seen.check(relation)
+        return relation
 
     def unlink(self, doc_id: str, relation_id: str) -> None:
         self._push(RemoveRelation(self._relation(relation_id, doc_id)))
@@ -227,6 +270,7 @@ class AnnotationSession(ReadingSession):
         stack (the same status again is no edit)."""
         status = Status(status)
         old = self.status(doc_id)
+        self.seen.check_status(doc_id, old)
         if old != status:
             self._push(SetStatus(doc_id, self.layer, old, status))
 

@@ -1,5 +1,6 @@
 """What an annotator reads in their layer: the document list, where to resume, a document's
-annotations and statuses. `session.AnnotationSession` adds the edits on top."""
+annotations and statuses, and what another window or program changed meanwhile.
+`session.AnnotationSession` adds the edits on top."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from annotator.core.model import Annotations, Document, Span, Status
 from annotator.core.scheme import Scheme
 from annotator.services.document_list import DocumentList
 from annotator.storage import ProjectStore
+from annotator.storage.watching import ChangeWatch, Elsewhere
+
+__all__ = ["Elsewhere", "ReadingSession"]
 
 
 class ReadingSession:
@@ -18,10 +22,20 @@ class ReadingSession:
     def __init__(self, project: ProjectStore, layer: str) -> None:
         self.project = project
         self.layer = layer
+        self._watch = ChangeWatch(project, layer)
 
     @property
     def scheme(self) -> Scheme:
         return self.project.scheme
+
+    # -- changes made elsewhere ------------------------------------------------------------
+
+    def changes_elsewhere(self, doc_id: str | None = None) -> Elsewhere | None:
+        """What other connections (another window, a script, the command line) changed
+        since the last call: the scheme, the documents, or `doc_id`'s annotations in this
+        layer (as read by `annotations`). None when nothing did; costs one statement then,
+        so it can be asked often."""
+        return self._watch.poll(doc_id)
 
     # -- documents -------------------------------------------------------------------------
 
@@ -72,6 +86,7 @@ class ReadingSession:
     # -- reading ---------------------------------------------------------------------------
 
     def annotations(self, doc_id: str) -> Annotations:
+        self._watch.mark_document(doc_id)
         return self.project.annotations(doc_id, self.layer)
 
     def span(self, span_id: str) -> Span:

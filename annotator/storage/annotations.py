@@ -1,8 +1,18 @@
 """Writing edits: the storage side of the core's command stack.
 
-`edit()` wraps one command in one transaction that also writes the audit row and moves the
-document from new to in progress. Every write checks the invariants in Python first, for a
-clear message; the database triggers check them again, so no path can store a bad span.
+`edit()` wraps one command in one transaction (BEGIN IMMEDIATE: the write lock is held from
+the first read) that also writes the audit row and moves the document from new to in
+progress. Inside it, every write is conditional:
+
+- an UPDATE or DELETE names the revision the command just read (`WHERE id = ? AND rev = ?`),
+  and the writer must have last seen that revision (its Revisions), else StaleEdit;
+- every write raises the row's revision to the edit's stamp: one more than the newest audit
+  row, so a revision is never handed out twice, not even to a span deleted and made again;
+- every row is checked against the scheme stored at that moment (a command-line `scheme
+  rename` in another process is seen at the next edit), and against the invariants in Python
+  for a clear message; the database triggers check them again.
+
+The writer learns the revisions it wrote only once the transaction has committed.
 """
 
 from __future__ import annotations
@@ -11,23 +21,44 @@ import sqlite3
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
-from annotator.core.commands import EditRecord
+import orjson
+
+from annotator.core.commands import EditRecord, StaleEdit
+from annotator.core.commands.revisions import Revisions
 from annotator.core.errors import InvariantError, TawsimError
 from annotator.core.invariants import check_span
 from annotator.core.model import Relation, Span, Status
+from annotator.core.scheme import Scheme
 from annotator.storage.database import write_transaction
 from annotator.storage.project_file import ProjectFile
-from annotator.storage.rows import RELATION_COLUMNS, RELATION_JOINS, dumps, relation_from_row
+from annotator.storage.rows import (
+    RELATION_COLUMNS,
+    RELATION_JOINS,
+    SPAN_COLUMNS,
+    dumps,
+    relation_from_row,
+    span_from_row,
+)
+
+_GONE_END = "a span this link joins was removed elsewhere (another window or program)"
 
 
 class AnnotationRepository:
-    """Implements the core's AnnotationStore on a project file."""
+    """Implements the core's AnnotationStore on a project file, for one writer (whose
+    last-seen revisions `seen` holds; None: a writer that takes rows as stored)."""
 
-    def __init__(self, project: ProjectFile) -> None:
+    def __init__(self, project: ProjectFile, seen: Revisions | None = None) -> None:
         self.project = project
         self.conn = project.conn
+        self.seen = seen
         self._texts: OrderedDict[str, str] = OrderedDict()
+        self._scheme_text: str | None = None
+        self._stamp: int | None = None
+        # What this edit wrote, learned by `seen` once the transaction has committed.
+        self._written: dict[tuple[str, str], tuple[Span | Relation, bool]] = {}
+        self._statuses: dict[str, Status] = {}
 
     def text_of(self, doc_id: str) -> str:
         text = self._texts.get(doc_id)
@@ -38,21 +69,82 @@ class AnnotationRepository:
                 self._texts.popitem(last=False)
         return text
 
+    # -- the scheme as stored now ----------------------------------------------------------
+
+    def scheme_now(self) -> Scheme:
+        """The scheme stored in the file at this moment: the cached one, unless the stored
+        text changed (another process changed the scheme), then read again."""
+        text = self.project.meta("scheme")
+        if text != self._scheme_text:
+            # Parsing a scheme checks it against its JSON Schema (slow); the cached one is
+            # kept when it is what the file holds (storage writes it as these same bytes).
+            if text is None or orjson.dumps(self.project.scheme.to_dict()).decode() != text:
+                self.project.forget_cached_scheme()
+            self._scheme_text = text
+        return self.project.scheme
+
+    # -- one edit --------------------------------------------------------------------------
+
     @contextmanager
     def edit(self, record: EditRecord) -> Iterator[None]:
         project = self.project
-        with write_transaction(project.db):
-            yield
-            doc_seq = project.document_seq(record.doc_id)
-            layer_id = project.ensure_layer(record.layer)
-            if record.starts_document:
-                project.mark_started(doc_seq, layer_id)
-            project.write_audit(record.actor, record.action, record.doc_id, record.layer,
-                           record.before, record.after)
+        self._written, self._statuses = {}, {}
+        try:
+            with write_transaction(project.db):
+                self._stamp = self.conn.execute(
+                    "SELECT coalesce(max(seq), 0) + 1 FROM audit").fetchone()[0]
+                self.scheme_now()
+                yield
+                doc_seq = project.document_seq(record.doc_id)
+                layer_id = project.ensure_layer(record.layer)
+                if record.starts_document:
+                    project.mark_started(doc_seq, layer_id)
+                    self._statuses[record.doc_id] = self.current_status(record.doc_id,
+                                                                        record.layer)
+                project.write_audit(record.actor, record.action, record.doc_id, record.layer,
+                                    record.before, record.after)
+            written, statuses = self._written, self._statuses
+        finally:
+            self._stamp, self._written, self._statuses = None, {}, {}
+        if self.seen is not None:
+            for item, alive in written.values():
+                if alive:
+                    self.seen.saw(item)
+                else:
+                    self.seen.forget(item)
+            for doc_id, status in statuses.items():
+                self.seen.saw_status(doc_id, status)
+
+    def _next_rev(self, current: int = -1) -> int:
+        assert self._stamp is not None, "annotations are written inside edit()"
+        return max(self._stamp, current + 1)
+
+    def _expect(self, item: Span | Relation, rev: int) -> None:
+        """Refuse a write to a row that this writer last saw at another revision (or, in a
+        document it read whole, never saw). A row this edit wrote already is as it left it."""
+        earlier = self._written.get(_key(item))
+        if earlier is not None:
+            if not earlier[1] or earlier[0].rev != rev:
+                raise StaleEdit("span" if isinstance(item, Span) else "link")
+        elif self.seen is not None:
+            self.seen.check(replace(item, rev=rev))
+
+    def _wrote(self, item: Span | Relation, alive: bool = True) -> None:
+        self._written[_key(item)] = (item, alive)
 
     def write_status(self, doc_id: str, layer: str, status: Status) -> None:
         project = self.project
+        if self.seen is not None and doc_id not in self._statuses:
+            self.seen.check_status(doc_id, self.current_status(doc_id, layer))
         project.write_status(project.document_seq(doc_id), project.ensure_layer(layer), status)
+        self._statuses[doc_id] = status
+
+    def current_status(self, doc_id: str, layer: str) -> Status:
+        row = self.conn.execute(
+            "SELECT status.status FROM status JOIN document ON document.seq = status.document "
+            "JOIN layer ON layer.id = status.layer WHERE document.id = ? AND layer.name = ?",
+            (doc_id, layer)).fetchone()
+        return Status(row[0]) if row else Status.NEW
 
     def _keys(self, doc_id: str, layer: str) -> tuple[int, int]:
         layer_id = self.project.layer_id(layer)
@@ -66,53 +158,87 @@ class AnnotationRepository:
 
     # -- spans -----------------------------------------------------------------------------
 
-    def insert_span(self, span: Span) -> None:
+    def current_span(self, span_id: str) -> Span | None:
+        row = self.conn.execute(
+            f"SELECT {SPAN_COLUMNS} FROM span JOIN document ON document.seq = span.document "
+            "JOIN layer ON layer.id = span.layer WHERE span.id = ?", (span_id,)).fetchone()
+        return span_from_row(row) if row else None
+
+    def insert_span(self, span: Span) -> Span:
         self._check(span)
         doc_seq, layer_id = self._keys(span.doc_id, span.layer)
+        stored = replace(span, rev=self._next_rev())
         try:
             self.conn.execute(
                 'INSERT INTO span (id, document, layer, "start", "end", label, text, attrs, '
-                "note, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                "note, annotator, created_at, updated_at, rev) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (span.id, doc_seq, layer_id, span.start, span.end, span.label, span.text,
                  dumps(span.attrs), span.note, span.annotator, span.created_at,
-                 span.updated_at),
+                 span.updated_at, stored.rev),
             )
         except sqlite3.IntegrityError as exc:
             raise _integrity(exc, span) from None
+        self._write_origin(span)
+        self._wrote(stored)
+        return stored
 
-    def replace_span(self, span: Span) -> None:
+    def _write_origin(self, span: Span) -> None:
+        """A span that carries an origin (curation's CuratedSpan: the span it was accepted
+        from) writes it as part of the same write (same revision), so undo and redo keep it
+        too."""
+        if hasattr(span, "origin"):
+            self.conn.execute("UPDATE span SET origin = ? WHERE id = ?", (span.origin, span.id))
+
+    def write_span(self, span: Span, rev: int) -> Span:
+        """Store `span`'s content over the row at revision `rev`."""
+        self._expect(span, rev)
         self._check(span)
         for relation in self.relations_of_span(span.id):
             head, tail = self._labels(relation, changed=span)
             self.project.scheme.check_relation(relation.type, head, tail, relation.attrs)
+        stored = replace(span, rev=self._next_rev(rev))
         try:
             cursor = self.conn.execute(
                 'UPDATE span SET "start" = ?, "end" = ?, label = ?, text = ?, attrs = ?, '
-                "note = ?, updated_at = ? WHERE id = ?",
+                "note = ?, updated_at = ?, rev = ? WHERE id = ? AND rev = ?",
                 (span.start, span.end, span.label, span.text, dumps(span.attrs), span.note,
-                 span.updated_at, span.id),
+                 span.updated_at, stored.rev, span.id, rev),
             )
         except sqlite3.IntegrityError as exc:
             raise _integrity(exc, span) from None
         if cursor.rowcount != 1:
-            raise TawsimError(f"the span {span.id!r} is no longer in the project")
+            raise StaleEdit("span")
+        self._write_origin(span)
+        self._wrote(stored)
+        return stored
 
-    def remove_span(self, span_id: str) -> None:
-        if self.relations_of_span(span_id):
+    def delete_span(self, span: Span) -> None:
+        """Delete the span, which must be at revision `span.rev` and have no relations."""
+        self._expect(span, span.rev)
+        if self.relations_of_span(span.id):
             # Commands remove a span's relations first, so the audit records them; reaching
             # here with relations left would delete them silently through the cascade.
             raise InvariantError("a span with relations cannot be removed on its own")
-        cursor = self.conn.execute("DELETE FROM span WHERE id = ?", (span_id,))
+        cursor = self.conn.execute("DELETE FROM span WHERE id = ? AND rev = ?",
+                                   (span.id, span.rev))
         if cursor.rowcount != 1:
-            raise TawsimError(f"the span {span_id!r} is no longer in the project")
+            raise StaleEdit("span")
+        self._wrote(span, alive=False)
 
     # -- relations -------------------------------------------------------------------------
+
+    def current_relation(self, relation_id: str) -> Relation | None:
+        row = self.conn.execute(
+            f"SELECT {RELATION_COLUMNS} FROM relation {RELATION_JOINS} WHERE relation.id = ?",
+            (relation_id,)).fetchone()
+        return relation_from_row(row) if row else None
 
     def _span_seq_label(self, span_id: str) -> tuple[int, str]:
         row = self.conn.execute("SELECT seq, label FROM span WHERE id = ?",
                                 (span_id,)).fetchone()
         if row is None:
-            raise InvariantError(f"relation end {span_id!r} is not a span of the project")
+            raise StaleEdit(message=_GONE_END)
         return row
 
     def _labels(self, relation: Relation, changed: Span | None = None) -> tuple[str, str]:
@@ -123,55 +249,78 @@ class AnnotationRepository:
 
         return label(relation.head), label(relation.tail)
 
-    def insert_relation(self, relation: Relation) -> None:
+    def insert_relation(self, relation: Relation) -> Relation:
         head_seq, head_label = self._span_seq_label(relation.head)
         tail_seq, tail_label = self._span_seq_label(relation.tail)
         self.project.scheme.check_relation(relation.type, head_label, tail_label, relation.attrs)
         doc_seq, layer_id = self._keys(relation.doc_id, relation.layer)
+        stored = replace(relation, rev=self._next_rev())
         try:
             self.conn.execute(
                 "INSERT INTO relation (id, document, layer, type, head, tail, attrs, annotator, "
-                "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "created_at, updated_at, rev) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (relation.id, doc_seq, layer_id, relation.type, head_seq, tail_seq,
                  dumps(relation.attrs), relation.annotator, relation.created_at,
-                 relation.updated_at),
+                 relation.updated_at, stored.rev),
             )
         except sqlite3.IntegrityError as exc:
             message = str(exc)
+            if "UNIQUE" in message and "relation.id" in message:
+                raise StaleEdit("link") from None
             if "UNIQUE" in message:
                 raise InvariantError(f"these two spans are already linked by {relation.type}") \
                     from None
             raise InvariantError(_trigger_message(message)) from None
+        self._wrote(stored)
+        return stored
 
-    def replace_relation(self, relation: Relation) -> None:
+    def write_relation(self, relation: Relation, rev: int) -> Relation:
+        """Store `relation`'s content over the row at revision `rev`."""
+        self._expect(relation, rev)
         head_seq, head_label = self._span_seq_label(relation.head)
         tail_seq, tail_label = self._span_seq_label(relation.tail)
         self.project.scheme.check_relation(relation.type, head_label, tail_label, relation.attrs)
+        stored = replace(relation, rev=self._next_rev(rev))
         try:
             cursor = self.conn.execute(
-                "UPDATE relation SET type = ?, head = ?, tail = ?, attrs = ?, updated_at = ? "
-                "WHERE id = ?",
+                "UPDATE relation SET type = ?, head = ?, tail = ?, attrs = ?, updated_at = ?, "
+                "rev = ? WHERE id = ? AND rev = ?",
                 (relation.type, head_seq, tail_seq, dumps(relation.attrs), relation.updated_at,
-                 relation.id),
+                 stored.rev, relation.id, rev),
             )
         except sqlite3.IntegrityError as exc:
+            if "UNIQUE" in str(exc):
+                raise InvariantError(f"these two spans are already linked by {relation.type}") \
+                    from None
             raise InvariantError(_trigger_message(str(exc))) from None
         if cursor.rowcount != 1:
-            raise TawsimError(f"the relation {relation.id!r} is no longer in the project")
+            raise StaleEdit("link")
+        self._wrote(stored)
+        return stored
 
-    def remove_relation(self, relation_id: str) -> None:
-        cursor = self.conn.execute("DELETE FROM relation WHERE id = ?", (relation_id,))
+    def delete_relation(self, relation: Relation) -> None:
+        """Delete the relation, which must be at revision `relation.rev`."""
+        self._expect(relation, relation.rev)
+        cursor = self.conn.execute("DELETE FROM relation WHERE id = ? AND rev = ?",
+                                   (relation.id, relation.rev))
         if cursor.rowcount != 1:
-            raise TawsimError(f"the relation {relation_id!r} is no longer in the project")
+            raise StaleEdit("link")
+        self._wrote(relation, alive=False)
 
     def relations_of_span(self, span_id: str) -> list[Relation]:
+        # Plain "?" twice: numbered placeholders bound to a sequence are deprecated in
+        # Python 3.12's sqlite3 (an error from 3.14 on).
         rows = self.conn.execute(
             f"SELECT {RELATION_COLUMNS} FROM relation {RELATION_JOINS} "
-            "WHERE relation.head = (SELECT seq FROM span WHERE id = ?1) "
-            "OR relation.tail = (SELECT seq FROM span WHERE id = ?1) ORDER BY relation.seq",
-            (span_id,),
+            "WHERE relation.head = (SELECT seq FROM span WHERE id = ?) "
+            "OR relation.tail = (SELECT seq FROM span WHERE id = ?) ORDER BY relation.seq",
+            (span_id, span_id),
         ).fetchall()
         return [relation_from_row(row) for row in rows]
+
+
+def _key(item: Span | Relation) -> tuple[str, str]:
+    return ("span" if isinstance(item, Span) else "relation", item.id)
 
 
 def _integrity(exc: sqlite3.IntegrityError, span: Span) -> TawsimError:

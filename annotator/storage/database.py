@@ -1,7 +1,9 @@
-"""Creating and opening project files, refusing anything that is not ours or is too new.
+"""Creating and opening project files, refusing anything that is not ours, too new or damaged.
 
 Order matters: a file is inspected read-only first (is it SQLite, is it Tawsim's, which schema
-version), and only then opened for writing, so a refused file is never touched. On creation,
+version, is it sound; `journal` says which check runs when), and only then opened for writing,
+so a refused file is never touched. A file that this process may not write (or whose folder
+it may not write) opens read-only, creating nothing beside it. On creation,
 `page_size` must be set before WAL is enabled and before the first table, or it silently stays
 4096 (measured: 16384 makes a project of ~2 KB articles 1.1x the text instead of 2x).
 """
@@ -9,14 +11,24 @@ version), and only then opened for writing, so a refused file is never touched. 
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from annotator.core.errors import ProjectError
+from annotator.storage.failures import DAMAGED, shorten
+from annotator.storage.journal import (
+    first_problem,
+    index_path,
+    journal_has_transactions,
+    journal_path,
+)
 from annotator.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrations
+from annotator.storage.open_files import file_identity, is_open_here
 
 BUSY_TIMEOUT_MS = 5000
 PAGE_SIZE = 16384
@@ -60,15 +72,21 @@ def create_database(path: Path) -> Database:
     return db
 
 
-def inspect_database(path: Path) -> int:
-    """Check, read-only, that `path` is a Tawsim project this version can open; return its
-    schema version. Raises ProjectError otherwise, having changed nothing.
+def writable(path: Path) -> bool:
+    """Whether this process may write the project file and create files beside it (SQLite
+    keeps its journal there)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
-    The file is only ever read through SQLite here. Opening and closing it with Python's own
-    `open()` would drop every POSIX lock this process holds on it (fcntl locks belong to the
-    process, and any close releases them), so a desk with the project open would lose its
-    lock and another program could checkpoint and delete the WAL under it.
-    """
+
+def _reading_uri(path: Path, shared: bool) -> str:
+    """A read-only URI for `path`. `shared`: read through SQLite's locks and the journal
+    beside the file (which may create the -shm index); else `immutable`, which reads the
+    file alone, takes no lock and creates nothing (the journal is empty or absent)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    return uri if shared else uri + "&immutable=1"
+
+
+def _check_file(path: Path) -> None:
     where = str(path)
     try:
         info = path.stat()
@@ -80,44 +98,159 @@ def inspect_database(path: Path) -> int:
         raise ProjectError("this is a folder, not a project file", path=where)
     if info.st_size == 0:
         raise ProjectError("not a Tawsim project (the file is empty)", path=where)
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """What opening found out, read-only, before anything may write."""
+
+    version: int
+    with_journal: bool  # the journal beside the file holds transactions
+    uri: str  # how to read the file without writing anything
+
+
+def inspect_database(path: Path) -> int:
+    """Check, read-only, that `path` is a sound Tawsim project this version can open; return
+    its schema version. Raises ProjectError otherwise, having changed nothing."""
+    return inspect_checked(path).version
+
+
+def inspect_checked(path: Path, *, check: bool = True) -> Inspection:
+    """Check, read-only, that `path` is a sound Tawsim project this version can open, and
+    say how. Raises ProjectError otherwise, having changed nothing.
+
+    The file is only ever read through SQLite here. Opening and closing it with Python's own
+    `open()` would drop every POSIX lock this process holds on it (fcntl locks belong to the
+    process, and any close releases them), so a desk with the project open would lose its
+    lock and another program could checkpoint and delete the WAL under it. `check` runs
+    SQLite's consistency check (see `journal` for which one and why).
+    """
+    _check_file(path)
+    where = str(path)
+    with_journal = journal_has_transactions(path)
+    uri = _reading_uri(path, with_journal or index_path(path).exists())
+    problem = None
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(uri, uri=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            if check and app_id == APPLICATION_ID:
+                problem = first_problem(conn, thorough=with_journal)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        if "not a database" in str(exc):
-            raise ProjectError("not a Tawsim project (the file is not an SQLite database)",
-                               path=where) from None
-        raise ProjectError(f"the project file cannot be read: {exc}", path=where) from None
+        raise _unreadable(path, exc, with_journal) from None
     if app_id != APPLICATION_ID:
         raise ProjectError("not a Tawsim project (an SQLite file of another program)", path=where)
+    if problem is not None:
+        raise damaged_error(path, problem, with_journal=with_journal)
     if version > SCHEMA_VERSION:
         raise ProjectError(
             f"written by a newer version of Tawsim (schema {version}; this one reads up to "
             f"{SCHEMA_VERSION}); update Tawsim to open it",
             path=where,
         )
-    return version
+    return Inspection(version, with_journal, uri)
+
+
+def _blank_header(path: Path) -> bool:
+    """Whether the file starts with zeros where SQLite's header belongs: a project whose
+    first page was wiped, not some other kind of file. Never read while this process has
+    the file open (closing a Python handle would drop SQLite's locks on it)."""
+    if is_open_here(file_identity(path)):
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(100)
+    except OSError:
+        return False
+    return len(head) == 100 and not any(head)
+
+
+def damaged_error(path: Path, problem: str, *, with_journal: bool = False) -> ProjectError:
+    """The one line that refuses a damaged file (`problem`: what SQLite found)."""
+    if with_journal:
+        journal = journal_path(path).name
+        return ProjectError(
+            f"the project file and the journal beside it ({journal}) do not belong together, "
+            f"or the file is damaged ({problem}); nothing was changed: restore the project "
+            f"from a copy, or move {journal} away to open the file as it is", path=str(path))
+    return ProjectError(f"the project file is damaged ({problem}); nothing was changed: "
+                        "restore it from a copy", path=str(path))
+
+
+def _unreadable(path: Path, exc: sqlite3.DatabaseError, with_journal: bool) -> ProjectError:
+    message = str(exc)
+    if "not a database" in message:
+        if _blank_header(path):
+            return damaged_error(path, "its first page is blank", with_journal=with_journal)
+        return ProjectError("not a Tawsim project (the file is not an SQLite database)",
+                            path=str(path))
+    if with_journal and ("unable to open" in message or "readonly" in message):
+        return ProjectError(
+            f"the journal beside the project file ({journal_path(path).name}) holds edits not "
+            "yet in it, and the folder is read-only; copy both files to a writable folder",
+            path=str(path))
+    if any(word in message for word in DAMAGED):
+        return damaged_error(path, shorten(message), with_journal=with_journal)
+    return ProjectError(f"the project file cannot be read: {message}", path=str(path))
+
+
+@dataclass(frozen=True)
+class OpenedDatabase:
+    """An open project database: `read_only` when this process may not write the file;
+    `identity` tells the file apart (storage.open_files)."""
+
+    db: Database
+    read_only: bool
+    identity: tuple[int, int]
+
+
+def open_checked(path: Path, *, read_only: bool | None = None) -> OpenedDatabase:
+    """Open an existing project, checked first (unless this process has it open already),
+    bringing an older schema up to date. `read_only` None: read-only when the file or its
+    folder cannot be written. A read-only project is read without creating any file beside
+    it, so a file on a read-only disk or share opens as it is."""
+    _check_file(path)
+    if read_only is None:
+        read_only = not writable(path)
+    identity = file_identity(path)
+    if read_only and journal_has_transactions(path) and not index_path(path).exists():
+        # Reading the journal needs its index (-shm), which would have to be created.
+        raise ProjectError(
+            f"the journal beside the project file ({journal_path(path).name}) holds edits "
+            "not yet in it, and the file is read-only: open it once where it can be "
+            "written, or copy both files to a writable folder", path=str(path))
+    found = inspect_checked(path, check=not is_open_here(identity))
+    if read_only:
+        if found.version < SCHEMA_VERSION:
+            raise ProjectError("made by an older Tawsim, and the file is read-only, so it "
+                               "cannot be brought up to date; copy it to a writable folder",
+                               path=str(path))
+        conn = sqlite3.connect(found.uri, uri=True, check_same_thread=False)
+        _configure(conn)
+        db = Database(conn)
+    else:
+        conn = _connect(path)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            _configure(conn)
+            db = Database(conn)
+            if found.version < SCHEMA_VERSION:
+                migrations.apply(db)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise ProjectError(f"the project file cannot be opened: {exc}",
+                               path=str(path)) from None
+    return OpenedDatabase(db, read_only, identity)
 
 
 def open_database(path: Path) -> Database:
-    """Open an existing project, bringing an older schema up to date."""
-    version = inspect_database(path)
-    conn = _connect(path)
-    try:
-        conn.execute("PRAGMA journal_mode = WAL")
-        _configure(conn)
-        db = Database(conn)
-        if version < SCHEMA_VERSION:
-            migrations.apply(db)
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        raise ProjectError(f"the project file cannot be opened: {exc}", path=str(path)) from None
-    return db
+    """Open an existing project for writing (see open_checked, which also says whether the
+    project is read-only)."""
+    return open_checked(path, read_only=False).db
 
 
 @contextlib.contextmanager

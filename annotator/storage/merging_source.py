@@ -1,12 +1,12 @@
 """Reading an annotator's project file for a merge, without changing it.
 
 A merge reads another Tawsim project (an annotator's work package, or a copy of a project)
-beside the lead's. The file is inspected read-only first (`database.inspect_database`: is it
+beside the lead's. The file is inspected read-only first (`database.inspect_checked`: is it
 SQLite, is it Tawsim's, is it not newer than this Tawsim), then its metadata and layers are
 read through a read-only connection, and for the merge itself it is attached to the lead's
 connection read-only (a `mode=ro` URI), so rows are copied by INSERT … SELECT. Nothing is
-ever written to it; SQLite may leave an empty `-wal` and `-shm` beside a WAL-mode file, which
-the next ordinary opening removes.
+ever written to it, and nothing is left beside it: a file whose journal holds nothing is read
+immutably (storage.database.inspect_checked says how to read each file).
 
 A file of an older schema is not migrated in place. It is copied into a temporary folder
 through SQLite's backup API (from a read-only connection, so a `-wal` still holding the
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.errors import ProjectError
-from annotator.storage.database import inspect_database, open_database
+from annotator.storage.database import inspect_checked, open_database
 from annotator.storage.migrations import APPLICATION_ID, SCHEMA_VERSION
 
 SOURCE = "merge_src"  # the schema name the file is attached under
@@ -54,14 +54,15 @@ class MergeSource:
     layers: tuple[SourceLayer, ...]
     documents: int
     copied: bool  # read through a copy (an older schema, or no URI support)
+    uri: str  # how to read `readable` without writing beside it
 
     @property
     def annotator_layers(self) -> tuple[SourceLayer, ...]:
         return tuple(layer for layer in self.layers if layer.kind == "annotator")
 
 
-def _readonly(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+def _readonly(path: Path, uri: str | None = None) -> sqlite3.Connection:
+    return sqlite3.connect(uri or f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
 def is_project_file(path: Path) -> bool:
@@ -92,7 +93,8 @@ def open_source(path: Path, lead: sqlite3.Connection, lead_path: Path) -> Iterat
     """The file at `path`, ready to attach to `lead`; refuses, in one line naming the file,
     anything that is not a Tawsim project, is newer, is damaged or is the lead's own file."""
     where = str(path)
-    version = inspect_database(path)
+    inspection = inspect_checked(path)
+    version = inspection.version
     with contextlib.suppress(OSError):
         if path.resolve() == lead_path.resolve() or path.samefile(lead_path):
             raise ProjectError("this is the lead project itself; merge annotators' files "
@@ -103,13 +105,17 @@ def open_source(path: Path, lead: sqlite3.Connection, lead_path: Path) -> Iterat
         if copy_needed:
             folder = Path(stack.enter_context(tempfile.TemporaryDirectory(
                 prefix="tawsim-merge-")))
-            readable = _up_to_date_copy(path, folder / "source.tawsim", version)
-        yield _describe(path, readable, copied=copy_needed)
+            readable = _up_to_date_copy(path, folder / "source.tawsim", version,
+                                        inspection.uri)
+        # The annotator's file is read as it is: with nothing pending in a journal beside
+        # it, immutably, so that reading it leaves no -wal or -shm behind.
+        uri = f"{readable.resolve().as_uri()}?mode=ro" if copy_needed else inspection.uri
+        yield _describe(path, readable, copied=copy_needed, uri=uri)
 
 
-def _up_to_date_copy(path: Path, copy: Path, version: int) -> Path:
+def _up_to_date_copy(path: Path, copy: Path, version: int, uri: str) -> Path:
     try:
-        source = _readonly(path)
+        source = _readonly(path, uri)
         try:
             original_id = _meta(source, "project_id") if version >= 3 else None
             created = (_meta(source, "created_at") or "") + "\x00" + (_meta(source, "name") or "")
@@ -144,9 +150,9 @@ def _damaged(path: Path, exc: sqlite3.DatabaseError) -> ProjectError:
                         "copy", path=str(path))
 
 
-def _describe(path: Path, readable: Path, *, copied: bool) -> MergeSource:
+def _describe(path: Path, readable: Path, *, copied: bool, uri: str) -> MergeSource:
     try:
-        conn = _readonly(readable)
+        conn = _readonly(readable, uri)
         try:
             if _meta(conn, "format") != "tawsim-project":
                 raise ProjectError("not a Tawsim project (its project table is missing)",
@@ -157,7 +163,7 @@ def _describe(path: Path, readable: Path, *, copied: bool) -> MergeSource:
                 path=path, readable=readable, project_id=_meta(conn, "project_id") or "",
                 scheme=_meta(conn, "scheme"), package=_meta(conn, "package"), layers=layers,
                 documents=conn.execute("SELECT count(*) FROM document").fetchone()[0],
-                copied=copied,
+                copied=copied, uri=uri,
             )
         finally:
             conn.close()
@@ -171,8 +177,7 @@ def attached(conn: sqlite3.Connection, source: MergeSource) -> Iterator[str]:
     DETACH cannot run inside a transaction: the caller ends its transactions within."""
     if conn.in_transaction:
         raise RuntimeError("a merge file is attached outside any transaction")
-    target = (f"{source.readable.resolve().as_uri()}?mode=ro" if not source.copied
-              else str(source.readable))
+    target = source.uri if not source.copied else str(source.readable)
     try:
         conn.execute(f"ATTACH DATABASE ? AS {SOURCE}", (target,))
     except sqlite3.DatabaseError as exc:

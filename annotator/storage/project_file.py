@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from functools import cached_property
 from pathlib import Path
+from types import TracebackType
 from typing import Any, Self
 
 import orjson
@@ -20,17 +21,26 @@ from annotator import __version__
 from annotator.core.errors import ProjectError, TawsimError
 from annotator.core.model import Layer, LayerKind, Status, utc_now
 from annotator.core.scheme import Scheme, default_scheme, scheme_from_dict
-from annotator.storage.database import create_database, open_database
+from annotator.storage.database import create_database, damaged_error, open_checked
+from annotator.storage.failures import explain_storage_error
+from annotator.storage.journal import Checkpoint, checkpoint, first_problem
+from annotator.storage.open_files import file_identity, forget_open, remember_open
 
 
 class ProjectFile:
     """An open project file with its metadata, scheme, audit trail, layers and document keys.
     Use as a context manager, or call close(); services open the fuller ProjectStore."""
 
-    def __init__(self, path: Path, db: Database) -> None:
+    def __init__(self, path: Path, db: Database, *, read_only: bool = False,
+                 identity: tuple[int, int] | None = None) -> None:
         self.path = path
         self.db = db
         self.conn: sqlite3.Connection = db.conn
+        self.read_only = read_only  # opened without write access: every write is refused
+        self._identity = identity
+        self._closed = False
+        if identity is not None:
+            remember_open(identity, self)
         self._layer_ids: dict[str, int] = {}
         self._doc_seqs: dict[str, int] = {}
 
@@ -41,7 +51,7 @@ class ProjectFile:
                name: str | None = None) -> Self:
         path = Path(path)
         db = create_database(path)
-        store = cls(path, db)
+        store = cls(path, db, identity=file_identity(path))
         try:
             store._initialise(scheme or default_scheme(), name or path.stem)
         except BaseException:
@@ -63,9 +73,12 @@ class ProjectFile:
                              {"name": name, "scheme": scheme.name})
 
     @classmethod
-    def open(cls, path: str | Path) -> Self:
+    def open(cls, path: str | Path, *, read_only: bool | None = None) -> Self:
+        """Open an existing project, checked first (storage.database.open_checked).
+        `read_only` None: read-only when the file or its folder cannot be written."""
         path = Path(path)
-        store = cls(path, open_database(path))
+        opened = open_checked(path, read_only=read_only)
+        store = cls(path, opened.db, read_only=opened.read_only, identity=opened.identity)
         try:
             kind = store.meta("format")
         except sqlite3.DatabaseError as exc:
@@ -78,14 +91,46 @@ class ProjectFile:
                                path=str(path))
         return store
 
+    def checkpoint(self, mode: str = "TRUNCATE") -> Checkpoint:
+        """Copy the saved edits from the journal into the project file, without waiting for
+        other connections (see storage.journal.checkpoint). Complete when the project file
+        alone now holds every saved edit; a read-only project has nothing to copy."""
+        if self.read_only:
+            return Checkpoint(complete=True)
+        return checkpoint(self.conn, mode)
+
+    def verify(self) -> None:
+        """Run SQLite's full integrity check (every index against its table); raise the
+        one-line ProjectError of a damaged file if it finds anything."""
+        problem = first_problem(self.conn, thorough=True)
+        if problem is not None:
+            raise damaged_error(self.path, problem)
+
     def close(self) -> None:
-        self.conn.close()
+        """Close the file, leaving it whole: the journal is copied in and emptied first (if
+        no other connection is reading), and SQLite removes it when the last one closes."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            if not self.read_only:
+                self.checkpoint("TRUNCATE")
+        except sqlite3.Error:
+            pass  # closing must not fail: SQLite copies the journal at its own close
+        finally:
+            self.conn.close()
+            if self._identity is not None:
+                forget_open(self._identity, self)
 
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
         self.close()
+        explained = explain_storage_error(error, str(self.path)) if error else None
+        if explained is not None:
+            raise explained from None
 
     # -- project metadata and scheme -------------------------------------------------------
 

@@ -147,13 +147,13 @@ class ProjectReader(ProjectFile):
             return []
         rows = self.conn.execute(
             'SELECT id, "start", "end", label, text, attrs, note, annotator, created_at, '
-            'updated_at FROM span WHERE document = ? AND layer = ? '
+            'updated_at, rev FROM span WHERE document = ? AND layer = ? '
             'ORDER BY "start", "end", label',
             (self.document_seq(doc_id), layer_id),
         ).fetchall()
         spans = [
             span_from_values((doc_id, layer, r[1], r[2], r[3], r[4], r[0], loads(r[5]), r[6],
-                              r[7], r[8], r[9]))
+                              r[7], r[8], r[9], r[10]))
             for r in rows
         ]
         spans.sort(key=lambda span: (span.start, -span.end))

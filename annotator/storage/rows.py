@@ -24,11 +24,11 @@ def dumps(value: Any) -> str:
 
 SPAN_COLUMNS = (
     'span.id, document.id, layer.name, span."start", span."end", span.label, span.text, '
-    "span.attrs, span.note, span.annotator, span.created_at, span.updated_at"
+    "span.attrs, span.note, span.annotator, span.created_at, span.updated_at, span.rev"
 )
 RELATION_COLUMNS = (
     "relation.id, document.id, layer.name, relation.type, head.id, tail.id, relation.attrs, "
-    "relation.annotator, relation.created_at, relation.updated_at"
+    "relation.annotator, relation.created_at, relation.updated_at, relation.rev"
 )
 RELATION_JOINS = (
     "JOIN document ON document.seq = relation.document "
@@ -39,15 +39,18 @@ RELATION_JOINS = (
 
 
 def span_from_row(row: tuple) -> Span:
+    """A Span from SPAN_COLUMNS (a row without the trailing rev is at revision 0)."""
     return Span(
         id=row[0], doc_id=row[1], layer=row[2], start=row[3], end=row[4], label=row[5],
         text=row[6], attrs=loads(row[7]), note=row[8], annotator=row[9], created_at=row[10],
-        updated_at=row[11],
+        updated_at=row[11], rev=row[12] if len(row) > 12 else 0,
     )
 
 
 def relation_from_row(row: tuple) -> Relation:
+    """A Relation from RELATION_COLUMNS (without the trailing rev: revision 0)."""
     return Relation(
         id=row[0], doc_id=row[1], layer=row[2], type=row[3], head=row[4], tail=row[5],
         attrs=loads(row[6]), annotator=row[7], created_at=row[8], updated_at=row[9],
+        rev=row[10] if len(row) > 10 else 0,
     )

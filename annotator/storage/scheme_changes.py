@@ -114,15 +114,19 @@ def _write(conn: sqlite3.Connection, plan: Plan) -> None:
                      [(seq,) for seq in plan.deleted_relations])
     conn.executemany("DELETE FROM span WHERE seq = ?", [(seq,) for seq in plan.deleted_spans])
     # Annotations keep their updated_at: that time says when a person last edited one, and a
-    # scheme change is not such an edit (the audit row records it).
+    # scheme change is not such an edit (the audit row records it). Their revision rises, as
+    # with every write (storage.annotations): an open desk's undo of an edit made under the
+    # old names is then refused rather than writing an old name back.
+    stamp = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM audit").fetchone()[0]
     for table, column, updates in (("span", "label", plan.span_updates),
                                    ("relation", "type", plan.relation_updates)):
         conn.executemany(f"UPDATE {table} SET {column} = ? WHERE seq = ?",
                          [(_PARKED.format(seq), seq) for seq, name, _ in updates if name])
-        conn.executemany(f"UPDATE {table} SET {column} = ?, attrs = ? WHERE seq = ?",
-                         [(name, attrs, seq) for seq, name, attrs in updates if name])
-        conn.executemany(f"UPDATE {table} SET attrs = ? WHERE seq = ?",
-                         [(attrs, seq) for seq, name, attrs in updates if not name])
+        conn.executemany(
+            f"UPDATE {table} SET {column} = ?, attrs = ?, rev = max(rev + 1, ?) WHERE seq = ?",
+            [(name, attrs, stamp, seq) for seq, name, attrs in updates if name])
+        conn.executemany(f"UPDATE {table} SET attrs = ?, rev = max(rev + 1, ?) WHERE seq = ?",
+                         [(attrs, stamp, seq) for seq, name, attrs in updates if not name])
 
 
 def count_change(project: ProjectFile, new: Scheme, renames: Renames) -> MigrationCounts:

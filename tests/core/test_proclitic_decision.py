@@ -29,10 +29,18 @@ def test_evidence_and_analyser_agreeing_trim():
     assert (decision.verdict, decision.split.proclitics) == ("trim", "و")
 
 
-def test_the_analyser_alone_only_offers_a_trim():
-    decision = decide_proclitics("وسقطت", lexicon=lexicon_of(وسقطت=WordReadings(frozenset({1}))))
-    assert (decision.verdict, decision.split.stem_start) == ("uncertain", 1)
-    assert not split_proclitics("وسقطت", lexicon=lexicon_of(وسقطت=WordReadings(frozenset({1}))))
+def test_no_reading_that_keeps_the_letter_trims_without_project_evidence():
+    readings = WordReadings(frozenset({1}), verb_cuts=frozenset({1}), attested={1: 26})
+    decision = decide_proclitics("وسقطت", lexicon=lexicon_of(وسقطت=readings))
+    assert (decision.verdict, decision.split.stem_start) == ("trim", 1)
+    unseen = WordReadings(frozenset({1}), cut_lemma_frequency={1: 3e-4})
+    assert split_proclitics("وتهنئته", lexicon=lexicon_of(وتهنئته=unseen)).stem_start == 1
+
+
+def test_a_name_the_dictionary_lacks_is_not_cut_into_a_rare_reading():
+    # فيريرا (Ferreira) is read only as ف + a form of a lemma the corpus never uses.
+    rare = WordReadings(frozenset({1}), verb_cuts=frozenset({1}), cut_lemma_frequency={1: 0.0})
+    assert decide_proclitics("فيريرا", lexicon=lexicon_of(فيريرا=rare)).verdict == "keep"
 
 
 def test_readings_that_disagree_offer_the_trim():
@@ -60,9 +68,14 @@ def test_f_before_a_verb_reading_is_only_offered():
 
 
 def test_a_word_unknown_to_the_analyser_goes_by_the_evidence_as_before():
+    # The analyser cannot read بزمار, but reads its rest زمار: the project's evidence decides.
+    rest = lexicon_of(زمار=WHOLE)
     assert decide_proclitics("بزمار", known={"زمار"}.__contains__,
-                             lexicon=lambda letters: None).verdict == "trim"
-    assert decide_proclitics("بزمار", lexicon=lambda letters: None).verdict == "keep"
+                             lexicon=rest).verdict == "trim"
+    assert decide_proclitics("بزمار", lexicon=rest).verdict == "keep"
+    # A rest it cannot read either is only offered (بلاي, PlayStation, with لاي somewhere).
+    assert decide_proclitics("بزمار", known={"زمار"}.__contains__,
+                             lexicon=lambda letters: None).verdict == "uncertain"
 
 
 @pytest.mark.parametrize(("word", "verdict"), [
@@ -78,3 +91,26 @@ def test_farahidi_readings():
     assert valley.preference()[0] == 0
     assert farahidi_readings("بالعراق").article_cuts == frozenset({1})
     assert farahidi_readings("123") is None and farahidi_readings("") is None
+
+
+def test_whole_word_search_uses_the_decision():
+    from annotator.core.matching import find_matches, query_key
+    from annotator.core.normalise import normalise
+
+    text = normalise("أدى القصف إلى أضرار في وادي النخيل، وقذائف سقطت بسوريا وفي سوريا.")
+    # ادي finds أدى (alef and ya folded), never the ادي of وادي.
+    assert [m.proclitics for m in find_matches(text, query_key("ادي"), whole_word=True)] == [""]
+    found = find_matches(text, query_key("سوريا"), whole_word=True)
+    assert [m.proclitics for m in found] == ["ب", ""]
+    # A part of a word is still found inside it when whole words are not asked for.
+    assert len(find_matches(text, query_key("ادي"))) == 2
+
+
+def test_the_conll_tokeniser_splits_only_sure_proclitics():
+    from annotator.core.tokens import tokenize
+
+    tokens = tokenize("وقال مسؤول إن زوارق بحرية وصلت وادي النخيل", "split",
+                      known={"ادي", "حريه"}.__contains__)
+    assert [t.text for t in tokens] == ["و", "قال", "مسؤول", "إن", "زوارق", "بحرية", "وصلت",
+                                        "وادي", "النخيل"]
+    assert tokens[0].kind == "proclitic"

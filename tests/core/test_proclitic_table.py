@@ -1,59 +1,84 @@
 """The proclitic decision measured on words of real Arabic news, split by hand.
 
-tests/core/data/proclitic_words.tsv holds every distinct word beginning with و ف ب ك ل that
-occurs three times or more in a sample of news articles, and the rarer words of the same
-articles that the old evidence ("the rest stands alone somewhere") split although the
-dictionary also reads them whole. Its `alone` column is that evidence as a project holding the
-articles has it. docs/ARABIC_BOUNDARIES.md gives the figures asserted here.
+tests/core/data/proclitic_words.tsv holds words beginning with و ف ب ك ل from a sample of
+news articles: every one that occurs three times or more, the rarer ones the old evidence
+("the rest stands alone somewhere") split although the dictionary also reads them whole, and
+two random samples of the rest (groups C and D). Its `alone` column is the project's evidence
+as a project holding the articles has it; `other` gives the second reading of a word read both
+ways in ordinary news. docs/ARABIC_BOUNDARIES.md defines the measure and gives the figures
+asserted here.
 """
 
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
-from annotator.core.proclitics import decide_proclitics
+from annotator.core.proclitics import ProcliticDecision, decide_proclitics
 
 TABLE = Path(__file__).parent / "data" / "proclitic_words.tsv"
-# What a label key with the "trim" policy applies: the right span, as measured.
-APPLIED_ACCURACY = 0.89
-# Where the decision puts the boundary, applied or offered: as measured.
-BOUNDARY_ACCURACY = 0.96
+# The share of words the decision gets right in each group, as measured (docs): A tuned the
+# thresholds, B was held out, C and D were split by hand before the decision ran on them.
+ACCURACY = {"A": 0.945, "B": 0.965, "C": 0.96, "D": 0.96}
 
 
-def read_table():
+class Row(NamedTuple):
+    word: str
+    cut: int  # proclitic letters of the right split in these articles
+    other: int | None  # for a word read both ways, the other reading's cut
+    alone: frozenset[str]
+    group: str
+
+
+def read_table() -> list[Row]:
     rows = []
     for line in TABLE.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#") or line.startswith("word\t"):
             continue
-        word, split, alone, note = line.split("\t")
-        rows.append((word, split.count("+"), set(filter(None, alone.split(","))), note))
+        word, split, other, alone, group, _note = line.split("\t")
+        rows.append(Row(word, split.count("+"), other.count("+") if other else None,
+                        frozenset(filter(None, alone.split(","))), group))
     return rows
+
+
+def is_right(row: Row, decision: ProcliticDecision) -> bool:
+    """A sure verdict must give the table's split; "uncertain" is right only for a word read
+    both ways, offering the cut of its split reading while the whole word stays applied."""
+    cut = len(decision.split.proclitics)
+    if decision.verdict == "trim":
+        return cut == row.cut
+    if decision.verdict == "keep":
+        return row.cut == 0
+    return row.other is not None and cut == max(row.cut, row.other)
+
+
+def cuts_a_letter_of_the_word(row: Row, decision: ProcliticDecision) -> bool:
+    return decision.verdict == "trim" and len(decision.split.proclitics) > row.cut
 
 
 @pytest.fixture(scope="module")
 def decisions():
-    return [(word, cut, decide_proclitics(word, known=alone.__contains__))
-            for word, cut, alone, _ in read_table()]
+    return [(row, decide_proclitics(row.word, known=row.alone.__contains__))
+            for row in read_table()]
 
 
 def test_the_table_holds_300_distinct_words_split_by_hand():
     rows = read_table()
     assert len(rows) >= 300
-    assert len({word for word, *_ in rows}) == len(rows)
-    for word, cut, _, _ in rows:
-        assert all(letter in "وفبكل" for letter in word[:cut]), word
+    assert len({row.word for row in rows}) == len(rows)
+    assert {row.group for row in rows} == set(ACCURACY)
+    for row in rows:
+        assert all(letter in "وفبكل" for letter in row.word[:row.cut]), row.word
+        assert row.other != row.cut, row.word
 
 
 def test_no_letter_of_a_word_is_ever_trimmed(decisions):
-    cut_too_far = [word for word, cut, decision in decisions
-                   if decision.verdict == "trim" and len(decision.split.proclitics) > cut]
-    assert cut_too_far == []
+    assert [row.word for row, decision in decisions
+            if cuts_a_letter_of_the_word(row, decision)] == []
 
 
-def test_accuracy_on_the_table(decisions):
-    applied = sum((len(d.split.proclitics) if d.verdict == "trim" else 0) == cut
-                  for _, cut, d in decisions)
-    boundary = sum((len(d.split.proclitics) if d.verdict != "keep" else 0) == cut
-                   for _, cut, d in decisions)
-    assert applied / len(decisions) >= APPLIED_ACCURACY
-    assert boundary / len(decisions) >= BOUNDARY_ACCURACY
+@pytest.mark.parametrize("group", sorted(ACCURACY))
+def test_accuracy_on_each_group(decisions, group):
+    in_group = [(row, decision) for row, decision in decisions if row.group == group]
+    right = sum(is_right(row, decision) for row, decision in in_group)
+    assert right / len(in_group) >= ACCURACY[group]

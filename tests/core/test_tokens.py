@@ -30,12 +30,15 @@ def test_spaces_and_direction_marks_are_never_tokens():
 
 
 def test_keep_and_split_policies():
-    text = "وبالصواريخ للتحالف بسوريا بغداد"
+    # بسوريا is only ever read as ب + سوريا; لداعش needs داعش to stand alone (a name the
+    # dictionary knows but never saw); بغداد and وادي keep their letters.
+    text = "وبالصواريخ للتحالف بسوريا لداعش بغداد وادي"
     assert texts(tokenize(text, "keep")) == text.split()
-    assert texts(tokenize(text, "split")) == ["و", "ب", "الصواريخ", "ل", "لتحالف", "بسوريا",
-                                             "بغداد"]
-    split = tokenize(text, "split", known=lambda w: w == "سوريا")
-    assert texts(split) == ["و", "ب", "الصواريخ", "ل", "لتحالف", "ب", "سوريا", "بغداد"]
+    assert texts(tokenize(text, "split")) == ["و", "ب", "الصواريخ", "ل", "لتحالف", "ب", "سوريا",
+                                             "لداعش", "بغداد", "وادي"]
+    split = tokenize(text, "split", known=lambda w: w in ("داعش", "ادي"))
+    assert texts(split) == ["و", "ب", "الصواريخ", "ل", "لتحالف", "ب", "سوريا", "ل", "داعش",
+                            "بغداد", "وادي"]
     assert [t.kind for t in split[:3]] == ["proclitic", "proclitic", "word"]
 
 

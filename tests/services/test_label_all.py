@@ -129,27 +129,29 @@ def test_trim_selection_follows_the_label_policy(session):
     assert trim_selection(session, "a", *both, "LOCATION").start == both[0] + 1
 
 
-def test_trim_selection_leaves_letters_that_belong_to_the_word(session):
-    # وسقطت and وأعلنت: the rest (سقطت, أعلنت) stands nowhere on its own, so و stays.
+def test_trim_selection_trims_what_no_reading_keeps(session):
+    # وسقطت and وأعلنت: the analyser reads them only as و + a verb, so و goes even though the
+    # rest (سقطت, أعلنت) stands nowhere on its own.
     fell = at("وسقطت")
-    assert trim_selection(session, "a", *fell, "ACTOR").start == fell[0]
+    assert trim_selection(session, "a", *fell, "ACTOR").start == fell[0] + 1
     words = at("وأعلنت دمشق")
-    assert trim_selection(session, "a", *words, "ACTOR").start == words[0]
+    assert trim_selection(session, "a", *words, "ACTOR").start == words[0] + 1
 
 
 def test_a_word_known_elsewhere_in_the_project_is_evidence(session, project):
-    add_documents(project, [("d", "وصلت القافلة بزمار مساء.")])
-    start = session.project.document_text("d").index("بزمار")
-    assert trim_selection(session, "d", start, start + 5, "LOCATION").start == start
-    add_documents(project, [("c", "غادرت القافلة نحو زمار صباحا.")])
-    assert trim_selection(session, "d", start, start + 5, "LOCATION").start == start + 1
+    # The dictionary knows داعش only as a name it never saw: the rest must stand alone.
+    add_documents(project, [("d", "وصلت رسالة لداعش مساء.")])
+    start = session.project.document_text("d").index("لداعش")
+    assert trim_selection(session, "d", start, start + 5, "ACTOR").start == start
+    add_documents(project, [("c", "أعلن تنظيم داعش مسؤوليته صباحا.")])
+    assert trim_selection(session, "d", start, start + 5, "ACTOR").start == start + 1
 
 
 def test_the_desk_may_decide_from_the_document_alone(project):
-    # سوريا stands alone only in another document: evidence the index gives, when allowed.
-    add_documents(project, [("x", "وصلت قافلة بسوريا أمس."), ("y", "قالت سوريا إنها ستردّ.")])
+    # داعش stands alone only in another document: evidence the index gives, when allowed.
+    add_documents(project, [("x", "وصلت رسالة لداعش أمس."), ("y", "قال داعش إنه سيردّ.")])
     session = AnnotationSession(project, "amal")
-    word = at("بسوريا", text="وصلت قافلة بسوريا أمس.")
-    assert trim_selection(session, "x", *word, "LOCATION").start == word[0] + 1
-    alone = trim_selection(session, "x", *word, "LOCATION", project_evidence=False)
+    word = at("لداعش", text="وصلت رسالة لداعش أمس.")
+    assert trim_selection(session, "x", *word, "ACTOR").start == word[0] + 1
+    alone = trim_selection(session, "x", *word, "ACTOR", project_evidence=False)
     assert (alone.start, alone.proclitics) == (word[0], None)

@@ -10,6 +10,7 @@ from tests.services.conftest import add_documents
 # Composed for these tests. أدى normalises to ادي, the rest of وادي after a و.
 VALLEY = "أدى القصف إلى أضرار في وادي النخيل قرب الحدود."
 NEWS = ("قالت سوريا إن قذائف سقطت بسوريا أمس. ووصل وفد من بغداد إلى لبنان، ثم عاد الوفد، "
+        "وأبحرت زوارق بحرية نحو الميناء، "
         "وبغداد ولبنان على اتصال. وقال مسؤول إن رسالة وصلت لإيران، وإن إيران ستردّ، "
         "وإن القرار يعود للتحالف لا التحالف وحده.")
 
@@ -46,8 +47,8 @@ def test_real_proclitics_are_trimmed_as_before(session, word, label):
 
 
 def test_an_uncertain_letter_is_labelled_as_selected_and_its_trim_offered(session):
-    # The analyser reads ووصل as و + وصل, but وصل stands alone nowhere in the project.
-    start, end = at(NEWS, "ووصل")
+    # بحرية is 'naval' (زوارق بحرية) or ب + حرية 'freely': only the sentence tells.
+    start, end = at(NEWS, "بحرية")
     trim = trim_selection(session, "news", start, end, "ACTOR")
     assert (trim.start, trim.end, trim.proclitics) == (start, end, None)
     assert trim.suggestion == (start + 1, end)

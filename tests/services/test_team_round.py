@@ -126,3 +126,16 @@ def test_package_merge_and_merge_again(tmp_path):
     assert progress["amal"].done == 3 and progress["chadi"].done == 0
     assert progress["amal"].last_merged is not None
     assert progress["amal (2)"].name == "amal" and progress["amal (2)"].assigned == 0
+
+
+def test_merging_leaves_nothing_beside_the_annotators_files(tmp_path):
+    lead = lead_project(tmp_path)
+    out = tmp_path / "packages"
+    with open_project(lead) as store:
+        make_packages(store, out, ["amal"])
+    annotate(out / "amal.tawsim", "amal", documents=1)
+    before = sorted(path.name for path in out.iterdir())
+    with open_project(lead) as store:
+        merge_files(store, [out / "amal.tawsim"], dry_run=True)
+        merge_files(store, [out / "amal.tawsim"])
+    assert sorted(path.name for path in out.iterdir()) == before == ["amal.tawsim"]

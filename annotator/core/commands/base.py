@@ -2,7 +2,8 @@
 
 A Command applies and reverts one edit of one document's layer; it reports each Change (a
 span or relation that appeared, vanished or changed) and is saved through an AnnotationStore,
-which the storage layer implements, with an EditRecord for the audit trail.
+which the storage layer implements, with an EditRecord for the audit trail. A step whose rows
+were changed elsewhere since is refused with StaleEdit, having written nothing.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from annotator.core.commands.summary import EditSummary
+from annotator.core.errors import TawsimError
 from annotator.core.model import Relation, Span, Status
 
 
@@ -53,16 +55,35 @@ class EditRecord:
     starts_document: bool = True
 
 
+class StaleEdit(TawsimError):
+    """An edit, undo or redo refused because what it would change is no longer as this
+    writer last saw it: another window or program changed it since. Nothing was written."""
+
+    def __init__(self, what: str = "span", message: str | None = None) -> None:
+        super().__init__(message or
+                         f"this {what} was changed elsewhere (another window or program)")
+
+
 class AnnotationStore(Protocol):
-    """What commands need from a project. The storage layer implements it."""
+    """What commands need from a project. The storage layer implements it.
+
+    Every write is conditional: `write_*` and `delete_*` apply only to the row at the
+    revision given (the one the command just read) and only if the writer last saw that
+    revision; otherwise they raise StaleEdit and the whole edit is rolled back. Each write
+    checks the row against the scheme stored at that moment and returns the row as stored
+    (with its new revision).
+    """
 
     def edit(self, record: EditRecord) -> AbstractContextManager[None]: ...
-    def insert_span(self, span: Span) -> None: ...
-    def replace_span(self, span: Span) -> None: ...
-    def remove_span(self, span_id: str) -> None: ...
-    def insert_relation(self, relation: Relation) -> None: ...
-    def replace_relation(self, relation: Relation) -> None: ...
-    def remove_relation(self, relation_id: str) -> None: ...
+    def current_span(self, span_id: str) -> Span | None: ...
+    def current_relation(self, relation_id: str) -> Relation | None: ...
+    def current_status(self, doc_id: str, layer: str) -> Status: ...
+    def insert_span(self, span: Span) -> Span: ...
+    def write_span(self, span: Span, rev: int) -> Span: ...
+    def delete_span(self, span: Span) -> None: ...
+    def insert_relation(self, relation: Relation) -> Relation: ...
+    def write_relation(self, relation: Relation, rev: int) -> Relation: ...
+    def delete_relation(self, relation: Relation) -> None: ...
     def relations_of_span(self, span_id: str) -> list[Relation]: ...
     def write_status(self, doc_id: str, layer: str, status: Status) -> None: ...
 

@@ -1,12 +1,31 @@
-"""The commands that add, remove and change relations (links between two spans)."""
+"""The commands that add, remove and change relations (links between two spans).
+
+As with spans, each step reads the row it changes inside the edit's transaction and refuses
+with StaleEdit unless it holds what the step expects; an update writes only its own fields.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from annotator.core.commands.base import AnnotationStore, Change, Command
+from annotator.core.commands.base import AnnotationStore, Change, Command, StaleEdit
+from annotator.core.commands.fields import FieldChanges, same_content
 from annotator.core.commands.summary import EditSummary
 from annotator.core.model import Relation, relation_as_dict
+
+
+def _insert(store: AnnotationStore, relation: Relation) -> list[Change]:
+    if store.current_relation(relation.id) is not None:
+        raise StaleEdit("link")
+    return [Change(None, store.insert_relation(relation))]
+
+
+def _delete(store: AnnotationStore, expected: Relation) -> list[Change]:
+    current = store.current_relation(expected.id)
+    if current is None or not same_content(current, expected):
+        raise StaleEdit("link")
+    store.delete_relation(current)
+    return [Change(current, None)]
 
 
 class AddRelation(Command):
@@ -21,12 +40,10 @@ class AddRelation(Command):
         return EditSummary("link", relation=self.relation.type)
 
     def apply(self, store: AnnotationStore) -> list[Change]:
-        store.insert_relation(self.relation)
-        return [Change(None, self.relation)]
+        return _insert(store, self.relation)
 
     def revert(self, store: AnnotationStore) -> list[Change]:
-        store.remove_relation(self.relation.id)
-        return [Change(self.relation, None)]
+        return _delete(store, self.relation)
 
     def before(self) -> Any:
         return None
@@ -47,12 +64,10 @@ class RemoveRelation(Command):
         return EditSummary("unlink", relation=self.relation.type)
 
     def apply(self, store: AnnotationStore) -> list[Change]:
-        store.remove_relation(self.relation.id)
-        return [Change(self.relation, None)]
+        return _delete(store, self.relation)
 
     def revert(self, store: AnnotationStore) -> list[Change]:
-        store.insert_relation(self.relation)
-        return [Change(None, self.relation)]
+        return _insert(store, self.relation)
 
     def before(self) -> Any:
         return relation_as_dict(self.relation)
@@ -62,6 +77,8 @@ class RemoveRelation(Command):
 
 
 class UpdateRelation(Command):
+    """Another type, head or tail (or attributes) for a link; it keeps its id."""
+
     action = "update_relation"
 
     def __init__(self, old: Relation, new: Relation) -> None:
@@ -69,18 +86,25 @@ class UpdateRelation(Command):
             raise ValueError("an update keeps the relation's id, document and layer")
         self.old, self.new = old, new
         self.doc_id, self.layer = new.doc_id, new.layer
+        self.changes = FieldChanges.between(old, new)
 
     @property
     def summary(self) -> EditSummary:
         return EditSummary("change_link", relation=self.new.type)
 
+    def _move(self, store: AnnotationStore, source: Relation, target: Relation
+              ) -> list[Change]:
+        current = store.current_relation(self.old.id)
+        if current is None or not self.changes.hold(current, source):
+            raise StaleEdit("link")
+        wanted = self.changes.carry(current, target, same_content(current, source))
+        return [Change(current, store.write_relation(wanted, current.rev))]
+
     def apply(self, store: AnnotationStore) -> list[Change]:
-        store.replace_relation(self.new)
-        return [Change(self.old, self.new)]
+        return self._move(store, self.old, self.new)
 
     def revert(self, store: AnnotationStore) -> list[Change]:
-        store.replace_relation(self.old)
-        return [Change(self.new, self.old)]
+        return self._move(store, self.new, self.old)
 
     def before(self) -> Any:
         return relation_as_dict(self.old)

@@ -3,17 +3,25 @@
 Widgets call its methods and listen to its signals; they never see the database. Every edit
 is saved by the session before the signal goes out, so what the screen shows is on disk.
 A refused edit (TawsimError) becomes a `refused` signal with its one-line message.
+
+Another window or program may write the same file. Once a second, while the event loop is
+idle, the desk asks the session whether another connection committed (one cheap statement
+when none did), and then shows it with the signals the window already follows: the open
+document's changed spans and links as `spansChanged`, its status as `statusChanged`, new
+documents, statuses and counts as `documentsChanged`, a new scheme as `schemeChanged`. An
+edit refused because its rows changed elsewhere (StaleEdit) reloads the document the same way.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from annotator.core.commands import Change, EditSummary
+from annotator.core.commands import Change, EditSummary, StaleEdit
 from annotator.core.errors import TawsimError
 from annotator.core.model import Annotations, Relation, Span, Status
 from annotator.core.scheme import Scheme
@@ -21,8 +29,11 @@ from annotator.core.scheme_edits import SchemeOp
 from annotator.services import scheme as schemes
 from annotator.services.projects import as_user_error
 from annotator.services.session import AnnotationSession
+from annotator.ui.common.i18n import tr
 
 T = TypeVar("T")
+
+POLL_MS = 1000  # how often the desk looks for changes written elsewhere
 
 
 class DeskSession(QObject):
@@ -39,7 +50,16 @@ class DeskSession(QObject):
         # The person's own layer (the session may work in a gold layer instead).
         self.own_layer = own_layer or session.layer
         self._statuses: dict[str, Status] = {}
+        # The document the window shows, as it shows it: spans and links by id, so that a
+        # reload can tell the window only what differs.
+        self._shown_doc: str | None = None
+        self._shown: dict[tuple[bool, str], Span | Relation] = {}
+        self._closed = False
         session.subscribe(self._on_changes)
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_MS)
+        self.poll_timer.timeout.connect(self.look_elsewhere)
+        self.poll_timer.start()
 
     # -- what the session is -----------------------------------------------------------------
 
@@ -69,6 +89,9 @@ class DeskSession(QObject):
         return self.session.annotator
 
     def close(self) -> None:
+        self._closed = True
+        with contextlib.suppress(RuntimeError):  # the window, its parent, may be gone already
+            self.poll_timer.stop()
         self.session.project.close()
 
     # -- guarded calls ---------------------------------------------------------------------
@@ -77,6 +100,10 @@ class DeskSession(QObject):
         """Run an edit; a refusal becomes the `refused` signal and returns None."""
         try:
             return action(*args)
+        except StaleEdit:
+            self.reload_document()
+            self.refused.emit(tr("This was changed elsewhere (in another window or program); "
+                                 "the document has been reloaded, try again."))
         except TawsimError as error:
             self.refused.emit(str(error))
         except Exception as error:  # the storage engine's user errors (busy, disk full)
@@ -87,6 +114,8 @@ class DeskSession(QObject):
         return None
 
     def _on_changes(self, doc_id: str, changes: list[Change]) -> None:
+        if doc_id == self._shown_doc:
+            self._follow(changes)
         self.spansChanged.emit(doc_id, changes)
         # The first edit of a document moves it from new to in progress, in the same
         # transaction; a status edit (and its undo) changes no span at all. Tell the panels.
@@ -102,9 +131,56 @@ class DeskSession(QObject):
     # -- documents -------------------------------------------------------------------------
 
     def annotations(self, doc_id: str) -> Annotations:
+        """The document's annotations; the desk takes it to be the one shown from now on."""
         annotations = self.session.annotations(doc_id)
         self._statuses[doc_id] = annotations.status
+        self._shown_doc = doc_id
+        self._shown = {_key(item): item for item in (*annotations.spans,
+                                                     *annotations.relations)}
         return annotations
+
+    # -- changes made elsewhere ------------------------------------------------------------
+
+    def look_elsewhere(self) -> None:
+        """Show what another window or program wrote since the last look (the timer calls
+        this once a second; nothing is read when nobody else wrote)."""
+        change = None if self._closed else self.session.changes_elsewhere(self._shown_doc)
+        if change is None:
+            return
+        if change.scheme:
+            self.schemeChanged.emit()  # the window rebuilds the labels and reopens the document
+        elif change.document:
+            self.reload_document()
+        if change.documents or change.scheme:
+            self._statuses.clear()
+            self.documentsChanged.emit()
+
+    def reload_document(self) -> None:
+        """Read the shown document again and tell the window what differs, as spansChanged
+        (and statusChanged), as if the differences were edits made here."""
+        doc_id = self._shown_doc
+        if doc_id is None:
+            return
+        try:
+            annotations = self.session.annotations(doc_id)
+        except TawsimError:  # the document itself is gone
+            self.documentsChanged.emit()
+            return
+        fresh = {_key(item): item for item in (*annotations.spans, *annotations.relations)}
+        changes = [Change(old, fresh.get(key)) for key, old in self._shown.items()
+                   if fresh.get(key) != old]
+        changes += [Change(None, new) for key, new in fresh.items() if key not in self._shown]
+        self._shown = fresh
+        if changes:
+            self.spansChanged.emit(doc_id, changes)
+        self._refresh_status(doc_id)
+
+    def _follow(self, changes: list[Change]) -> None:
+        for change in changes:
+            if change.old is not None:
+                self._shown.pop(_key(change.old), None)
+            if change.new is not None:
+                self._shown[_key(change.new)] = change.new
 
     def status(self, doc_id: str) -> Status:
         return self.session.status(doc_id)
@@ -214,3 +290,7 @@ class DeskSession(QObject):
         # what the scheme no longer allows.
         self.session.forget_history()
         self.schemeChanged.emit()
+
+
+def _key(item: Span | Relation) -> tuple[bool, str]:
+    return isinstance(item, Span), item.id

@@ -24,6 +24,7 @@ from annotator.ui.context import DeskContext
 from annotator.ui.search.actions import SearchActions
 from annotator.ui.search.index_keeper import IndexKeeper, IndexProgress
 from annotator.ui.search.label_all_flow import LabelAllFlow
+from annotator.ui.search.lexicon_keeper import LexiconKeeper
 from annotator.ui.search.panel import SearchPanel
 from annotator.ui.search.proclitic_policy import ProcliticPolicy
 from annotator.ui.search.project_search import ProjectSearch
@@ -48,6 +49,7 @@ class SearchDesk(QObject):
         self.keeper = IndexKeeper(self.runner, self.index_progress, self)
         self.label_all = LabelAllFlow(context)
         self.policy = ProcliticPolicy(context, self.keeper.ready)
+        self.lexicon = LexiconKeeper(context)
         self._connect()
         self.invisibles.set_shown(context.settings.show_invisibles)
         self.actions.show_invisibles.setChecked(context.settings.show_invisibles)
@@ -79,6 +81,7 @@ class SearchDesk(QObject):
     def show_document(self) -> None:
         """The desk shows another article (or none)."""
         self.finder.show_document()
+        self.lexicon.show_document()
         self.update_states()
 
     def extend_context_menu(self, menu: QMenu) -> None:
@@ -89,6 +92,7 @@ class SearchDesk(QObject):
     def shutdown(self) -> None:
         """The desk closes: stop the background work and wait for it."""
         self.keeper.stop()
+        self.lexicon.shutdown()
         self.runner.shutdown()
 
     # -- commands ------------------------------------------------------------------------------

@@ -1,0 +1,47 @@
+"""What an error from SQLite means for the person using Tawsim, in one line.
+
+The storage engine reports a busy, full, read-only or damaged file as `sqlite3` exceptions;
+each command and the desk shows them as one line naming the project file instead of a
+traceback. `ProjectFile` uses this when an error leaves a `with` block, and
+`services.projects.as_user_error` for everything else.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from annotator.core.errors import ProjectError
+
+# Words of SQLite's (and Python's) messages for a damaged file. Tawsim stores only valid
+# UTF-8, so text that does not decode was changed on the disk.
+DAMAGED = ("malformed", "not a database", "corrupt", "Could not decode")
+
+
+def explain_storage_error(error: BaseException, path: str | None = None) -> ProjectError | None:
+    """The one-line error behind an exception from SQLite, placed at `path`; None when it is
+    not one a user can act on (a bug)."""
+    if not isinstance(error, sqlite3.Error):
+        return None
+    message = str(error)
+    found: str | None = None
+    if isinstance(error, sqlite3.OperationalError):
+        if "locked" in message or "busy" in message:
+            found = "the project is busy in another program; try again"
+        elif "disk is full" in message:
+            found = "the disk is full; nothing was changed"
+        elif "readonly" in message or "read-only" in message:
+            found = "cannot save: the project file is read-only (or its folder is)"
+        elif "unable to open" in message:
+            found = "the project file cannot be opened (check the folder's permissions)"
+        elif "disk I/O error" in message:
+            found = "the project file could not be read or written (a disk error)"
+    if found is None and isinstance(error, sqlite3.DatabaseError) and any(
+            word in message for word in DAMAGED):
+        found = f"the project file is damaged ({shorten(message)}); restore it from a copy"
+    return ProjectError(found, path=path) if found else None
+
+
+def shorten(message: str, limit: int = 120) -> str:
+    """SQLite's account of a problem on one line, cut to a length a dialog can show."""
+    message = " ".join(message.replace("*** in database main ***", "").split())
+    return message if len(message) <= limit else message[:limit - 3] + "..."

@@ -1,0 +1,114 @@
+"""A damaged project file, as every command meets it: one line saying to restore a copy,
+exit status 1, and the file's bytes as they were (nothing writes into a damaged file)."""
+
+from __future__ import annotations
+
+import sqlite3
+import struct
+
+import orjson
+import pytest
+from click.testing import CliRunner
+
+from annotator.cli import cli
+from annotator.storage import ProjectStore
+from tests.services.team_data import add_articles
+
+PAGE = 16384
+
+
+def _span_page(path) -> int:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        return conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'span'").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def scribble_over_spans(path) -> None:
+    """Garble the cells of the span table's page, as a bad sector or a torn write would."""
+    data = bytearray(path.read_bytes())
+    page = (_span_page(path) - 1) * PAGE
+    cells = struct.unpack(">H", data[page + 5: page + 7])[0]  # where the cells begin
+    data[page + cells: page + cells + 500] = bytes(range(250)) * 2
+    path.write_bytes(bytes(data))
+
+
+def cut_short(path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def wipe_header(path) -> None:
+    data = bytearray(path.read_bytes())
+    data[:100] = bytes(100)
+    path.write_bytes(bytes(data))
+
+
+@pytest.fixture
+def damaged(request, tmp_path):
+    path = tmp_path / "p.tawsim"
+    with ProjectStore.create(path) as store:
+        add_articles(store, 40)
+        for layer in ("gold", "model"):
+            store.ensure_layer(layer)
+        from annotator.services.session import AnnotationSession
+
+        session = AnnotationSession(store, "gold")
+        for number in range(40):
+            session.add_span(f"a{number:03d}", 0, 3, "WEAPON")
+            session.add_span(f"a{number:03d}", 4, 10, "WEAPON")
+    request.param(path)
+    return path
+
+
+COMMANDS = {
+    "stats": lambda p, t: ["stats", p],
+    "import": lambda p, t: ["import", p, t / "new.jsonl"],
+    "export": lambda p, t: ["export", p, "-o", t / "out.jsonl"],
+    "search": lambda p, t: ["search", p, "الزهراء"],
+    "audit": lambda p, t: ["audit", p, "--gold", "gold", "--pred", "model"],
+    "scheme show": lambda p, t: ["scheme", "show", p],
+    "scheme rename": lambda p, t: ["scheme", "rename", p, "WEAPON", "ARMS"],
+    "progress": lambda p, t: ["progress", p],
+    "package": lambda p, t: ["package", p, "-o", t / "packages", "--annotators", "amal,omar"],
+    "validate": lambda p, t: ["validate", t / "new.jsonl", "--project", p],
+}
+
+
+@pytest.mark.parametrize("damaged", [scribble_over_spans, cut_short, wipe_header],
+                         indirect=True, ids=["scribbled", "cut short", "header wiped"])
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_command_refuses_a_damaged_project_in_one_line(damaged, command, tmp_path):
+    (tmp_path / "new.jsonl").write_bytes(orjson.dumps({"text": "نص جديد", "id": "n1"}) + b"\n")
+    before = damaged.read_bytes()
+    args = [str(arg) for arg in COMMANDS[command](damaged, tmp_path)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"tawsim: error: {damaged}: the project file is damaged")
+    assert "restore it from a copy" in lines[0]
+    assert damaged.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.jsonl", "p.tawsim"]
+
+
+def test_stats_runs_the_full_check(tmp_path):
+    """Damage that leaves every page well formed (a document id changed in its table but
+    not in the id index) passes the quick check at opening; `stats` runs the full one."""
+    path = tmp_path / "p.tawsim"
+    with ProjectStore.create(path) as store:
+        add_articles(store, 3)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'document'"
+                        ).fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    page = slice((root - 1) * PAGE, root * PAGE)
+    data[page] = data[page].replace(b"a001", b"a009", 1)
+    path.write_bytes(bytes(data))
+    ProjectStore.open(path).close()  # the quick check at opening finds nothing
+    result = CliRunner().invoke(cli, ["stats", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"tawsim: error: {path}: the project file is damaged (")
