@@ -77,9 +77,10 @@ def batches_ahead(path: Path, after: int, size: int) -> Iterator[PreparedBatch]:
 
     def work() -> None:
         try:
-            reader = sqlite3.connect(str(path), check_same_thread=False)
+            # Read-only by its URI: it never creates a file beside the project.
+            reader = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                                     check_same_thread=False)
             try:
-                reader.execute("PRAGMA query_only = ON")
                 for batch in batches(reader, after, size):
                     if stop.is_set():
                         return

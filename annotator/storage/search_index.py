@@ -107,7 +107,8 @@ class SearchIndex:
         conn = self.conn
         row = self._state_row()
         through, documents = (row[1], row[2]) if row else (0, 0)
-        ahead = state.pending >= AHEAD_FROM and not conn.in_transaction
+        ahead = (state.pending >= AHEAD_FROM and not conn.in_transaction
+                 and not getattr(self.project, "read_only", False))
         prepared = (batches_ahead(self.project.path, through, BATCH) if ahead
                     else batches(conn, through, BATCH))
         done = 0
