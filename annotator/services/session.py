@@ -269,7 +269,7 @@ class AnnotationSession(ReadingSession):
         """Mark a document done, reviewed or in progress again, as an undoable edit of its
         stack (the same status again is no edit)."""
         status = Status(status)
-        old = self.status(doc_id)
+        old = self.project.status(doc_id, self.layer)  # as stored, not as shown
         self.seen.check_status(doc_id, old)
         if old != status:
             self._push(SetStatus(doc_id, self.layer, old, status))

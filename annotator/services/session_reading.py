@@ -98,7 +98,13 @@ class ReadingSession:
     # -- statuses --------------------------------------------------------------------------
 
     def status(self, doc_id: str) -> Status:
-        return self.project.status(doc_id, self.layer)
+        """The document's status as stored now; the writer has now seen it (the desk shows
+        it), so a status edit made from here applies only to this status."""
+        status = self.project.status(doc_id, self.layer)
+        seen = getattr(self, "seen", None)
+        if seen is not None:
+            seen.saw_status(doc_id, status)
+        return status
 
     def status_counts(self) -> dict[Status, int]:
         """How many documents stand at each status in this annotator's layer."""

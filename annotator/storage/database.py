@@ -100,6 +100,14 @@ def _check_file(path: Path) -> None:
         raise ProjectError("not a Tawsim project (the file is empty)", path=where)
 
 
+# quick_check reads the whole file: 0.15 s for a 256 MB project once cached, but 40 s for a
+# million articles (4.5 GB) read cold, at every open and every command. Above this size a
+# file without a journal to replay is opened unchecked: a damaged page is still refused in
+# one line when a command reads it (SQLite reports it then). A journal with transactions is
+# always checked whole, whatever the size.
+QUICK_CHECK_LIMIT = 256 * 1024 * 1024
+
+
 @dataclass(frozen=True)
 class Inspection:
     """What opening found out, read-only, before anything may write."""
@@ -136,7 +144,8 @@ def inspect_checked(path: Path, *, check: bool = True) -> Inspection:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            if check and app_id == APPLICATION_ID:
+            if check and app_id == APPLICATION_ID and (
+                    with_journal or path.stat().st_size <= QUICK_CHECK_LIMIT):
                 problem = first_problem(conn, thorough=with_journal)
         finally:
             conn.close()

@@ -139,3 +139,36 @@ def test_an_edit_waits_for_another_writer_instead_of_failing(project_path):
     assert time.monotonic() - started >= 0.25  # it waited for the lock
     assert len(session.annotations("d").spans) == 1
     store.close()
+
+
+def test_a_large_project_without_a_journal_is_not_read_whole_at_every_open(
+        project_path, monkeypatch):
+    """quick_check reads the whole file (40 s for a million articles read cold): above the
+    size limit only a journal with transactions makes opening check the file, and a damaged
+    page is still one line when a command reads it."""
+    import annotator.storage.database as database
+    from annotator.services.projects import as_user_error
+
+    ProjectStore.create(project_path).close()
+    checked = []
+    real = database.first_problem
+    monkeypatch.setattr(database, "first_problem",
+                        lambda conn, thorough: checked.append(thorough) or real(
+                            conn, thorough=thorough))
+    ProjectStore.open(project_path).close()
+    assert checked == [False]  # a small file: quick_check at every open
+    monkeypatch.setattr(database, "QUICK_CHECK_LIMIT", 1024)
+    ProjectStore.open(project_path).close()
+    assert checked == [False]  # a large one: not read whole
+    data = bytearray(project_path.read_bytes())
+    page = 16384
+    data[page * 2: page * 2 + 500] = bytes(range(250)) * 2
+    project_path.write_bytes(bytes(data))
+    try:
+        with ProjectStore.open(project_path) as store:
+            store.stats()
+    except ProjectError as error:
+        assert "\n" not in str(error)
+    except sqlite3.DatabaseError as error:
+        translated = as_user_error(error)
+        assert translated is not None and "\n" not in str(translated)
