@@ -21,7 +21,12 @@ from annotator import __version__
 from annotator.core.errors import ProjectError, TawsimError
 from annotator.core.model import Layer, LayerKind, Status, utc_now
 from annotator.core.scheme import Scheme, default_scheme, scheme_from_dict
-from annotator.storage.database import create_database, damaged_error, open_checked
+from annotator.storage.database import (
+    QUICK_CHECK_LIMIT,
+    create_database,
+    damaged_error,
+    open_checked,
+)
 from annotator.storage.failures import explain_storage_error
 from annotator.storage.journal import Checkpoint, checkpoint, first_problem
 from annotator.storage.open_files import file_identity, forget_open, remember_open
@@ -98,6 +103,11 @@ class ProjectFile:
         if self.read_only:
             return Checkpoint(complete=True)
         return checkpoint(self.conn, mode)
+
+    @property
+    def large(self) -> bool:
+        """Too large to read whole at every open (database.QUICK_CHECK_LIMIT)."""
+        return self.path.stat().st_size > QUICK_CHECK_LIMIT
 
     def verify(self) -> None:
         """Run SQLite's full integrity check (every index against its table); raise the
