@@ -59,10 +59,11 @@ class ReadingSession:
             listed.scan()
         return listed.rows(offset, limit)
 
-    def document_list(self, status: Status | None = None,
-                      text: str | None = None) -> DocumentList:
-        """The document list as the desk pages it (by position, read by seq)."""
-        return DocumentList(self.project, self.layer, status, text)
+    def document_list(self, status: Status | None = None, text: str | None = None,
+                      layer: str | None = None) -> DocumentList:
+        """The document list as the desk pages it (by position, read by seq); `status`
+        filters by the status in `layer` (default: the working layer)."""
+        return DocumentList(self.project, layer or self.layer, status, text)
 
     def document_position(self, doc_id: str) -> int:
         return self.project.document_position(doc_id)

@@ -27,7 +27,7 @@ from annotator.core.model import Status
 from annotator.services.document_list import DocumentList
 from annotator.ui.common.i18n import tr
 from annotator.ui.common.labels import status_icon, status_name, text_alignment
-from annotator.ui.common.plain import shown, tooltip
+from annotator.ui.common.plain import isolated, shown, tooltip
 from annotator.ui.common.session import DeskSession
 
 PAGE_SIZE = 200
@@ -53,6 +53,11 @@ class DocumentListModel(QAbstractTableModel):
         super().__init__(parent)
         self.desk: DeskSession | None = None
         self.status_filter: Status | None = None
+        # A lead in a gold layer sees every annotator's status beside gold's (review mode):
+        # these layers, one column each, and the layer the status filter looks at.
+        self.review_layers: tuple[str, ...] = ()
+        self.filter_layer: str | None = None
+        self.columns: tuple[str, ...] = self.COLUMNS
         self.text_filter = ""
         self.current_id: str | None = None
         self.listing: DocumentList | None = None
@@ -67,6 +72,17 @@ class DocumentListModel(QAbstractTableModel):
 
     def set_session(self, desk: DeskSession | None) -> None:
         self.desk = desk
+        self.filter_layer = None
+        self.review_layers = desk.review_layers() if desk is not None else ()
+        self.reload()
+
+    @property
+    def reviewing(self) -> bool:
+        return bool(self.review_layers)
+
+    def set_filter_layer(self, layer: str | None) -> None:
+        """Whose status the status filter looks at (None: the working layer's)."""
+        self.filter_layer = layer
         self.reload()
 
     def set_filter(self, status: Status | None, text: str) -> None:
@@ -82,7 +98,10 @@ class DocumentListModel(QAbstractTableModel):
         self.listing = None
         if self.desk is not None:
             self.listing = self.desk.session.document_list(self.status_filter,
-                                                           self.text_filter or None)
+                                                           self.text_filter or None,
+                                                           self.filter_layer)
+        self.columns = (("title", *(f"layer:{name}" for name in self.review_layers))
+                        if self.review_layers else self.COLUMNS)
         self._count = self.listing.count if self.listing is not None else 0
         self.endResetModel()
         if self.listing is not None and not self.listing.complete:
@@ -126,7 +145,7 @@ class DocumentListModel(QAbstractTableModel):
         self._pages.clear()
         if self._count:
             self.dataChanged.emit(self.index(0, 0),
-                                  self.index(self._count - 1, len(self.COLUMNS) - 1))
+                                  self.index(self._count - 1, len(self.columns) - 1))
 
     def count_spans(self, doc_id: str, changes: list[Change]) -> None:
         """Keep the document's span count current after an edit, without reading again."""
@@ -135,7 +154,7 @@ class DocumentListModel(QAbstractTableModel):
         if not delta or row is None:
             return
         item = self._row(row)
-        if item is not None:
+        if item is not None and not self.reviewing:
             item["spans"] += delta
             index = self.index(row, self.SPANS)
             self.dataChanged.emit(index, index)
@@ -149,6 +168,8 @@ class DocumentListModel(QAbstractTableModel):
         page = self._pages.get(page_number)
         if page is None:
             page = self.listing.rows(page_number * PAGE_SIZE, PAGE_SIZE)
+            if self.reviewing and self.desk is not None and page:
+                self.desk.add_review_statuses(page, self.review_layers)
             self._pages[page_number] = page
             while len(self._pages) > PAGES_KEPT:
                 self._pages.popitem(last=False)
@@ -184,20 +205,27 @@ class DocumentListModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return self.headers()[self.COLUMNS[section]]
+        name = self.columns[section]
+        if name.startswith("layer:"):
+            return self.layer_header(name[6:])
+        return self.headers()[name]
+
+    def layer_header(self, layer: str) -> str:
+        working = self.desk is not None and layer == self.desk.layer
+        return tr("{layer} (gold)", layer=isolated(layer)) if working else isolated(layer)
 
     @staticmethod
     def headers() -> dict[str, str]:
         return {"title": tr("Title"), "status": tr("Status"), "spans": tr("Spans")}
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in _ROLES or not 0 <= index.column() < len(self.COLUMNS):
+        if role not in _ROLES or not 0 <= index.column() < len(self.columns):
             return None
         item = self._row(index.row())
         if item is None:
@@ -206,7 +234,10 @@ class DocumentListModel(QAbstractTableModel):
             return self._bold if item["id"] == self.current_id else None
         if role == DOC_ID_ROLE:
             return item["id"]
-        return getattr(self, f"_{self.COLUMNS[index.column()]}")(item, role)
+        name = self.columns[index.column()]
+        if name.startswith("layer:"):
+            return self._layer_status(item.get("layers", {}).get(name[6:], "new"), role)
+        return getattr(self, f"_{name}")(item, role)
 
     # -- the columns' cells ----------------------------------------------------------------
 
@@ -225,6 +256,14 @@ class DocumentListModel(QAbstractTableModel):
             return status_name(item["status"])
         if role == Qt.ItemDataRole.DecorationRole:
             return status_icon(item["status"])
+        return None
+
+    def _layer_status(self, status: str, role: int) -> Any:
+        # An icon each, the name in the tooltip: a column per annotator fits the panel.
+        if role == Qt.ItemDataRole.DecorationRole:
+            return status_icon(status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(status_name(status))
         return None
 
     def _spans(self, item: dict[str, Any], role: int) -> Any:

@@ -37,21 +37,20 @@ class DocumentPanel(QWidget):
         self.status = QComboBox()
         self.status.setObjectName("statusFilter")
         self.status.addItem(tr("All"), None)
-        for status in (Status.NEW, Status.IN_PROGRESS, Status.DONE):
+        for status in Status:
             self.status.addItem(status_icon(status), status_name(status), status.value)
+        # In review mode (a lead in gold): whose status the filter looks at.
+        self.layer = QComboBox()
+        self.layer.setObjectName("statusLayerFilter")
+        self.layer.setToolTip(tr("Whose status the filter looks at"))
+        self.layer.hide()
         self.model = DocumentListModel(self)
         self.table = list_table("documentTable", self.model)
         # Fixed widths measured from the longest value: sizing to contents would read every
         # row of the lazy model.
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
-        metrics = self.fontMetrics()
-        widest_status = max(metrics.horizontalAdvance(status_name(s)) for s in Status)
-        header.resizeSection(1, widest_status + 34)
-        header.resizeSection(2, max(metrics.horizontalAdvance(tr("Spans")),
-                                    metrics.horizontalAdvance("00000")) + 18)
+        # After the header has taken the new columns in (it hears the reset too).
+        self.model.modelReset.connect(lambda: QTimer.singleShot(0, self._fit_columns))
+        self._fit_columns()
 
         # How far a text filter has read (a million articles take seconds); no words, so
         # it needs no translation.
@@ -66,6 +65,7 @@ class DocumentPanel(QWidget):
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(self.search, 1)
+        filters.addWidget(self.layer)
         filters.addWidget(self.status)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -79,13 +79,49 @@ class DocumentPanel(QWidget):
         self._delay.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._delay.start)
         self.status.currentIndexChanged.connect(self.apply_filter)
+        self.layer.currentIndexChanged.connect(
+            lambda _index: self.model.set_filter_layer(self.layer.currentData())
+            if not self._filling else None)
+        self._filling = False
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self._syncing = False
 
     def set_session(self, desk: DeskSession | None) -> None:
         self.model.set_session(desk)
+        self._filling = True
+        try:
+            self.layer.clear()
+            for name in self.model.review_layers:
+                working = desk is not None and name == desk.layer
+                self.layer.addItem(self.model.layer_header(name), None if working else name)
+            self.layer.setCurrentIndex(max(self.layer.findData(None), 0))
+        finally:
+            self._filling = False
+        self.layer.setVisible(self.model.reviewing)
         if desk is not None:  # every edit keeps its document's span count current
             desk.spansChanged.connect(self.model.count_spans)
+
+    def _fit_columns(self) -> None:
+        """Fixed widths measured from the longest value (sizing to contents would read every
+        row of the lazy model); the title takes the rest."""
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(24)  # the style's default would keep icon columns wide
+        metrics = self.fontMetrics()
+        widest_status = max(metrics.horizontalAdvance(status_name(s)) for s in Status) + 34
+        for column, name in enumerate(self.model.columns):
+            if name == "title":
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                continue
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            if name == "spans":
+                width = max(metrics.horizontalAdvance(tr("Spans")),
+                            metrics.horizontalAdvance("00000")) + 18
+            elif name.startswith("layer:"):  # an icon under the layer's name
+                header_text = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+                width = max(metrics.horizontalAdvance(header_text) + 16, 36)
+            else:
+                width = widest_status
+            header.resizeSection(column, width)
 
     def apply_filter(self) -> None:
         self._delay.stop()
