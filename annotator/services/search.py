@@ -182,6 +182,17 @@ def count_matching_documents(project: ProjectStore, query: str,
     return index.count(key)
 
 
+def count_documents_holding(project: ProjectStore, query: str) -> tuple[int, bool]:
+    """count_matching_documents, and whether the count is exact (False: at most that many;
+    the default comparison above CONFIRM_LIMIT candidates, or a query too short to index)."""
+    key = candidate_key(query_key(query, INDEX_FOLDING))
+    if not key:
+        raise TawsimError(f"nothing to search for in {query!r}: it has no letters or digits")
+    index = SearchIndex(project)
+    index.update()
+    return index.count_bound(key)
+
+
 def count_search_hits(project: ProjectStore, query: str, options: SearchOptions | None = None,
                       cancelled: Callable[[], bool] | None = None) -> tuple[int, int]:
     """(hits, documents) for the whole project. Reads every candidate document: run it in the

@@ -176,14 +176,18 @@ class SearchIndex:
         CONFIRM_LIMIT documents (each is then read and checked, a few milliseconds per
         hundred); above that, the number it names: an upper bound, a few percent over for
         words (docs/PERFORMANCE.md). Every document when the key is shorter than a trigram."""
+        return self.count_bound(key)[0]
+
+    def count_bound(self, key: str) -> tuple[int, bool]:
+        """count() and whether it is exact (False: the upper bound the index names)."""
         if len(key) < TRIGRAM:
-            return self.project.count_documents()
+            return self.project.count_documents(), False
         named = self.conn.execute(
             "SELECT count(DISTINCT rowid / ?) FROM search_index WHERE search_index MATCH ?",
             (first_row(1), trigram_query(key))).fetchone()[0]
         if named > CONFIRM_LIMIT:
-            return named
-        return sum(1 for _ in self.candidate_documents(key))
+            return named, False
+        return sum(1 for _ in self.candidate_documents(key)), True
 
     def documents(self, seqs: Sequence[int]) -> list[StoredDocument]:
         marks = ",".join("?" * len(seqs))

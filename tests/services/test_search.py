@@ -118,3 +118,14 @@ def test_find_in_text_for_ctrl_f():
     assert [REPORT[m.start:m.end] for m in matches] == ["الإعلام", "الاعلام", "الإعلام"]
     assert find_in_text(REPORT, "مسؤول للتحالف")[0].start == REPORT.index("مسؤول")
     assert find_in_text(REPORT, "ب", SearchOptions(whole_word=True)) == []
+
+
+def test_the_count_says_whether_it_is_exact(reports, monkeypatch):
+    import annotator.storage.search_index as search_index
+    from annotator.services.search import count_documents_holding
+
+    assert count_documents_holding(reports, "سوريا") == (3, True)
+    assert count_documents_holding(reports, "في") == (3, False)  # too short: every document
+    monkeypatch.setattr(search_index, "CONFIRM_LIMIT", 0)  # the index's number, unconfirmed
+    count, exact = count_documents_holding(reports, "سوريا")
+    assert count >= 3 and not exact

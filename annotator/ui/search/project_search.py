@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt
 from annotator.services.search import (
     SearchHit,
     SearchOptions,
-    count_matching_documents,
+    count_documents_holding,
     index_state,
     iter_search_hits,
 )
@@ -55,8 +55,8 @@ def search_work(query: str, options: SearchOptions, after: SearchHit | None) -> 
 
 
 def count_work(query: str) -> Work:
-    def work(project: Any, _progress: Any, _cancelled: Any) -> int:
-        return count_matching_documents(project, query)
+    def work(project: Any, _progress: Any, _cancelled: Any) -> tuple[int, bool]:
+        return count_documents_holding(project, query)
 
     return work
 
@@ -71,6 +71,7 @@ class ProjectSearch(QObject):
         self.job: ProjectJob | None = None
         self.last: SearchHit | None = None
         self.documents: int | None = None
+        self.exact = True  # whether the count of articles is exact, or at most
         self.asked = 0  # counts the searches asked for: a late count of an old one is dropped
         panel.searchRequested.connect(lambda: self.search(append=False))
         panel.moreRequested.connect(lambda: self.search(append=True))
@@ -152,8 +153,8 @@ class ProjectSearch(QObject):
                 self.runner.submit(counting)
         self._summarise()
 
-    def _counted(self, documents: int) -> None:
-        self.documents = documents
+    def _counted(self, counted: tuple[int, bool]) -> None:
+        self.documents, self.exact = counted
         self._summarise()
 
     def _summarise(self) -> None:
@@ -162,7 +163,7 @@ class ProjectSearch(QObject):
             self.panel.say(tr("No hits for “{query}”.", query=self.panel.query.strip()))
         elif self.documents is None:
             self.panel.say(tr("{hits} shown.", hits=hits(shown)))
-        elif self.panel.options() == SearchOptions():
+        elif self.panel.options() == SearchOptions() and self.exact:
             self.panel.say(tr("{hits} shown, in {articles}.", hits=hits(shown),
                               articles=articles(self.documents)))
         else:
