@@ -1,6 +1,6 @@
 """What an annotator reads in their layer: the document list, where to resume, a document's
-annotations and statuses, and what another window or program changed meanwhile.
-`session.AnnotationSession` adds the edits on top."""
+annotations and statuses, what another window or program changed meanwhile, and moving
+saved edits into the project file itself. `session.AnnotationSession` adds the edits on top."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 from annotator.core.errors import TawsimError
 from annotator.core.model import Annotations, Document, Span, Status
 from annotator.core.scheme import Scheme
+from annotator.services.projects import checkpoint
 from annotator.storage import ProjectStore
 from annotator.storage.watching import ChangeWatch, Elsewhere
 
@@ -35,6 +36,21 @@ class ReadingSession:
         layer (as read by `annotations`). None when nothing did; costs one statement then,
         so it can be asked often."""
         return self._watch.poll(doc_id)
+
+    # -- the project file ------------------------------------------------------------------
+
+    def checkpoint(self) -> bool:
+        """Copy every saved edit from the journal into the project file, without waiting
+        for other connections (services.projects.checkpoint): True when the file alone now
+        holds them all, False when another connection's read kept some back (try again a
+        moment later). The desk calls it about a second after the last edit."""
+        return checkpoint(self.project)
+
+    @property
+    def changed_rows(self) -> int:
+        """How many rows the project's connection has written since it was opened: when it
+        grows, there is something a checkpoint would copy."""
+        return self.project.conn.total_changes
 
     # -- documents -------------------------------------------------------------------------
 
