@@ -26,6 +26,7 @@ SYSTEM_ERRORS = {
     errno.EPERM: "permission denied",
     errno.ENOENT: "no such file or folder",
     errno.ENOTDIR: "a folder on the way is a file",
+    errno.EEXIST: "a file or folder of that name is in the way",
     errno.EISDIR: "this is a folder, not a file",
     errno.ENAMETOOLONG: "the name is too long for this disk",
     errno.EIO: "the disk could not be read or written (a disk error)",
