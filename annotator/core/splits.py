@@ -11,6 +11,7 @@ import hashlib
 import math
 
 from annotator.core.errors import TawsimError
+from annotator.core.filenames import is_windows_device, name_key
 
 Split = tuple[tuple[str, float], ...]  # (part name, share), shares summing to 1
 
@@ -31,8 +32,13 @@ def parse_split(spec: str) -> Split:
             raise TawsimError(f"split share {share!r} is not a number") from None
         if not math.isfinite(value) or value < 0:
             raise TawsimError(f"split share {share!r} must be zero or more")
-        if any(name == other for other, _ in parts):
-            raise TawsimError(f"split part {name!r} is named twice")
+        # Each part is a file named after it: train and Train are one file on Windows or macOS.
+        if any(name_key(name) == name_key(other) for other, _ in parts):
+            raise TawsimError(f"split part {name!r} is named twice (part names are file names, "
+                              "compared without case)")
+        if is_windows_device(name):
+            raise TawsimError(f"split part {name!r} is a name Windows keeps for a device; "
+                              "choose another")
         parts.append((name, value))
     total = sum(value for _, value in parts)
     if math.isclose(total, 100.0, abs_tol=1e-6):

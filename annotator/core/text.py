@@ -20,8 +20,10 @@ from dataclasses import dataclass
 import regex
 
 from annotator.core.errors import DecodeError
+from annotator.core.utf8_damage import utf8_damage
 
 BOM = "\ufeff"
+LF_BYTE = b"\n"
 
 # Encodings a user may name with --encoding, by the names they are likely to type.
 ENCODING_ALIASES = {
@@ -107,7 +109,9 @@ def decode_source(data: bytes, *, source: str, encoding: str | None = None) -> D
 
     Without `encoding`: a BOM decides (UTF-8 or UTF-16); else strict UTF-8; else UTF-16
     without a BOM or Windows-1256 when the result clearly reads as text. Anything else is
-    refused: silent mojibake would poison every offset after it.
+    refused: silent mojibake would poison every offset after it. Nearly valid UTF-8 (see
+    core.utf8_damage) is refused with the byte, line and column of its first bad sequence,
+    never read as Windows-1256.
     """
     if not data:
         raise DecodeError("the file is empty", path=source)
@@ -152,8 +156,14 @@ def _decode_strict(data: bytes, encoding: str, source: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
+        if encoding.startswith("utf-8") and (damage := utf8_damage(data)) is not None:
+            raise DecodeError(damage.describe(), path=source, line=damage.line) from None
+        # Lines are only counted where a line break is the byte 0x0A (not in UTF-16).
+        line = ("" if encoding.startswith("utf-16")
+                else f", line {data.count(LF_BYTE, 0, exc.start) + 1}")
         raise DecodeError(
-            f"the file is not valid {encoding} (bad byte at position {exc.start})", path=source
+            f"the file is not valid {encoding} (bad byte at position {exc.start}{line})",
+            path=source,
         ) from None
 
 
@@ -184,6 +194,10 @@ def _detect(data: bytes, source: str) -> tuple[str, str]:
         raise DecodeError(
             "the file looks binary (it contains NUL bytes and is not UTF-16 text)", path=source
         )
+    # Damaged UTF-8 is refused where it is damaged: read as Windows-1256 it would be mojibake.
+    damage = utf8_damage(data)
+    if damage is not None:
+        raise DecodeError(damage.describe(), path=source, line=damage.line)
     text = _try_decode(data, "cp1256")
     if text is not None and _reads_as_text(text) and _mostly_arabic(text):
         return "cp1256", text

@@ -2,7 +2,8 @@
 
 A collection maps its own field names onto a document's text, id and title; every other
 field is kept in the document's metadata. Without a mapping, common names are tried
-(text/content/body, id, title/headline).
+(text/content/body, id, title/headline). An object that carries Label Studio's or doccano's
+span keys is refused with the format to read it with, never taken for a plain article.
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from annotator.formats.files import (
     read_bytes,
     records_from_json_lines,
 )
+from annotator.formats.json_shapes import TEXT_FIELDS, span_keys_of
 
-TEXT_FIELDS = ("text", "content", "body", "article")
+_TOOL = {"labelstudio": "Label Studio", "doccano": "doccano"}
 ID_FIELDS = ("id",)
 TITLE_FIELDS = ("title", "headline")
 
@@ -63,6 +65,11 @@ def _pick(item: dict[str, Any], mapped: str | None, candidates: tuple[str, ...])
 def article_from_json(item: Any, options: ReadOptions) -> DocumentRecord:
     if not isinstance(item, dict):
         raise InvariantError("each article must be a JSON object")
+    carrier = span_keys_of(item)
+    if carrier is not None:
+        # Read as an article, its spans would be lost without a word.
+        raise InvariantError(f"the object carries {_TOOL[carrier]} spans, so it is not a plain "
+                             f"article; import the file with --format {carrier}")
     fields = options.fields
     text_key = _pick(item, fields.get("text"), TEXT_FIELDS)
     if text_key is None or text_key not in item:

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from annotator.core.errors import InvariantError, TawsimError
+from annotator.core.filenames import is_windows_device as is_windows_device
 from annotator.core.invariants import check_offsets
 from annotator.core.records import DocumentRecord, SpanRecord
 from annotator.formats.base import SpanIssue, WriteReport
@@ -196,11 +197,12 @@ _UNSAFE = "/\\:*?\"<>|%"
 
 def file_stem(doc_id: str) -> str:
     """A file name for a document id that any file system accepts and that reads back to the
-    same id: unsafe characters are %-encoded, and so is a leading dot."""
+    same id: unsafe characters are %-encoded, and so are a leading dot and the first letter
+    of a name Windows keeps for a device."""
     encoded = "".join(quote(ch, safe="") if ch in _UNSAFE or ord(ch) < 32 else ch
                       for ch in doc_id)
-    if encoded.startswith("."):
-        encoded = "%2E" + encoded[1:]
+    if encoded.startswith(".") or is_windows_device(encoded):
+        encoded = f"%{ord(encoded[0]):02X}" + encoded[1:]  # "." or an ASCII letter
     return encoded
 
 

@@ -4,7 +4,8 @@
 - relations (`relations` option): `{"id", "text", "entities": [{"id", "label", "start_offset",
   "end_offset"}], "relations": [{"id", "from_id", "to_id", "type"}]}`
 
-Offsets are code points into `text`. doccano itself accepts an end offset past the text and
+Offsets are code points into `text`. The import also takes a JSON array of such records.
+doccano itself accepts an end offset past the text and
 drops other bad spans without a word; this reader refuses them, naming the file and line.
 Span and relation ids are numbers local to the file, so imported spans get new ids.
 """
@@ -19,8 +20,8 @@ import orjson
 
 from annotator.core.errors import InvariantError, TawsimError
 from annotator.core.ids import new_id
-from annotator.core.records import DocumentRecord, RelationRecord, SpanRecord
-from annotator.formats.base import ReadItem, ReadOptions, WriteOptions, WriteReport
+from annotator.core.records import DocumentRecord, Origin, RelationRecord, SpanRecord
+from annotator.formats.base import BadRecord, ReadItem, ReadOptions, WriteOptions, WriteReport
 from annotator.formats.common import (
     Tally,
     check_span,
@@ -29,14 +30,26 @@ from annotator.formats.common import (
     flag,
     local_id,
 )
-from annotator.formats.files import atomic_output, first_json_line, records_from_json_lines
+from annotator.formats.files import (
+    UTF8_BOM,
+    atomic_output,
+    display_path,
+    first_json_line,
+    parse_json_document,
+    read_bytes,
+    records_from_json_lines,
+)
+from annotator.formats.json_sniff import json_shape
 
 NAME = "doccano"
 _OWN_KEYS = frozenset(("id", "text", "label", "entities", "relations"))
 
 
 def sniff(path: Path) -> bool:
-    """A JSON Lines file whose first record has doccano's span fields."""
+    """A JSON Lines file whose first record has doccano's span fields, or a JSON array of
+    such records."""
+    if path.suffix.lower() == ".json":
+        return json_shape(path) == "doccano"
     first = first_json_line(path)
     return isinstance(first, dict) and "text" in first and (
         "entities" in first or _is_span_list(first.get("label")))
@@ -50,8 +63,40 @@ def _is_span_list(value: Any) -> bool:
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
+    """JSON Lines, one record a line, or (doccano's records gathered by hand or another tool)
+    one JSON array of them."""
+    if _is_array(path):
+        yield from _records_from_array(path, options)
+        return
     yield from records_from_json_lines(path, options,
                                        lambda value: record_from_json(value, options))
+
+
+def _is_array(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64)
+    except OSError:
+        return False
+    return head.removeprefix(UTF8_BOM).lstrip()[:1] == b"["
+
+
+def _records_from_array(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
+    data = read_bytes(path)
+    options.advance(len(data))
+    value = parse_json_document(path, data, options.encoding)
+    if not isinstance(value, list):
+        raise TawsimError("expected a JSON array of doccano records", path=str(path))
+    for index, item in enumerate(value, start=1):
+        origin = Origin(f"{display_path(path)} (record {index})")
+        try:
+            record = record_from_json(item, options)
+        except TawsimError as error:
+            yield BadRecord(origin, error.located(origin.path))
+            continue
+        record.origin = origin
+        record.source = display_path(path)
+        yield record
 
 
 def _whole(value: Any, what: str) -> int:

@@ -4,6 +4,7 @@ in `atomic`, whose names are kept importable from here)."""
 from __future__ import annotations
 
 import codecs
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -14,10 +15,18 @@ import orjson
 from annotator.core.errors import DecodeError, TawsimError, readable_path
 from annotator.core.records import DocumentRecord, Origin
 from annotator.core.text import decode_source, normalise_encoding_name
+from annotator.core.utf8_damage import place_of, utf8_damage
+from annotator.formats import json_limits
 from annotator.formats.atomic import EXPORT_MARKER as EXPORT_MARKER  # kept importable from here
 from annotator.formats.atomic import atomic_folder as atomic_folder
 from annotator.formats.atomic import atomic_output as atomic_output
 from annotator.formats.base import BadRecord, ReadOptions
+from annotator.formats.json_limits import (
+    check_json_depth,
+    depth_refusal,
+    may_nest_deeply,
+    too_large,
+)
 
 UTF8_BOM = b"\xef\xbb\xbf"
 # UTF-32 first: its little-endian BOM begins with UTF-16's.
@@ -80,18 +89,23 @@ def json_lines(path: Path, options: ReadOptions) -> Iterator[tuple[Origin, Any |
     codec = (wide_encoding(_file_head(path, 4)) if options.encoding is None
              else normalise_encoding_name(options.encoding))
     seen_content = False
-    for number, line in _numbered_json_lines(path, options, codec):
-        if not line.strip():
+    shown = display_path(path)  # once, not for every line
+    for number, line_start, raw in _numbered_json_lines(path, options, codec):
+        line = raw.strip()
+        if not line:
             continue
+        # Where the stripped line begins in the file and on its line (white space is ASCII).
+        lead = len(raw) - len(raw.lstrip())
+        offset = line_start + lead
         seen_content = True
-        origin = Origin(display_path(path), number)
+        origin = Origin(shown, number)
         if isinstance(line, bytes) and codec is not None:
             try:
                 line = line.decode(codec)
             except UnicodeDecodeError as exc:
                 yield origin, DecodeError(f"the line is not valid {codec} text (bad byte at "
-                                          f"column {exc.start + 1})", path=str(path),
-                                          line=number)
+                                          f"byte {offset + exc.start} of the file)",
+                                          path=str(path), line=number)
                 continue
         nul = "\x00" if isinstance(line, str) else b"\x00"
         if nul in line:
@@ -100,18 +114,27 @@ def json_lines(path: Path, options: ReadOptions) -> Iterator[tuple[Origin, Any |
                                       line=number)
             continue
         try:
-            yield origin, orjson.loads(line)
+            value = orjson.loads(line)
         except orjson.JSONDecodeError as exc:
-            yield origin, TawsimError(f"invalid JSON: {_json_message(exc, line)}",
+            yield origin, TawsimError(_json_message(exc, line, offset, lead),
                                       path=str(path), line=number)
+            continue
+        if not may_nest_deeply(line):
+            yield origin, value
+            continue
+        try:
+            yield origin, check_json_depth(value, str(path), number)
+        except TawsimError as error:
+            yield origin, error
     if not seen_content:
         raise TawsimError("the file is empty", path=str(path))
 
 
 def _numbered_json_lines(path: Path, options: ReadOptions,
-                         codec: str | None) -> Iterator[tuple[int, bytes | str]]:
-    """(line number, line) with the ends and a leading BOM stripped: bytes, or text when the
-    encoding cannot be split into lines as bytes (then the whole file is decoded at once)."""
+                         codec: str | None) -> Iterator[tuple[int, int, bytes | str]]:
+    """(line number, byte offset of the line in the file, line) without a leading BOM:
+    bytes, or text when the encoding cannot be split into lines as bytes (then the whole file
+    is decoded at once, and the offset is 0)."""
     if codec is not None and "\n{}".encode(codec) != b"\n{}":
         data = read_bytes(path)
         options.advance(len(data))
@@ -119,54 +142,101 @@ def _numbered_json_lines(path: Path, options: ReadOptions,
             raise TawsimError("the file is empty", path=str(path))
         text = decode_source(data, source=str(path), encoding=codec).text
         for number, line in enumerate(text.split("\n"), start=1):
-            yield number, line.strip()
+            yield number, 0, line
         return
     try:
         handle = path.open("rb")
     except OSError as exc:
         raise TawsimError(f"cannot read the file: {exc.strerror}", path=str(path)) from None
     with handle:
-        for number, raw in enumerate(handle, start=1):
+        number = offset = 0
+        limit = json_limits.MAX_JSON_LINE_BYTES
+        while raw := handle.readline(limit + 1):
+            number += 1
+            if len(raw) > limit:
+                raise too_large(limit, "the line", str(path), number)
             options.advance(len(raw))
+            line_offset, offset = offset, offset + len(raw)
             if number == 1 and raw.startswith(UTF8_BOM):
                 raw = raw[len(UTF8_BOM):]
-            yield number, raw.strip()
+                line_offset += len(UTF8_BOM)
+            yield number, line_offset, raw
 
 
-def _json_message(exc: orjson.JSONDecodeError, line: bytes | str) -> str:
+def _json_message(exc: orjson.JSONDecodeError, line: bytes | str, offset: int,
+                  lead: int) -> str:
+    """What is wrong with a line orjson refused; `offset` is where the (stripped) line
+    begins in the file and `lead` how many characters were stripped before it, so that a bad
+    byte is named by its byte offset and column."""
     if isinstance(line, bytes):
         try:
             line.decode("utf-8")
-        except UnicodeDecodeError:
-            return "the line is not UTF-8 text (name its encoding with --encoding)"
-    return f"{exc.msg} (column {exc.colno})"
+        except UnicodeDecodeError as bad:
+            _, column = place_of(line, bad.start)
+            column += lead
+            where = f"byte {offset + bad.start} of the file, column {column}"
+            if utf8_damage(line) is not None:
+                return (f"the line is damaged UTF-8 (a bad byte sequence at {where}); repair "
+                        "it, or name the file's real encoding with --encoding")
+            return (f"the line is not UTF-8 text (bad byte at {where}); name its encoding "
+                    "with --encoding")
+    return _syntax(exc, line)[0]
+
+
+RESTATED_BYTES = 64 << 20  # documents small enough to parse again for a clearer message
+
+
+def _syntax(exc: orjson.JSONDecodeError, source: bytes | str) -> tuple[str, int]:
+    """The one-line message and the line for a document orjson refused."""
+    message, line, column = exc.msg, exc.lineno, exc.colno
+    if "allocate" in message and len(source) <= RESTATED_BYTES:
+        # What orjson says of a document cut off inside a few hundred nested arrays; Python's
+        # parser names the real fault.
+        try:
+            json.loads(source)
+        except RecursionError:
+            message = "depth"
+        except json.JSONDecodeError as other:
+            message, line, column = other.msg, other.lineno, other.colno
+        except ValueError:
+            pass
+    if "depth" in message or "recursion" in message:
+        return depth_refusal(), line
+    return f"invalid JSON: {message} (column {column})", line
 
 
 def parse_json_document(path: Path, data: bytes, encoding: str | None = None) -> Any:
     """A whole-file JSON document, with the line and column of a syntax error; `encoding`
     (an explicit --encoding) decodes it first, else it must be UTF-8 (or UTF-16 or UTF-32
     with a BOM)."""
+    if len(data) > json_limits.MAX_JSON_FILE_BYTES:
+        raise too_large(json_limits.MAX_JSON_FILE_BYTES, "the JSON document", str(path))
     encoding = encoding or wide_encoding(data)
     if encoding is not None:
         text = decode_source(data, source=str(path), encoding=encoding).text
         try:
-            return orjson.loads(text)
+            return check_json_depth(orjson.loads(text), str(path))
         except orjson.JSONDecodeError as exc:
-            raise TawsimError(f"invalid JSON: {exc.msg} (column {exc.colno})",
-                              path=str(path), line=exc.lineno) from None
+            message, line = _syntax(exc, text)
+            raise TawsimError(message, path=str(path), line=line) from None
     if data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM):]
     try:
-        return orjson.loads(data)
+        return check_json_depth(orjson.loads(data), str(path))
     except orjson.JSONDecodeError as exc:
         try:
             data.decode("utf-8")
         except UnicodeDecodeError as bad:
-            raise DecodeError("the file is not UTF-8 JSON (bad byte at position "
-                              f"{bad.start}); name its encoding with --encoding",
-                              path=str(path)) from None
-        raise TawsimError(f"invalid JSON: {exc.msg} (column {exc.colno})", path=str(path),
-                          line=exc.lineno) from None
+            line, column = place_of(data, bad.start)
+            damaged = utf8_damage(data) is not None
+            raise DecodeError(
+                f"the file is not UTF-8 JSON (bad byte at byte {bad.start}, column {column}); "
+                + ("it looks like UTF-8 with a damaged byte: repair it, or name its real "
+                   "encoding with --encoding" if damaged
+                   else "name its encoding with --encoding"),
+                path=str(path), line=line) from None
+        message, line = _syntax(exc, data)
+        raise TawsimError(message, path=str(path), line=line) from None
 
 
 def display_path(path: Path | str) -> str:

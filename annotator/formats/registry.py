@@ -13,6 +13,7 @@ from annotator.formats import (
     doccano,
     labelstudio,
     native,
+    parquet,
     spacy_jsonl,
 )
 from annotator.formats.base import Format, OptionSpec
@@ -67,15 +68,31 @@ def reader_for(path: Path, name: str = "auto") -> Format:
                 return fmt
         return get("text")
     suffix = path.suffix.lower()
-    # Formats that recognise their content go first: a doccano .jsonl is not an article list.
-    for fmt in sorted(readers(), key=lambda f: f.sniff is None):
-        if suffix in fmt.extensions and (fmt.sniff is None or fmt.sniff(path)):
-            return fmt
+    candidates = [fmt for fmt in readers() if suffix in fmt.extensions]
+    # Formats that recognise their content decide first: a doccano .jsonl is not an article
+    # list. A sniffer raises when the content could be its format or another.
+    recognised = [fmt for fmt in candidates if fmt.sniff is not None and fmt.sniff(path)]
+    if len(recognised) == 1:
+        return recognised[0]
+    if recognised:
+        raise TawsimError(_undecided(recognised, "the content fits"), path=str(path))
+    fallback = [fmt for fmt in candidates if fmt.sniff is None]
+    if fallback:
+        return fallback[0]
+    if candidates:
+        raise TawsimError(_undecided(candidates, "the name suggests, but the content is not"),
+                          path=str(path))
     raise TawsimError(
         f"cannot tell the format from the name; pass --format "
         f"({', '.join(f.name for f in readers())})",
         path=str(path),
     )
+
+
+def _undecided(formats: list[Format], why: str) -> str:
+    names = ", ".join(f.name for f in formats)
+    return (f"cannot tell the format for certain ({why}: {names}); pass --format "
+            + " or --format ".join(f.name for f in formats))
 
 
 register(Format(
@@ -96,7 +113,8 @@ register(Format(
     name="doccano",
     description="doccano sequence labelling JSONL ([start, end, label] lists; with "
                 "--relations its entities and relations form)",
-    extensions=(".jsonl",), reader=doccano.read, writer=doccano.write, sniff=doccano.sniff,
+    extensions=(".jsonl", ".json"), reader=doccano.read, writer=doccano.write,
+    sniff=doccano.sniff,
     streams=True,
     options=(OptionSpec("relations", "Write the entities-and-relations form (--relations).",
                         ("no", "yes"), "no"),),
@@ -104,8 +122,8 @@ register(Format(
 register(Format(
     name="labelstudio",
     description="Label Studio tasks JSON (labels, per-region choices and notes, relations) "
-                "with its labelling config",
-    extensions=(".json",), reader=labelstudio.read, writer=labelstudio.write,
+                "with its labelling config; its JSON_MIN, CSV and TSV exports are read too",
+    extensions=(".json", ".csv", ".tsv"), reader=labelstudio.read, writer=labelstudio.write,
     sniff=labelstudio.sniff,
     options=(OptionSpec("target", "Write the results as annotations, or as predictions (for "
                         "a model layer).", ("annotations", "predictions"), "annotations"),),
@@ -114,7 +132,7 @@ register(Format(
     name="spacy",
     description='spaCy training JSONL: [text, {"entities": [...], "spans": {"sc": [...]}}]',
     extensions=(".jsonl",), reader=spacy_jsonl.read, writer=spacy_jsonl.write,
-    sniff=spacy_jsonl.sniff, options=(FAMILIES,), streams=True,
+    sniff=spacy_jsonl.sniff, options=(MISALIGNED, FAMILIES), streams=True,
 ))
 register(Format(
     name="docbin",
@@ -140,8 +158,28 @@ register(Format(
     sniff=conll.sniff, streams=True,
     options=(OptionSpec("proclitics", "Split و ف ب ك ل off their word as tokens of their own, "
                         "or keep them on it.", ("split", "keep"), "split"),
+             OptionSpec("tokens", "For documents whose text was rebuilt from a CoNLL "
+                        "import: write their imported tokens back (an exact round trip), or "
+                        "Tawsim's tokens (each imported token written otherwise is reported).",
+                        conll.TOKEN_CHOICES, "imported"),
              MISALIGNED, FAMILIES,
              OptionSpec("nesting", "Tag columns per family, for spans of one family that "
                         f"nest or overlap (at most {conll.MAX_NESTING}; deeper spans are "
                         "reported).", (), "1")),
+))
+register(Format(
+    name="parquet",
+    description="Apache Parquet for DuckDB, Spark, Polars and Hugging Face datasets: one row "
+                "per document and layer, spans and relations nested; a folder of shards "
+                "written in parallel (or one .parquet file); needs pyarrow (pip install "
+                "'tawsim[parquet]')",
+    extensions=parquet.EXTENSIONS, reader=parquet.read, writer=parquet.write,
+    sniff=parquet.sniff, writes_folder=True, folder_for=parquet.writes_folder,
+    carries_layers=True,
+    options=(OptionSpec("shard", f"Documents per part file (default {parquet.DEFAULT_SHARD:,})."),
+             OptionSpec("jobs", "Processes writing the part files at once (default: one "
+                        "fewer than the cores this machine gives Tawsim, at least 1, which "
+                        "writes them in the exporting process)."),
+             OptionSpec("compression", "How the columns are compressed.", parquet.COMPRESSIONS,
+                        parquet.DEFAULT_COMPRESSION)),
 ))

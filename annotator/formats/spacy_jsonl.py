@@ -1,14 +1,23 @@
 """spaCy's training-data JSON Lines: `[text, {"entities": [[start, end, label], ...]}]`.
 
-Needs no spaCy. `entities` must not overlap (spaCy puts them in `doc.ents`), so it holds the
-first label family (the entities) without overlaps; every span, CLAIMs and nested ones
-included, is also listed under `"spans": {"sc": [...]}`, which `Example.from_dict` reads
-into `doc.spans["sc"]`. Offsets are code points; aligning them to tokens is the reader's
-business (the `docbin` export does it and reports every span that needed it).
+`entities` must not overlap (spaCy puts them in `doc.ents`), so it holds the first label
+family (the entities) without overlaps; every span, CLAIMs and nested ones included, is also
+listed under `"spans": {"sc": [...]}`, which `Example.from_dict` reads into
+`doc.spans["sc"]`. Offsets are code points.
+
+spaCy keeps a span only when its edges fall on its tokens; otherwise `Example.from_dict` drops
+the entity (W030) or refuses the span group (E855). So, as for the DocBin export, every span
+is checked against the tokens of `spacy.blank("ar")` and each one off their edges is handled
+by `misaligned` (spacy_tokens) and reported: `split` (the default) cuts the tokens, and the
+line then carries them as `"words"` and `"spaces"`, from which `Example.from_dict` builds its
+reference Doc; `expand` writes the span widened to whole tokens; `skip` leaves it out. The
+reader needs no spaCy, and neither does the writer, which without it writes the spans
+unchecked and says so.
 """
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -25,8 +34,10 @@ from annotator.formats.common import (
     first_family,
     label_families,
     non_overlapping,
+    option,
 )
 from annotator.formats.files import atomic_output, first_json_line, records_from_json_lines
+from annotator.formats.spacy_tokens import POLICIES, SpanPlacer
 
 NAME = "spaCy JSONL"
 SPAN_KEY = "sc"
@@ -82,22 +93,53 @@ def write(records: Iterable[DocumentRecord], out: Path, options: WriteOptions) -
     families = label_families(options.scheme, options.extra.get("families"))
     entity_labels = first_family(families)
     shown = "/".join(families[0][1]) if families else ""
+    placer = _placer(options, report, tally)
     with atomic_output(out) as handle:
         for record in records:
-            entities, overlapping = non_overlapping(
-                s for s in record.spans if s.label in entity_labels)
-            tally.add("{n} span{s} overlap another entity and are written only under "
-                      f"spans[{SPAN_KEY!r}], not entities", len(overlapping))
-            others = sum(1 for s in record.spans if s.label not in entity_labels)
-            tally.add(f"{{n}} span{{s}} outside the entity family ({shown}) "
-                      f"are written only under spans[{SPAN_KEY!r}]", others)
+            annotations, written = _annotations(record, placer, entity_labels, tally, shown)
             count_losses(record, tally, NAME, relations=True, attributes=True, notes=True)
-            line = [record.text, {
-                "entities": [[s.start, s.end, s.label] for s in entities],
-                "spans": {SPAN_KEY: [[s.start, s.end, s.label] for s in record.spans]},
-            }]
-            handle.write(orjson.dumps(line) + b"\n")
+            handle.write(orjson.dumps([record.text, annotations]) + b"\n")
             report.documents += 1
-            report.spans += len(record.spans)
+            report.spans += written
     tally.report_to(report)
     return report
+
+
+def _placer(options: WriteOptions, report: WriteReport, tally: Tally) -> SpanPlacer | None:
+    """spaCy's tokens to check the spans against, when spaCy is installed."""
+    option(options.extra, "misaligned", "split", POLICIES)  # a bad value is refused either way
+    if importlib.util.find_spec("spacy") is None:
+        report.warn("spaCy is not installed, so the spans were not checked against the tokens "
+                    'of spacy.blank("ar"): a span whose edge falls inside a token is dropped '
+                    "by spaCy (install it with pip install 'tawsim[spacy]')")
+        return None
+    return SpanPlacer(options, report, tally)
+
+
+def _annotations(record: DocumentRecord, placer: SpanPlacer | None, entity_labels: Any,
+                 tally: Tally, shown: str) -> tuple[dict[str, Any], int]:
+    """The line's annotations dict and how many spans it holds."""
+    if placer is None:
+        where = [(span.start, span.end, span.label) for span in record.spans]
+        extra: dict[str, Any] = {}
+    else:
+        placed = placer.place(record)
+        where = [(item.start_char, item.end_char, span.label) for span, item in placed.kept]
+        # Tokens cut at span edges travel with the line: Example.from_dict builds its
+        # reference Doc from them, so every span falls on a token edge.
+        extra = ({"words": [token.text for token in placed.doc],
+                  "spaces": [bool(token.whitespace_) for token in placed.doc]}
+                 if placed.retokenised else {})
+    spans = [SpanRecord(start, end, label) for start, end, label in dict.fromkeys(where)]
+    entities, overlapping = non_overlapping(s for s in spans if s.label in entity_labels)
+    tally.add("{n} span{s} overlapping another entity written only under "
+              f"spans[{SPAN_KEY!r}], not entities", len(overlapping))
+    others = sum(1 for s in spans if s.label not in entity_labels)
+    tally.add(f"{{n}} span{{s}} outside the entity family ({shown}) "
+              f"written only under spans[{SPAN_KEY!r}]", others)
+    annotations = {
+        **extra,
+        "entities": [[s.start, s.end, s.label] for s in entities],
+        "spans": {SPAN_KEY: [[s.start, s.end, s.label] for s in spans]},
+    }
+    return annotations, len(spans)

@@ -14,6 +14,7 @@ from annotator.core.commands import AddSpan, Batch, RemoveSpan, span_summary
 from annotator.core.errors import TawsimError
 from annotator.core.model import LayerKind, Span
 from annotator.services.audit import Acceptance, DocumentComparison, acceptance
+from annotator.services.feedback import read_only_layers
 from annotator.services.identity import Person, own_layer
 from annotator.services.session import AnnotationSession
 from annotator.storage import ProjectStore
@@ -32,8 +33,10 @@ def working_layers(project: ProjectStore, annotator: str) -> list[LayerChoice]:
     """The layers `annotator` (the name of their own layer) may work in: their own, then
     every gold layer and the layer named `gold` whatever its kind (offered, to be created on
     first use, when the project has no gold layer). Model layers and other annotators'
-    layers are read, compared and exported, not edited."""
-    layers = project.layers()
+    layers are read, compared and exported, not edited; in a package carrying the lead's
+    feedback, the feedback layer is only read."""
+    read_only = read_only_layers(project)
+    layers = [layer for layer in project.layers() if layer.name not in read_only]
     own = next((layer for layer in layers if layer.name == annotator), None)
     choices = [LayerChoice(annotator, (own.kind if own else LayerKind.ANNOTATOR).value,
                            own is not None)]
@@ -41,7 +44,7 @@ def working_layers(project: ProjectStore, annotator: str) -> list[LayerChoice]:
         layer.kind == LayerKind.GOLD
         or (layer.name == DEFAULT_GOLD and layer.kind != LayerKind.MODEL))]
     choices += [LayerChoice(layer.name, LayerKind.GOLD.value, True) for layer in golds]
-    if not golds and all(layer.name != DEFAULT_GOLD for layer in layers) \
+    if not golds and all(layer.name != DEFAULT_GOLD for layer in project.layers()) \
             and annotator != DEFAULT_GOLD:
         choices.append(LayerChoice(DEFAULT_GOLD, LayerKind.GOLD.value, False))
     return choices
@@ -57,6 +60,9 @@ def working_session(project: ProjectStore, annotator: str, layer: str | None = N
     own = own_layer(project, person) if person is not None else annotator.strip()
     if layer is None or layer == own:
         return AnnotationSession(project, annotator, layer=own)
+    if layer in read_only_layers(project):
+        raise TawsimError(f"layer {layer!r} is the lead's feedback: it is read-only in this "
+                          "package", path=str(project.path))
     existing = {item.name: item.kind for item in project.layers()}
     kind = existing.get(layer, LayerKind.GOLD)
     if kind == LayerKind.MODEL:

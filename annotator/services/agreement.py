@@ -34,6 +34,7 @@ from annotator.storage.review import (
     LayerRows,
     document_ids,
     document_titles,
+    layer_has_work,
     layered_rows,
     layers_worked_on,
     worked_documents,
@@ -93,13 +94,14 @@ def annotator_layers(project: ProjectStore) -> list[str]:
 
 def check_layers(project: ProjectStore, layers: Sequence[str] | None) -> list[str]:
     """The layers to compare: those named (each must exist, none twice), else every annotator
-    layer; two at least."""
+    layer that has worked on a document (a lead's own empty layer is no annotator to compare
+    with); two at least."""
     if layers is None:
-        names = annotator_layers(project)
+        names = [name for name in annotator_layers(project) if layer_has_work(project, name)]
         if len(names) < 2:
             found = ", ".join(names) or "none"
-            raise TawsimError(f"agreement needs two annotator layers; the project has "
-                              f"{len(names)} ({found})", path=str(project.path))
+            raise TawsimError(f"agreement needs two annotator layers with work in them; the "
+                              f"project has {len(names)} ({found})", path=str(project.path))
         return names
     names = [name.strip() for name in layers]
     known = [layer.name for layer in project.layers()]

@@ -65,6 +65,9 @@ def check_curation_layers(project: ProjectStore, annotator_layers: Sequence[str]
     if kinds.get(gold_layer) == LayerKind.MODEL:
         raise TawsimError(f"layer {gold_layer!r} holds a model's predictions; curate into a "
                           "gold layer")
+    if kinds.get(gold_layer) == LayerKind.ANNOTATOR and gold_layer != DEFAULT_GOLD:
+        raise TawsimError(f"layer {gold_layer!r} is an annotator's own work; curate into a "
+                          "gold layer (for example --into gold)")
 
 
 def curation_view(project: ProjectStore, doc_id: str,

@@ -66,8 +66,9 @@ class PremergeReport:
         changed = sum(1 for item in self.documents if item.spans)
         lines = [f"Pre-merged {self.spans} spans and {self.links} links from "
                  f"{', '.join(self.from_layers)} into {self.gold_layer} "
-                 f"({changed} of {len(self.documents)} documents changed; at least "
-                 f"{self.min_votes} annotators agreeing)"]
+                 f"({changed} of {len(self.documents)} documents changed; "
+                 + (f"at least {self.min_votes} annotators agreeing)" if self.min_votes > 1
+                    else "every span of any of them)")]
         if self.undecided:
             lines.append(f"{self.undecided} disagreements are left for the lead")
         if self.skipped_reviewed:
@@ -78,6 +79,10 @@ class PremergeReport:
 
 def check_votes(min_votes: int | None, from_layers: Sequence[str]) -> int:
     if min_votes is None:
+        if len(from_layers) < 2:
+            raise TawsimError("pre-merging one annotator's layer would copy all of it into "
+                              "gold; name two annotator layers or more, or say --min-votes 1 "
+                              "to take that annotator's work whole")
         return len(from_layers)
     if not 1 <= min_votes <= len(from_layers):
         raise TawsimError(f"--min-votes must be between 1 and {len(from_layers)} (the "

@@ -15,12 +15,15 @@ from annotator.core.model import Status
 from annotator.core.partfiles import PART, clear_stale_parts, part_prefix
 from annotator.core.records import DocumentRecord, verify_record
 from annotator.core.splits import Split, parse_split, part_of
-from annotator.formats import registry
+from annotator.formats import native, registry
 from annotator.formats.base import Format, WriteOptions, WriteReport
 from annotator.formats.files import atomic_folder, atomic_output
+from annotator.formats.write_errors import write_failure
+from annotator.services.export_jobs import export_jsonl
 from annotator.storage import ProjectStore, scan
 
 STREAM_SCRATCH = "tawsim-export"  # the temporary folder of an export to standard output
+STANDARD_OUTPUT = "standard output"  # how a failed write to it is named
 
 
 class ExportCancelled(TawsimError):
@@ -42,12 +45,15 @@ def export_dataset(
     cancelled: Callable[[], bool] | None = None,
     options: dict | None = None,
     split: str | Split | None = None,
+    jobs: int = 1,
 ) -> WriteReport:
     """Write the dataset to `out`; every record is verified first, and a failure leaves no
     partial file behind.
 
     With `split` ("train=0.8,dev=0.1,test=0.1"), `out` is a folder holding one file (or, for
     folder formats, one folder) per part, each document placed by a hash of its id.
+    A Tawsim JSONL export of one file is written by up to `jobs` processes
+    (services.export_jobs); the file is the same whatever their number.
     """
     fmt = registry.get(format)
     if fmt.writer is None:
@@ -86,6 +92,17 @@ def export_dataset(
             yield record
 
     write_options = WriteOptions(scheme=scheme, extra=dict(options or {}))
+    if split is None and fmt.writer is native.write and not options:
+        def each() -> None:
+            if cancelled is not None and cancelled():
+                raise ExportCancelled()
+            if progress is not None:
+                progress(1)
+
+        settings = {"layer": layer, "status": wanted,
+                    "labels": frozenset(labels) if labels else None}
+        return export_jsonl(project, out, settings=settings, jobs=jobs, each=each,
+                            progress=progress)
     if split is None:
         return fmt.writer(records(), out, write_options)
     parts = parse_split(split) if isinstance(split, str) else split
@@ -107,7 +124,7 @@ def _refuse_mixing_layers(project: ProjectStore, format: str) -> None:
         listed = ", ".join(names[:-1]) + " and " + names[-1]
         raise TawsimError(f"the project has layers {listed}, and the {format} format holds one "
                           "per document; choose one with --layer NAME (or export every layer "
-                          "with --format jsonl)")
+                          "with --format jsonl or parquet)")
 
 
 def export_to_stream(project: ProjectStore, stream: BinaryIO, *, format: str = "jsonl",
@@ -133,9 +150,14 @@ def export_to_stream(project: ProjectStore, stream: BinaryIO, *, format: str = "
                                      dir=scratch) as folder:
         path = Path(folder) / ("dataset" + (fmt.extensions[0] if fmt.extensions else ""))
         report = export_dataset(project, path, format=format, **settings)
-        with path.open("rb") as handle:
-            shutil.copyfileobj(handle, stream)
-        stream.flush()
+        try:
+            with path.open("rb") as handle:
+                shutil.copyfileobj(handle, stream)
+            stream.flush()
+        except BrokenPipeError:  # the reader stopped early (head, less): the caller decides
+            raise
+        except OSError as exc:  # standard output on a full disk, and the like
+            raise write_failure(exc, STANDARD_OUTPUT) from None
     report.files = ["-"]
     return report
 

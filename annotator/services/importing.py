@@ -8,10 +8,15 @@ from pathlib import Path
 from annotator.core.errors import TawsimError, readable_path
 from annotator.core.label_map import LabelMap
 from annotator.core.model import LayerKind
+from annotator.core.prepared import PreparedDocument, Unprepared
 from annotator.core.records import DocumentRecord, Origin, prepare_record
+from annotator.core.scheme import Scheme
 from annotator.core.text import normalise_encoding_name
 from annotator.formats import registry
-from annotator.formats.base import BadRecord, ReadOptions
+from annotator.formats.base import BadRecord, ReadItem, ReadOptions
+from annotator.formats.files import display_path
+from annotator.formats.jsonl_prepared import read_item
+from annotator.services.import_pipeline import prepared_batches, reads_prepared, use_process
 from annotator.storage import BulkImport, ImportCounts, ProjectStore
 from annotator.storage.bulk import ImportRefused
 
@@ -96,32 +101,45 @@ def import_paths(
         skip(error)
 
     source = ", ".join(readable_path(str(p)) for p in files)
+    # Lines read and checked in one pass (and another process) when nothing is mapped or
+    # fitted on the way; the usual reader otherwise.
+    prepared = labels.empty and fit is None and not replace
     with BulkImport(project, actor=actor, source=source, layer=layer, layer_kind=layer_kind,
                     on_reject=reject if skip_bad else None, replace=replace) as bulk:
         options.document_text = bulk.document_text
+
+        def take(item: ReadItem) -> None:
+            if isinstance(item, BadRecord):
+                bulk.counts.rejected += 1
+                skip(item.error)
+                return
+            _readable_names(item)
+            try:
+                mapped, left_out = labels.apply(item)
+                record = prepare_record(mapped, scheme)
+                if fit is not None:
+                    fit(record)
+            except TawsimError as error:
+                bulk.counts.rejected += 1
+                skip(error)
+                return
+            bulk.add(record)
+            labels.count(left_out)
+
+        def check_cancelled() -> None:
+            if cancelled is not None and cancelled():
+                raise ImportCancelled()
+
         for path in files:
             fmt = registry.reader_for(path, format)
             assert fmt.reader is not None
             try:
-                for item in fmt.reader(path, options):
-                    if cancelled is not None and cancelled():
-                        raise ImportCancelled()
-                    if isinstance(item, BadRecord):
-                        bulk.counts.rejected += 1
-                        skip(item.error)
-                        continue
-                    _readable_names(item)
-                    try:
-                        mapped, left_out = labels.apply(item)
-                        record = prepare_record(mapped, scheme)
-                        if fit is not None:
-                            fit(record)
-                    except TawsimError as error:
-                        bulk.counts.rejected += 1
-                        skip(error)
-                        continue
-                    bulk.add(record)
-                    labels.count(left_out)
+                if prepared and reads_prepared(fmt):
+                    _read_prepared(bulk, path, options, scheme, take, check_cancelled)
+                else:
+                    for item in fmt.reader(path, options):
+                        check_cancelled()
+                        take(item)
             except (ImportCancelled, ImportRefused):
                 raise
             except TawsimError as error:  # the whole file is unreadable
@@ -136,4 +154,24 @@ def import_paths(
             f"{bulk.counts.ids_renumbered} span or link ids were already used by other "
             "annotations in the project; those annotations got new ids")
     return bulk.counts
+
+
+def _read_prepared(bulk: BulkImport, path: Path, options: ReadOptions, scheme: Scheme,
+                   take: Callable[[ReadItem], None], check_cancelled: Callable[[], None]) -> None:
+    """One JSON Lines file, read and checked in one pass (services.import_pipeline): runs of
+    checked documents go to the project in batches, any other line through `take`."""
+    source = display_path(path)
+    for batch in prepared_batches(path, options, scheme, own_process=use_process(path)):
+        check_cancelled()
+        ready: list[PreparedDocument] = []
+        for item in batch:
+            if not isinstance(item, Unprepared):
+                ready.append(item)
+                continue
+            if ready:
+                bulk.add_prepared(ready, source, source)
+                ready = []
+            take(read_item(path, item, options))
+        if ready:
+            bulk.add_prepared(ready, source, source)
 

@@ -100,9 +100,13 @@ def team_progress(project: ProjectStore) -> TeamProgress:
             counted.add(owner)
         median = (statistics.median(figures.done_seconds) / 60 if figures.done_seconds
                   else None)
+        given = assigned.get(owner, 0) if first and owner else 0
+        if not (given or figures.started or figures.done or figures.active_seconds
+                or figures.last_merged):
+            continue  # an empty layer nobody was given work in (a lead's own, say)
         rows.append(AnnotatorProgress(
             layer=figures.layer, name=names.get(owner or "", figures.layer), person=owner,
-            assigned=assigned.get(owner, 0) if first and owner else 0,
+            assigned=given,
             started=figures.started, done=figures.done, active_seconds=figures.active_seconds,
             median_minutes_per_done=median, last_merged=figures.last_merged))
     for person, name in names.items():

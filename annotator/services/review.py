@@ -19,6 +19,7 @@ from typing import Any
 
 from annotator.core.errors import TawsimError
 from annotator.core.model import LayerKind, Relation, Span, Status
+from annotator.services.agreement import check_layers
 from annotator.services.curation_premerge import premerge
 from annotator.services.session import AnnotationSession
 from annotator.storage import ProjectStore
@@ -26,7 +27,9 @@ from annotator.storage.database import write_transaction
 from annotator.storage.review import (
     count_statuses,
     document_seqs,
+    document_titles,
     last_status_change,
+    layer_has_work,
     layered_rows,
     statuses,
     worked_documents,
@@ -73,9 +76,11 @@ class ReviewRecord:
 
 
 def review_layers(project: ProjectStore) -> tuple[str, ...]:
-    """Every annotator layer, then every gold layer: the document list's status columns."""
+    """Every annotator layer that has worked on a document (not a lead's own empty layer),
+    then every gold layer: the document list's status columns."""
     layers = project.layers()
-    return tuple([layer.name for layer in layers if layer.kind == LayerKind.ANNOTATOR]
+    return tuple([layer.name for layer in layers if layer.kind == LayerKind.ANNOTATOR
+                  and layer_has_work(project, layer.name)]
                  + [layer.name for layer in layers if layer.kind == LayerKind.GOLD])
 
 
@@ -165,6 +170,26 @@ def fully_agreed_documents(project: ProjectStore, annotator_layers: Sequence[str
             continue
         found.append(rows.doc_id)
     return found
+
+
+@dataclass(frozen=True)
+class FullyAgreed:
+    """What reviewing the fully agreed documents would do, for the lead to see first."""
+
+    annotator_layers: tuple[str, ...]
+    documents: list[str]  # not yet reviewed in gold, in project order
+    titles: dict[str, str]
+
+
+def fully_agreed_preview(project: ProjectStore, gold_layer: str) -> FullyAgreed:
+    """The documents every annotator with work in the project finished identically and gold
+    has not reviewed yet (gold having nothing there or the same)."""
+    layers = tuple(check_layers(project, None))
+    found = fully_agreed_documents(project, layers,
+                                   gold_layer if project.layer_id(gold_layer) else None)
+    if project.layer_id(gold_layer) is not None:
+        found = [doc for doc in found if project.status(doc, gold_layer) != Status.REVIEWED]
+    return FullyAgreed(layers, found, document_titles(project, found))
 
 
 def review_fully_agreed(session: AnnotationSession, annotator_layers: Sequence[str],

@@ -79,6 +79,7 @@ class AnnotationSession(ReadingSession):
         return stack
 
     def _notify(self, doc_id: str, changes: list[Change]) -> None:
+        self._watch.own_write(doc_id)  # this session's own edit is no news at the next look
         for listener in list(self._listeners):
             listener(doc_id, changes)
 

@@ -9,6 +9,7 @@ from typing import Any
 from annotator.core.errors import TawsimError
 from annotator.core.model import Annotations, Document, Span, Status
 from annotator.core.scheme import Scheme
+from annotator.services.document_list import DocumentList
 from annotator.services.projects import checkpoint
 from annotator.storage import ProjectStore
 from annotator.storage.watching import ChangeWatch, Elsewhere
@@ -58,13 +59,26 @@ class ReadingSession:
         return self.project.document(doc_id)
 
     def document_count(self, status: Status | None = None, text: str | None = None) -> int:
-        return self.project.count_document_rows(self.layer, status=status, text=text)
+        if status is None and not text:
+            return self.project.count_documents()
+        if not text:
+            return self.project.status_counts(self.layer)[Status(status)]
+        listed = self.document_list(status, text)
+        listed.scan_all()
+        return listed.count
 
     def document_page(self, offset: int, limit: int, status: Status | None = None,
                       text: str | None = None) -> list[dict[str, Any]]:
-        """Rows for the document list: id, title, status (in this layer), spans."""
-        return self.project.document_rows(self.layer, offset=offset, limit=limit,
-                                          status=status, text=text)
+        """Rows for the document list: seq, id, title, status (in this layer), spans."""
+        listed = self.document_list(status, text)
+        while not listed.complete and listed.count < offset + limit:
+            listed.scan()
+        return listed.rows(offset, limit)
+
+    def document_list(self, status: Status | None = None,
+                      text: str | None = None) -> DocumentList:
+        """The document list as the desk pages it (by position, read by seq)."""
+        return DocumentList(self.project, self.layer, status, text)
 
     def document_position(self, doc_id: str) -> int:
         return self.project.document_position(doc_id)
@@ -104,7 +118,4 @@ class ReadingSession:
 
     def status_counts(self) -> dict[Status, int]:
         """How many documents stand at each status in this annotator's layer."""
-        counts = {status: self.document_count(status=status)
-                  for status in (Status.IN_PROGRESS, Status.DONE, Status.REVIEWED)}
-        counts[Status.NEW] = self.document_count() - sum(counts.values())
-        return counts
+        return self.project.status_counts(self.layer)

@@ -16,8 +16,18 @@ from dataclasses import dataclass
 
 from annotator.core.errors import InvariantError, TawsimError
 from annotator.core.model import LayerKind
+from annotator.core.prepared import (
+    ID,
+    LAYER,
+    LAYER_OWNER,
+    TEXT_SHA256,
+    PreparedDocument,
+    has_annotations,
+    record_from_prepared,
+)
 from annotator.core.records import DocumentRecord
 from annotator.storage.bulk_layers import layer_for
+from annotator.storage.bulk_prepared import write_prepared
 from annotator.storage.bulk_replace import replace_annotations
 from annotator.storage.bulk_rows import (
     BatchRows,
@@ -121,6 +131,34 @@ class BulkImport:
         if len(self._pending) >= BATCH_DOCUMENTS:
             self._flush()
 
+    def add_prepared(self, documents: list[PreparedDocument], source: str | None,
+                     origin_path: str | None) -> None:
+        """Take documents checked in compact form (formats.jsonl_prepared), in order after
+        the records taken before. A batch of new documents is written as it is; anything
+        else (a document the project has, a span id already used) goes the careful way."""
+        self._flush()
+        if self.replace or not self._write_prepared(documents, source):
+            for document in documents:
+                self.add(record_from_prepared(document, source, origin_path))
+            self._flush()
+
+    def _write_prepared(self, documents: list[PreparedDocument], source: str | None) -> bool:
+        """Write the documents as new ones, or False when one needs the careful way: it
+        matches a stored document or another of the batch, it cannot go in its layer, or
+        the database refuses a row (bulk_prepared)."""
+        try:
+            layers = [self.layer_named(d[LAYER], d[LAYER_OWNER], has_annotations(d))
+                      for d in documents]
+        except TawsimError:
+            return False  # the careful way rejects that record with its message
+        ids = [d[ID] for d in documents if d[ID] is not None]
+        digests = [d[TEXT_SHA256] for d in documents]
+        if (len(set(ids)) != len(ids) or len(set(digests)) != len(digests)
+                or self._lookup("id", ids) or self._lookup("text_sha256", digests)):
+            return False
+        return write_prepared(self.conn, self._builder, self.counts, documents, layers,
+                              source)
+
     def add_all(self, records: Iterable[DocumentRecord]) -> None:
         for record in records:
             self.add(record)
@@ -134,26 +172,31 @@ class BulkImport:
         self.on_reject(record, error)
 
     def _layer_for(self, record: DocumentRecord) -> int | None:
-        name = self.layer_override or record.layer
         started = record.status is not None and record.status != "new"
         has_annotations = bool(record.spans or record.relations or started
                                or record.time_active_s)
+        return self.layer_named(record.layer, record.layer_owner, has_annotations)
+
+    def layer_named(self, layer: str | None, owner: str | None,
+                    has_annotations: bool) -> int | None:
+        """The id of the layer a record goes into (made if needed), None for no layer."""
+        name = self.layer_override or layer
         if name is None:
             if has_annotations:
                 raise InvariantError("the record has annotations but names no layer; "
                                      "pass --layer NAME")
             return None
-        key = (name, record.layer_owner)
+        key = (name, owner)
         if key in self._layers:
             return self._layers[key]
         kind = self.layer_kind or (LayerKind.GOLD if name == "gold" else
                                    LayerKind.MODEL if self.layer_override else
                                    LayerKind.ANNOTATOR)
-        layer_id, actual = layer_for(self.project, name, record.layer_owner, kind)
+        layer_id, actual = layer_for(self.project, name, owner, kind)
         if actual != name:
             self.counts.warnings.append(
                 f"layer {name!r} in the project is someone else's; the records of "
-                f"{record.layer_owner} went into layer {actual!r}")
+                f"{owner} went into layer {actual!r}")
         self.counts.layers.add(actual)
         self._layers[key] = layer_id
         return layer_id

@@ -14,6 +14,7 @@ from annotator.core.model import (
     Status,
     span_from_values,
 )
+from annotator.storage.listing import Listing
 from annotator.storage.project_file import ProjectFile
 from annotator.storage.rows import (
     RELATION_COLUMNS,
@@ -23,6 +24,8 @@ from annotator.storage.rows import (
     relation_from_row,
     span_from_row,
 )
+
+SCAN_BATCH = 2000
 
 
 class ProjectReader(ProjectFile):
@@ -48,46 +51,59 @@ class ProjectReader(ProjectFile):
 
     def document_rows(self, layer: str | None, *, offset: int = 0, limit: int = 100,
                       status: Status | None = None, text: str | None = None) -> list[dict]:
-        """One page of the document list: id, title, status in `layer`, span count.
+        """One page of the document list: seq, id, title, status in `layer`, span count.
 
-        Paged with LIMIT/OFFSET over the primary key so a list of 100k documents only ever
-        reads the rows on screen.
-        """
-        layer_id = self.layer_id(layer) if layer else None
-        where, params = self._document_filter(layer_id, status, text)
-        rows = self.conn.execute(
-            "SELECT d.id, d.title, coalesce(st.status, 'new'), "
-            "(SELECT count(*) FROM span AS s WHERE s.document = d.seq AND s.layer IS ?) "
-            "FROM document AS d LEFT JOIN status AS st ON st.document = d.seq AND st.layer IS ? "
-            f"{where} ORDER BY d.seq LIMIT ? OFFSET ?",
-            (layer_id, layer_id, *params, limit, offset),
-        ).fetchall()
-        return [{"id": r[0], "title": r[1], "status": r[2], "spans": r[3]} for r in rows]
+        For the desk's own paging (by seq, at any size) see services.document_list; this
+        reads the rows at positions [offset, offset + limit) of the filtered list."""
+        listing = Listing(self.conn, self.layer_id(layer) if layer else None)
+        if status is None and not text:
+            bounds = listing.bounds()
+            if bounds.dense:
+                first = bounds.first + offset
+                seqs = list(range(first, min(first + limit, bounds.last + 1)))
+            else:
+                seqs = listing.seqs_at(offset, limit, bounds.count)
+            return listing.rows(seqs)
+        seqs = list(self._filtered_seqs(listing, status, text))
+        return listing.rows(seqs[offset:offset + limit])
 
     def count_document_rows(self, layer: str | None, *, status: Status | None = None,
                             text: str | None = None) -> int:
-        layer_id = self.layer_id(layer) if layer else None
-        where, params = self._document_filter(layer_id, status, text)
-        if not where:
+        if status is None and not text:
             return self.count_documents()
-        return self.conn.execute(
-            "SELECT count(*) FROM document AS d LEFT JOIN status AS st "
-            f"ON st.document = d.seq AND st.layer IS ? {where}",
-            (layer_id, *params),
-        ).fetchone()[0]
+        listing = Listing(self.conn, self.layer_id(layer) if layer else None)
+        if not text:
+            assert status is not None
+            return listing.status_counts(self.count_documents())[Status(status)]
+        return sum(1 for _ in self._filtered_seqs(listing, status, text))
 
     @staticmethod
-    def _document_filter(layer_id: int | None, status: Status | None,
-                         text: str | None) -> tuple[str, list]:
-        clauses: list[str] = []
-        params: list = []
-        if status is not None:
-            clauses.append("coalesce(st.status, 'new') = ?")
-            params.append(Status(status).value)
-        if text:
-            clauses.append("(instr(d.title, ?) > 0 OR instr(d.text, ?) > 0)")
-            params += [text, text]
-        return (("WHERE " + " AND ".join(clauses)) if clauses else ""), params
+    def _filtered_seqs(listing: Listing, status: Status | None,
+                       text: str | None) -> Iterator[int]:
+        """Every document of the filtered list, in order (reads them all: for the command
+        line and tests; the desk reads slices through services.document_list)."""
+        status = Status(status) if status is not None else None
+        after = 0
+        while True:
+            if text:
+                last, kept = listing.scan_text(after, SCAN_BATCH, text, status)
+            elif status is Status.NEW:
+                kept = listing.new_seqs_after(after, SCAN_BATCH)
+                last = kept[-1] if kept else None
+            else:
+                assert status is not None
+                kept = listing.status_seqs_after(status, after, SCAN_BATCH)
+                last = kept[-1] if kept else None
+            if last is None:
+                return
+            yield from kept
+            after = last
+
+    def status_counts(self, layer: str | None) -> dict[Status, int]:
+        """How many documents stand at each status in `layer`: one grouped count on the
+        status table (a document without a row is new)."""
+        listing = Listing(self.conn, self.layer_id(layer) if layer else None)
+        return listing.status_counts(self.count_documents())
 
     def first_document_without(self, layer: str, statuses: tuple[Status, ...]) -> str | None:
         """The first document (in import order) whose status in `layer` is not one of
@@ -115,8 +131,9 @@ class ProjectReader(ProjectFile):
     def document_position(self, doc_id: str) -> int:
         """0-based position of the document in import order."""
         seq = self.document_seq(doc_id)
-        return self.conn.execute("SELECT count(*) FROM document WHERE seq < ?",
-                                 (seq,)).fetchone()[0]
+        listing = Listing(self.conn, None)
+        bounds = listing.bounds()
+        return seq - bounds.first if bounds.dense else listing.position(seq)
 
     # -- annotations (reading) -------------------------------------------------------------
 
@@ -194,13 +211,19 @@ class ProjectReader(ProjectFile):
         }
         for name, kind in conn.execute("SELECT name, kind FROM layer ORDER BY id"):
             result["layers"][name] = {"kind": kind, "spans": {}, "relations": {}, "status": {}}
+        # The (layer, label) and (layer, type) indexes answer the counts without reading a
+        # row (10M spans: about 0.5 s, against 9 s reading the span table); grouped first,
+        # the layer's name is looked up once a group.
         queries = (
-            ("spans", "SELECT layer.name, span.label, count(*) FROM span JOIN layer ON "
-                      "layer.id = span.layer GROUP BY span.layer, span.label"),
-            ("relations", "SELECT layer.name, relation.type, count(*) FROM relation JOIN layer "
-                          "ON layer.id = relation.layer GROUP BY relation.layer, relation.type"),
-            ("status", "SELECT layer.name, status.status, count(*) FROM status JOIN layer ON "
-                       "layer.id = status.layer GROUP BY status.layer, status.status"),
+            ("spans", "SELECT layer.name, g.label, g.n FROM (SELECT layer, label, count(*) "
+                      "AS n FROM span GROUP BY layer, label) AS g "
+                      "JOIN layer ON layer.id = g.layer"),
+            ("relations", "SELECT layer.name, g.type, g.n FROM (SELECT layer, type, "
+                          "count(*) AS n FROM relation GROUP BY layer, type) AS g "
+                          "JOIN layer ON layer.id = g.layer"),
+            ("status", "SELECT layer.name, g.status, g.n FROM (SELECT layer, status, "
+                       "count(*) AS n FROM status GROUP BY layer, status) AS g "
+                       "JOIN layer ON layer.id = g.layer"),
         )
         for key, sql in queries:
             for layer, name, count in conn.execute(sql):

@@ -22,6 +22,20 @@ from annotator.storage.rows import loads
 STATUS_RANK = {"new": 0, "in_progress": 1, "done": 2, "reviewed": 3}
 
 
+def layer_has_work(project: ProjectFile, layer: str) -> bool:
+    """Whether `layer` has worked on any document (a status past new, or a span): asked
+    through the status index first, so an annotator's layer answers at once."""
+    layer_id = project.layer_id(layer)
+    if layer_id is None:
+        return False
+    conn = project.conn
+    if conn.execute("SELECT 1 FROM status WHERE layer = ? AND status != 'new' LIMIT 1",
+                    (layer_id,)).fetchone():
+        return True
+    return conn.execute("SELECT 1 FROM span WHERE layer = ? LIMIT 1",
+                        (layer_id,)).fetchone() is not None
+
+
 @dataclass(frozen=True)
 class LayerRows:
     """One document's text and the spans and relations of several layers in it."""

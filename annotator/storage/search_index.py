@@ -7,10 +7,12 @@ done before every search, in batches of one transaction each, so a cancelled or 
 update keeps what it did. The index is rebuilt from scratch when it was built by another
 normaliser version or after a document was removed (a trigger marks it stale).
 
-FTS5 names candidate documents: the table is trigram-tokenised and contentless, so it
-answers "which documents hold this normalised string" (a phrase of trigrams, positions
-checked) without storing the text twice. The search service finds the hits and their
-offsets on the stored text. See docs/PERFORMANCE.md for the measurements behind the choice.
+FTS5 names candidate documents: a trigram table without positions, holding each document as
+a few overlapping pieces (search_rows), contentless, about a third of the size of the text.
+It answers "which documents have a piece holding every trigram of this normalised string";
+the search service finds the hits and their offsets on the stored text, which also weeds out
+the rare document that holds the trigrams without the string. See docs/PERFORMANCE.md for
+the measurements behind the choice.
 """
 
 from __future__ import annotations
@@ -19,15 +21,34 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from annotator.core.normalise import DEFAULT_FOLDING, NORMALISER_VERSION, normalise_key
+from annotator.core.normalise import NORMALISER_VERSION, normalise_key
+from annotator.storage.search_build import (
+    INDEX_FOLDING,
+    INSERT_BATCH,
+    PreparedBatch,
+    batches,
+    batches_ahead,
+)
+from annotator.storage.search_rows import (
+    TRIGRAM,
+    first_row,
+    match_expression,
+    seq_of_row,
+    trigram_query,
+)
 
 if TYPE_CHECKING:
     from annotator.storage.project import ProjectStore
 
-INDEX_FOLDING = DEFAULT_FOLDING  # the widest folding: candidates for every narrower one
-TRIGRAM = 3
-BATCH = 500  # documents per transaction: keeps the write lock short for an editing desk
+__all__ = ["INDEX_FOLDING", "IndexState", "SearchIndex", "StoredDocument", "match_expression"]
+
+# Documents per transaction: about 0.2 s of writing, so an edit on the desk waits at most that
+# long for the lock; each commit also ends one FTS5 segment, and fewer segments merge faster.
+BATCH = 2000
+# Prepare batches on a helper thread when at least this many documents wait.
+AHEAD_FROM = 2 * BATCH
 READ_BATCH = 64
+CONFIRM_LIMIT = 2000  # documents `count` reads to give an exact number
 
 Progress = Callable[[int], None]
 Cancelled = Callable[[], bool]
@@ -84,40 +105,46 @@ class SearchIndex:
         if state.rebuild or state.indexed == 0:
             self._clear()  # also drops what an interrupted first batch may have left
         conn = self.conn
+        row = self._state_row()
+        through, documents = (row[1], row[2]) if row else (0, 0)
+        ahead = (state.pending >= AHEAD_FROM and not conn.in_transaction
+                 and not getattr(self.project, "read_only", False))
+        prepared = (batches_ahead(self.project.path, through, BATCH) if ahead
+                    else batches(conn, through, BATCH))
         done = 0
         relax = not conn.in_transaction  # the level cannot change inside a transaction
         if relax:
             conn.execute("PRAGMA synchronous = NORMAL")  # derived data: a lost batch is redone
         try:
-            while cancelled is None or not cancelled():
-                row = self._state_row()
-                through, documents = (row[1], row[2]) if row else (0, 0)
-                rows = conn.execute(
-                    "SELECT seq, text FROM document WHERE seq > ? ORDER BY seq LIMIT ?",
-                    (through, BATCH),
-                ).fetchall()
-                if not rows:
+            for batch in prepared:
+                if cancelled is not None and cancelled():
                     break
-                with self.project.db.atomic():
-                    conn.executemany(
-                        "INSERT INTO search_index (rowid, text) VALUES (?, ?)",
-                        [(seq, normalise_key(text, INDEX_FOLDING)) for seq, text in rows],
-                    )
-                    conn.execute(
-                        "INSERT INTO search_state (id, normaliser, indexed_through, documents) "
-                        "VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                        "normaliser = excluded.normaliser, "
-                        "indexed_through = excluded.indexed_through, "
-                        "documents = excluded.documents",
-                        (NORMALISER_VERSION, rows[-1][0], documents + len(rows)),
-                    )
-                done += len(rows)
+                documents = self._store(batch, documents)
+                done += batch.documents
                 if progress is not None:
-                    progress(len(rows))
+                    progress(batch.documents)
         finally:
+            close = getattr(prepared, "close", None)
+            if close is not None:
+                close()
             if relax:
                 conn.execute("PRAGMA synchronous = FULL")
         return done
+
+    def _store(self, batch: PreparedBatch, documents: int) -> int:
+        """Write one batch and the state that records it, in one transaction."""
+        with self.project.db.atomic():
+            self.conn.execute(INSERT_BATCH, (batch.rows_json,))
+            documents += batch.documents
+            self.conn.execute(
+                "INSERT INTO search_state (id, normaliser, indexed_through, documents) "
+                "VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                "normaliser = excluded.normaliser, "
+                "indexed_through = excluded.indexed_through, "
+                "documents = excluded.documents",
+                (NORMALISER_VERSION, batch.last_seq, documents),
+            )
+        return documents
 
     def _clear(self) -> None:
         with self.project.db.atomic():
@@ -128,23 +155,35 @@ class SearchIndex:
 
     def candidates(self, key: str, *, from_seq: int = 0) -> Iterator[int]:
         """Seqs of the documents (from `from_seq` on, in order) that may contain normalised
-        `key`: every document when the key is shorter than a trigram."""
+        `key`: every one that does, and the few whose pieces hold all its trigrams without
+        it. Every document when the key is shorter than a trigram."""
         if len(key) < TRIGRAM:
             sql, params = "SELECT seq FROM document WHERE seq >= ? ORDER BY seq", (from_seq,)
-        else:
-            sql = ("SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid >= ? "
-                   "ORDER BY rowid")
-            params = (match_expression(key), from_seq)
-        for (seq,) in self.conn.execute(sql, params):
-            yield seq
+            for (seq,) in self.conn.execute(sql, params):
+                yield seq
+            return
+        last = None
+        for (rowid,) in self.conn.execute(
+                "SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid >= ? "
+                "ORDER BY rowid", (trigram_query(key), first_row(from_seq))):
+            seq = seq_of_row(rowid)
+            if seq != last:
+                last = seq
+                yield seq
 
     def count(self, key: str) -> int:
-        """How many documents `candidates(key)` names."""
+        """How many documents hold normalised `key`. Exact when the index names at most
+        CONFIRM_LIMIT documents (each is then read and checked, a few milliseconds per
+        hundred); above that, the number it names: an upper bound, a few percent over for
+        words (docs/PERFORMANCE.md). Every document when the key is shorter than a trigram."""
         if len(key) < TRIGRAM:
             return self.project.count_documents()
-        return self.conn.execute(
-            "SELECT count(*) FROM search_index WHERE search_index MATCH ?",
-            (match_expression(key),)).fetchone()[0]
+        named = self.conn.execute(
+            "SELECT count(DISTINCT rowid / ?) FROM search_index WHERE search_index MATCH ?",
+            (first_row(1), trigram_query(key))).fetchone()[0]
+        if named > CONFIRM_LIMIT:
+            return named
+        return sum(1 for _ in self.candidate_documents(key))
 
     def documents(self, seqs: Sequence[int]) -> list[StoredDocument]:
         marks = ",".join("?" * len(seqs))
@@ -154,19 +193,23 @@ class SearchIndex:
         ).fetchall()
         return [StoredDocument(*row) for row in rows]
 
-    def candidate_documents(self, key: str, *, from_seq: int = 0) -> Iterator[StoredDocument]:
-        """The candidate documents themselves, read a few at a time, in seq order."""
+    def candidate_documents(self, key: str, *, from_seq: int = 0,
+                            confirmed: bool = True) -> Iterator[StoredDocument]:
+        """The candidate documents themselves, read a few at a time, in seq order. With
+        `confirmed`, only those whose normalised text holds `key` (what a phrase query on
+        an index with positions named); a caller that looks for the key in each text
+        anyway may skip that."""
         batch: list[int] = []
         for seq in self.candidates(key, from_seq=from_seq):
             batch.append(seq)
             if len(batch) == READ_BATCH:
-                yield from self.documents(batch)
+                yield from self._read(batch, key, confirmed)
                 batch = []
         if batch:
-            yield from self.documents(batch)
+            yield from self._read(batch, key, confirmed)
 
-
-def match_expression(key: str) -> str:
-    """An FTS5 query for a normalised key: the key as one phrase, which the trigram tokenizer
-    turns into its trigrams at consecutive positions, i.e. the key as a substring."""
-    return '"' + key.replace('"', '""') + '"'
+    def _read(self, seqs: list[int], key: str, confirmed: bool) -> list[StoredDocument]:
+        found = self.documents(seqs)
+        if not confirmed or len(key) < TRIGRAM:
+            return found
+        return [doc for doc in found if key in normalise_key(doc.text, INDEX_FOLDING)]

@@ -62,6 +62,24 @@ class ChangeWatch:
         """The document is being read now: later changes to it are news, earlier ones not."""
         self._document = (doc_id, self._document_mark(doc_id))
 
+    def own_write(self, doc_id: str) -> None:
+        """This connection has just committed an edit of `doc_id`. When no other connection
+        has committed since the last look, what the marks now say is this edit, which the
+        session already knows: take them as seen, so that the next look does not read the
+        whole document again (or the document list) for nothing. When another connection has
+        committed meanwhile, leave the marks: the next look sorts it out."""
+        try:
+            if self._data_version() != self._version:
+                return
+            # Only the audit trail moved (this edit's row): counting the documents again
+            # would cost a scan of a large project at every edit.
+            latest = self.project.conn.execute("SELECT max(seq) FROM audit").fetchone()[0]
+            self._mark = (*self._mark[:2], latest)
+            if self._document[0] == doc_id:
+                self._document = (doc_id, self._document_mark(doc_id))
+        except sqlite3.ProgrammingError:  # the project was closed
+            return
+
     def poll(self, doc_id: str | None = None) -> Elsewhere | None:
         """What changed since the last poll (None: nothing, or the file is closed). The
         scheme cached by the project is dropped when the stored one changed."""

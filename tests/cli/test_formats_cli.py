@@ -113,7 +113,8 @@ def test_an_option_the_format_lacks_is_refused(proj, tmp_path):
     result = run("export", proj, "-o", tmp_path / "x.jsonl", "--format", "spacy",
                  "--relations", ok=False)
     assert result.exit_code == 1
-    assert "the spacy format has no option 'relations' (its options: families)" in result.stderr
+    assert ("the spacy format has no option 'relations' (its options: families, misaligned)"
+            in result.stderr)
     result = run("export", proj, "-o", tmp_path / "x.conll", "--format", "conll",
                  "--option", "nestin=2", ok=False)
     assert "no option 'nestin'" in result.stderr and not (tmp_path / "x.conll").exists()

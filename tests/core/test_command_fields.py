@@ -16,8 +16,10 @@ TEXT = "قال المتحدث إن الطريق مفتوح"
 
 
 def span(**changes) -> Span:
+    # Fixed times: two spans made a millisecond apart would otherwise differ in them.
     base = Span(doc_id="d1", layer="amal", start=4, end=11, label="ACTOR", text=TEXT[4:11],
-                id="s1", rev=3)
+                id="s1", rev=3, created_at="2026-01-01T00:00:00.000Z",
+                updated_at="2026-01-01T00:00:00.000Z")
     return replace(base, **changes)
 
 

@@ -44,3 +44,16 @@ def test_growing_a_later_part_moves_no_document_out_of_train():
 def test_malformed_splits_are_refused(spec, words):
     with pytest.raises(TawsimError, match=words):
         parse_split(spec)
+
+
+def test_part_names_that_one_file_system_confuses_are_refused():
+    # Each part is written as a file named after it; train.jsonl and Train.jsonl are one
+    # file on Windows and macOS.
+    with pytest.raises(TawsimError, match="named twice"):
+        parse_split("train=0.5,Train=0.5")
+
+
+@pytest.mark.parametrize("name", ["con", "NUL", "com1", "Aux"])
+def test_part_names_windows_keeps_for_devices_are_refused(name):
+    with pytest.raises(TawsimError, match="keeps for a device"):
+        parse_split(f"train=0.5,{name}=0.5")

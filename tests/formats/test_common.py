@@ -12,6 +12,7 @@ from annotator.formats.base import MAX_ISSUES, SpanIssue, WriteReport
 from annotator.formats.common import (
     file_stem,
     id_from_stem,
+    is_windows_device,
     label_families,
     line_fragments,
     one_line,
@@ -52,6 +53,12 @@ def test_file_names_read_back_to_the_same_document_id(doc_id):
     stem = file_stem(doc_id)
     assert id_from_stem(stem) == doc_id
     assert not any(ch in stem for ch in '/\\:*?"<>|') and not stem.startswith(".")
+    assert not is_windows_device(stem)
+
+
+def test_names_windows_keeps_for_devices_are_encoded():
+    assert [file_stem(name) for name in ("CON", "nul.txt", "com1", "Console", ".x")] == [
+        "%43ON", "%6Eul.txt", "%63om1", "Console", "%2Ex"]
 
 
 def test_the_report_lists_issues_up_to_a_bound_and_counts_them_all():

@@ -84,9 +84,10 @@ def test_reimporting_into_the_same_project_adds_a_prediction_layer(source, tmp_p
 # be listed here, so a new one cannot ship without its round trip.
 CARRIES = {"jsonl": (True, True), "doccano": (False, True), "labelstudio": (True, True),
            "spacy": (False, False), "docbin": (True, True), "brat": (True, True),
-           "conll": (False, False)}
+           "conll": (False, False), "parquet": (True, True)}
 OUTPUTS = {"jsonl": "a.jsonl", "doccano": "a.doccano.jsonl", "labelstudio": "a.json",
-           "spacy": "a.spacy.jsonl", "docbin": "a.spacy", "brat": "a-brat", "conll": "a.conll"}
+           "spacy": "a.spacy.jsonl", "docbin": "a.spacy", "brat": "a-brat", "conll": "a.conll",
+           "parquet": "a-parquet"}
 
 
 def test_every_export_format_round_trips_into_a_layer_of_the_same_project(source, tmp_path):
@@ -97,6 +98,8 @@ def test_every_export_format_round_trips_into_a_layer_of_the_same_project(source
     for fmt, (attrs, relations) in CARRIES.items():
         if fmt == "docbin" and importlib.util.find_spec("spacy") is None:
             continue  # an optional extra; tests/formats/test_docbin.py says it was skipped
+        if fmt == "parquet" and importlib.util.find_spec("pyarrow") is None:
+            continue  # an optional extra; tests/formats/test_parquet_*.py say they were skipped
         out = tmp_path / OUTPUTS[fmt]
         report = export_dataset(source, out, format=fmt, layer="gold",
                                 options={"relations": True} if fmt == "doccano" else {})

@@ -160,13 +160,17 @@ def test_bad_inputs_are_one_line(lead, options, message):
 
 def test_one_annotator_or_none_in_common(tmp_path, project):
     AnnotationSession(project, "amal")
-    with pytest.raises(TawsimError, match="two annotator layers; the project has 1"):
+    with pytest.raises(TawsimError, match="two annotator layers with work in them; the "
+                                          "project has 0"):
         project_agreement(project)
     with lead_project(tmp_path / "apart.tawsim", ("amal",), documents=2) as apart:
         basel = AnnotationSession(apart, "basel")
         assert apart.document_ids()
-        with pytest.raises(TawsimError, match="amal and basel have no document in common"):
+        # basel has done nothing yet: not an annotator to compare with.
+        with pytest.raises(TawsimError, match=r"the project has 1 \(amal\)"):
             project_agreement(apart)
+        with pytest.raises(TawsimError, match="amal and basel have no document in common"):
+            project_agreement(apart, layers=["amal", "basel"])
         basel.add_span("a000", 0, 3, "WEAPON")
         assert project_agreement(apart, resamples=5).pairs[0].documents == 1
 

@@ -148,3 +148,18 @@ def test_reviewed_documents_and_bad_votes(three):
         premerge(gold, ["a000"], ["ann0", "ann1"], min_votes=3)
     with pytest.raises(TawsimError, match="no layer 'nobody'"):
         premerge(gold, ["a000"], ["ann0", "nobody"])
+
+
+def test_one_annotator_is_taken_whole_only_when_asked(three):
+    gold = working_session(three, "lead", "gold")
+    with pytest.raises(TawsimError, match="copy all of it into gold"):
+        premerge(gold, ["a000"], ["ann0"])
+    report = premerge(gold, ["a000"], ["ann0"], min_votes=1)
+    assert report.spans == len(three.spans("a000", "ann0")) > 0
+    assert "every span of any of them" in report.summary_lines()[0]
+
+
+def test_gold_is_never_an_annotators_layer(three):
+    other = working_session(three, "lead", "ann2")  # the lead writing into ann2's work
+    with pytest.raises(TawsimError, match="'ann2' is an annotator's own work"):
+        premerge(other, ["a000"], ["ann0", "ann1"])

@@ -118,3 +118,12 @@ def test_active_time_reads_as_hours_and_minutes():
     assert active_time(0) == "0m"
     assert active_time(12 * 60 + 20) == "12m"
     assert active_time(3900) == "1h 05m"
+
+
+def test_a_leads_own_empty_layer_is_no_team_member(lead, tmp_path):
+    """Opening the lead project in the desk makes the lead's own layer; with nothing in it and
+    nothing assigned, it is not listed among the annotators."""
+    lead.ensure_layer("layla", LayerKind.ANNOTATOR)
+    merged(lead, "p-amal", "amal", done=["a000"], seconds={"a000": 60.0})
+    rows = team_progress(lead).annotators
+    assert [row.layer for row in rows] == ["amal"]

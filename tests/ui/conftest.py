@@ -20,6 +20,7 @@ from annotator.services.importing import import_paths
 from annotator.services.projects import init_project
 from annotator.ui.common.settings import AppPaths, Settings
 from annotator.ui.shell.app import Desk, start
+from tests.ui.dialog_watch import DialogWatch
 
 OFFSCREEN_LIMITS = r"This plugin does not support (propagateSizeHints|raise)\(\)"
 
@@ -30,6 +31,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_LIMITS))
+
+
+@pytest.fixture(autouse=True)
+def no_forgotten_dialogs(qapp: QApplication) -> Iterator[None]:
+    """Fail a test that left a modal dialog unanswered (tests/ui/dialog_watch.py)."""
+    watch = DialogWatch()
+    watch.start()
+    yield
+    watch.stop()
+    assert not watch.forgotten, f"a dialog nobody answered was left open: {watch.forgotten}"
 
 
 def type_text(widget: QWidget, text: str) -> None:

@@ -27,6 +27,7 @@ GAP = "\x00"  # marks a dropped character inside translate(); stored text never 
 _CARRIER_WITH_HAMZA = regex.compile(
     f"[{DECOMPOSED_CARRIERS}](?=\\p{{Mn}}*[{HAMZA_ABOVE}{HAMZA_BELOW}])")
 GAPS = re.compile(f" [ {GAP}]+|{GAP}+")
+_SPACE_RUNS = re.compile("  +")
 # Replaced with str.replace, the fastest way over a whole text: the changes most texts need.
 _COMMON = "أإآؤئةى\n\t"
 
@@ -120,7 +121,13 @@ def map_characters(text: str, tables: Tables, rare: bool) -> str:
 
 
 def collapse(mapped: str) -> str:
-    """Remove the gaps and all but the first space of each run of white space."""
-    if GAP not in mapped and "  " not in mapped:
-        return mapped
-    return GAPS.sub(lambda m: " " if m.group()[0] == " " else "", mapped)
+    """Remove the gaps and all but the first space of each run of white space.
+
+    A run of spaces and gaps becomes one space if it holds a space, else nothing: the same
+    as removing every gap and then shortening runs of spaces, which needs no Python call per
+    run (five times faster on vocalised text, where every haraka leaves a gap)."""
+    if GAP in mapped:
+        mapped = mapped.replace(GAP, "")
+    if "  " in mapped:
+        mapped = _SPACE_RUNS.sub(" ", mapped)
+    return mapped

@@ -11,6 +11,7 @@ from pathlib import Path
 from annotator.core.errors import TawsimError
 from annotator.core.records import DocumentRecord, Origin
 from annotator.core.text import BOM, decode_source
+from annotator.core.utf8_damage import place_of
 from annotator.formats.base import BadRecord, ReadItem, ReadOptions
 from annotator.formats.brat.offsets import file_characters
 from annotator.formats.brat.parser import AnnParser
@@ -59,8 +60,9 @@ def read_document(ann: Path, options: ReadOptions, notes: ReadNotes) -> Document
     try:
         content = raw.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as exc:
-        raise TawsimError(f"the .ann file is not UTF-8 (bad byte at position {exc.start})",
-                          path=str(ann)) from None
+        line, column = place_of(raw, exc.start)
+        raise TawsimError(f"the .ann file is not UTF-8 (bad byte at byte {exc.start}, column "
+                          f"{column})", path=str(ann), line=line) from None
     parser = AnnParser(options)
     for number, line in numbered_lines(content):
         if not line.strip():

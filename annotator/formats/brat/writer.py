@@ -4,7 +4,8 @@ configuration files.
 A span crossing a line break is written as fragments (brat draws nothing across a line); a
 line break at a span's edge is left out of it, and a span of line breaks alone is not
 written, each reported. The .txt is LF text; a text that begins with U+FEFF gets a BOM before
-it, and its offsets count that BOM.
+it, and its offsets count that BOM. Two documents never share a file name (FileNames), so
+the number of documents reported is the number on disk.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from annotator.core.errors import TawsimError
+from annotator.core.filenames import name_key
 from annotator.core.records import DocumentRecord
 from annotator.core.text import BOM
 from annotator.formats.base import WriteOptions, WriteReport
@@ -32,29 +34,87 @@ def write(records: Iterable[DocumentRecord], out: Path, options: WriteOptions) -
         if options.scheme is not None:
             (folder / "annotation.conf").write_text(annotation_conf(options.scheme), "utf-8")
             (folder / "visual.conf").write_text(visual_conf(options.scheme), "utf-8")
-        used: dict[str, str | None] = {}  # file name -> the layer written there
+        names = FileNames(folder, tally)
         for record in records:
-            stem = file_stem(record.id or f"document-{report.documents + 1}")
-            if stem in used:
-                raise TawsimError(f"document {record.id} has annotations in layers "
-                                  f"{used[stem]} and {record.layer}; brat keeps one .ann per "
-                                  "document: export one layer (--layer NAME)")
-            used[stem] = record.layer
-            if len(stem.encode("utf-8")) > MAX_NAME_BYTES:
-                digest = hashlib.sha256((record.id or "").encode("utf-8")).hexdigest()[:16]
-                stem = stem[:40] + "~" + digest
-                tally.add("{n} document id{s} too long for a file name written under a "
-                          "shortened name (the id does not come back from the name)")
             # A text that begins with U+FEFF gets a BOM before it, or a reader would take that
             # character for the BOM; brat counts the BOM, so the offsets move by one.
             bom = BOM if record.text.startswith(BOM) else ""
-            with open(folder / f"{stem}.txt", "w", encoding="utf-8", newline="") as handle:
-                handle.write(bom + record.text)
-            with open(folder / f"{stem}.ann", "w", encoding="utf-8", newline="") as handle:
-                handle.write(ann_text(record, report, tally, len(bom)))
+            names.write(record, {".txt": bom + record.text,
+                                 ".ann": ann_text(record, report, tally, len(bom))})
             report.documents += 1
     tally.report_to(report)
     return report
+
+
+class FileNames:
+    """One pair of file names per document, never another document's, whatever the file
+    system: names are compared after shortening, %-encoding, case folding and Unicode
+    normalisation (a folder copied to Windows or macOS must not merge two documents), and
+    each file is created exclusively, so nothing is ever overwritten."""
+
+    def __init__(self, folder: Path, tally: Tally) -> None:
+        self.folder = folder
+        self.tally = tally
+        self.layers: dict[str, str | None] = {}  # document id -> the layer written for it
+        self.taken: set[str] = set()  # names as a case-insensitive file system sees them
+
+    def write(self, record: DocumentRecord, contents: dict[str, str]) -> None:
+        if record.id is not None:
+            if record.id in self.layers:
+                raise TawsimError(f"document {record.id} has annotations in layers "
+                                  f"{self.layers[record.id]} and {record.layer}; brat keeps "
+                                  "one .ann per document: export one layer (--layer NAME)")
+            self.layers[record.id] = record.layer
+        stem = self._stem(record)
+        for attempt in range(1, 1000):
+            if attempt > 1:
+                stem = self._other(record, stem, attempt)
+            if name_key(stem) in self.taken:
+                continue
+            try:
+                _create_all(self.folder, stem, contents)
+            except FileExistsError:
+                continue
+            self.taken.add(name_key(stem))
+            if attempt > 1:
+                self.tally.add("{n} document{s} written under another file name, the "
+                               "name having collided with another document's once "
+                               "shortened, encoded or case-folded (the id does not come "
+                               "back from the name)")
+            return
+        raise TawsimError(f"no free file name for document {record.id}", path=str(self.folder))
+
+    def _stem(self, record: DocumentRecord) -> str:
+        stem = file_stem(record.id or f"document-{len(self.taken) + 1}")
+        if len(stem.encode("utf-8")) > MAX_NAME_BYTES:
+            stem = stem[:40] + "~" + _digest(record.id or "")
+            self.tally.add("{n} document id{s} too long for a file name written under a "
+                           "shortened name (the id does not come back from the name)")
+        return stem
+
+    @staticmethod
+    def _other(record: DocumentRecord, stem: str, attempt: int) -> str:
+        base = stem[:40] if len(stem.encode("utf-8")) > MAX_NAME_BYTES - 24 else stem
+        return f"{base.split('~')[0]}~{_digest(record.id or '')}~{attempt}"
+
+
+def _digest(doc_id: str) -> str:
+    return hashlib.sha256(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _create_all(folder: Path, stem: str, contents: dict[str, str]) -> None:
+    """Create every file of a document, or none: a name already on disk is not reused."""
+    made: list[Path] = []
+    try:
+        for suffix, text in contents.items():
+            path = folder / f"{stem}{suffix}"
+            with open(path, "x", encoding="utf-8", newline="") as handle:
+                made.append(path)
+                handle.write(text)
+    except FileExistsError:
+        for path in made:
+            path.unlink()
+        raise
 
 
 def ann_text(record: DocumentRecord, report: WriteReport, tally: Tally, shift: int = 0) -> str:

@@ -11,6 +11,9 @@
 
 Tokens come from `annotator.core.tokens` with an explicit proclitic policy (`proclitics=split`
 by default: بسوريا is ب + سوريا, so the LOCATION سوريا is whole tokens; `keep` leaves them on).
+A document whose text was rebuilt from a CoNLL import gets its imported tokens back instead
+(`tokens=imported`, the default; `imported`), so a CoNLL round trip gives the same text and
+spans; each imported token written otherwise is reported.
 A span edge that still falls inside a token cuts that token (`misaligned=split`, reported
 span by span), or the span is widened to whole tokens (`expand`) or left out (`skip`). CLAIM
 overlaps the entities, so each label family has its own column; two spans of one family that
@@ -30,13 +33,13 @@ line breaks) and the document's metadata says that the offsets refer to the rebu
 
 The modules: `writer` (records into tagged tokens), `reader` (tagged tokens into records),
 `parser` (the file's lines into documents), `tags` (the tag schemes), `lines` (what a line
-may hold).
+may hold), `imported` (a rebuilt document's own tokens).
 """
 
 from annotator.formats.conll.lines import DOCSTART, UNWRITTEN
 from annotator.formats.conll.parser import MAX_TAG_COLUMNS
 from annotator.formats.conll.reader import REBUILT, read, sniff
-from annotator.formats.conll.writer import MAX_NESTING, NAME, write
+from annotator.formats.conll.writer import MAX_NESTING, NAME, TOKEN_CHOICES, write
 
 __all__ = [
     "DOCSTART",
@@ -44,6 +47,7 @@ __all__ = [
     "MAX_TAG_COLUMNS",
     "NAME",
     "REBUILT",
+    "TOKEN_CHOICES",
     "UNWRITTEN",
     "read",
     "sniff",

@@ -1,8 +1,9 @@
 """The lines of a CoNLL file, split into documents of tagged tokens.
 
-Tag columns are tab- or space-separated (as the first line that is not blank has them), and
-any number up to MAX_TAG_COLUMNS. `-DOCSTART-` lines and `# newdoc id = ...` comments begin a
-document; a blank line begins a sentence. A bad line makes its document bad, not the file.
+Tag columns are tab- or space-separated (as the first line that is neither blank nor a
+comment has them), and any number up to MAX_TAG_COLUMNS. `-DOCSTART-` lines and
+`# newdoc id = ...` comments begin a document; a blank line begins a sentence. A bad line
+makes its document bad, not the file.
 """
 
 from __future__ import annotations
@@ -40,9 +41,11 @@ def tagged_documents(path: Path, content: str) -> Iterator[TaggedDocument]:
         if not line.strip():
             sentence_start = True
             continue
-        if separator is None:
+        # Columns are told by the first line that is not a comment (a header comment such
+        # as Tawsim's own has no tab even in a tab-separated file).
+        if separator is None and not line.startswith("#"):
             separator = "\t" if "\t" in line else " "
-        fields = line.split("\t") if separator == "\t" else line.split()
+        fields = line.split("\t") if (separator or _guess(line)) == "\t" else line.split()
         if line.startswith("#") and not is_token_line(fields):
             match = re.match(r"#\s*(?:newdoc id|doc_id|newdoc)\s*=\s*(.+)$", line)
             if match:
@@ -73,6 +76,10 @@ def tagged_documents(path: Path, content: str) -> Iterator[TaggedDocument]:
         current.tokens.append((token, tags, number))
     if current.tokens or current.error:
         yield current
+
+
+def _guess(line: str) -> str:
+    return "\t" if "\t" in line else " "
 
 
 def _token_line(fields: list[str], path: Path, number: int) -> tuple[str, list[str]]:

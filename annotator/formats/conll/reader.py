@@ -3,6 +3,8 @@
 CoNLL has no original text: a document the project already holds (same id) has its tokens
 aligned to its text; otherwise the text is rebuilt (tokens joined by spaces, sentences by
 line breaks) and the document's metadata says that the offsets refer to the rebuilt text.
+Tokens are kept exactly as the file has them (a left-to-right mark at their start included),
+so that the export can write them back (see imported).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from annotator.core.records import DocumentRecord, Origin, SpanRecord
 from annotator.core.text import decode_source
 from annotator.formats.base import BadRecord, ReadItem, ReadOptions
 from annotator.formats.common import check_span
+from annotator.formats.conll.imported import SPACES_INSIDE_TOKENS, spaces_inside_tokens
 from annotator.formats.conll.lines import SKIPPED
 from annotator.formats.conll.parser import TaggedDocument, tagged_documents
 from annotator.formats.conll.tags import chunks
@@ -67,6 +70,9 @@ def _record(document: TaggedDocument, path: Path,
     else:
         text, offsets = _rebuild(document)
         meta = {"text_note": REBUILT, "source_format": "conll"}
+        inside = spaces_inside_tokens(text, offsets)
+        if inside:
+            meta[SPACES_INSIDE_TOKENS] = inside
     spans = _spans(document, offsets, text, path, options)
     return DocumentRecord(text=text, id=document.doc_id, meta=meta, spans=spans), \
         existing is None

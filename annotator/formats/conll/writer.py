@@ -1,9 +1,12 @@
 """Writing CoNLL: Tawsim's tokens, one tag column per label family (and nesting level), in
 strict IOB2.
 
-Tokens come from the core tokeniser with the chosen proclitic policy; a span edge inside a
-token cuts it, widens the span or leaves it out (`misaligned`); spans of one family that
-overlap beyond the nesting levels asked for are left out. Each case is reported.
+Tokens come from the core tokeniser with the chosen proclitic policy, except for a document
+whose text was rebuilt from a CoNLL file: it gets its imported tokens back (`tokens=imported`,
+see imported), so that a CoNLL round trip is exact. A span edge inside a token cuts it,
+widens the span or leaves it out (`misaligned`); spans of one family that overlap beyond the
+nesting levels asked for are left out; an imported token written otherwise is listed. Each
+case is reported.
 """
 
 from __future__ import annotations
@@ -26,6 +29,12 @@ from annotator.formats.common import (
     span_issue,
     whole_number,
 )
+from annotator.formats.conll.imported import (
+    cut_tokens,
+    imported_tokens,
+    is_rebuilt,
+    report_changed_tokens,
+)
 from annotator.formats.conll.lines import DOCSTART, writable
 from annotator.formats.files import atomic_output
 
@@ -33,6 +42,8 @@ NAME = "CoNLL"
 # Spans of one family nested deeper than the columns asked for are reported and left out,
 # and the columns asked for are bounded, so memory and line width stay bounded too.
 MAX_NESTING = 8
+# Documents whose text was rebuilt from CoNLL get their imported tokens back, or Tawsim's.
+TOKEN_CHOICES = ("imported", "tawsim")
 
 
 @dataclass
@@ -51,6 +62,7 @@ class _Writer:
         self.family_of = {label: index for index, (_, labels) in enumerate(self.families)
                           for label in labels}
         self.nesting = whole_number(options.extra, "nesting", 1, maximum=MAX_NESTING)
+        self.tokens = option(options.extra, "tokens", "imported", TOKEN_CHOICES)
         # Column names: one per family and nesting level (ENTITY, ENTITY.2, ...).
         self.columns = [name if level == 0 else f"{name}.{level + 1}"
                         for name, _ in self.families for level in range(self.nesting)]
@@ -64,18 +76,26 @@ class _Writer:
                       else "proclitics kept on their word")
         cut = {"split": "words cut at span edges", "expand": "spans widened to whole tokens",
                "skip": "spans off token edges left out"}[self.misaligned]
+        source = ("the imported ones for documents rebuilt from CoNLL, else "
+                  if self.tokens == "imported" else "")
         return (f"# tawsim conll: columns = TOKEN {names}\n# families = {families}\n"
-                f"# tokens = Tawsim core tokeniser, {proclitics}; {cut}\n")
+                f"# tokens = {source}Tawsim core tokeniser, {proclitics}; {cut}\n")
 
     def document(self, record: DocumentRecord) -> str:
         text = record.text
         # A span's first word is known to stand alone: بحقل splits before حقل العمر.
         known = {normalise_key((s.text or "").split(maxsplit=1)[0]) for s in record.spans
                  if (s.text or "").strip()}.__contains__
-        tokens = writable(tokenize(text, self.policy, known=known))
+        imported = imported_tokens(record) if is_rebuilt(record) else None
+        as_imported = imported is not None and self.tokens == "imported"
+        tokens = writable(imported if as_imported and imported is not None
+                          else tokenize(text, self.policy, known=known))
         cuts = self._cuts(record, tokens)
         if cuts:
-            tokens = writable(self._cut_tokens(text, tokens, cuts, known))
+            tokens = writable(cut_tokens(text, tokens, cuts) if as_imported
+                              else self._cut_tokens(text, tokens, cuts, known))
+        if imported is not None:
+            report_changed_tokens(record, imported, tokens, self.report, self.tally)
         placed = self._place(record, tokens)
         columns = [["O"] * len(tokens) for _ in self.columns]
         written: list[_Placed] = []
@@ -109,8 +129,12 @@ class _Writer:
             running += inside[index]
             lines.append(token.text + "".join("\t" + tags[index] for tags in columns) + "\n")
             after = tokens[index + 1].start if index + 1 < len(tokens) else None
-            if after is not None and "\n" in text[token.end:after] and running == 0:
-                lines.append("\n")
+            if after is not None and "\n" in text[token.end:after]:
+                if running == 0:
+                    lines.append("\n")
+                elif imported is not None:
+                    self.tally.add("{n} sentence break{s} inside a span not written: read "
+                                   "back, those sentences are joined by a space")
         lines.append("\n")
         return "".join(lines)
 

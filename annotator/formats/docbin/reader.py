@@ -7,6 +7,7 @@ checked first, so a damaged file gives a one-line message.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -63,10 +64,32 @@ def _docs(file: Path, options: ReadOptions, vocab: Any) -> list[Any]:
         raise TawsimError(f"cannot read the file: {exc.strerror}", path=str(file)) from None
     options.advance(len(data))
     try:
-        return list(DocBin().from_bytes(data).get_docs(vocab))
+        _check_lengths(data)
+        docs = list(DocBin().from_bytes(data).get_docs(vocab))
+        for doc in docs:  # spans are made lazily: a damaged one fails here, not later
+            for group in doc.spans.values():
+                list(group)
+            list(doc.ents)
+        return docs
     except Exception:  # damaged bytes fail in zlib, msgpack, numpy or spaCy, each its own way
         raise TawsimError("not a spaCy DocBin (.spacy) file, or a damaged one",
                           path=str(file)) from None
+
+
+def _check_lengths(data: bytes) -> None:
+    """Refuse a DocBin whose document lengths do not add up to its tokens: spaCy would cut
+    the documents wrongly without a word, or fail later on a span past a document's end."""
+    import numpy
+    import srsly
+
+    message = srsly.msgpack_loads(zlib.decompress(data))
+    lengths = numpy.frombuffer(message["lengths"], dtype="int32")
+    rows = len(message["tokens"]) // (8 * max(1, len(message["attrs"])))
+    if (lengths < 0).any() or int(lengths.sum()) != rows:
+        raise ValueError("document lengths do not match the tokens")
+    for key in ("span_groups", "flags", "user_data"):
+        if key in message and len(message[key]) != len(lengths):
+            raise ValueError(f"{key} do not match the documents")
 
 
 def record_from_doc(doc: Any, options: ReadOptions) -> DocumentRecord:

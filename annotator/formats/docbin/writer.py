@@ -62,5 +62,6 @@ def write(records: Iterable[DocumentRecord], out: Path, options: WriteOptions) -
 
 def _save(batch: Any, folder: Path, report: WriteReport) -> None:
     path = folder / f"part-{len(report.files) + 1:05d}.spacy"
-    path.write_bytes(batch.to_bytes())
+    with open(path, "xb") as handle:  # created, never written over
+        handle.write(batch.to_bytes())
     report.files.append(str(path))

@@ -8,8 +8,12 @@ Studio has stored them since it stopped counting UTF-16 units; a file whose offs
 sense as UTF-16 units (an emoji before the span) is converted, and the import says so.
 
 The export also writes the matching labelling config beside the tasks (`NAME.config.xml`).
+The import also reads Label Studio's JSON_MIN export (one object per task and annotation, the
+task's fields at the top and each control's regions as `{"start", "end", "text", "labels"}`)
+and its CSV and TSV exports (the same fields as columns).
 
-The modules: `detection` (tasks told from articles), `reader` (tasks into records),
+The modules: `detection` (Label Studio's files told from others), `reader` (tasks into
+records), `minimal` (JSON_MIN records and table rows into records), `tables` (CSV and TSV),
 `regions` (a region's results), `units` (UTF-16 offsets), `writer` (records into tasks),
 `config` (the labelling config).
 """

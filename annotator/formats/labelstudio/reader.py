@@ -1,5 +1,6 @@
 """Reading Label Studio tasks JSON: each task's text and metadata, and the spans and
 relations of its first annotation not cancelled (or, without one, its first prediction).
+Its JSON_MIN, CSV and TSV exports are read too (see minimal and tables).
 
 A task that is bad is yielded as a BadRecord naming it; results Tawsim has no place for are
 counted and reported.
@@ -15,39 +16,80 @@ from annotator.core.errors import InvariantError, TawsimError
 from annotator.core.records import DocumentRecord, Origin, RelationRecord, SpanRecord
 from annotator.formats.base import BadRecord, ReadItem, ReadOptions
 from annotator.formats.common import ReadNotes, document_id
-from annotator.formats.files import display_path, parse_json_document, read_bytes
-from annotator.formats.labelstudio.detection import item_kind
+from annotator.formats.files import (
+    UTF8_BOM,
+    display_path,
+    parse_json_document,
+    read_bytes,
+    wide_encoding,
+)
+from annotator.formats.json_shapes import is_minimal_record, is_task, shape_of
+from annotator.formats.labelstudio.minimal import record_from_minimal
 from annotator.formats.labelstudio.regions import (
     region_detail,
     region_id,
     region_spans,
     relation_of,
 )
+from annotator.formats.labelstudio.tables import TABLE_SUFFIXES, decode_table, table_rows
 from annotator.formats.labelstudio.units import OffsetUnits
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
+    """Tasks JSON, JSON_MIN, or Label Studio's CSV or TSV, told by the file's content."""
     data = read_bytes(path)
     options.advance(len(data))
     if not data.strip():
         raise TawsimError("the file is empty", path=str(path))
-    value = parse_json_document(path, data, options.encoding)
-    if isinstance(value, dict):
-        value = value.get("tasks", [value]) if "data" not in value else [value]
-    if not isinstance(value, list):
-        raise TawsimError("expected a JSON array of Label Studio tasks", path=str(path))
     notes = ReadNotes()
-    for index, task in enumerate(value, start=1):
-        origin = Origin(f"{display_path(path)} (task {index})")
+    if _is_table(path, data):
+        text = decode_table(data, path, options.encoding)
+        items: Iterator[tuple[Origin, Any]] = (
+            (Origin(display_path(path), line), row) for line, row in table_rows(path, text))
+    else:
+        value = parse_json_document(path, data, options.encoding)
+        if isinstance(value, dict):
+            value = value.get("tasks", [value]) if "data" not in value else [value]
+        if not isinstance(value, list):
+            raise TawsimError("expected a JSON array of Label Studio tasks", path=str(path))
+        items = ((Origin(f"{display_path(path)} (task {index})"), task)
+                 for index, task in enumerate(value, start=1))
+    seen: set[str] = set()
+    for number, (origin, item) in enumerate(items, start=1):
+        where = f"line {origin.line}" if origin.line is not None else f"task {number}"
         try:
-            record = record_from_task(task, options, notes, f"task {index}")
+            if isinstance(item, TawsimError):
+                raise item
+            record = _record(item, options, notes, where)
         except TawsimError as error:
-            yield BadRecord(origin, error.located(origin.path))
+            yield BadRecord(origin, error.located(origin.path, origin.line))
             continue
+        if record.id is not None and record.id in seen and not is_task(item):
+            # JSON_MIN and CSV give one record per annotation, the latest first.
+            notes.add("tasks with several annotations: only the first of each was imported "
+                      "(split the file to import the others into their own layers)", where)
+            continue
+        if record.id is not None:
+            seen.add(record.id)
         record.origin = origin
         record.source = display_path(path)
         yield record
     notes.report_to(options, str(path))
+
+
+def _is_table(path: Path, data: bytes) -> bool:
+    """CSV or TSV rather than JSON: by the name, else by the first character."""
+    if path.suffix.lower() in TABLE_SUFFIXES:
+        return True
+    head = data.removeprefix(UTF8_BOM).lstrip()[:1]
+    return head not in (b"[", b"{") and wide_encoding(data) is None
+
+
+def _record(item: Any, options: ReadOptions, notes: ReadNotes, where: str) -> DocumentRecord:
+    """A task, or a JSON_MIN record (CSV row); a plain article is refused."""
+    if is_task(item) or not is_minimal_record(item):
+        return record_from_task(item, options, notes, where)
+    return record_from_minimal(item, options, notes, where)
 
 
 def _text_field(data: dict, options: ReadOptions) -> str:
@@ -100,9 +142,10 @@ def _results(task: dict, notes: ReadNotes, where: str) -> list:
 def record_from_task(task: Any, options: ReadOptions, notes: ReadNotes,
                      where: str) -> DocumentRecord:
     if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
-        raise InvariantError("each task must be an object with a 'data' object")
+        raise InvariantError("each task must be an object with a 'data' object, or a JSON_MIN "
+                             "record with its regions and annotation_id")
     data = task["data"]
-    if item_kind(task) == "article" and not options.fields.get("text"):
+    if shape_of(task) == "article" and not options.fields.get("text"):
         raise InvariantError("the object keeps its text outside 'data': it is an article, not "
                              "a Label Studio task; import it with --format json")
     text_key = _text_field(data, options)

@@ -23,9 +23,12 @@ class ComparisonActions:
         self.accept = a(host, tr("Accept the predicted span") + "\tA",
                         name="acceptPrediction")
 
-    def set_comparing(self, comparing: bool) -> None:
-        for action in (self.next, self.previous, self.accept):
-            action.setEnabled(comparing)
+    def set_comparing(self, comparing: bool, walking: bool = False) -> None:
+        """F4 and Shift+F4 while comparing or while another walk (curation) is open; A only
+        while comparing."""
+        for action in (self.next, self.previous):
+            action.setEnabled(comparing or walking)
+        self.accept.setEnabled(comparing)
 
     def view_actions(self) -> list[QAction]:
         """For the View menu."""

@@ -9,6 +9,8 @@ An adjudicator works in a gold layer, chosen under View › Working layer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt, Signal
 
 from annotator.core.commands import Change
@@ -42,6 +44,9 @@ class ComparisonDesk(QObject):
         self.compare = self.actions.compare
         self.compare.toggled.connect(self._show_dock)
         self._placed = False
+        # The shell lets the curation panel's walk take F4 first while that panel is open.
+        self.first_walk: Callable[[int], bool] = lambda _direction: False
+        self.first_walking: Callable[[], bool] = lambda: False
         self.dock.visibilityChanged.connect(self._visibility)
         self.actions.next.triggered.connect(lambda: self.step(1))
         self.actions.previous.triggered.connect(lambda: self.step(-1))
@@ -110,7 +115,7 @@ class ComparisonDesk(QObject):
         if self.dock.isVisible() and desk is not None and doc_id is not None and layer:
             result = desk.attempt(compare_document, desk.project, doc_id, desk.layer, layer)
         self.result = result
-        self.actions.set_comparing(result is not None)
+        self.follow_walkers()
         if result is None:
             self._clear(tr("This project has no other layer to compare with.")
                         if desk is not None and not layer else "")
@@ -136,6 +141,10 @@ class ComparisonDesk(QObject):
         counts["missed"] = sum(1 for k in result.gold_state.values() if k == "missed")
         panel.summary.setText(" · ".join(f"{kind_name(k)} {n}" for k, n in counts.items()))
 
+    def follow_walkers(self) -> None:
+        """Enable F4 while comparing or while the other walk is open."""
+        self.actions.set_comparing(self.result is not None, self.first_walking())
+
     def _clear(self, message: str) -> None:
         self.gold_marks.show_states({})
         self.predicted_marks.show_states({})
@@ -155,7 +164,9 @@ class ComparisonDesk(QObject):
 
     def step(self, direction: int) -> None:
         """F4 / Shift+F4: the next or previous disagreement, with the focus in the list (so
-        that A accepts it)."""
+        that A accepts it); the curation panel's items instead while that is open."""
+        if self.first_walk(direction):
+            return
         if not self.dock.isVisible():
             self.compare.setChecked(True)
         rows = self.panel.model.rowCount()

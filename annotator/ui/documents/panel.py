@@ -1,4 +1,5 @@
-"""The document list: a filter by status and text above a lazy table of documents."""
+"""The document list: a filter by status and text above a lazy table of documents, with a
+thin bar that fills while a text filter reads the project."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +53,16 @@ class DocumentPanel(QWidget):
         header.resizeSection(2, max(metrics.horizontalAdvance(tr("Spans")),
                                     metrics.horizontalAdvance("00000")) + 18)
 
+        # How far a text filter has read (a million articles take seconds); no words, so
+        # it needs no translation.
+        self.progress = QProgressBar()
+        self.progress.setObjectName("documentFilterProgress")
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(4)
+        self.progress.hide()
+        self.model.scanned.connect(self._show_scanned)
+
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(self.search, 1)
@@ -58,6 +70,7 @@ class DocumentPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(filters)
+        layout.addWidget(self.progress)
         layout.addWidget(self.table, 1)
 
         self._delay = QTimer(self)
@@ -84,9 +97,7 @@ class DocumentPanel(QWidget):
     def show_current(self, doc_id: str) -> None:
         """Mark `doc_id` as the open document and select its row if the list shows it."""
         self.model.current_id = doc_id
-        row = self.model.row_of(doc_id)
-        if row is None:
-            row = self.desk_position(doc_id)
+        row = self.model.position_of(doc_id)
         self._syncing = True
         try:
             if row is None or self.model.doc_id(row) != doc_id:
@@ -101,21 +112,16 @@ class DocumentPanel(QWidget):
             self._syncing = False
         self.model.refresh_rows()
 
-    def desk_position(self, doc_id: str) -> int | None:
-        """Without filters, a document's row is its place in import order."""
-        model = self.model
-        if model.desk is None or model.status_filter is not None or model.text_filter:
-            return None
-        return model.desk.document_position(doc_id)
-
     def neighbour(self, doc_id: str, step: int) -> str | None:
         """The next or previous document in the list as it is filtered now."""
-        row = self.model.row_of(doc_id)
-        if row is None:
-            row = self.desk_position(doc_id)
+        row = self.model.position_of(doc_id)
         if row is None:
             return None
         return self.model.doc_id(row + step)
+
+    def _show_scanned(self, share: float) -> None:
+        self.progress.setValue(round(share * 1000))
+        self.progress.setVisible(share < 1.0)
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._syncing or not current.isValid():

@@ -46,7 +46,7 @@ class OptionsForm(QWidget):
             self.form.removeRow(0)
         self.fields, self.defaults = {}, {}
         for spec in info.options:
-            help_text = option_help(spec.name, spec.help)
+            help_text = option_help(spec.name, spec.help, info.name)
             field: QComboBox | QLineEdit
             if spec.choices:
                 field = QComboBox()

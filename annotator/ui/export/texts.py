@@ -20,6 +20,9 @@ def format_description(info: FormatInfo) -> str:
         "docbin": tr("spaCy DocBin (.spacy); needs spaCy installed"),
         "brat": tr("brat standoff: a folder of .txt and .ann files"),
         "conll": tr("CoNLL BIO tags, one token per line"),
+        "parquet": tr("Apache Parquet for DuckDB, Spark, Polars and Hugging Face datasets: "
+                      "a folder of files, one row per document and layer; needs pyarrow "
+                      "installed"),
     }
     return known.get(info.name, info.description)
 
@@ -33,10 +36,14 @@ def option_name(name: str) -> str:
         "shard": tr("Documents per file"),
         "proclitics": tr("Proclitics"),
         "nesting": tr("Nesting levels"),
+        "jobs": tr("Writing processes"),
+        "compression": tr("Compression"),
     }.get(name, name)
 
 
-def option_help(name: str, fallback: str) -> str:
+def option_help(name: str, fallback: str, format_name: str = "") -> str:
+    if name == "shard" and format_name == "parquet":
+        return tr("Documents per Parquet file in the folder (empty: the default size).")
     return {
         "relations": tr("Write the entities-and-relations form, with the links."),
         "target": tr("Write the results as annotations, or as predictions (for a model "
@@ -51,6 +58,9 @@ def option_help(name: str, fallback: str) -> str:
                          "them on it."),
         "nesting": tr("Tag columns per family, for spans of one family that nest or "
                       "overlap."),
+        "jobs": tr("Processes writing the files at once (empty: one fewer than the "
+                   "machine's cores)."),
+        "compression": tr("How the columns are compressed."),
     }.get(name, fallback)
 
 
@@ -59,5 +69,5 @@ def choice_name(value: str) -> str:
         "no": tr("No"), "yes": tr("Yes"),
         "annotations": tr("Annotations"), "predictions": tr("Predictions"),
         "split": tr("Split"), "expand": tr("Widen"), "skip": tr("Leave out"),
-        "keep": tr("Keep"),
+        "keep": tr("Keep"), "none": tr("No compression"),
     }.get(value, value)

@@ -2,10 +2,10 @@
 
 Documents on the leading side, spans on the other with the selected span's details under
 them (and the help as a tab beside the details, hidden at first); the claims table under the
-article; the search panel as a tab over the documents; the predictions panel, the first time
-it opens, as a tab at the foot of the window; the Team panel as a tab beside the claims,
-hidden at first. Side panels keep the window's full height (the
-bottom corners belong to them), so the claims table takes width only from under the
+article; the search panel as a tab over the documents; the predictions, curation and
+agreement panels, the first time each opens, as a tab at the foot of the window; the Team
+panel likewise, hidden at first. Side panels keep the window's full height
+(the bottom corners belong to them), so the claims table takes width only from under the
 article, which stays the centre of the window. Dock areas do not follow the layout
 direction, so the mirrored (Arabic) layout swaps the sides.
 """
@@ -32,6 +32,9 @@ class DeskDocks:
     search: QDockWidget
     predictions: QDockWidget
     team: QDockWidget
+    curation: QDockWidget
+    agreement: QDockWidget
+    feedback: QDockWidget
 
 
 def article_column(header: QWidget, article: QWidget, find_bar: QWidget) -> QWidget:
@@ -68,9 +71,15 @@ def place_docks(window: QMainWindow, docks: DeskDocks) -> None:
     docks.documents.raise_()
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, docks.predictions)
     docks.predictions.hide()
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, docks.curation)
+    docks.curation.hide()
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, docks.agreement)
+    docks.agreement.hide()
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, docks.feedback)
+    docks.feedback.hide()
+    # The Team panel is placed when it is first shown (place_when_first_shown): tabified
+    # hidden, it would leave a stray tab bar behind once another panel joins the claims.
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, docks.team)
-    window.tabifyDockWidget(docks.claims, docks.team)
-    docks.claims.raise_()
     docks.team.hide()
 
 
@@ -82,6 +91,20 @@ def size_docks(window: QMainWindow, docks: DeskDocks) -> None:
     rest = max(window.height() - DETAILS_HEIGHT - 120, 200)
     window.resizeDocks([docks.spans, docks.details], [rest, DETAILS_HEIGHT],
                        Qt.Orientation.Vertical)
+
+
+def place_when_first_shown(window: QMainWindow, dock: QDockWidget) -> None:
+    """The first time the user shows `dock` from the View menu, it goes to the foot of the
+    window as a tab (place_at_the_foot); after that the user's arrangement stands."""
+    placed = False
+
+    def first(shown: bool) -> None:
+        nonlocal placed
+        if shown and not placed and not dock.isFloating():
+            placed = True
+            place_at_the_foot(window, dock)
+
+    dock.toggleViewAction().triggered.connect(first)
 
 
 def place_at_the_foot(window: QMainWindow, dock: QDockWidget) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from annotator.ui.claims.actions import ClaimsActions
 from annotator.ui.common.i18n import tr
 from annotator.ui.compare.actions import ComparisonActions
+from annotator.ui.compare.curation_actions import CurationActions
 from annotator.ui.search.actions import SearchActions
 from annotator.ui.shell.actions import DeskActions
 from annotator.ui.shell.docks import DeskDocks
@@ -25,6 +26,7 @@ class FeatureActions:
     panels: list[QAction] = field(default_factory=list)  # View: show or hide each panel
     view_extra: list[QAction] = field(default_factory=list)  # View, after the languages
     compare: list[QAction] = field(default_factory=list)  # View, in a group of their own
+    review: list[QAction] = field(default_factory=list)  # Document, after Mark done
     annotate_links: list[QAction] = field(default_factory=list)  # Annotate, after the spans
     scheme: list[QAction] = field(default_factory=list)  # Annotate › The scheme
     annotate_search: list[QAction] = field(default_factory=list)  # Annotate, at its end
@@ -32,13 +34,16 @@ class FeatureActions:
 
 def feature_actions(docks: DeskDocks, search: SearchActions, claims: ClaimsActions,
                     scheme: list[QAction], compare: ComparisonActions,
+                    curation: CurationActions, feedback: list[QAction],
                     team: list[QAction]) -> FeatureActions:
     return FeatureActions(
         team=team, find=search.edit_actions(), view_marks=[search.show_invisibles],
         panels=[dock.toggleViewAction() for dock in (docks.documents, docks.spans,
                                                      docks.details, docks.claims, docks.help,
                                                      docks.team)],
-        view_extra=[docks.search.toggleViewAction()], compare=compare.view_actions(),
+        view_extra=[docks.search.toggleViewAction()],
+        compare=[*compare.view_actions(), *curation.view_actions(), *feedback],
+        review=curation.document_actions(),
         annotate_links=claims.annotate_actions(), scheme=scheme,
         annotate_search=search.annotate_actions())
 
@@ -81,6 +86,7 @@ def build_menus(window: QMainWindow, actions: DeskActions, features: FeatureActi
     document.addActions([a.next_document, a.previous_document])
     document.addSeparator()
     document.addAction(a.mark_done)
+    document.addActions(features.review)
     document.addSeparator()
     document.addActions([a.focus_article, a.focus_documents, a.focus_spans, a.focus_filter])
 

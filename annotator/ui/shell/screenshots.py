@@ -1,6 +1,7 @@
 """Render the desk with the sample project to PNG files, in English and in Arabic: the desk
 with a claim linked to its source, the help panel (F1), find and project search, an
-extractor's layer beside the annotator's, the scheme dialog.
+extractor's layer beside the annotator's, the lead curating two annotators into gold, the
+scheme dialog.
 
     python -m annotator.ui.shell.screenshots docs/screenshots
 
@@ -26,6 +27,7 @@ from annotator.ui.common.session import DeskSession
 from annotator.ui.common.settings import AppPaths, Settings
 from annotator.ui.scheme.dialog import SchemeDialog
 from annotator.ui.shell.app import apply_language, start
+from annotator.ui.shell.screenshot_curation import second_annotator, show_curation
 from annotator.ui.shell.window import MainWindow
 
 WINDOW_SIZE = QSize(1440, 900)
@@ -168,6 +170,9 @@ def render(outdir: Path) -> list[Path]:
             window.scheme_desk.show_help()
             written.append(show_search(window, outdir / f"search-{language}.png"))
             written.append(show_review(window, outdir / f"review-{language}.png"))
+            second_annotator(window, SAMPLE_SPANS, STANCES, SOURCES)
+            show_curation(window, str(outdir / f"curation-{language}.png"))
+            written.append(outdir / f"curation-{language}.png")
             dialog = SchemeDialog(window, desk.current)
             dialog.resize(980, 640)
             dialog.show()

@@ -41,8 +41,10 @@ class DeskStatusBar(QStatusBar):
 
     def show_document_counts(self, counts: dict[Status, int]) -> None:
         total = sum(counts.values())
-        parts = [f"{status_name(s)} {counts.get(s, 0)}"
-                 for s in (Status.NEW, Status.IN_PROGRESS, Status.DONE)]
+        shown = [Status.NEW, Status.IN_PROGRESS, Status.DONE]
+        if counts.get(Status.REVIEWED):  # a lead's gold; an annotator never sees the word
+            shown.append(Status.REVIEWED)
+        parts = [f"{status_name(s)} {counts.get(s, 0)}" for s in shown]
         self.progress.setText(tr("Documents: {total}", total=total) + " — " + " · ".join(parts))
 
     def show_span_counts(self, scheme: Scheme | None, counts: Mapping[str, int]) -> None:

@@ -64,6 +64,16 @@ class MainWindow(DeskWindowParts):
             lambda name: self.actions_.labels[name].trigger())
         self.comparison_desk.placeWanted.connect(
             lambda: docks.place_at_the_foot(self, self.comparison_desk.dock))
+        curation = self.curation_desk
+        curation.placeWanted.connect(lambda: docks.place_at_the_foot(self, curation.dock))
+        curation.layerWanted.connect(self.layerRequested)
+        self.comparison_desk.first_walk = curation.walk  # F4 walks curation while it is open
+        self.comparison_desk.first_walking = lambda: curation.walking
+        curation.walkingChanged.connect(self.comparison_desk.follow_walkers)
+        agreement = self.agreement_desk
+        agreement.placeWanted.connect(lambda: docks.place_at_the_foot(self, agreement.dock))
+        feedback = self.feedback_desk
+        feedback.placeWanted.connect(lambda: docks.place_at_the_foot(self, feedback.dock))
 
     # -- what the desk shows ---------------------------------------------------------------
 
@@ -85,6 +95,9 @@ class MainWindow(DeskWindowParts):
         self.status.show_document_counts(desk.status_counts())
         self.search_desk.set_session(desk)
         self.comparison_desk.set_session(desk)
+        self.curation_desk.set_session(desk)
+        self.agreement_desk.set_session(desk)
+        self.feedback_desk.set_session(desk)
         self.team_desk.set_session(desk)
         self._fill_layers()
         target = doc_id or desk.resume_document(
@@ -137,6 +150,9 @@ class MainWindow(DeskWindowParts):
         self.claims_desk.show_document(None)
         self.search_desk.show_document()
         self.comparison_desk.show_document()
+        self.curation_desk.show_document()
+        self.agreement_desk.show_document()
+        self.feedback_desk.show_document()
         self.update_actions()
         self._update_title()
 
@@ -158,6 +174,9 @@ class MainWindow(DeskWindowParts):
         self.claims_desk.show_document(annotations)
         self.search_desk.show_document()
         self.comparison_desk.show_document()
+        self.curation_desk.show_document()
+        self.agreement_desk.show_document()
+        self.feedback_desk.show_document()
         self.update_actions()
         self._update_title()
 

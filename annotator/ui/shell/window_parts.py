@@ -18,7 +18,10 @@ from annotator.ui.common.docks import panel_dock
 from annotator.ui.common.i18n import direction, tr
 from annotator.ui.common.session import DeskSession
 from annotator.ui.common.settings import Settings
+from annotator.ui.compare.agreement_desk import AgreementDesk
+from annotator.ui.compare.curation_desk import CurationDesk
 from annotator.ui.compare.desk import ComparisonDesk
+from annotator.ui.compare.feedback_desk import FeedbackDesk
 from annotator.ui.context import DeskContext
 from annotator.ui.documents.panel import DocumentPanel
 from annotator.ui.scheme.desk import SchemeDesk
@@ -63,6 +66,9 @@ class DeskWindowParts(QMainWindow):
         self.scheme_desk = SchemeDesk(self.context)
         self.search_desk = SearchDesk(self.context)
         self.comparison_desk = ComparisonDesk(self.context)
+        self.curation_desk = CurationDesk(self.context)
+        self.agreement_desk = AgreementDesk(self.context, self.curation_desk.actions.agreement)
+        self.feedback_desk = FeedbackDesk(self.context)
         self.team_desk = TeamDesk(self.context)
         self._arrange()
         self.layers_menu, self.layers = working_layer_menu(self)
@@ -78,14 +84,19 @@ class DeskWindowParts(QMainWindow):
         self.docks = docks.DeskDocks(self.documents_dock, self.spans_dock,
                                      self.claims_desk.details_dock, self.claims_desk.claims_dock,
                                      self.scheme_desk.help_dock, self.search_desk.search_dock,
-                                     self.comparison_desk.dock, self.team_desk.dock)
+                                     self.comparison_desk.dock, self.team_desk.dock,
+                                     self.curation_desk.dock, self.agreement_desk.dock,
+                                     self.feedback_desk.dock)
         docks.place_docks(self, self.docks)
+        docks.place_when_first_shown(self, self.team_desk.dock)
         self.status.insertPermanentWidget(0, self.search_desk.index_progress)
 
     def _feature_actions(self) -> menus.FeatureActions:
         return menus.feature_actions(self.docks, self.search_desk.actions,
                                      self.claims_desk.actions, self.scheme_desk.actions(),
                                      self.comparison_desk.actions,
+                                     self.curation_desk.actions,
+                                     [self.feedback_desk.show_action],
                                      self.team_desk.file_actions())
 
     @property

@@ -33,7 +33,9 @@ MARKUP = re.compile(r"<[^>]*>|&[a-z]+;")
 KEYS = re.compile(r"\b(Ctrl|Shift|Alt|Esc|Enter|Tab|Del|Backspace|PgUp|PgDown|F\d+)\b")
 # Format and tool names, file endings, and what the user types literally (NAME=SHARE).
 TERMS = re.compile(r"\b(jsonl|JSON Lines|JSON|doccano|Label Studio|labelstudio|spaCy|spacy|"
-                   r"DocBin|docbin|brat|CoNLL|conll|BIO|txt|ann|NAME=SHARE)\b")
+                   r"DocBin|docbin|brat|CoNLL|conll|BIO|txt|ann|NAME=SHARE|Apache Parquet|"
+                   r"Parquet|parquet|DuckDB|Spark|Polars|Hugging Face datasets|pyarrow|"
+                   r"zstd|snappy)\b")
 
 
 def shown_texts(root: QWidget) -> list[tuple[str, str]]:

@@ -1,5 +1,5 @@
 """The screenshot script renders the desk with the sample project, in both languages: the
-desk, the desk with its help panel, the scheme dialog."""
+desk, the desk with its help panel, search, predictions, curation, the scheme dialog."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ def test_the_screenshots_show_the_window_in_english_and_arabic(qtbot, tmp_path,
                                                                 monkeypatch):
     monkeypatch.setenv("TAWSIM_HOME", str(tmp_path / "not-used"))
     written = screenshots.render(tmp_path / "shots")
-    names = ["desk", "help", "search", "review", "scheme"]
+    names = ["desk", "help", "search", "review", "curation", "scheme"]
     assert [p.name for p in written] == [f"{name}-{language}.png" for language in ("en", "ar")
                                          for name in names]
     for path in written:

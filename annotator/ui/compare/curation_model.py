@@ -1,0 +1,139 @@
+"""The curation table: one row per item of the open document (what the annotators and gold
+marked at one place), a column of what differs, one column per annotator, and gold's.
+
+A version reads "Label: text" with its stance and where its SOURCE points; a layer that
+marked nothing there shows a dash. Rows are the disagreements, or every item when the lead
+asks to see the agreed ones too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from annotator.core.curation import CurationItem, Version
+from annotator.core.scheme import Scheme
+from annotator.services.curation import CurationView
+from annotator.ui.common.i18n import language, tr
+from annotator.ui.common.plain import isolated, tooltip
+
+Index = QModelIndex | QPersistentModelIndex
+EXCERPT = 36
+
+KIND_COLOURS = {"agreed": "#2e7d32", "gold_differs": "#b26a00", "annotators_disagree": "#6a1b9a",
+                "missing_in_gold": "#1f6fb2", "only_in_gold": "#c62828"}
+
+
+def kind_name(kind: str) -> str:
+    return {"agreed": tr("Agreed"), "gold_differs": tr("Gold differs"),
+            "annotators_disagree": tr("Annotators differ"),
+            "missing_in_gold": tr("Not in gold"), "only_in_gold": tr("Only in gold")}[kind]
+
+
+def aspect_names(aspects: tuple[str, ...]) -> str:
+    names = {"boundaries": tr("boundaries"), "label": tr("label"), "stance": tr("stance"),
+             "attributes": tr("attributes"), "source": tr("source"), "links": tr("links"),
+             "absent": tr("missing")}
+    return tr(", ").join(names[aspect] for aspect in aspects)
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def describe(version: Version | None, scheme: Scheme | None) -> str:
+    """A version in a cell: its label, text, stance and source."""
+    if version is None:
+        return "—"
+    lang = language()
+    label = scheme.label(version.label).display(lang) \
+        if scheme is not None and scheme.has_label(version.label) else version.label
+    parts = [f"{label}: {isolated(excerpt(version.span.text))}"]
+    if version.stance:
+        parts.append(str(_value_name(scheme, version, lang)))
+    for link in version.sources:
+        parts.append("→ " + isolated(excerpt(link.target.text, 24)))
+    return " · ".join(parts)
+
+
+def _value_name(scheme: Scheme | None, version: Version, lang: str) -> str:
+    """The stance's name in the interface language (its stored value if the scheme lacks
+    it)."""
+    if scheme is None or not scheme.has_label(version.label):
+        return str(version.stance)
+    attribute = scheme.label(version.label).attribute(version.stance_name or "")
+    value = attribute.value(str(version.stance)) if attribute is not None else None
+    return value.display(lang) if value is not None else str(version.stance)
+
+
+class CurationModel(QAbstractTableModel):
+    WHERE, KIND = 0, 1
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.view: CurationView | None = None
+        self.scheme: Scheme | None = None
+        self.rows: list[CurationItem] = []
+        self.show_agreed = False
+
+    def show(self, view: CurationView | None, scheme: Scheme | None) -> None:
+        self.beginResetModel()
+        self.view, self.scheme = view, scheme
+        items = view.items if view is not None else []
+        self.rows = [item for item in items if self.show_agreed or item.disagrees]
+        self.endResetModel()
+
+    @property
+    def layers(self) -> tuple[str, ...]:
+        if self.view is None:
+            return ()
+        return (*self.view.annotator_layers, self.view.gold_layer)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 2 + len(self.layers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if section == self.WHERE:
+            return tr("Where")
+        if section == self.KIND:
+            return tr("What differs")
+        layer = self.layers[section - 2]
+        gold = self.view is not None and layer == self.view.gold_layer
+        return tr("Gold: {layer}", layer=isolated(layer)) if gold else isolated(layer)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.view is None:
+            return None
+        item, column = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.WHERE:
+                return isolated(excerpt(self.view.text[item.start:item.end]))
+            if column == self.KIND:
+                kind = kind_name(item.kind)
+                text = f"{kind}: {aspect_names(item.aspects)}" if item.aspects else kind
+                # Gold holds one annotator's version exactly: the lead has decided.
+                return text + " ✓" if item.disagrees and item.resolved else text
+            return describe(item.version(self.layers[column - 2]), self.scheme)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.KIND:
+            return QColor(KIND_COLOURS[item.kind])
+        if role == Qt.ItemDataRole.ToolTipRole and column >= 2:
+            version = item.version(self.layers[column - 2])
+            if version is not None and version.note:
+                return tooltip(tr("Note: {note}", note=version.note))
+        return None
+
+    def item(self, row: int) -> CurationItem | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of(self, item_index: int) -> int | None:
+        return next((row for row, item in enumerate(self.rows) if item.index == item_index),
+                    None)
