@@ -1,19 +1,20 @@
 """Each class of hostile input, imported through the desk (File › Import): exactly one
 message box naming the file (and the line), no exception, and the project as it was.
 
-A small catalogue of its own; the formats' tests keep the full one.
+A small catalogue of its own (the classes the desk met first), then the formats' own
+catalogue (tests/hostile_inputs.py) replayed through the desk.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from tests.hostile_inputs import HOSTILE_IMPORTS, HostileInput
 from tests.ui.common.message_boxes import MessageBoxes
 from tests.ui.common.project_state import project_state
 
@@ -53,12 +54,8 @@ HOSTILE = [
             lambda: (_line({"id": "n1", "text": TEXT})
                      + _line({"id": "n2", "text": TEXT, "meta": None}).replace(
                          "null", _nested(5000))).encode(), "deep.jsonl:2: "),
-    pytest.param(Hostile("JSON nested 5000 deep, a whole file", "deep.json",
-                         lambda: _nested(5000).encode(), "deep.json:"),
-                 marks=pytest.mark.xfail(
-                     sys.version_info < (3, 13), raises=RecursionError, strict=True,
-                     reason="the Label Studio sniffer reads it with the json module, which "
-                            "recurses before Python 3.13; the formats branch refuses it")),
+    Hostile("JSON nested 5000 deep, a whole file", "deep.json",
+            lambda: _nested(5000).encode(), "deep.json:"),
     Hostile("an offset past the text", "past.jsonl",
             lambda: _line({"id": "n1", "text": TEXT, "spans": [
                 {"start": 12, "end": len(TEXT) + 5, "label": "WEAPON"}]}).encode(),
@@ -84,8 +81,7 @@ def desk(qtbot, make_project, open_desk):
     return desk
 
 
-@pytest.mark.parametrize("hostile", HOSTILE,
-                         ids=lambda hostile: getattr(hostile, "name", None))
+@pytest.mark.parametrize("hostile", HOSTILE, ids=lambda hostile: hostile.name)
 def test_a_hostile_input_is_one_message_and_changes_nothing(qtbot, desk, hostile: Hostile,
                                                             tmp_path):
     window = desk.window
@@ -109,3 +105,22 @@ def test_a_hostile_input_is_one_message_and_changes_nothing(qtbot, desk, hostile
     assert project_state(project) == before
     assert window.documents.model.rowCount() == 2
     assert window.desk.document_count() == 2
+
+
+@pytest.mark.parametrize("hostile", [h for h in HOSTILE_IMPORTS if h.format == "auto"],
+                         ids=lambda hostile: hostile.name)
+def test_the_formats_catalogue_through_the_desk(qtbot, desk, hostile: HostileInput, tmp_path):
+    """The formats' catalogue of hostile inputs (those File › Import reads as it reads
+    everything, telling the format from the file): one box each, naming the file."""
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    path = hostile.make(folder)
+    project = Path(desk.current.path)
+    before = project_state(project)
+    with MessageBoxes() as boxes:
+        desk.window.commands.import_paths([path])
+    assert [title for title, _text in boxes.seen] == ["Import failed"]
+    message = boxes.texts[0].split("\n", 2)[2]
+    assert message.startswith(f"{path}") and hostile.expect in message, message
+    assert "\n" not in message
+    assert project_state(project) == before
