@@ -4,6 +4,7 @@ saved edits into the project file itself. `session.AnnotationSession` adds the e
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from annotator.core.errors import TawsimError
@@ -44,14 +45,21 @@ class ReadingSession:
         """Copy every saved edit from the journal into the project file, without waiting
         for other connections (services.projects.checkpoint): True when the file alone now
         holds them all, False when another connection's read kept some back (try again a
-        moment later). The desk calls it about a second after the last edit."""
-        return checkpoint(self.project)
+        moment later). The desk calls it about a second after the last edit. A closed
+        project is whole already (closing checkpoints it)."""
+        try:
+            return checkpoint(self.project)
+        except sqlite3.ProgrammingError:  # the project was closed
+            return True
 
     @property
     def changed_rows(self) -> int:
         """How many rows the project's connection has written since it was opened: when it
-        grows, there is something a checkpoint would copy."""
-        return self.project.conn.total_changes
+        grows, there is something a checkpoint would copy (0 once it is closed)."""
+        try:
+            return self.project.conn.total_changes
+        except sqlite3.ProgrammingError:  # the project was closed
+            return 0
 
     # -- documents -------------------------------------------------------------------------
 
