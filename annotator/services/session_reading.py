@@ -1,15 +1,17 @@
 """What an annotator reads in their layer: the document list, where to resume, a document's
-annotations and statuses, and what another window or program changed meanwhile.
-`session.AnnotationSession` adds the edits on top."""
+annotations and statuses, what another window or program changed meanwhile, and moving
+saved edits into the project file itself. `session.AnnotationSession` adds the edits on top."""
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from annotator.core.errors import TawsimError
 from annotator.core.model import Annotations, Document, Span, Status
 from annotator.core.scheme import Scheme
 from annotator.services.document_list import DocumentList
+from annotator.services.projects import checkpoint
 from annotator.storage import ProjectStore
 from annotator.storage.watching import ChangeWatch, Elsewhere
 
@@ -36,6 +38,28 @@ class ReadingSession:
         layer (as read by `annotations`). None when nothing did; costs one statement then,
         so it can be asked often."""
         return self._watch.poll(doc_id)
+
+    # -- the project file ------------------------------------------------------------------
+
+    def checkpoint(self) -> bool:
+        """Copy every saved edit from the journal into the project file, without waiting
+        for other connections (services.projects.checkpoint): True when the file alone now
+        holds them all, False when another connection's read kept some back (try again a
+        moment later). The desk calls it about a second after the last edit. A closed
+        project is whole already (closing checkpoints it)."""
+        try:
+            return checkpoint(self.project)
+        except sqlite3.ProgrammingError:  # the project was closed
+            return True
+
+    @property
+    def changed_rows(self) -> int:
+        """How many rows the project's connection has written since it was opened: when it
+        grows, there is something a checkpoint would copy (0 once it is closed)."""
+        try:
+            return self.project.conn.total_changes
+        except sqlite3.ProgrammingError:  # the project was closed
+            return 0
 
     # -- documents -------------------------------------------------------------------------
 

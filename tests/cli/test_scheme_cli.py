@@ -2,6 +2,7 @@
 scheme files refused with what is wrong and where, changes refused with counts."""
 
 import json
+import re
 import sqlite3
 
 import orjson
@@ -224,8 +225,10 @@ def test_invalid_scheme_files_say_what_is_wrong_and_where(tmp_path, change, need
 @pytest.mark.parametrize(
     ("content", "message"),
     [
+        # The json module names the line of the `]` (Python < 3.13) or of the trailing
+        # comma before it (3.13): either is the file and a line, as a user needs it.
         (b'{\n  "name": "x",\n  "labels": [\n    {"name": "A", "color": "#000000"},\n  ]\n}',
-         "bad.json:5: the scheme is not valid JSON"),
+         re.compile(r"bad\.json:[45]: the scheme is not valid JSON")),
         (b'{"name": "x"}', "bad.json:1: invalid scheme at the top level: 'labels' is a "
                            "required property"),
         ('{"name": "x", "labels": []}'.encode("utf-16"), "bad.json: the scheme file is not "
@@ -238,7 +241,11 @@ def test_invalid_scheme_files_say_what_is_wrong_and_where(tmp_path, change, need
 def test_broken_scheme_files(tmp_path, content, message):
     path = tmp_path / "bad.json"
     path.write_bytes(content)
-    assert message in refused("init", tmp_path / "new.tawsim", "--scheme", path)
+    said = refused("init", tmp_path / "new.tawsim", "--scheme", path)
+    if isinstance(message, re.Pattern):
+        assert message.search(said), said
+    else:
+        assert message in said
 
 
 @pytest.fixture

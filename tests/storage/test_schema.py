@@ -1,3 +1,4 @@
+import contextlib
 import re
 import sqlite3
 
@@ -20,12 +21,12 @@ def _schema(conn):
 
 
 def test_migrated_database_matches_the_readable_ddl(project, tmp_path):
-    reference = sqlite3.connect(tmp_path / "reference.db")
-    reference.executescript(schema_file("database.sql").read_text("utf-8"))
-    assert _schema(project.conn) == _schema(reference)
-    assert project.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert reference.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert project.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    with contextlib.closing(sqlite3.connect(tmp_path / "reference.db")) as reference:
+        reference.executescript(schema_file("database.sql").read_text("utf-8"))
+        assert _schema(project.conn) == _schema(reference)
+        assert project.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert reference.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert project.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
 
 
 def test_project_file_settings(project):

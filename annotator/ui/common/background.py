@@ -7,6 +7,8 @@ thread. One JobRunner runs its jobs one at a time: the search index is brought u
 whichever job needs it first, and two jobs writing the index at once would index the same
 documents twice. Starting a job cancels the one running (it stops at its next check), unless
 the running one is work the user asked to finish (export, merge, packaging): then it waits.
+A failure the person can act on (a full disk, a read-only folder, a damaged project) ends a
+job as `failed` with its one line (ui.common.failures); only a bug ends it as `crashed`.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from annotator.core.errors import TawsimError
-from annotator.services.projects import as_user_error, open_project
+from annotator.services.projects import open_project
+from annotator.ui.common.failures import user_message
 
 # work(project, progress, cancelled) -> result; `progress(n)` adds n to what is done.
 Work = Callable[[Any, Callable[[int], None], Callable[[], bool]], Any]
@@ -78,10 +81,10 @@ class ProjectJob(QThread):
             self._outcome.emit("stopped", None)
         except TawsimError as error:
             self._outcome.emit("stopped" if self.cancelled else "failed", str(error))
-        except Exception as error:
-            translated = as_user_error(error)
-            self._outcome.emit("failed" if translated else "crashed",
-                               str(translated) if translated else error)
+        except Exception as error:  # a full disk, a busy project... or a bug
+            message = user_message(error, self.path)
+            self._outcome.emit("crashed" if message is None else "failed",
+                               error if message is None else message)
         else:
             self._outcome.emit("stopped" if self.cancelled else "succeeded", result)
 

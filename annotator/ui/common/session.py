@@ -10,6 +10,8 @@ when none did), and then shows it with the signals the window already follows: t
 document's changed spans and links as `spansChanged`, its status as `statusChanged`, new
 documents, statuses and counts as `documentsChanged`, a new scheme as `schemeChanged`. An
 edit refused because its rows changed elsewhere (StaleEdit) reloads the document the same way.
+About a second after the last write the project file itself gets every saved edit
+(idle_checkpoint), so that copying the file alone copies them all.
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ from annotator.core.scheme import Scheme
 from annotator.core.scheme_edits import SchemeOp
 from annotator.services import review
 from annotator.services import scheme as schemes
-from annotator.services.projects import as_user_error
 from annotator.services.session import AnnotationSession
+from annotator.ui.common.failures import user_message
 from annotator.ui.common.i18n import tr
+from annotator.ui.common.idle_checkpoint import IdleCheckpoint
 
 T = TypeVar("T")
 
@@ -57,9 +60,12 @@ class DeskSession(QObject):
         self._shown: dict[tuple[bool, str], Span | Relation] = {}
         self._closed = False
         session.subscribe(self._on_changes)
+        self.saver = IdleCheckpoint(session.checkpoint, lambda: session.changed_rows, self)
+        self.saver.failed.connect(self.refused)
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(POLL_MS)
         self.poll_timer.timeout.connect(self.look_elsewhere)
+        self.poll_timer.timeout.connect(self.saver.look)
         self.poll_timer.start()
 
     # -- what the session is -----------------------------------------------------------------
@@ -93,6 +99,7 @@ class DeskSession(QObject):
         self._closed = True
         with contextlib.suppress(RuntimeError):  # the window, its parent, may be gone already
             self.poll_timer.stop()
+            self.saver.stop()
         self.session.project.close()
 
     # -- guarded calls ---------------------------------------------------------------------
@@ -108,13 +115,14 @@ class DeskSession(QObject):
         except TawsimError as error:
             self.refused.emit(str(error))
         except Exception as error:  # the storage engine's user errors (busy, disk full)
-            translated = as_user_error(error)
-            if translated is None:
+            message = user_message(error, self.path)
+            if message is None:
                 raise
-            self.refused.emit(str(translated))
+            self.refused.emit(message)
         return None
 
     def _on_changes(self, doc_id: str, changes: list[Change]) -> None:
+        self.saver.wrote()
         if doc_id == self._shown_doc:
             self._follow(changes)
         self.spansChanged.emit(doc_id, changes)
@@ -230,12 +238,14 @@ class DeskSession(QObject):
         return self.session.next_document(doc_id, step)
 
     def notify_documents_added(self) -> None:
+        self.saver.wrote()
         self._statuses.clear()
         self.documentsChanged.emit()
 
     def record_time(self, doc_id: str, seconds: float) -> None:
         """Add active time on a document (the desk's activity clock)."""
         self.attempt(self.session.add_active_time, doc_id, seconds)
+        self.saver.wrote()
 
     # -- edits -----------------------------------------------------------------------------
 
@@ -310,6 +320,7 @@ class DeskSession(QObject):
         # Recorded edits name the old labels and types: undoing one now could bring back
         # what the scheme no longer allows.
         self.session.forget_history()
+        self.saver.wrote()
         self.schemeChanged.emit()
 
 

@@ -4,7 +4,8 @@ report of what the format could not carry.
 The export runs as a background job on its own connection to the project file (the desk's
 job runner, so it never runs beside an indexing job). Cancelling stops it at the next
 document and the service removes what it had written: a cancelled or failed export leaves no
-file. When the format had to change or leave out spans, or warns about anything, the report
+file, and a write the disk refuses (full, read-only, no rights) is a message box naming the
+output. When the format had to change or leave out spans, or warns about anything, the report
 dialog says so and can save the full report as JSON.
 """
 
@@ -38,10 +39,15 @@ from annotator.ui.export.dialog import ExportChoice
 
 def export_work(choice: ExportChoice) -> Work:
     def work(project: Any, progress: Any, cancelled: Any) -> Any:  # a WriteReport
-        return export_dataset(project, choice.path, format=choice.format, layer=choice.layer,
-                              status=choice.status, labels=choice.labels,
-                              options=choice.options or None, split=choice.split,
-                              progress=progress, cancelled=cancelled)
+        try:
+            return export_dataset(project, choice.path, format=choice.format,
+                                  layer=choice.layer, status=choice.status,
+                                  labels=choice.labels, options=choice.options or None,
+                                  split=choice.split, progress=progress, cancelled=cancelled)
+        except OSError as error:  # a full disk, a read-only folder: the job says it in a line
+            # naming the output the person chose (not a hidden part file, nor the project)
+            error.filename = str(choice.path)
+            raise
 
     return work
 

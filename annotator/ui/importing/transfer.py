@@ -11,9 +11,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from annotator.core.errors import TawsimError
 from annotator.services.importing import ImportCancelled, import_paths, input_size
-from annotator.services.projects import as_user_error
+from annotator.ui.common.failures import user_message
 from annotator.ui.common.i18n import tr
 from annotator.ui.common.plain import warn
 from annotator.ui.common.progress import progress_dialog
@@ -22,18 +21,16 @@ from annotator.ui.common.session import DeskSession
 KIB = 1024
 
 
-def _user_message(error: Exception) -> str | None:
-    if isinstance(error, TawsimError):
-        return str(error)
-    translated = as_user_error(error)
-    return str(translated) if translated is not None else None
-
-
 def import_articles(parent: QWidget, desk: DeskSession, paths: list[Path]) -> int | None:
-    """Import `paths` into the project; the number of documents added, None if nothing was."""
+    """Import `paths` into the project; the number of documents added, None if nothing was
+    (a refusal says why in a message box, and leaves the project as it was)."""
     if not paths:
         return None
-    total = max(input_size(paths) // KIB, 1)
+    try:
+        total = max(input_size(paths) // KIB, 1)
+    except OSError as error:  # a folder without rights, a file gone meanwhile
+        _refuse(parent, desk, error)
+        return None
     dialog = progress_dialog(parent, tr("Importing articles…"), total)
     read = [0]
 
@@ -49,11 +46,15 @@ def import_articles(parent: QWidget, desk: DeskSession, paths: list[Path]) -> in
         return None
     except Exception as error:
         dialog.close()
-        message = _user_message(error)
-        if message is None:
-            raise
-        warn(parent, tr("Import failed"), tr("Nothing was imported.") + "\n\n" + message)
+        _refuse(parent, desk, error)
         return None
     dialog.close()
     desk.notify_documents_added()
     return counts.documents_new
+
+
+def _refuse(parent: QWidget, desk: DeskSession, error: Exception) -> None:
+    message = user_message(error, desk.path)
+    if message is None:
+        raise error
+    warn(parent, tr("Import failed"), tr("Nothing was imported.") + "\n\n" + message)

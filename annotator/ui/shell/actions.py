@@ -30,6 +30,7 @@ class DeskActions:
         self.import_folder = a(window, tr("Import a f&older…"), "Ctrl+Shift+I",
                                name="importFolder")
         self.export = a(window, tr("&Export dataset…"), "Ctrl+E", name="exportDataset")
+        self.save_copy = a(window, tr("Save a &copy…"), "Ctrl+Shift+S", name="saveCopy")
         self.settings = a(window, tr("Se&ttings…"), "Ctrl+,", name="settings")
         self.quit = a(window, tr("&Quit"), "Ctrl+Q", name="quit")
 
@@ -112,7 +113,7 @@ class DeskActions:
         for action in (self.next_span, self.previous_span, self.mark_done,
                        *self.labels.values()):
             action.setEnabled(has_document)
-        for action in (self.export, self.import_files, self.import_folder):
+        for action in (self.export, self.save_copy, self.import_files, self.import_folder):
             action.setEnabled(has_project)
         self.undo.setEnabled(undo_step is not None)
         self.redo.setEnabled(redo_step is not None)

@@ -19,15 +19,15 @@ from annotator.core.errors import TawsimError
 from annotator.services.adjudication import working_session
 from annotator.services.identity import Person, own_layer
 from annotator.services.projects import (
-    as_user_error,
     default_actor,
     init_project,
     open_project,
     peek_package,
 )
 from annotator.ui.common import i18n, menu_style
+from annotator.ui.common.failures import user_message
 from annotator.ui.common.fonts import interface_font, register_fonts
-from annotator.ui.common.plain import warn
+from annotator.ui.common.plain import inform, warn
 from annotator.ui.common.session import DeskSession
 from annotator.ui.common.settings import AppPaths, Settings
 from annotator.ui.shell import bootstrap
@@ -81,7 +81,7 @@ class Desk(QObject):
             if not Path(path).exists():
                 self.settings.forget_project(Path(path))  # gone: drop it from Open recent
                 self.window.commands.refresh_recent()
-            self._refuse(error)
+            self._refuse(error, path)
             return False
         return self._show(store)
 
@@ -89,12 +89,15 @@ class Desk(QObject):
         try:
             store = init_project(path)
         except Exception as error:
-            self._refuse(error)
+            self._refuse(error, path)
             return False
         return self._show(store)
 
     def _show(self, store: Any) -> bool:
         try:
+            # Read first, so that a project whose stored scheme is damaged is refused
+            # before anything is written into it (the person's layer) or shown of it.
+            _scheme = store.scheme
             identity = self._identity_for(store)
             if identity is None:
                 store.close()
@@ -104,7 +107,10 @@ class Desk(QObject):
             own = own_layer(store, identity.person)
         except Exception as error:
             store.close()
-            self._refuse(error)
+            self._refuse(error, store.path, i18n.tr(
+                "The project is read-only (the file or its folder), and opening it for you "
+                "would change it. Copy it to a folder you can write to, and open the copy."
+            ) if store.read_only else "")
             return False
         previous = self.current
         self.identity = identity
@@ -112,6 +118,11 @@ class Desk(QObject):
         self.window.set_session(self.current)
         if identity.note():
             self.window.status.say(identity.note())
+        if store.read_only:
+            inform(self.window, i18n.tr("A read-only project"), i18n.tr(
+                "{path} is read-only (the file or its folder): you can read it, but no edit "
+                "will be saved. To work in it, save a copy (File › Save a copy…) in a folder "
+                "you can write to, and open that.", path=str(store.path)))
         if previous is not None:
             previous.close()
             previous.deleteLater()
@@ -130,11 +141,13 @@ class Desk(QObject):
             identity = identity_for(store, self.settings, self.launch)
         return identity
 
-    def _refuse(self, error: Exception) -> None:
-        message = str(error) if isinstance(error, TawsimError) else as_user_error(error)
+    def _refuse(self, error: Exception, path: str | Path | None = None,
+                hint: str = "") -> None:
+        message = user_message(error, path)
         if message is None:
             raise error
-        warn(self.window, i18n.tr("Cannot open the project"), str(message))
+        warn(self.window, i18n.tr("Cannot open the project"),
+             message + ("\n\n" + hint if hint else ""))
 
     def switch_layer(self, layer: str) -> None:
         """Work in another layer of the same project (View › Working layer), on the same
@@ -238,7 +251,14 @@ def start(argv: Sequence[str], paths: AppPaths | None = None) -> Desk | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    desk = start(sys.argv[1:] if argv is None else argv)
+    try:
+        desk = start(sys.argv[1:] if argv is None else argv)
+    except Exception as error:  # before any window: the default project cannot be made
+        message = user_message(error)
+        if message is None:
+            raise
+        print(f"tawsim-gui: error: {message}", file=sys.stderr)
+        return 1
     if desk is None:
         return 0
     try:

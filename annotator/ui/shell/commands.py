@@ -21,7 +21,7 @@ from annotator.ui.documents.panel import DocumentPanel
 from annotator.ui.export.dialog import ExportDialog
 from annotator.ui.export.run import ExportRun
 from annotator.ui.importing import transfer
-from annotator.ui.shell import dialogs
+from annotator.ui.shell import dialogs, save_copy
 from annotator.ui.shell.actions import DeskActions
 from annotator.ui.shell.settings_dialog import SettingsDialog
 
@@ -58,6 +58,7 @@ class WindowCommands(QObject):
         a.import_folder.triggered.connect(lambda: self.import_paths(
             dialogs.choose_import_folder(w, Path.home())))
         a.export.triggered.connect(self.export)
+        a.save_copy.triggered.connect(lambda: save_copy.save_a_copy(self.context))
         a.settings.triggered.connect(self.open_settings)
         a.quit.triggered.connect(w.close)
         a.undo.triggered.connect(self.undo)

@@ -63,7 +63,7 @@ def build_menus(window: QMainWindow, actions: DeskActions, features: FeatureActi
     file.addSeparator()
     importing = file.addMenu(tr("&Import articles"))
     importing.addActions([a.import_files, a.import_folder])
-    file.addAction(a.export)
+    file.addActions([a.export, a.save_copy])
     file.addSeparator()
     file.addActions(features.team)
     file.addSeparator()
