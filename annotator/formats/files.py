@@ -189,9 +189,12 @@ RESTATED_BYTES = 64 << 20  # documents small enough to parse again for a clearer
 def _syntax(exc: orjson.JSONDecodeError, source: bytes | str) -> tuple[str, int]:
     """The one-line message and the line for a document orjson refused."""
     message, line, column = exc.msg, exc.lineno, exc.colno
-    if "allocate" in message and len(source) <= RESTATED_BYTES:
-        # What orjson says of a document cut off inside a few hundred nested arrays; Python's
-        # parser names the real fault.
+    if "allocate" in message and json_limits.may_nest_deeply(source) \
+            and json_limits.text_depth(source) > json_limits.MAX_JSON_DEPTH:
+        # What orjson says of a document cut off inside a few hundred nested arrays.
+        message = "depth"
+    elif "allocate" in message and len(source) <= RESTATED_BYTES:
+        # Python's parser names the real fault.
         try:
             json.loads(source)
         except RecursionError:

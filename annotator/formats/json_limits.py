@@ -9,6 +9,7 @@ line of a JSON Lines file: both are bounded, and a larger collection belongs in 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from annotator.core.errors import TawsimError
@@ -47,6 +48,23 @@ def may_nest_deeply(raw: bytes | str) -> bool:
     if isinstance(raw, bytes):
         return raw.count(b"{") + raw.count(b"[") > MAX_JSON_DEPTH
     return raw.count("{") + raw.count("[") > MAX_JSON_DEPTH
+
+
+_STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"?', re.DOTALL)
+
+
+def text_depth(raw: bytes | str) -> int:
+    """How deep the brackets of JSON text nest, strings left out; for text a parser could
+    not read (cut off, say), where the parsed value is not there to measure."""
+    data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
+    depth = deepest = 0
+    for byte in _STRINGS.sub(b"", data):
+        if byte in b"[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in b"]}":
+            depth = max(depth - 1, 0)
+    return deepest
 
 
 def check_json_depth(value: Any, path: str | None = None, line: int | None = None) -> Any:

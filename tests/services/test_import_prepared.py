@@ -101,8 +101,25 @@ def way(request, monkeypatch):
     return written
 
 
-def _imported(path, files, **options) -> tuple[ProjectStore, object]:
+OPENED: list[ProjectStore] = []
+
+
+@pytest.fixture(autouse=True)
+def _close_projects():
+    """Every project a test made is closed (Python 3.13 warns of an unclosed database)."""
+    yield
+    while OPENED:
+        OPENED.pop().close()
+
+
+def _create(path) -> ProjectStore:
     project = ProjectStore.create(path)
+    OPENED.append(project)
+    return project
+
+
+def _imported(path, files, **options) -> tuple[ProjectStore, object]:
+    project = _create(path)
     counts = import_paths(project, files, actor="tester", **options)
     return project, counts
 
@@ -168,7 +185,7 @@ def test_bad_lines_are_reported_at_their_line_as_before(tmp_path, way):
 def test_a_bad_line_without_skip_bad_imports_nothing(tmp_path, way):
     records = _records() * 1
     records[-2] = dict(records[-2], text="")
-    project = ProjectStore.create(tmp_path / "p.tawsim")
+    project = _create(tmp_path / "p.tawsim")
     with pytest.raises(Exception, match=r"bad\.jsonl:11"):
         import_paths(project, [_write(tmp_path / "bad.jsonl", records)], actor="tester")
     assert project.conn.execute("SELECT count(*) FROM document").fetchone()[0] == 0
@@ -181,7 +198,7 @@ def test_a_cancelled_import_stores_nothing_and_stops_reading(tmp_path, way):
         asked.append(1)
         return len(asked) > 1
 
-    project = ProjectStore.create(tmp_path / "p.tawsim")
+    project = _create(tmp_path / "p.tawsim")
     with pytest.raises(ImportCancelled):
         import_paths(project, [_write(tmp_path / "a.jsonl", _records() * 3)], actor="tester",
                      cancelled=cancelled)
@@ -218,5 +235,6 @@ def test_any_file_gives_the_rows_and_reports_the_careful_way_gives(tmp_path_fact
         project, counts = _imported(folder / f"{name}.tawsim", [path], skip_bad=True,
                                     on_skip=skipped.append, fit=fit)
         results[name] = ([str(e) for e in skipped], counts.as_dict(), _rows(project))
+        OPENED.remove(project)
         project.close()
     assert results["quick"] == results["careful"]
