@@ -25,10 +25,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.core.commands import Change, EditSummary, StaleEdit
 from annotator.core.errors import TawsimError
-from annotator.core.model import Annotations, LayerKind, Relation, Span, Status
+from annotator.core.model import Annotations, Relation, Span, Status
 from annotator.core.scheme import Scheme
 from annotator.core.scheme_edits import SchemeOp
-from annotator.services import review
 from annotator.services import scheme as schemes
 from annotator.services.session import AnnotationSession
 from annotator.ui.common.failures import user_message
@@ -200,26 +199,6 @@ class DeskSession(QObject):
 
     def status_counts(self) -> dict[Status, int]:
         return self.session.status_counts()
-
-    def review_layers(self) -> tuple[str, ...]:
-        """The layers whose statuses a lead sees side by side (the annotators who worked,
-        then gold), when the desk works in a gold layer and annotators have worked; else
-        none."""
-        layers = review.review_layers(self.project)
-        kinds = {layer.name: layer.kind for layer in self.project.layers()}
-        annotators = [name for name in layers if kinds.get(name) == LayerKind.ANNOTATOR]
-        if self.layer not in layers or kinds.get(self.layer) != LayerKind.GOLD \
-                or not annotators:
-            return ()
-        return (*annotators, self.layer)
-
-    def add_review_statuses(self, rows: list[dict[str, Any]], layers: Sequence[str]) -> None:
-        """Each row's status in every layer of `layers`, as row["layers"]."""
-        table = review.statuses_by_layer(self.project, [row["id"] for row in rows],
-                                         layers=layers)
-        found = {item.document: item.statuses for item in table.rows}
-        for row in rows:
-            row["layers"] = found.get(row["id"], {})
 
     def document_count(self, status: Status | None = None, text: str | None = None) -> int:
         return self.session.document_count(status, text)

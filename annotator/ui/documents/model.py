@@ -29,6 +29,7 @@ from annotator.ui.common.i18n import tr
 from annotator.ui.common.labels import status_icon, status_name, text_alignment
 from annotator.ui.common.plain import isolated, shown, tooltip
 from annotator.ui.common.session import DeskSession
+from annotator.ui.documents.review_columns import add_review_statuses, review_layers
 
 PAGE_SIZE = 200
 PAGES_KEPT = 40
@@ -73,7 +74,7 @@ class DocumentListModel(QAbstractTableModel):
     def set_session(self, desk: DeskSession | None) -> None:
         self.desk = desk
         self.filter_layer = None
-        self.review_layers = desk.review_layers() if desk is not None else ()
+        self.review_layers = review_layers(desk) if desk is not None else ()
         self.reload()
 
     @property
@@ -169,7 +170,7 @@ class DocumentListModel(QAbstractTableModel):
         if page is None:
             page = self.listing.rows(page_number * PAGE_SIZE, PAGE_SIZE)
             if self.reviewing and self.desk is not None and page:
-                self.desk.add_review_statuses(page, self.review_layers)
+                add_review_statuses(self.desk, page, self.review_layers)
             self._pages[page_number] = page
             while len(self._pages) > PAGES_KEPT:
                 self._pages.popitem(last=False)
