@@ -8,6 +8,8 @@ document is news even when this session wrote to it afterwards.
 
 from __future__ import annotations
 
+import pytest
+
 from annotator.services.projects import open_project
 from annotator.services.session import AnnotationSession
 from annotator.storage import ProjectStore
@@ -15,19 +17,29 @@ from tests.services.review_data import find
 from tests.services.team_data import add_articles, article
 
 
-def two_sessions(tmp_path):
+@pytest.fixture
+def opened():
+    """Every project a test opens, closed after it."""
+    projects: list = []
+    yield projects
+    for project in projects:
+        project.close()
+
+
+def two_sessions(tmp_path, opened):
     path = tmp_path / "p.tawsim"
     project = ProjectStore.create(path)
     add_articles(project, 3)
     here = AnnotationSession(project, "amal")
     there = AnnotationSession(open_project(path), "amal")
+    opened.extend([project, there.project])
     here.annotations("a000")
     assert here.changes_elsewhere("a000") is None
     return here, there
 
 
-def test_own_edits_are_not_news_when_others_write_elsewhere(tmp_path):
-    here, there = two_sessions(tmp_path)
+def test_own_edits_are_not_news_when_others_write_elsewhere(tmp_path, opened):
+    here, there = two_sessions(tmp_path, opened)
     here.add_span("a000", *find(article(0), "حلب"), "LOCATION")
     there.add_span("a001", *find(article(1), "حلب"), "LOCATION")  # another document
     change = here.changes_elsewhere("a000")
@@ -35,10 +47,9 @@ def test_own_edits_are_not_news_when_others_write_elsewhere(tmp_path):
     assert here.changes_elsewhere("a000") is None
 
 
-def test_an_edit_elsewhere_of_the_same_document_is_news_after_an_own_edit(tmp_path):
-    here, there = two_sessions(tmp_path)
+def test_an_edit_elsewhere_of_the_same_document_is_news_after_an_own_edit(tmp_path, opened):
+    here, there = two_sessions(tmp_path, opened)
     there.add_span("a000", *find(article(0), "مدفعي"), "WEAPON")
     here.add_span("a000", *find(article(0), "حلب"), "LOCATION")  # after theirs
     change = here.changes_elsewhere("a000")
     assert change is not None and change.document
-    there.project.close()
