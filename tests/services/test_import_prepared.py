@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import orjson
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.ids import is_valid_id
@@ -223,6 +223,10 @@ RECORDS = st.lists(st.fixed_dictionaries(
 
 
 @settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@example(records=[{"id": "d1", "text": "قرب الموصل", "layer": "gold", "spans": []},
+                  {"id": "d1", "text": "قرب الموصل ٢", "layer": "gold", "spans": []},
+                  {"id": "d2", "text": "قرب الموصل", "layer": "gold",
+                   "spans": [{"start": 0, "end": 0, "label": "ACTOR", "id": "s1"}]}])
 @given(records=RECORDS)
 def test_any_file_gives_the_rows_and_reports_the_careful_way_gives(tmp_path_factory, records):
     """Generated records, good and bad (offsets outside the text, covered text that differs,
@@ -234,7 +238,9 @@ def test_any_file_gives_the_rows_and_reports_the_careful_way_gives(tmp_path_fact
         skipped: list = []
         project, counts = _imported(folder / f"{name}.tawsim", [path], skip_bad=True,
                                     on_skip=skipped.append, fit=fit)
-        results[name] = ([str(e) for e in skipped], counts.as_dict(), _rows(project))
+        # The same refusals; the order may differ (the careful way finds a document that
+        # clashes with the project only when it writes, after reading later lines).
+        results[name] = (sorted(str(e) for e in skipped), counts.as_dict(), _rows(project))
         OPENED.remove(project)
         project.close()
     assert results["quick"] == results["careful"]
