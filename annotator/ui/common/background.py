@@ -114,6 +114,7 @@ class JobRunner(QObject):
         super().__init__(parent)
         self.current: ProjectJob | None = None
         self._waiting: list[ProjectJob] = []
+        self._closed = False
 
     @property
     def busy(self) -> bool:
@@ -121,6 +122,11 @@ class JobRunner(QObject):
 
     def submit(self, job: ProjectJob) -> ProjectJob:
         job.setParent(self)
+        if self._closed:
+            # The window is closing: a timer that fires now must not start a thread that
+            # would still run when the window, its parent, is destroyed (Qt aborts then).
+            self._drop(job)
+            return job
         job.crashed.connect(_reraise)
         job.ended.connect(lambda j=job: self._finished(j))
         for waiting in [w for w in self._waiting if w.interruptible]:
@@ -164,7 +170,9 @@ class JobRunner(QObject):
             self._next()
 
     def shutdown(self) -> None:
-        """Cancel everything and wait for the running job (the window is closing)."""
+        """Cancel everything and wait for the running job (the window is closing); jobs
+        submitted after this are dropped."""
+        self._closed = True
         self._waiting = []
         job, self.current = self.current, None
         if job is not None:
