@@ -14,14 +14,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
 from annotator.core.errors import TawsimError
 from annotator.services.agreement import AgreementReport, document_agreement, project_agreement
 from annotator.services.agreement_html import write_agreement_html
 from annotator.ui.common.background import JobCancelled, ProjectJob
-from annotator.ui.common.docks import panel_dock
+from annotator.ui.common.docks import DockToggle, panel_dock
 from annotator.ui.common.i18n import tr, trn
 from annotator.ui.common.plain import warn
 from annotator.ui.common.session import DeskSession
@@ -41,7 +41,6 @@ def agreement_work(status: str | None) -> Any:
 
 
 class AgreementDesk(QObject):
-    placeWanted = Signal()
 
     def __init__(self, context: DeskContext, toggle: Any) -> None:
         super().__init__(context)
@@ -53,10 +52,9 @@ class AgreementDesk(QObject):
         self.panel = AgreementPanel()
         self.dock = panel_dock(context.host, tr("Agreement"), "agreementDock", self.panel,
                                floatable=True)
-        self.toggle = toggle  # the checkable action that shows the panel
-        self._placed = False
-        toggle.toggled.connect(self._show_dock)
-        self.dock.visibilityChanged.connect(self._visibility)
+        self.toggle = DockToggle(toggle, self.dock)
+        self.placeWanted = self.toggle.placeWanted
+        self.toggle.visibilityChanged.connect(self.refresh)
         self.panel.measureRequested.connect(self.measure_project)
         self.panel.stopRequested.connect(self.stop)
         self.panel.saveRequested.connect(self.save_report)
@@ -70,20 +68,6 @@ class AgreementDesk(QObject):
         self.refresh()
 
     def show_document(self) -> None:
-        self.refresh()
-
-    def _show_dock(self, shown: bool) -> None:
-        if shown and not self._placed and not self.dock.isFloating():
-            self._placed = True
-            self.placeWanted.emit()
-        self.dock.setVisible(shown)
-
-    def _visibility(self, _visible: bool) -> None:
-        self.toggle.blockSignals(True)
-        try:
-            self.toggle.setChecked(not self.dock.isHidden())
-        finally:
-            self.toggle.blockSignals(False)
         self.refresh()
 
     def refresh(self) -> None:

@@ -23,7 +23,7 @@ from annotator.services.adjudication import working_layers
 from annotator.services.curation import CurationView, curation_view
 from annotator.services.curation_edits import accept_all, accept_version, reject
 from annotator.services.curation_premerge import premerge
-from annotator.ui.common.docks import panel_dock
+from annotator.ui.common.docks import DockToggle, panel_dock
 from annotator.ui.common.i18n import tr, trn
 from annotator.ui.common.plurals import spans
 from annotator.ui.common.session import DeskSession
@@ -36,7 +36,6 @@ from annotator.ui.context import DeskContext
 
 
 class CurationDesk(QObject):
-    placeWanted = Signal()  # the panel opens for the first time: the shell places its dock
     layerWanted = Signal(str)  # work in this gold layer (the shell switches the session)
     walkingChanged = Signal()  # F4 now walks (or no longer walks) the curation items
 
@@ -50,14 +49,15 @@ class CurationDesk(QObject):
                                floatable=True)
         self.marks = CurationMarks(context.view)
         self.actions = CurationActions(context.host)
-        self._placed = False
+        self.toggle = DockToggle(self.actions.curate, self.dock)
+        self.placeWanted = self.toggle.placeWanted
         self._advance_from: CurationItem | None = None
-        self.actions.curate.toggled.connect(self._show_dock)
         self.actions.mark_reviewed.triggered.connect(self.toggle_reviewed)
         self.actions.premerge.triggered.connect(self.premerge_document)
         self.actions.review_all.triggered.connect(
             lambda: self.desk is not None and review_all_fully_agreed(self.context, self.desk))
-        self.dock.visibilityChanged.connect(self._visibility)
+        self.actions.curate.toggled.connect(lambda shown: shown and self._work_in_gold())
+        self.toggle.visibilityChanged.connect(self.refresh)
         self.panel.itemChosen.connect(self.reveal)
         self.panel.acceptRequested.connect(self.accept)
         self.panel.rejectRequested.connect(self.reject)
@@ -124,22 +124,6 @@ class CurationDesk(QObject):
             self.layerWanted.emit(layer)
 
     # -- the view ------------------------------------------------------------------------------
-
-    def _show_dock(self, shown: bool) -> None:
-        if shown and not self._placed and not self.dock.isFloating():
-            self._placed = True  # once: after that the user's arrangement stands
-            self.placeWanted.emit()
-        self.dock.setVisible(shown)
-        if shown:
-            self._work_in_gold()
-
-    def _visibility(self, _visible: bool) -> None:
-        self.actions.curate.blockSignals(True)
-        try:
-            self.actions.curate.setChecked(not self.dock.isHidden())
-        finally:
-            self.actions.curate.blockSignals(False)
-        self.refresh()
 
     def _on_changes(self, doc_id: str, _changes: list[Change]) -> None:
         if doc_id == self.context.doc_id:

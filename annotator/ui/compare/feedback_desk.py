@@ -10,12 +10,12 @@ It reads through the services and writes nothing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
 from annotator.core.errors import TawsimError
 from annotator.services.feedback import Difference, feedback_differences, feedback_info
 from annotator.ui.common.actions import window_action
-from annotator.ui.common.docks import panel_dock
+from annotator.ui.common.docks import DockToggle, panel_dock
 from annotator.ui.common.i18n import tr, trn
 from annotator.ui.common.session import DeskSession
 from annotator.ui.compare.feedback_panel import FeedbackPanel
@@ -23,7 +23,6 @@ from annotator.ui.context import DeskContext
 
 
 class FeedbackDesk(QObject):
-    placeWanted = Signal()
 
     def __init__(self, context: DeskContext) -> None:
         super().__init__(context)
@@ -36,10 +35,10 @@ class FeedbackDesk(QObject):
         self.show_action = window_action(context.host, tr("&Feedback from the lead"),
                                          name="showFeedback", checkable=True)
         self.show_action.setEnabled(False)
-        self.show_action.toggled.connect(self._show_dock)
-        self.dock.visibilityChanged.connect(self._visibility)
+        self.toggle = DockToggle(self.show_action, self.dock)
+        self.placeWanted = self.toggle.placeWanted
+        self.toggle.visibilityChanged.connect(self.refresh)
         self.panel.differenceChosen.connect(self.reveal)
-        self._placed = False
         self._opened_for = None  # the project it opened with: once, not at every layer switch
 
     def set_session(self, desk: DeskSession) -> None:
@@ -59,20 +58,6 @@ class FeedbackDesk(QObject):
         self.refresh()
 
     def show_document(self) -> None:
-        self.refresh()
-
-    def _show_dock(self, shown: bool) -> None:
-        if shown and not self._placed and not self.dock.isFloating():
-            self._placed = True
-            self.placeWanted.emit()
-        self.dock.setVisible(shown)
-
-    def _visibility(self, _visible: bool) -> None:
-        self.show_action.blockSignals(True)
-        try:
-            self.show_action.setChecked(not self.dock.isHidden())
-        finally:
-            self.show_action.blockSignals(False)
         self.refresh()
 
     def refresh(self) -> None:
