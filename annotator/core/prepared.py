@@ -28,6 +28,7 @@ from annotator.core.records import DocumentRecord, Origin, SpanRecord
 (LINE, POSITION, ID, TITLE, TEXT, TEXT_SHA256, META, LAYER, LAYER_OWNER, STATUS, TIME, SPANS,
  ALL_PLAIN) = range(13)
 PreparedDocument = tuple
+assert ALL_PLAIN == SPANS + 1 == 12, "core.span_columns rebuilds documents with these last"
 PLAIN = 6  # the length of a plain span tuple
 FULL = 11
 

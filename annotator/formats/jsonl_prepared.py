@@ -137,8 +137,8 @@ def prepare_article(value: Any, line: int, position: int,
 
 def _prepare_spans(items: list, text: str, allowed: dict,
                    position: int) -> list[tuple] | None:
-    """Each span checked (offsets, covered text, label and attributes in the scheme, no
-    repeats) and given an id; None at the first doubt. This loop runs for every span of an
+    """Each span checked (offsets, covered text, label and attributes in the scheme) and
+    given an id; None at the first doubt. This loop runs for every span of an
     import: a span with exactly the five plain fields is taken inline."""
     length = len(text)
     # The scheme's own strings for the labels: a batch sends each once, not once per span.
@@ -162,11 +162,9 @@ def _prepare_spans(items: list, text: str, allowed: dict,
         if span is None:
             return None
         out.append(span)
-    ids = [span[1] for span in out]
-    if (len(set(ids)) != len(ids) or len({span[2:5] for span in out}) != len(out)
-            or not all_valid_ids(ids)):
-        return None
-    return out
+    # A span id used twice, or a span repeated, is left to the database's unique indexes:
+    # it refuses the batch, which then takes the careful way and its message (storage.bulk).
+    return out if all_valid_ids([span[1] for span in out]) else None
 
 
 def _prepare_span(item: Any, text: str, length: int, allowed: dict,
