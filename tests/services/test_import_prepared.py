@@ -4,6 +4,8 @@ where they stand."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import orjson
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -189,6 +191,26 @@ def test_a_bad_line_without_skip_bad_imports_nothing(tmp_path, way):
     with pytest.raises(Exception, match=r"bad\.jsonl:11"):
         import_paths(project, [_write(tmp_path / "bad.jsonl", records)], actor="tester")
     assert project.conn.execute("SELECT count(*) FROM document").fetchone()[0] == 0
+    _assert_checks_are_back(project)
+
+
+def _assert_checks_are_back(project: ProjectStore) -> None:
+    """The import wrote without the checks it had made itself; the connection's next
+    writer (the desk's edits) has every one of them again."""
+    conn = project.conn
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA ignore_check_constraints").fetchone()[0] == 0
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("UPDATE span SET \"end\" = \"start\" WHERE seq = (SELECT min(seq) FROM span)"
+                     if conn.execute("SELECT count(*) FROM span").fetchone()[0]
+                     else "INSERT INTO status (document, layer, status, updated_at) "
+                          "VALUES (999, 999, 'done', 'now')")
+
+
+def test_after_an_import_the_database_checks_every_write_again(tmp_path, way):
+    project, _ = _imported(tmp_path / "p.tawsim", [_write(tmp_path / "in.jsonl", _records())])
+    assert way, "the quick way wrote some batches"
+    _assert_checks_are_back(project)
 
 
 def test_a_cancelled_import_stores_nothing_and_stops_reading(tmp_path, way):
