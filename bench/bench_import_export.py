@@ -95,6 +95,7 @@ def phase_export(project: str, out: str, jobs: str) -> dict:
         started = time.perf_counter()
         report = export_dataset(store, out, jobs=int(jobs))
         elapsed = time.perf_counter() - started
+    Path(out).unlink()  # only the time is wanted; the disk is needed for the next steps
     return {"seconds": elapsed, "documents": report.documents, "spans": report.spans}
 
 
@@ -103,7 +104,9 @@ def phase_floor_import(corpus: str, database: str) -> dict:
 
 
 def phase_floor_export(database: str, out: str) -> dict:
-    return floor_export(Path(database), Path(out))
+    report = floor_export(Path(database), Path(out))
+    Path(out).unlink()
+    return report
 
 
 PHASES = {"import": phase_import, "export": phase_export, "floor_import": phase_floor_import,
@@ -126,6 +129,9 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                         help="export processes (tawsim export --jobs)")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/tawsim-bench"))
+    parser.add_argument("--steps", default="import records,export records,import articles",
+                        help="which steps to run, comma-separated (a million articles need "
+                             "about 25 GB of disk for all three)")
     parser.add_argument("--phase", choices=sorted(PHASES))
     parser.add_argument("args", nargs="*")
     options = parser.parse_args()
@@ -138,7 +144,9 @@ def main() -> None:
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
     corpus = write_corpus(work / f"corpus-{options.docs}.jsonl", options.docs)
-    articles = write_articles(work / f"articles-{options.docs}.jsonl", options.docs)
+    wanted = [step.strip() for step in options.steps.split(",") if step.strip()]
+    articles = (write_articles(work / f"articles-{options.docs}.jsonl", options.docs)
+                if "import articles" in wanted else corpus)
     print(f"corpora: {corpus.stat().st_size / 1e6:.0f} MB and "
           f"{articles.stat().st_size / 1e6:.0f} MB ({time.perf_counter() - started:.0f} s)",
           file=sys.stderr)
@@ -152,6 +160,10 @@ def main() -> None:
         "import articles": (("floor_import", str(articles), floor_db + "-articles"),
                             ("import", str(articles), project + "-articles")),
     }
+    unknown = set(wanted) - set(steps)
+    if unknown:
+        parser.error(f"unknown steps: {', '.join(sorted(unknown))}")
+    steps = {step: pair for step, pair in steps.items() if step in wanted}
     rows: list[tuple[str, int, dict, dict]] = []
     for round_number in range(1, options.rounds + 1):
         for step, (floor, tawsim) in steps.items():
