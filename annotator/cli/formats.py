@@ -32,7 +32,10 @@ def formats_() -> None:
               help="Check labels against this scheme file instead of the default one.")
 @click.option("--project", "project", type=click.Path(dir_okay=False, path_type=Path),
               help="Check labels against this project's scheme.")
-def validate(file: Path, scheme_file: Path | None, project: Path | None) -> None:
+@click.option("--encoding", help="Read the file in this encoding (utf-8, utf-16, cp1256), as "
+              "tawsim import --encoding would.")
+def validate(file: Path, scheme_file: Path | None, project: Path | None,
+             encoding: str | None) -> None:
     """Check a JSONL dataset: its shape, offsets, covered text, labels and links."""
     if project is not None:
         with open_project(project) as store:
@@ -40,7 +43,7 @@ def validate(file: Path, scheme_file: Path | None, project: Path | None) -> None
     else:
         scheme = load_scheme(scheme_file) if scheme_file else default_scheme()
     problems = 0
-    for problem in validate_dataset(file, scheme):
+    for problem in validate_dataset(file, scheme, encoding):
         problems += 1
         click.echo(f"tawsim: invalid: {problem}", err=True)
     if problems:

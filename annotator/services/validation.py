@@ -30,13 +30,15 @@ def _where(error: jsonschema.ValidationError) -> str:
     return "/".join(str(p) for p in error.absolute_path) or "the record"
 
 
-def validate_dataset(path: str | Path, scheme: Scheme) -> Iterator[TawsimError]:
-    """Every problem of a Tawsim JSONL dataset, one per bad line, each naming file and line."""
+def validate_dataset(path: str | Path, scheme: Scheme,
+                     encoding: str | None = None) -> Iterator[TawsimError]:
+    """Every problem of a Tawsim JSONL dataset, one per bad line, each naming file and line;
+    `encoding` reads the file in that encoding, as `tawsim import --encoding` would."""
     path = Path(path)
     if not path.is_file():
         raise TawsimError("no such file", path=str(path))
     validator = record_validator()
-    for origin, value in json_lines(path, ReadOptions()):
+    for origin, value in json_lines(path, ReadOptions(encoding=encoding)):
         if isinstance(value, TawsimError):
             yield value
             continue

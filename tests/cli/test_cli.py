@@ -217,6 +217,20 @@ def test_validate_reports_every_bad_line(proj, tmp_path):
     assert "v.jsonl:3: " in result.stderr
 
 
+def test_validate_reads_the_encoding_it_is_given(proj, tmp_path):
+    run("import", proj, write_jsonl(tmp_path / "in.jsonl", handmade_records()))
+    exported = tmp_path / "v.jsonl"
+    run("export", proj, "-o", exported, "--layer", "gold")
+    wide = tmp_path / "wide.jsonl"
+    wide.write_bytes(exported.read_text(encoding="utf-8").encode("utf-16"))
+    assert "wide.jsonl: valid" in run("validate", wide, "--encoding", "utf-16").output
+    misread = run("validate", exported, "--encoding", "cp1256", ok=False)
+    assert misread.exit_code == 1 and "v.jsonl:1" in misread.stderr
+    unknown = run("validate", exported, "--encoding", "klingon", ok=False)
+    assert unknown.exit_code != 0 and "Traceback" not in unknown.output + unknown.stderr
+    assert "klingon" in unknown.stderr and len(unknown.stderr.strip().splitlines()) == 1
+
+
 def test_export_filters_by_status(proj, tmp_path):
     run("import", proj, write_jsonl(tmp_path / "in.jsonl", handmade_records()))
     out = tmp_path / "done.jsonl"
