@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt
 
 from annotator.core.commands import Change
 from annotator.services.adjudication import accept_prediction
 from annotator.services.audit import DocumentComparison, compare_document, layers_to_compare
-from annotator.ui.common.docks import panel_dock
+from annotator.ui.common.docks import DockToggle, panel_dock
 from annotator.ui.common.i18n import tr
 from annotator.ui.common.session import DeskSession
 from annotator.ui.compare.actions import ComparisonActions
@@ -27,8 +27,6 @@ from annotator.ui.context import DeskContext
 
 
 class ComparisonDesk(QObject):
-    placeWanted = Signal()  # the panel opens for the first time: the shell places its dock
-
     def __init__(self, context: DeskContext) -> None:
         super().__init__(context)
         self.context = context
@@ -42,12 +40,14 @@ class ComparisonDesk(QObject):
         self.predicted_marks = ComparisonMarks(self.panel.pane)
         self.actions = ComparisonActions(context.host)
         self.compare = self.actions.compare
-        self.compare.toggled.connect(self._show_dock)
-        self._placed = False
+        self.toggle = DockToggle(self.compare, self.dock)
+        # The panel opens for the first time: the shell places its dock.
+        self.placeWanted = self.toggle.placeWanted
+        # The marks are drawn while the panel is on screen.
+        self.toggle.visibilityChanged.connect(self.refresh)
         # The shell lets the curation panel's walk take F4 first while that panel is open.
         self.first_walk: Callable[[int], bool] = lambda _direction: False
         self.first_walking: Callable[[], bool] = lambda: False
-        self.dock.visibilityChanged.connect(self._visibility)
         self.actions.next.triggered.connect(lambda: self.step(1))
         self.actions.previous.triggered.connect(lambda: self.step(-1))
         self.actions.accept.triggered.connect(self.accept_current)
@@ -87,22 +87,6 @@ class ComparisonDesk(QObject):
         self.refresh()
 
     # -- the comparison ------------------------------------------------------------------------
-
-    def _show_dock(self, shown: bool) -> None:
-        if shown and not self._placed and not self.dock.isFloating():
-            self._placed = True  # once: after that the user's arrangement stands
-            self.placeWanted.emit()
-        self.dock.setVisible(shown)
-
-    def _visibility(self, _visible: bool) -> None:
-        # Checked while the panel is open, even as a tab behind another panel; the marks are
-        # drawn while it is on screen.
-        self.compare.blockSignals(True)
-        try:
-            self.compare.setChecked(not self.dock.isHidden())
-        finally:
-            self.compare.blockSignals(False)
-        self.refresh()
 
     def _on_changes(self, doc_id: str, _changes: list[Change]) -> None:
         if doc_id == self.context.doc_id:
