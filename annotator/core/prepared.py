@@ -48,6 +48,14 @@ def has_annotations(document: PreparedDocument) -> bool:
                 or document[TIME])
 
 
+def has_repeats(document: PreparedDocument) -> bool:
+    """Whether a span id, or a span (offsets and label), comes twice in the document: the
+    bulk reader leaves these to the database, and the importer then refuses the record."""
+    spans = list(document[SPANS])
+    return (len({span[1] for span in spans}) != len(spans)
+            or len({span[2:5] for span in spans}) != len(spans))
+
+
 def meta_json(meta: dict) -> str:
     return orjson.dumps(meta).decode() if meta else "{}"
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Sequence
-from itertools import chain, islice
+from itertools import chain
 
 from annotator.core.prepared import ALL_PLAIN, SPANS, PreparedDocument
 
@@ -44,7 +44,7 @@ class SpanColumns:
         end = len(self) if count is None else first + count
         if first == 0 and end == len(self):
             return zip(*columns, strict=True)
-        return zip(*(islice(column, first, end) for column in columns), strict=True)
+        return zip(*(column[first:end] for column in columns), strict=True)
 
 
 class SpanRun:
@@ -93,6 +93,10 @@ def unpack_batch(packed: tuple) -> list[PreparedDocument]:
     bare, counts, positions, ids, starts, ends, labels, texts = packed
     columns = SpanColumns(_integers(positions), ids.split(_SEPARATOR), _integers(starts),
                           _integers(ends), labels.split(_SEPARATOR), texts.split(_SEPARATOR))
+    if len({len(column) for column in (columns.positions, columns.ids, columns.starts,
+                                       columns.ends, columns.labels, columns.texts)}) != 1:
+        raise ValueError("a packed batch whose columns differ in length (a U+0000 inside "
+                         "a joined value)")
     documents: list[PreparedDocument] = []
     first = 0
     for document, count in zip(bare, _integers(counts), strict=True):

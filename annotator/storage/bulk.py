@@ -23,9 +23,10 @@ from annotator.core.prepared import (
     TEXT_SHA256,
     PreparedDocument,
     has_annotations,
+    has_repeats,
     record_from_prepared,
 )
-from annotator.core.records import DocumentRecord
+from annotator.core.records import DocumentRecord, prepare_record
 from annotator.storage.bulk_layers import layer_for
 from annotator.storage.bulk_prepared import write_prepared
 from annotator.storage.bulk_replace import replace_annotations
@@ -85,6 +86,14 @@ class BulkImport:
     def __enter__(self) -> BulkImport:
         # NORMAL is safe against a killed process in WAL mode; the import is one transaction,
         # so a power cut loses the whole import, never half of it.
+        try:
+            self._begin()
+        except BaseException:
+            self._end()  # locked out (another writer held the file): nothing stays changed
+            raise
+        return self
+
+    def _begin(self) -> None:
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self.conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
         if not self.replace:
@@ -97,7 +106,6 @@ class BulkImport:
             self.conn.execute("PRAGMA foreign_keys = OFF")
         self.conn.execute("BEGIN IMMEDIATE")
         self._builder.number_after_stored()
-        return self
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         try:
@@ -113,10 +121,16 @@ class BulkImport:
                 self.conn.execute("ROLLBACK")
             raise
         finally:
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            self.conn.execute("PRAGMA synchronous = FULL")
-            self.conn.execute(f"PRAGMA cache_size = -{EDIT_CACHE_KB}")
-            self.project.forget_cached_layers()  # layers created here vanish on rollback
+            self._end()
+
+    def _end(self) -> None:
+        """The connection as the desk's edits use it again, the import's transaction over."""
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+        self.conn.execute("PRAGMA foreign_keys = ON")  # (takes effect outside a transaction)
+        self.conn.execute("PRAGMA synchronous = FULL")
+        self.conn.execute(f"PRAGMA cache_size = -{EDIT_CACHE_KB}")
+        self.project.forget_cached_layers()  # layers created here vanish on rollback
 
     def document_text(self, doc_id: str) -> str | None:
         """The stored text of document `doc_id`, counting the records this import has taken
@@ -148,7 +162,16 @@ class BulkImport:
         self._flush()
         if self.replace or not self._write_prepared(documents, source):
             for document in documents:
-                self.add(record_from_prepared(document, source, origin_path))
+                record = record_from_prepared(document, source, origin_path)
+                if has_repeats(document):
+                    # The reader leaves repeats to the database's unique indexes, which
+                    # sent the batch here: refused with prepare_record's own message.
+                    try:
+                        prepare_record(record, self.project.scheme)
+                    except TawsimError as error:
+                        self._reject(record, error)
+                        continue
+                self.add(record)
             self._flush()
 
     def _write_prepared(self, documents: list[PreparedDocument], source: str | None) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pickle
 from itertools import chain
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -58,3 +59,10 @@ def test_a_batch_with_a_span_beyond_the_plain_fields_is_not_packed():
     full = (*document[:SPANS], [(*document[SPANS][0], '{"a":"b"}', "", None, None, None)],
             False)
     assert pack_batch([document, full]) is None
+
+
+def test_a_value_holding_the_separator_cannot_shift_the_columns_unnoticed():
+    document = _document(0, [("s1", 0, 2, "ACTOR", "a\x00b"), ("s2", 3, 5, "ACTOR", "cd")])
+    packed = pack_batch([document])
+    with pytest.raises(ValueError, match="differ in length"):
+        unpack_batch(packed)

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from annotator.core.errors import TawsimError
 from annotator.core.ids import is_valid_id
 from annotator.services import import_pipeline
 from annotator.services.importing import ImportCancelled, import_paths
@@ -207,6 +208,45 @@ def _assert_checks_are_back(project: ProjectStore) -> None:
                           "VALUES (999, 999, 'done', 'now')")
 
 
+@pytest.mark.parametrize("repeat", ["id", "span"])
+def test_a_record_repeating_a_span_or_its_id_is_refused_at_its_line(tmp_path, way, repeat):
+    records = _records()
+    spans = records[1]["spans"]
+    if repeat == "id":
+        spans[1]["id"] = spans[0]["id"]
+    else:
+        spans.append(dict(spans[0], id="another"))
+    path = _write(tmp_path / "rep.jsonl", records)
+    project = _create(tmp_path / "p.tawsim")
+    message = "used twice" if repeat == "id" else "repeats span 1"
+    with pytest.raises(TawsimError, match=rf"rep\.jsonl:2: .*{message}"):
+        import_paths(project, [path], actor="tester")
+    assert project.conn.execute("SELECT count(*) FROM document").fetchone()[0] == 0
+    skipped: list = []
+    counts = import_paths(project, [path], actor="tester", skip_bad=True,
+                          on_skip=lambda error: skipped.append(str(error)))
+    assert len(skipped) == 1 and "rep.jsonl:2" in skipped[0] and message in skipped[0]
+    assert counts.documents_new == len(records) - 1 and counts.ids_renumbered == 0
+
+
+def test_an_import_locked_out_leaves_the_connection_as_it_was(tmp_path, monkeypatch):
+    project = _create(tmp_path / "p.tawsim")
+    path = _write(tmp_path / "in.jsonl", _records())
+    monkeypatch.setattr("annotator.storage.database.BUSY_TIMEOUT_MS", 50, raising=False)
+    project.conn.execute("PRAGMA busy_timeout = 50")
+    other = sqlite3.connect(tmp_path / "p.tawsim", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        with pytest.raises(Exception, match="locked"):
+            import_paths(project, [path], actor="tester")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert not project.conn.in_transaction
+    assert project.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again
+    _assert_checks_are_back(project)
+
+
 def test_after_an_import_the_database_checks_every_write_again(tmp_path, way):
     project, _ = _imported(tmp_path / "p.tawsim", [_write(tmp_path / "in.jsonl", _records())])
     assert way, "the quick way wrote some batches"
@@ -249,6 +289,14 @@ RECORDS = st.lists(st.fixed_dictionaries(
                   {"id": "d1", "text": "قرب الموصل ٢", "layer": "gold", "spans": []},
                   {"id": "d2", "text": "قرب الموصل", "layer": "gold",
                    "spans": [{"start": 0, "end": 0, "label": "ACTOR", "id": "s1"}]}])
+@example(records=[  # a span id twice in a record; a span twice; then a good record
+    {"id": "d1", "text": "قرب الموصل", "layer": "gold",
+     "spans": [{"start": 4, "end": 10, "label": "LOCATION", "id": "s1"},
+               {"start": 0, "end": 3, "label": "ACTOR", "id": "s1"}]},
+    {"id": "d2", "text": TEXT, "layer": "gold",
+     "spans": [_span("الموصل", "LOCATION", "s2"), _span("الموصل", "LOCATION", "s3")]},
+    {"id": "d3", "text": TEXT + " ٢", "layer": "gold",
+     "spans": [_span("الموصل", "LOCATION", "s4", TEXT + " ٢")]}])
 @given(records=RECORDS)
 def test_any_file_gives_the_rows_and_reports_the_careful_way_gives(tmp_path_factory, records):
     """Generated records, good and bad (offsets outside the text, covered text that differs,
