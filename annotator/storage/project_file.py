@@ -207,9 +207,15 @@ class ProjectFile:
             return self._layer_ids[name]
         row = self.conn.execute("SELECT id FROM layer WHERE name = ?", (name,)).fetchone()
         if row:
-            self._layer_ids[name] = row[0]
+            self._remember_layer(name, row[0])
             return row[0]
         return None
+
+    def _remember_layer(self, name: str, layer_id: int) -> None:
+        # Layers are never deleted or renamed, so a committed layer's id stands for good; one
+        # seen inside an open transaction may vanish with a rollback, so it is not kept.
+        if not self.conn.in_transaction:
+            self._layer_ids[name] = layer_id
 
     def ensure_layer(self, name: str, kind: LayerKind = LayerKind.ANNOTATOR,
                      owner: str | None = None) -> int:
@@ -224,7 +230,7 @@ class ProjectFile:
                 "INSERT INTO layer (name, kind, created_at, owner) VALUES (?, ?, ?, ?)",
                 (name, LayerKind(kind).value, utc_now(), owner),
             )
-        self._layer_ids[name] = cursor.lastrowid
+        self._remember_layer(name, cursor.lastrowid)
         return cursor.lastrowid
 
     def layers(self) -> list[Layer]:
