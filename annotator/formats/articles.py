@@ -23,6 +23,7 @@ from annotator.formats.files import (
     parse_json_document,
     read_bytes,
     records_from_json_lines,
+    records_of_array,
 )
 from annotator.formats.json_shapes import TEXT_FIELDS, span_keys_of
 
@@ -102,16 +103,7 @@ def read_json(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
         value = arrays[0] if len(arrays) == 1 else [value]
     if not isinstance(value, list):
         raise TawsimError("expected a JSON array of articles", path=str(path))
-    for index, item in enumerate(value, start=1):
-        origin = Origin(f"{display_path(path)} (article {index})")
-        try:
-            record = article_from_json(item, options)
-        except TawsimError as error:
-            yield BadRecord(origin, error.located(origin.path))
-            continue
-        record.origin = origin
-        record.source = display_path(path)
-        yield record
+    yield from records_of_array(path, value, "article", article_from_json, options)
 
 
 def read_jsonl(path: Path, options: ReadOptions) -> Iterator[ReadItem]:

@@ -20,8 +20,8 @@ import orjson
 
 from annotator.core.errors import InvariantError, TawsimError
 from annotator.core.ids import new_id
-from annotator.core.records import DocumentRecord, Origin, RelationRecord, SpanRecord
-from annotator.formats.base import BadRecord, ReadItem, ReadOptions, WriteOptions, WriteReport
+from annotator.core.records import DocumentRecord, RelationRecord, SpanRecord
+from annotator.formats.base import ReadItem, ReadOptions, WriteOptions, WriteReport
 from annotator.formats.common import (
     Tally,
     check_span,
@@ -33,11 +33,11 @@ from annotator.formats.common import (
 from annotator.formats.files import (
     UTF8_BOM,
     atomic_output,
-    display_path,
     first_json_line,
     parse_json_document,
     read_bytes,
     records_from_json_lines,
+    records_of_array,
 )
 from annotator.formats.json_sniff import json_shape
 
@@ -87,16 +87,7 @@ def _records_from_array(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
     value = parse_json_document(path, data, options.encoding)
     if not isinstance(value, list):
         raise TawsimError("expected a JSON array of doccano records", path=str(path))
-    for index, item in enumerate(value, start=1):
-        origin = Origin(f"{display_path(path)} (record {index})")
-        try:
-            record = record_from_json(item, options)
-        except TawsimError as error:
-            yield BadRecord(origin, error.located(origin.path))
-            continue
-        record.origin = origin
-        record.source = display_path(path)
-        yield record
+    yield from records_of_array(path, value, "record", record_from_json, options)
 
 
 def _whole(value: Any, what: str) -> int:

@@ -284,3 +284,20 @@ def records_from_json_lines(
         record.origin = origin
         record.source = display_path(path)
         yield record
+
+
+def records_of_array(path: Path, items: list, noun: str,
+                     convert: Callable[[Any, ReadOptions], DocumentRecord],
+                     options: ReadOptions) -> Iterator[DocumentRecord | BadRecord]:
+    """Each item of a whole-file JSON array as a record, or the item's error placed at
+    "(noun N)" in the file (an array has no lines to name)."""
+    for index, item in enumerate(items, start=1):
+        origin = Origin(f"{display_path(path)} ({noun} {index})")
+        try:
+            record = convert(item, options)
+        except TawsimError as error:
+            yield BadRecord(origin, error.located(origin.path))
+            continue
+        record.origin = origin
+        record.source = display_path(path)
+        yield record
