@@ -23,7 +23,7 @@ from annotator.formats.files import (
     parse_json_document,
     read_bytes,
     records_from_json_lines,
-    records_of_array,
+    records_of_items,
 )
 from annotator.formats.json_shapes import TEXT_FIELDS, span_keys_of
 
@@ -103,7 +103,7 @@ def read_json(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
         value = arrays[0] if len(arrays) == 1 else [value]
     if not isinstance(value, list):
         raise TawsimError("expected a JSON array of articles", path=str(path))
-    yield from records_of_array(path, value, "article", article_from_json, options)
+    yield from records_of_items(path, value, "article", article_from_json, options)
 
 
 def read_jsonl(path: Path, options: ReadOptions) -> Iterator[ReadItem]:

@@ -37,7 +37,7 @@ from annotator.formats.files import (
     parse_json_document,
     read_bytes,
     records_from_json_lines,
-    records_of_array,
+    records_of_items,
 )
 from annotator.formats.json_sniff import json_shape
 
@@ -87,7 +87,7 @@ def _records_from_array(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
     value = parse_json_document(path, data, options.encoding)
     if not isinstance(value, list):
         raise TawsimError("expected a JSON array of doccano records", path=str(path))
-    yield from records_of_array(path, value, "record", record_from_json, options)
+    yield from records_of_items(path, value, "record", record_from_json, options)
 
 
 def _whole(value: Any, what: str) -> int:

@@ -286,11 +286,11 @@ def records_from_json_lines(
         yield record
 
 
-def records_of_array(path: Path, items: list, noun: str,
+def records_of_items(path: Path, items: Iterable[Any], noun: str,
                      convert: Callable[[Any, ReadOptions], DocumentRecord],
                      options: ReadOptions) -> Iterator[DocumentRecord | BadRecord]:
-    """Each item of a whole-file JSON array as a record, or the item's error placed at
-    "(noun N)" in the file (an array has no lines to name)."""
+    """Each item of a whole-file collection (a JSON array, a DocBin's Docs) as a record, or
+    the item's error placed at "(noun N)" in the file (such a file has no lines to name)."""
     for index, item in enumerate(items, start=1):
         origin = Origin(f"{display_path(path)} ({noun} {index})")
         try:

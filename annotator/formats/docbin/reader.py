@@ -17,6 +17,7 @@ from annotator.core.ids import new_id
 from annotator.core.records import DocumentRecord, Origin, RelationRecord, SpanRecord
 from annotator.formats.base import BadRecord, ReadItem, ReadOptions
 from annotator.formats.docbin.layout import SPAN_KEY, USER_DATA, load_spacy
+from annotator.formats.files import records_of_items
 
 
 def sniff(path: Path) -> bool:
@@ -42,16 +43,7 @@ def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
         except TawsimError as error:
             yield BadRecord(Origin(str(file)), error)
             continue
-        for number, doc in enumerate(docs, start=1):
-            origin = Origin(f"{file} (doc {number})")
-            try:
-                record = record_from_doc(doc, options)
-            except TawsimError as error:
-                yield BadRecord(origin, error.located(origin.path))
-                continue
-            record.origin = origin
-            record.source = str(file)
-            yield record
+        yield from records_of_items(file, docs, "doc", record_from_doc, options)
 
 
 def _docs(file: Path, options: ReadOptions, vocab: Any) -> list[Any]:
