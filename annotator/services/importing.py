@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from annotator.core.errors import TawsimError, readable_path
@@ -12,10 +12,11 @@ from annotator.core.prepared import PreparedDocument, Unprepared
 from annotator.core.records import DocumentRecord, Origin, prepare_record
 from annotator.core.scheme import Scheme
 from annotator.core.text import normalise_encoding_name
-from annotator.formats import registry
+from annotator.formats import parquet, registry
 from annotator.formats.base import BadRecord, ReadItem, ReadOptions
 from annotator.formats.files import display_path
 from annotator.formats.jsonl_prepared import read_item
+from annotator.formats.parquet.prepared import prepared_rows as parquet_prepared_rows
 from annotator.services.import_pipeline import prepared_batches, reads_prepared, use_process
 from annotator.storage import BulkImport, ImportCounts, ProjectStore
 from annotator.storage.bulk import ImportRefused
@@ -136,6 +137,9 @@ def import_paths(
             try:
                 if prepared and reads_prepared(fmt):
                     _read_prepared(bulk, path, options, scheme, take, check_cancelled)
+                elif prepared and fmt.reader is parquet.read:
+                    _take_batches(bulk, parquet_prepared_rows(path, options, scheme), take,
+                                  check_cancelled, rows=True)
                 else:
                     for item in fmt.reader(path, options):
                         check_cancelled()
@@ -161,17 +165,31 @@ def _read_prepared(bulk: BulkImport, path: Path, options: ReadOptions, scheme: S
     """One JSON Lines file, read and checked in one pass (services.import_pipeline): runs of
     checked documents go to the project in batches, any other line through `take`."""
     source = display_path(path)
-    for batch in prepared_batches(path, options, scheme, own_process=use_process(path)):
+    batches = ((source, [read_item(path, item, options) if isinstance(item, Unprepared)
+                         else item for item in batch])
+               for batch in prepared_batches(path, options, scheme,
+                                             own_process=use_process(path)))
+    _take_batches(bulk, batches, take, check_cancelled)
+
+
+def _take_batches(bulk: BulkImport,
+                  batches: Iterable[tuple[str, list[PreparedDocument | ReadItem]]],
+                  take: Callable[[ReadItem], None], check_cancelled: Callable[[], None], *,
+                  rows: bool = False) -> None:
+    """Runs of prepared documents go to the project in batches (each batch with the file it
+    comes from), anything else (a record or an error the usual reader gave) through `take`;
+    `rows`: a prepared document's line is a Parquet row."""
+    for source, batch in batches:
         check_cancelled()
         ready: list[PreparedDocument] = []
         for item in batch:
-            if not isinstance(item, Unprepared):
+            if type(item) is tuple:
                 ready.append(item)
                 continue
             if ready:
-                bulk.add_prepared(ready, source, source)
+                bulk.add_prepared(ready, source, source, rows=rows)
                 ready = []
-            take(read_item(path, item, options))
+            take(item)
         if ready:
-            bulk.add_prepared(ready, source, source)
+            bulk.add_prepared(ready, source, source, rows=rows)
 

@@ -26,7 +26,7 @@ from annotator.core.prepared import (
     has_repeats,
     record_from_prepared,
 )
-from annotator.core.records import DocumentRecord, prepare_record
+from annotator.core.records import DocumentRecord, Origin, prepare_record
 from annotator.storage.bulk_layers import layer_for
 from annotator.storage.bulk_prepared import write_prepared
 from annotator.storage.bulk_replace import replace_annotations
@@ -155,14 +155,17 @@ class BulkImport:
             self._flush()
 
     def add_prepared(self, documents: list[PreparedDocument], source: str | None,
-                     origin_path: str | None) -> None:
+                     origin_path: str | None, *, rows: bool = False) -> None:
         """Take documents checked in compact form (formats.jsonl_prepared), in order after
         the records taken before. A batch of new documents is written as it is; anything
-        else (a document the project has, a span id already used) goes the careful way."""
+        else (a document the project has, a span id already used) goes the careful way.
+        `rows`: each document's line is a row of a table (Parquet), named "(row N)"."""
         self._flush()
         if self.replace or not self._write_prepared(documents, source):
             for document in documents:
                 record = record_from_prepared(document, source, origin_path)
+                if rows and record.origin is not None:
+                    record.origin = Origin(f"{origin_path} (row {record.origin.line})")
                 if has_repeats(document):
                     # The reader leaves repeats to the database's unique indexes, which
                     # sent the batch here: refused with prepare_record's own message.

@@ -98,22 +98,26 @@ def written_by_tawsim(folder: Path) -> bool:
 
 def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
     load_pyarrow()
-    if path.is_dir():
-        files = part_files(path)
-        if not files:
-            raise TawsimError("the folder holds no .parquet files", path=str(path))
-    else:
-        files = [path]
-    for file in files:
+    for file in files_of(path):
         yield from _read_file(file, options)
 
 
-def _damaged(exc: BaseException) -> str:
+def files_of(path: Path) -> list[Path]:
+    """The Parquet file, or a folder's part files in order; refused when there are none."""
+    if not path.is_dir():
+        return [path]
+    files = part_files(path)
+    if not files:
+        raise TawsimError("the folder holds no .parquet files", path=str(path))
+    return files
+
+
+def damage_reason(exc: BaseException) -> str:
     reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return reason[:200]
 
 
-def _open(file: Path) -> tuple[Any, list[str]]:
+def open_checked(file: Path) -> tuple[Any, list[str]]:
     """The opened file and the columns to read, or a one-line error naming it."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -124,7 +128,7 @@ def _open(file: Path) -> tuple[Any, list[str]]:
         parquet = pq.ParquetFile(file)
         arrow_schema = parquet.schema_arrow
     except (OSError, pa.ArrowException) as exc:
-        raise TawsimError(f"not a Parquet file, or a damaged one: {_damaged(exc)}",
+        raise TawsimError(f"not a Parquet file, or a damaged one: {damage_reason(exc)}",
                           path=str(file)) from None
     metadata = {key.decode("utf-8", "replace"): value.decode("utf-8", "replace")
                 for key, value in (arrow_schema.metadata or {}).items()}
@@ -148,7 +152,7 @@ def _read_file(file: Path, options: ReadOptions) -> Iterator[ReadItem]:
 
     shown = display_path(file)
     try:
-        parquet, columns = _open(file)
+        parquet, columns = open_checked(file)
     except TawsimError as error:
         yield BadRecord(Origin(shown), error)
         return
@@ -162,7 +166,7 @@ def _read_file(file: Path, options: ReadOptions) -> Iterator[ReadItem]:
                 number += 1
                 origin = Origin(f"{shown} (row {number})")
                 try:
-                    record = record_from_json(_as_native(row))
+                    record = record_from_json(as_native(row))
                 except TawsimError as error:
                     yield BadRecord(origin, error.located(origin.path))
                     continue
@@ -171,10 +175,10 @@ def _read_file(file: Path, options: ReadOptions) -> Iterator[ReadItem]:
                 yield record
     except (OSError, pa.ArrowException) as exc:
         yield BadRecord(Origin(shown), TawsimError(
-            f"the file is damaged after row {number}: {_damaged(exc)}", path=shown))
+            f"the file is damaged after row {number}: {damage_reason(exc)}", path=shown))
 
 
-def _as_native(row: dict[str, Any]) -> dict[str, Any]:
+def as_native(row: dict[str, Any]) -> dict[str, Any]:
     """A row as the native JSONL record it was written from: JSON text parsed, nulls that
     stand for empty lists made empty. The title column is what the project derives from the
     meta and the text, so it is dropped, unless it says something else (a file another tool
