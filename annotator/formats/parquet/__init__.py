@@ -10,7 +10,8 @@ reads a file or such a folder back losslessly. Needs pyarrow (pip install 'tawsi
 
 The modules: `layout` (schema, metadata, pyarrow imported lazily), `columns` (records into
 Arrow columns), `shards` (files, row groups, worker processes), `writer` (the export),
-`schema_check` (is a file a Tawsim dataset), `reader` (files and folders into records).
+`schema_check` (is a file a Tawsim dataset), `reader` (files and folders into records),
+`prepared` (rows checked once into compact documents, for a bulk import).
 """
 
 from annotator.formats.parquet.layout import OFFSET_UNIT, load_pyarrow
