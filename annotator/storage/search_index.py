@@ -30,6 +30,7 @@ from annotator.storage.search_build import (
     batches_ahead,
 )
 from annotator.storage.search_rows import (
+    INDEX_FORM,
     TRIGRAM,
     first_row,
     match_expression,
@@ -49,6 +50,8 @@ BATCH = 2000
 AHEAD_FROM = 2 * BATCH
 READ_BATCH = 64
 CONFIRM_LIMIT = 2000  # documents `count` reads to give an exact number
+# What search_state.normaliser records: the normaliser and the form of the indexed text.
+INDEX_VERSION = f"{NORMALISER_VERSION}/{INDEX_FORM}"
 
 Progress = Callable[[int], None]
 Cancelled = Callable[[], bool]
@@ -83,7 +86,7 @@ class SearchIndex:
 
     def state(self) -> IndexState:
         row = self._state_row()
-        if row is None or row[0] != NORMALISER_VERSION:
+        if row is None or row[0] != INDEX_VERSION:
             return IndexState(row[2] if row else 0, self.project.count_documents(),
                               row is not None)
         _, through, documents = row
@@ -142,7 +145,7 @@ class SearchIndex:
                 "normaliser = excluded.normaliser, "
                 "indexed_through = excluded.indexed_through, "
                 "documents = excluded.documents",
-                (NORMALISER_VERSION, batch.last_seq, documents),
+                (INDEX_VERSION, batch.last_seq, documents),
             )
         return documents
 
