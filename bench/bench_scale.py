@@ -238,6 +238,9 @@ def measure_index(path: Path) -> dict:
         build_s = time.perf_counter() - started
         cpu_s = time.process_time() - cpu
         writer_s = time.thread_time() - writer  # this thread writes; a helper prepares
+        # The longest wait between two progress reports: about the longest write lock an
+        # edit on the desk may wait for (a batch, with any segment merge FTS5 does in it).
+        longest_s = max(b - a for a, b in zip([started, *batches], batches, strict=False))
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         index_bytes = conn.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE "
                                    "'search_index%'").fetchone()[0]
@@ -251,6 +254,7 @@ def measure_index(path: Path) -> dict:
             queries[query] = {"ms": round(ms, 1), "hits": len(found)}
     return {"indexed": indexed, "build_s": round(build_s, 1),
             "docs_per_s": round(indexed / build_s), "batches": len(batches),
+            "longest_batch_s": round(longest_s, 2),
             "cpu_us_per_doc": round(cpu_s / indexed * 1e6),
             "writer_us_per_doc": round(writer_s / indexed * 1e6),
             "helper_us_per_doc": round((cpu_s - writer_s) / indexed * 1e6),

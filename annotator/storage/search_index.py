@@ -50,6 +50,13 @@ BATCH = 2000
 AHEAD_FROM = 2 * BATCH
 READ_BATCH = 64
 CONFIRM_LIMIT = 2000  # documents `count` reads to give an exact number
+# How FTS5 merges the index's segments, set at every (re)build: a level's segments are merged
+# 32 at a time, a little with each batch written, and all at once (inside one batch's
+# transaction) only when 64 wait. With 16 and 16 (the schema's automerge and FTS5's default
+# crisismerge) each row was rewritten more often, and at a million articles the merging could
+# not keep up: half the index was merged inside one batch, an 18 s write lock. See
+# docs/PERFORMANCE.md, "A million articles".
+MERGING = (("automerge", 32), ("crisismerge", 64))
 # What search_state.normaliser records: the normaliser and the form of the indexed text.
 INDEX_VERSION = f"{NORMALISER_VERSION}/{INDEX_FORM}"
 
@@ -153,6 +160,9 @@ class SearchIndex:
         with self.project.db.atomic():
             self.conn.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
             self.conn.execute("DELETE FROM search_state")
+            for option, value in MERGING:  # kept in the index's own config table
+                self.conn.execute(
+                    "INSERT INTO search_index (search_index, rank) VALUES (?, ?)", (option, value))
 
     # -- reading -------------------------------------------------------------------------------
 
