@@ -1,9 +1,9 @@
 """Preparing the search index's rows while SQLite writes the previous batch.
 
-Building the index is two kinds of work of about the same size per article: normalising it
-in Python (~30 µs) and FTS5 cutting its pieces into trigrams inside SQLite (~100 µs). A helper
+Building the index is two kinds of work per article: normalising it in Python (~32 µs) and
+FTS5 cutting its pieces into trigrams and merging segments inside SQLite (~75-80 µs). A helper
 thread reads the next batch on a connection of its own and normalises it while the writer
-stores the current one; each batch reaches SQLite as one statement over a JSON array
+stores the current one; each batch reaches SQLite as one statement over a JSON object
 (`json_each`), and a single statement runs without holding Python's GIL, so on two cores the
 two halves overlap. (Row by row, each of thousands of steps would have to win the GIL back
 from the normalising thread, and waiting for it costs up to the interpreter's 5 ms switch
