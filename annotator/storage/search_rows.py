@@ -20,7 +20,7 @@ normalised text, and it is one-to-one, so the index names exactly the documents 
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 TRIGRAM = 3
 PIECE = 512  # characters a piece starts after the previous one (more in a long article)
@@ -92,9 +92,15 @@ def match_expression(key: str) -> str:
     return '"' + key.replace('"', '""') + '"'
 
 
-def trigram_query(key: str) -> str:
+def as_it_is(key: str) -> str:
+    """The form of an index built before `index_form`: the normalised text itself."""
+    return key
+
+
+def trigram_query(key: str, form: Callable[[str], str] = index_form) -> str:
     """An FTS5 query for the pieces that hold every trigram of `key` (of its first
-    OVERLAP + 1 characters when it is longer): a necessary condition for holding the key."""
-    window = index_form(key[:OVERLAP + 1])
+    OVERLAP + 1 characters when it is longer): a necessary condition for holding the key.
+    `form`: how the index holds its text."""
+    window = form(key[:OVERLAP + 1])
     trigrams = dict.fromkeys(window[i:i + TRIGRAM] for i in range(len(window) - TRIGRAM + 1))
     return " AND ".join(match_expression(trigram) for trigram in trigrams)
