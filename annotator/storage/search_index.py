@@ -56,8 +56,8 @@ CONFIRM_LIMIT = 2000  # documents `count` reads to give an exact number
 # 32 at a time, a little with each batch written, and all at once (inside one batch's
 # transaction) only when 64 wait. With 16 and 16 (the schema's automerge and FTS5's default
 # crisismerge) each row was rewritten more often, and at a million articles the merging could
-# not keep up: half the index was merged inside one batch, an 18 s write lock. See
-# docs/PERFORMANCE.md, "A million articles".
+# not keep up: half the index was merged inside one batch (10.6 s of CPU, 11-18 s of write
+# lock). See docs/PERFORMANCE.md, "A million articles".
 MERGING = (("automerge", 32), ("crisismerge", 64))
 # What search_state.normaliser records: the normaliser and the form of the indexed text.
 INDEX_VERSION = f"{NORMALISER_VERSION}/{INDEX_FORM}"
