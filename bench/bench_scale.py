@@ -18,8 +18,10 @@
    the status counts, `store.stats()`, and peak memory (ru_maxrss).
 3. `tawsim stats` as a command (a new process: interpreter, imports, open, count).
 4. In another fresh process: the whole search index built as the desk's search job builds
-   it (`update_search_index` with progress), articles per second, the index's size against
-   the size of the text it indexes, one-word query times, and that process's peak memory.
+   it (`update_search_index` with progress), articles per second, CPU time per article in
+   the writing and the preparing thread, the longest batch (an edit's longest wait for the
+   write lock), the index's size against the size of the text it indexes, one-word query
+   times, and that process's peak memory.
 
 Results are printed and written to bench/results/scale-<docs>.json.
 """
@@ -238,6 +240,10 @@ def measure_index(path: Path) -> dict:
         build_s = time.perf_counter() - started
         cpu_s = time.process_time() - cpu
         writer_s = time.thread_time() - writer  # this thread writes; a helper prepares
+        # The longest wait between two progress reports: about the longest write lock an
+        # edit on the desk may wait for (a batch, with any segment merge FTS5 does in it).
+        # The first also clears the index built before (a rebuild), once.
+        waits = [b - a for a, b in zip([started, *batches], batches, strict=False)]
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         index_bytes = conn.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE "
                                    "'search_index%'").fetchone()[0]
@@ -251,6 +257,7 @@ def measure_index(path: Path) -> dict:
             queries[query] = {"ms": round(ms, 1), "hits": len(found)}
     return {"indexed": indexed, "build_s": round(build_s, 1),
             "docs_per_s": round(indexed / build_s), "batches": len(batches),
+            "first_batch_s": round(waits[0], 2), "longest_later_batch_s": round(max(waits[1:]), 2),
             "cpu_us_per_doc": round(cpu_s / indexed * 1e6),
             "writer_us_per_doc": round(writer_s / indexed * 1e6),
             "helper_us_per_doc": round((cpu_s - writer_s) / indexed * 1e6),

@@ -30,8 +30,11 @@ from annotator.storage.search_build import (
     batches_ahead,
 )
 from annotator.storage.search_rows import (
+    INDEX_FORM,
     TRIGRAM,
+    as_it_is,
     first_row,
+    index_form,
     match_expression,
     seq_of_row,
     trigram_query,
@@ -49,7 +52,17 @@ BATCH = 2000
 AHEAD_FROM = 2 * BATCH
 READ_BATCH = 64
 CONFIRM_LIMIT = 2000  # documents `count` reads to give an exact number
+# How FTS5 merges the index's segments, set at every (re)build: a level's segments are merged
+# 32 at a time, a little with each batch written, and all at once (inside one batch's
+# transaction) only when 64 wait. With 16 and 16 (the schema's automerge and FTS5's default
+# crisismerge) each row was rewritten more often, and at a million articles the merging could
+# not keep up: half the index was merged inside one batch (10.6 s of CPU, 11-18 s of write
+# lock). See docs/PERFORMANCE.md, "A million articles".
+MERGING = (("automerge", 32), ("crisismerge", 64))
+# What search_state.normaliser records: the normaliser and the form of the indexed text.
+INDEX_VERSION = f"{NORMALISER_VERSION}/{INDEX_FORM}"
 
+Form = Callable[[str], str]
 Progress = Callable[[int], None]
 Cancelled = Callable[[], bool]
 
@@ -81,9 +94,24 @@ class SearchIndex:
             "SELECT normaliser, indexed_through, documents FROM search_state WHERE id = 1"
         ).fetchone()
 
+    def _form(self, row: tuple[str, int, int] | None) -> Form | None:
+        """How the stored index holds its text, or None when it must be rebuilt. An index
+        built before INDEX_FORM (search_state names the normaliser alone) is rebuilt, except
+        in a read-only project, which cannot rebuild it: that one is read as it is."""
+        if row is None:
+            return None
+        if row[0] == INDEX_VERSION:
+            return index_form
+        if row[0] == NORMALISER_VERSION and getattr(self.project, "read_only", False):
+            return as_it_is
+        return None
+
+    def _query(self, key: str) -> str:
+        return trigram_query(key, self._form(self._state_row()) or index_form)
+
     def state(self) -> IndexState:
         row = self._state_row()
-        if row is None or row[0] != NORMALISER_VERSION:
+        if row is None or self._form(row) is None:
             return IndexState(row[2] if row else 0, self.project.count_documents(),
                               row is not None)
         _, through, documents = row
@@ -142,7 +170,7 @@ class SearchIndex:
                 "normaliser = excluded.normaliser, "
                 "indexed_through = excluded.indexed_through, "
                 "documents = excluded.documents",
-                (NORMALISER_VERSION, batch.last_seq, documents),
+                (INDEX_VERSION, batch.last_seq, documents),
             )
         return documents
 
@@ -150,6 +178,9 @@ class SearchIndex:
         with self.project.db.atomic():
             self.conn.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
             self.conn.execute("DELETE FROM search_state")
+            for option, value in MERGING:  # kept in the index's own config table
+                self.conn.execute(
+                    "INSERT INTO search_index (search_index, rank) VALUES (?, ?)", (option, value))
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -165,7 +196,7 @@ class SearchIndex:
         last = None
         for (rowid,) in self.conn.execute(
                 "SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid >= ? "
-                "ORDER BY rowid", (trigram_query(key), first_row(from_seq))):
+                "ORDER BY rowid", (self._query(key), first_row(from_seq))):
             seq = seq_of_row(rowid)
             if seq != last:
                 last = seq
@@ -184,7 +215,7 @@ class SearchIndex:
             return self.project.count_documents(), False
         named = self.conn.execute(
             "SELECT count(DISTINCT rowid / ?) FROM search_index WHERE search_index MATCH ?",
-            (first_row(1), trigram_query(key))).fetchone()[0]
+            (first_row(1), self._query(key))).fetchone()[0]
         if named > CONFIRM_LIMIT:
             return named, False
         return sum(1 for _ in self.candidate_documents(key)), True
