@@ -161,6 +161,9 @@ CREATE VIRTUAL TABLE search_index USING fts5 (
 );
 -- Kept in the index's own config table. Building it, FTS5 flushes its in-memory terms every
 -- 8 MB instead of 1 MB and merges segments 16 at a time instead of 4: half the CPU time.
+-- (Every build now sets its own merging, 32 at a time and 64 at most waiting:
+-- annotator/storage/search_index.py, MERGING. The text is indexed in a one-byte alphabet,
+-- annotator/storage/search_rows.py.)
 INSERT INTO search_index (search_index, rank) VALUES ('hashsize', 8388608);
 INSERT INTO search_index (search_index, rank) VALUES ('automerge', 16);
 
