@@ -20,6 +20,7 @@ from tests.hostile_inputs import HOSTILE_IMPORTS, HostileInput, full_disk
 from tests.texts import SHORT
 
 WRITERS = [fmt.name for fmt in registry.writers()]
+OPTIONAL_LIBRARY = {"docbin": "spacy", "parquet": "pyarrow"}
 
 
 def _init(folder):
@@ -96,8 +97,8 @@ def _output(folder, fmt):
 @pytest.mark.parametrize("fmt", WRITERS)
 def test_an_export_to_a_full_disk_is_one_line_in_every_format(annotated, tmp_path, fmt,
                                                               monkeypatch):
-    if fmt == "docbin":
-        pytest.importorskip("spacy")
+    if fmt in OPTIONAL_LIBRARY:  # a format of an optional extra says how to install it
+        pytest.importorskip(OPTIONAL_LIBRARY[fmt])
     out = _output(tmp_path, fmt)
     full_disk(monkeypatch)
     result = CliRunner().invoke(cli, ["export", str(annotated), "-o", str(out), "--format",

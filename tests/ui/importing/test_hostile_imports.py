@@ -112,6 +112,8 @@ def test_a_hostile_input_is_one_message_and_changes_nothing(qtbot, desk, hostile
 def test_the_formats_catalogue_through_the_desk(qtbot, desk, hostile: HostileInput, tmp_path):
     """The formats' catalogue of hostile inputs (those File › Import reads as it reads
     everything, telling the format from the file): one box each, naming the file."""
+    if "DocBin" in hostile.name:
+        pytest.importorskip("spacy")  # making a damaged DocBin needs spaCy itself
     folder = tmp_path / "incoming"
     folder.mkdir()
     path = hostile.make(folder)
