@@ -105,6 +105,11 @@ class BulkImport:
             # a transaction.)
             self.conn.execute("PRAGMA foreign_keys = OFF")
         self.conn.execute("BEGIN IMMEDIATE")
+        if not self.project.large:
+            # Opening checks pages (quick_check); an import writes thousands of rows through
+            # every index, so it first checks that each index agrees with its table, as
+            # `tawsim stats` does: nothing is written into a damaged file.
+            self.project.verify()
         self._builder.number_after_stored()
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:

@@ -151,6 +151,9 @@ def inspect_checked(path: Path, *, check: bool = True) -> Inspection:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise _unreadable(path, exc, with_journal) from None
+    except UnicodeDecodeError:  # SQLite's message quotes schema text that is no longer UTF-8
+        raise damaged_error(path, "its schema is not readable text",
+                            with_journal=with_journal) from None
     if app_id != APPLICATION_ID:
         raise ProjectError("not a Tawsim project (an SQLite file of another program)", path=where)
     if problem is not None:

@@ -9,8 +9,10 @@ which state of the file it continues (its salts are random per generation), so t
 
 - a journal that holds no transactions is harmless and ignored;
 - a journal that holds transactions is trusted only if the file read with it passes SQLite's
-  full `integrity_check`, which compares every index with its table, read through a
-  read-only connection that never writes the file, so a refused pair stays exactly as it was;
+  full `integrity_check`, which compares every index with its table, and `foreign_key_check`
+  (a replay can leave indexes agreeing and rows pointing at rows the older copy never had),
+  read through a read-only connection that never writes the file, so a refused pair stays
+  exactly as it was; an import runs the same checks before it writes (up to 256 MB);
 - a file without such a journal, up to 256 MB, gets the cheaper `quick_check` (about 0.6 ms
   per MB once cached, against 1.5 ms for integrity_check): a damaged file is refused, never
   written. A larger one is not read whole at every open (storage.database.QUICK_CHECK_LIMIT);
@@ -83,9 +85,18 @@ def first_problem(conn: sqlite3.Connection, *, thorough: bool) -> str | None:
     pragma = "integrity_check" if thorough else "quick_check"
     try:
         rows = conn.execute(f"PRAGMA {pragma}(1)").fetchall()
+        found = shorten(" ".join(str(row[0]) for row in rows if row and row[0] != "ok"))
+        if not found and thorough:
+            # A journal replayed into an older copy can leave every index agreeing with its
+            # table and still point rows at rows the copy lacks (spans of a layer it never
+            # had): the references are checked too.
+            dangling = conn.execute("PRAGMA foreign_key_check").fetchone()
+            if dangling is not None:
+                found = f"a row of {dangling[0]} refers to a missing row of {dangling[2]}"
     except sqlite3.DatabaseError as error:
         return shorten(str(error))
-    found = shorten(" ".join(str(row[0]) for row in rows if row and row[0] != "ok"))
+    except UnicodeDecodeError:  # SQLite's own message quotes damaged schema text
+        return "its schema is not readable text"
     return found or None
 
 

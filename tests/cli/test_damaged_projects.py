@@ -112,3 +112,93 @@ def test_stats_runs_the_full_check(tmp_path):
     result = CliRunner().invoke(cli, ["stats", str(path)])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"tawsim: error: {path}: the project file is damaged (")
+
+
+def _index_out_of_step(path) -> None:
+    """A document id changed in its table but not in the id index: every page well formed."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'document'"
+                        ).fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    page = slice((root - 1) * PAGE, root * PAGE)
+    data[page] = data[page].replace(b"a001", b"a009", 1)
+    path.write_bytes(bytes(data))
+
+
+def test_an_import_writes_nothing_into_a_file_whose_indexes_disagree(tmp_path):
+    """The quick check at opening passes such a file; an import checks every index first."""
+    path = tmp_path / "p.tawsim"
+    with ProjectStore.create(path) as store:
+        add_articles(store, 3)
+    _index_out_of_step(path)
+    new = tmp_path / "new.jsonl"
+    new.write_bytes(orjson.dumps({"text": "نص جديد", "id": "n1"}) + b"\n")
+    before = path.read_bytes()
+    result = CliRunner().invoke(cli, ["import", str(path), str(new)])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"tawsim: error: {path}: the project file is damaged (")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert path.read_bytes() == before
+
+
+def test_damaged_schema_text_is_one_line_not_a_traceback(tmp_path):
+    """Bytes of a table's definition turned into invalid UTF-8: SQLite's own message quotes
+    them, and Python cannot decode it."""
+    path = tmp_path / "p.tawsim"
+    with ProjectStore.create(path) as store:
+        add_articles(store, 2)
+    data = bytearray(path.read_bytes())
+    found = data.find(b"CREATE TABLE status")
+    assert 0 < found < PAGE
+    data[found + 20: found + 22] = b"\xbe\xef"
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+    for args in (["stats", str(path)], ["export", str(path), "-o", str(tmp_path / "o.jsonl")]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 1, result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit), \
+            repr(result.exception)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and "damaged" in lines[0], result.stderr
+    assert path.read_bytes() == before
+
+
+def test_an_older_copy_beside_a_newer_journal_pointing_at_missing_rows_is_refused(tmp_path):
+    """The journal of a later state, replayed into a copy made before the layer its spans
+    belong to existed, leaves every index agreeing with its table: the references it
+    breaks are found, and the pair is refused as it is."""
+    import shutil
+
+    from annotator.services.session import AnnotationSession
+
+    path = tmp_path / "p.tawsim"
+    with ProjectStore.create(path) as store:
+        add_articles(store, 2)
+    older = tmp_path / "older.tawsim"
+    shutil.copy(path, older)
+    store = ProjectStore.open(path)
+    session = AnnotationSession(store, "amal")
+    for start in range(0, 20, 2):
+        session.add_span("a000", start, start + 1, "LOCATION")
+    store.checkpoint()  # the project file holds the layer and these spans
+    for start in range(21, 41, 2):
+        session.add_span("a000", start, start + 1, "LOCATION")
+    journal = path.with_name(path.name + "-wal")
+    kept = tmp_path / "journal"
+    shutil.copy(journal, kept)  # as a crash would leave it
+    store.close()
+    shutil.copy(older, path)
+    shutil.copy(kept, journal)
+    before = (path.read_bytes(), journal.read_bytes())
+    result = CliRunner().invoke(cli, ["stats", str(path)])
+    if result.exit_code == 0:  # SQLite judged the journal not to fit: the copy as it was
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        assert conn.execute("SELECT count(*) FROM span").fetchone()[0] == 0
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        conn.close()
+        return
+    assert result.exit_code == 1, result.output
+    line = result.stderr.strip()
+    assert "\n" not in line and "do not belong together" in line, line
+    assert (path.read_bytes(), journal.read_bytes()) == before
