@@ -9,10 +9,7 @@ on fail with ENOSPC, as a full disk does. Composed here; no corpus text.
 
 from __future__ import annotations
 
-import errno
-import io
 import json
-import os
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.texts import SHORT
+from tests.ui.common.failing_disks import full_disk as full_disk  # the one full disk the tests use
 
 # Label Studio JSON_MIN as its converter writes it (see tests/formats/test_labelstudio_minimal).
 _SPAN = {"start": SHORT.index("الموصل"), "end": SHORT.index("الموصل") + 6, "text": "الموصل",
@@ -121,35 +119,3 @@ HOSTILE_IMPORTS: list[HostileInput] = [
                      [_MINIMAL, {"text": SHORT, "label": [[0, 5, "ACTOR"]]}],
                      ensure_ascii=False)), "auto", "--format doccano"),
 ]
-
-
-class _FullFile:
-    """A file whose writes fail as on a full disk; everything else is the real file's."""
-
-    def __init__(self, real: Any) -> None:
-        self._real = real
-
-    def write(self, data: Any) -> int:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._real, name)
-
-    def __enter__(self) -> _FullFile:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._real.close()
-
-
-def full_disk(monkeypatch: Any) -> None:
-    """From now on every file opened for writing fails to write with ENOSPC (os.fdopen,
-    open() and Path.write_bytes all go through io.open)."""
-    real_open = io.open
-
-    def opening(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
-        handle = real_open(file, mode, *args, **kwargs)
-        return _FullFile(handle) if any(flag in mode for flag in "wxa") else handle
-
-    monkeypatch.setattr(io, "open", opening)
-    monkeypatch.setattr("builtins.open", opening)

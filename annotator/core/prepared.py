@@ -89,8 +89,9 @@ def prepared_from_record(record: DocumentRecord, line: int,
 
 
 def record_from_prepared(document: PreparedDocument, source: str | None,
-                         origin_path: str | None) -> DocumentRecord:
-    """The record object again, for the careful path of an import (storage.bulk)."""
+                         origin: Origin | None) -> DocumentRecord:
+    """The record object again, for the careful path of an import (storage.bulk); `origin`
+    is where its line (or row) is in the file."""
     spans = []
     for item in document[SPANS]:
         if len(item) == PLAIN:
@@ -102,5 +103,5 @@ def record_from_prepared(document: PreparedDocument, source: str | None,
         text=document[TEXT].decode("utf-8"), id=document[ID],
         meta=orjson.loads(document[META]), layer=document[LAYER], status=document[STATUS],
         spans=spans, text_sha256=document[TEXT_SHA256], source=source,
-        origin=Origin(origin_path, document[LINE]) if origin_path is not None else None,
+        origin=origin,
         layer_owner=document[LAYER_OWNER], time_active_s=document[TIME])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
 
 from annotator.core.errors import TawsimError, readable_path
@@ -139,7 +140,8 @@ def import_paths(
                     _read_prepared(bulk, path, options, scheme, take, check_cancelled)
                 elif prepared and fmt.reader is parquet.read:
                     _take_batches(bulk, parquet_prepared_rows(path, options, scheme), take,
-                                  check_cancelled, rows=True)
+                                  check_cancelled,
+                                  lambda file, row: Origin(f"{file} (row {row})"))
                 else:
                     for item in fmt.reader(path, options):
                         check_cancelled()
@@ -169,27 +171,28 @@ def _read_prepared(bulk: BulkImport, path: Path, options: ReadOptions, scheme: S
                          else item for item in batch])
                for batch in prepared_batches(path, options, scheme,
                                              own_process=use_process(path)))
-    _take_batches(bulk, batches, take, check_cancelled)
+    _take_batches(bulk, batches, take, check_cancelled, Origin)
 
 
 def _take_batches(bulk: BulkImport,
                   batches: Iterable[tuple[str, list[PreparedDocument | ReadItem]]],
-                  take: Callable[[ReadItem], None], check_cancelled: Callable[[], None], *,
-                  rows: bool = False) -> None:
+                  take: Callable[[ReadItem], None], check_cancelled: Callable[[], None],
+                  origin: Callable[[str, int], Origin]) -> None:
     """Runs of prepared documents go to the project in batches (each batch with the file it
     comes from), anything else (a record or an error the usual reader gave) through `take`;
-    `rows`: a prepared document's line is a Parquet row."""
+    `origin(file, line)` places a prepared document in its file."""
     for source, batch in batches:
         check_cancelled()
         ready: list[PreparedDocument] = []
+        origin_of = partial(origin, source)
         for item in batch:
             if type(item) is tuple:
                 ready.append(item)
                 continue
             if ready:
-                bulk.add_prepared(ready, source, source, rows=rows)
+                bulk.add_prepared(ready, source, origin_of)
                 ready = []
             take(item)
         if ready:
-            bulk.add_prepared(ready, source, source, rows=rows)
+            bulk.add_prepared(ready, source, origin_of)
 

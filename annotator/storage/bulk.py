@@ -20,6 +20,7 @@ from annotator.core.prepared import (
     ID,
     LAYER,
     LAYER_OWNER,
+    LINE,
     TEXT_SHA256,
     PreparedDocument,
     has_annotations,
@@ -160,17 +161,15 @@ class BulkImport:
             self._flush()
 
     def add_prepared(self, documents: list[PreparedDocument], source: str | None,
-                     origin_path: str | None, *, rows: bool = False) -> None:
+                     origin_of: Callable[[int], Origin]) -> None:
         """Take documents checked in compact form (formats.jsonl_prepared), in order after
         the records taken before. A batch of new documents is written as it is; anything
-        else (a document the project has, a span id already used) goes the careful way.
-        `rows`: each document's line is a row of a table (Parquet), named "(row N)"."""
+        else (a document the project has, a span id already used) goes the careful way,
+        placed in its file by `origin_of` (a line, or a Parquet row)."""
         self._flush()
         if self.replace or not self._write_prepared(documents, source):
             for document in documents:
-                record = record_from_prepared(document, source, origin_path)
-                if rows and record.origin is not None:
-                    record.origin = Origin(f"{origin_path} (row {record.origin.line})")
+                record = record_from_prepared(document, source, origin_of(document[LINE]))
                 if has_repeats(document):
                     # The reader leaves repeats to the database's unique indexes, which
                     # sent the batch here: refused with prepare_record's own message.

@@ -94,26 +94,6 @@ def test_every_command_refuses_a_damaged_project_in_one_line(damaged, command, t
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.jsonl", "p.tawsim"]
 
 
-def test_stats_runs_the_full_check(tmp_path):
-    """Damage that leaves every page well formed (a document id changed in its table but
-    not in the id index) passes the quick check at opening; `stats` runs the full one."""
-    path = tmp_path / "p.tawsim"
-    with ProjectStore.create(path) as store:
-        add_articles(store, 3)
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'document'"
-                        ).fetchone()[0]
-    conn.close()
-    data = bytearray(path.read_bytes())
-    page = slice((root - 1) * PAGE, root * PAGE)
-    data[page] = data[page].replace(b"a001", b"a009", 1)
-    path.write_bytes(bytes(data))
-    ProjectStore.open(path).close()  # the quick check at opening finds nothing
-    result = CliRunner().invoke(cli, ["stats", str(path)])
-    assert result.exit_code == 1
-    assert result.stderr.startswith(f"tawsim: error: {path}: the project file is damaged (")
-
-
 def _index_out_of_step(path) -> None:
     """A document id changed in its table but not in the id index: every page well formed."""
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
@@ -124,6 +104,19 @@ def _index_out_of_step(path) -> None:
     page = slice((root - 1) * PAGE, root * PAGE)
     data[page] = data[page].replace(b"a001", b"a009", 1)
     path.write_bytes(bytes(data))
+
+
+def test_stats_runs_the_full_check(tmp_path):
+    """Damage that leaves every page well formed (a document id changed in its table but
+    not in the id index) passes the quick check at opening; `stats` runs the full one."""
+    path = tmp_path / "p.tawsim"
+    with ProjectStore.create(path) as store:
+        add_articles(store, 3)
+    _index_out_of_step(path)
+    ProjectStore.open(path).close()  # the quick check at opening finds nothing
+    result = CliRunner().invoke(cli, ["stats", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"tawsim: error: {path}: the project file is damaged (")
 
 
 def test_an_import_writes_nothing_into_a_file_whose_indexes_disagree(tmp_path):

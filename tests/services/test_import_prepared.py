@@ -92,6 +92,11 @@ def way(request, monkeypatch):
     monkeypatch.setattr(import_pipeline, "BATCH", 4)
     if request.param == "process":
         monkeypatch.setattr("annotator.services.importing.use_process", lambda path: True)
+    return count_quick_writes(monkeypatch)
+
+
+def count_quick_writes(monkeypatch) -> list[int]:
+    """How many documents each batch written the quick way had (bulk_prepared)."""
     written: list[int] = []
 
     def counting(conn, builder, counts, documents, layers, source):

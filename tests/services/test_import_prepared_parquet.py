@@ -11,10 +11,15 @@ from hypothesis import HealthCheck, given, settings
 from annotator.services.exporting import export_dataset
 from annotator.services.importing import import_paths
 from annotator.storage import ProjectStore
-from annotator.storage import bulk as bulk_module
-from annotator.storage.bulk_prepared import write_prepared
 from tests.formats.parquet_project import rich_project
-from tests.services.test_import_prepared import RECORDS, TEXT, _records, _rows, _span
+from tests.services.test_import_prepared import (
+    RECORDS,
+    TEXT,
+    _records,
+    _rows,
+    _span,
+    count_quick_writes,
+)
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -26,17 +31,7 @@ def _careful(record) -> None:
 
 @pytest.fixture
 def quick_batches(monkeypatch):
-    """How many documents each batch written the quick way had."""
-    written: list[int] = []
-
-    def counting(conn, builder, counts, documents, layers, source):
-        done = write_prepared(conn, builder, counts, documents, layers, source)
-        if done:
-            written.append(len(documents))
-        return done
-
-    monkeypatch.setattr(bulk_module, "write_prepared", counting)
-    return written
+    return count_quick_writes(monkeypatch)
 
 
 def _both_ways(folder, dataset, **options) -> dict:
@@ -95,7 +90,6 @@ def test_any_dataset_comes_back_the_same_both_ways(tmp_path_factory, records):
 
 def test_the_rows_of_many_batches_land_in_their_documents(tmp_path, monkeypatch,
                                                           quick_batches):
-    monkeypatch.setattr("annotator.formats.parquet.prepared.BATCH_ROWS", 3)
     monkeypatch.setattr("annotator.formats.parquet.reader.BATCH_ROWS", 3)
     records = _records("a") + _records("b")
     results = _both_ways(tmp_path, _exported(tmp_path, records))

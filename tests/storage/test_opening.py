@@ -17,6 +17,14 @@ def _refused(path, message):
     assert not path.with_name(path.name + "-wal").exists()
 
 
+
+def _scribble_over_a_page(path) -> None:
+    """Garble the third page of the file, as a bad sector or a torn write would."""
+    data = bytearray(path.read_bytes())
+    page = 16384
+    data[page * 2: page * 2 + 500] = bytes(range(250)) * 2
+    path.write_bytes(bytes(data))
+
 def test_a_text_file_is_not_a_project(tmp_path):
     path = tmp_path / "notes.tawsim"
     path.write_text("قائمة مهام", encoding="utf-8")
@@ -82,10 +90,7 @@ def test_opening_the_project_again_keeps_the_first_connections_locks(project_pat
 
 def test_a_damaged_project_is_refused_in_one_line(project_path):
     ProjectStore.create(project_path).close()
-    data = bytearray(project_path.read_bytes())
-    page = 16384
-    data[page * 2: page * 2 + 500] = bytes(range(250)) * 2  # scribble over a page
-    project_path.write_bytes(bytes(data))
+    _scribble_over_a_page(project_path)
     from annotator.services.projects import as_user_error
 
     try:
@@ -160,10 +165,7 @@ def test_a_large_project_without_a_journal_is_not_read_whole_at_every_open(
     monkeypatch.setattr(database, "QUICK_CHECK_LIMIT", 1024)
     ProjectStore.open(project_path).close()
     assert checked == [False]  # a large one: not read whole
-    data = bytearray(project_path.read_bytes())
-    page = 16384
-    data[page * 2: page * 2 + 500] = bytes(range(250)) * 2
-    project_path.write_bytes(bytes(data))
+    _scribble_over_a_page(project_path)
     try:
         with ProjectStore.open(project_path) as store:
             store.stats()

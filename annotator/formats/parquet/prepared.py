@@ -22,13 +22,7 @@ from annotator.formats.base import BadRecord, ReadItem, ReadOptions
 from annotator.formats.files import display_path
 from annotator.formats.jsonl_prepared import prepare_native
 from annotator.formats.parquet.layout import load_pyarrow
-from annotator.formats.parquet.reader import (
-    BATCH_ROWS,
-    as_native,
-    damage_reason,
-    files_of,
-    open_checked,
-)
+from annotator.formats.parquet.reader import as_native, files_of, row_batches
 
 Item = PreparedDocument | ReadItem
 
@@ -46,28 +40,17 @@ def prepared_rows(path: Path, options: ReadOptions,
 
 def _file_rows(file: Path, options: ReadOptions,
                allowed: dict) -> Iterator[tuple[str, list[Item]]]:
-    import pyarrow as pa
-
     shown = display_path(file)
-    try:
-        parquet, columns = open_checked(file)
-    except TawsimError as error:
-        yield shown, [BadRecord(Origin(shown), error)]
-        return
-    size, rows = file.stat().st_size, parquet.metadata.num_rows
     number = 0
-    try:
-        for batch in parquet.iter_batches(batch_size=BATCH_ROWS, columns=columns,
-                                          use_threads=True):
-            options.advance(size * batch.num_rows // max(1, rows))
-            items: list[Item] = []
-            for row in batch.to_pylist():
-                number += 1
-                items.append(_row_item(row, number, len(items), shown, allowed))
-            yield shown, items
-    except (OSError, pa.ArrowException) as exc:
-        yield shown, [BadRecord(Origin(shown), TawsimError(
-            f"the file is damaged after row {number}: {damage_reason(exc)}", path=shown))]
+    for batch in row_batches(file, options):
+        if isinstance(batch, BadRecord):
+            yield shown, [batch]
+            continue
+        items: list[Item] = []
+        for row in batch:
+            number += 1
+            items.append(_row_item(row, number, len(items), shown, allowed))
+        yield shown, items
 
 
 def _row_item(row: dict[str, Any], number: int, position: int, shown: str,

@@ -112,12 +112,12 @@ def files_of(path: Path) -> list[Path]:
     return files
 
 
-def damage_reason(exc: BaseException) -> str:
+def _damaged(exc: BaseException) -> str:
     reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return reason[:200]
 
 
-def open_checked(file: Path) -> tuple[Any, list[str]]:
+def _open(file: Path) -> tuple[Any, list[str]]:
     """The opened file and the columns to read, or a one-line error naming it."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -128,7 +128,7 @@ def open_checked(file: Path) -> tuple[Any, list[str]]:
         parquet = pq.ParquetFile(file)
         arrow_schema = parquet.schema_arrow
     except (OSError, pa.ArrowException) as exc:
-        raise TawsimError(f"not a Parquet file, or a damaged one: {damage_reason(exc)}",
+        raise TawsimError(f"not a Parquet file, or a damaged one: {_damaged(exc)}",
                           path=str(file)) from None
     metadata = {key.decode("utf-8", "replace"): value.decode("utf-8", "replace")
                 for key, value in (arrow_schema.metadata or {}).items()}
@@ -148,11 +148,34 @@ def open_checked(file: Path) -> tuple[Any, list[str]]:
 
 
 def _read_file(file: Path, options: ReadOptions) -> Iterator[ReadItem]:
+    shown = display_path(file)
+    number = 0
+    for batch in row_batches(file, options):
+        if isinstance(batch, BadRecord):
+            yield batch
+            continue
+        for row in batch:
+            number += 1
+            origin = Origin(f"{shown} (row {number})")
+            try:
+                record = record_from_json(as_native(row))
+            except TawsimError as error:
+                yield BadRecord(origin, error.located(origin.path))
+                continue
+            record.origin = origin
+            record.source = shown
+            yield record
+
+
+def row_batches(file: Path, options: ReadOptions) -> Iterator[list[dict[str, Any]] | BadRecord]:
+    """The rows of one Parquet file as Python values, a batch of up to BATCH_ROWS at a time
+    (progress reported as each is read); a file that cannot be opened, or is damaged part
+    way, ends in the one BadRecord that says so."""
     import pyarrow as pa
 
     shown = display_path(file)
     try:
-        parquet, columns = open_checked(file)
+        parquet, columns = _open(file)
     except TawsimError as error:
         yield BadRecord(Origin(shown), error)
         return
@@ -162,20 +185,12 @@ def _read_file(file: Path, options: ReadOptions) -> Iterator[ReadItem]:
         for batch in parquet.iter_batches(batch_size=BATCH_ROWS, columns=columns,
                                           use_threads=True):
             options.advance(size * batch.num_rows // max(1, rows))
-            for row in batch.to_pylist():
-                number += 1
-                origin = Origin(f"{shown} (row {number})")
-                try:
-                    record = record_from_json(as_native(row))
-                except TawsimError as error:
-                    yield BadRecord(origin, error.located(origin.path))
-                    continue
-                record.origin = origin
-                record.source = shown
-                yield record
+            values = batch.to_pylist()
+            number += len(values)
+            yield values
     except (OSError, pa.ArrowException) as exc:
         yield BadRecord(Origin(shown), TawsimError(
-            f"the file is damaged after row {number}: {damage_reason(exc)}", path=shown))
+            f"the file is damaged after row {number}: {_damaged(exc)}", path=shown))
 
 
 def as_native(row: dict[str, Any]) -> dict[str, Any]:
