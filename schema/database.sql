@@ -224,4 +224,13 @@ CREATE TABLE merge_state (
     PRIMARY KEY (source, source_layer)
 ) WITHOUT ROWID;
 
-PRAGMA user_version = 4;
+-- Which state of the file a journal (-wal) continues: every commit replaces the token with a
+-- new random one and keeps the one it replaced (annotator/storage/journal_link.py).
+CREATE TABLE journal_link (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    token INTEGER NOT NULL,
+    prev INTEGER NOT NULL
+);
+INSERT INTO journal_link (id, token, prev) VALUES (1, random(), 0);
+
+PRAGMA user_version = 5;

@@ -168,7 +168,8 @@ def _merge_one(project: ProjectStore, source: MergeSource, labels: LabelMap, for
         # Layers made in a transaction that rolls back must not stay in the lookup cache.
         stack.callback(project.forget_cached_layers)
         stack.enter_context(_reading(conn, source))
-        stack.enter_context(store.write_transaction(conn, keep=not dry_run))
+        stack.enter_context(store.write_transaction(conn, keep=not dry_run,
+                                                     changed=lambda: result.changed))
         plan = plan_file(project, source, labels, force, create=True)
         result.warnings = plan.warnings
         if not plan.layers:

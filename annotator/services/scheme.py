@@ -41,6 +41,7 @@ from annotator.core.scheme_migration import (
 )
 from annotator.storage import ProjectStore
 from annotator.storage import scheme_changes as storage
+from annotator.storage.database import write_transaction
 
 __all__ = [
     "MigrationCounts",
@@ -114,7 +115,7 @@ def change_scheme(project: ProjectStore, ops: SchemeOp | Sequence[SchemeOp], *, 
     summaries: list[str] = []
     scheme = project.scheme
     try:
-        with project.db.atomic():
+        with write_transaction(project.db):
             for op in steps:
                 edit = op.edit(project.scheme)
                 new = _validated(edit.data, edit.summary)

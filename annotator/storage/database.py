@@ -27,6 +27,7 @@ from annotator.storage.journal import (
     journal_has_transactions,
     journal_path,
 )
+from annotator.storage.journal_link import journal_mismatch, mark_commit
 from annotator.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrations
 from annotator.storage.open_files import file_identity, is_open_here
 
@@ -146,7 +147,8 @@ def inspect_checked(path: Path, *, check: bool = True) -> Inspection:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             if check and app_id == APPLICATION_ID and (
                     with_journal or path.stat().st_size <= QUICK_CHECK_LIMIT):
-                problem = first_problem(conn, thorough=with_journal)
+                problem = ((with_journal and journal_mismatch(path, conn))
+                           or first_problem(conn, thorough=with_journal))
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -280,6 +282,7 @@ def write_transaction(db: Database) -> Iterator[None]:
             yield
         return
     conn.execute("BEGIN IMMEDIATE")
+    changes = conn.total_changes
     try:
         yield
     except BaseException:
@@ -287,6 +290,7 @@ def write_transaction(db: Database) -> Iterator[None]:
             conn.execute("ROLLBACK")
         raise
     try:
+        mark_commit(conn, changes)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:

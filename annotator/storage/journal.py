@@ -4,27 +4,36 @@ trusted, and moving saved edits from the journal into the file itself.
 SQLite in WAL mode writes each committed edit to the journal first and copies it into the
 project file later (a checkpoint). Until then the project file alone lacks those edits, and
 a journal left by a crash is replayed into whatever file sits beside it when the file is next
-opened, even an older copy of the project put back in its place. Nothing in a journal says
-which state of the file it continues (its salts are random per generation), so the rule is:
+opened, even an older copy of the project put back in its place. SQLite's journal names no
+state of the file (its salts are random per generation), so Tawsim adds one
+(`journal_link`: every commit carries a token), and the rule is:
 
 - a journal that holds no transactions is harmless and ignored;
-- a journal that holds transactions is trusted only if the file read with it passes SQLite's
-  full `integrity_check`, which compares every index with its table, and `foreign_key_check`
-  (a replay can leave indexes agreeing and rows pointing at rows the older copy never had),
-  read through a read-only connection that never writes the file, so a refused pair stays
-  exactly as it was; an import runs the same checks before it writes (up to 256 MB);
+- a journal whose links show that it continues a later state than the file beside it is
+  refused, whatever the file holds (`journal_link.journal_mismatch`);
+- a journal that holds transactions is trusted only if the file read with it also passes
+  SQLite's full `integrity_check`, which compares every index with its table, and
+  `foreign_key_check`, read through a read-only connection that never writes the file, so a
+  refused pair stays exactly as it was; an import runs the same checks before it writes (up
+  to 256 MB);
 - a file without such a journal, up to 256 MB, gets the cheaper `quick_check` (about 0.6 ms
   per MB once cached, against 1.5 ms for integrity_check): a damaged file is refused, never
   written. A larger one is not read whole at every open (storage.database.QUICK_CHECK_LIMIT);
   a damaged page in it is refused when a command reads it.
 
-Measured on 40 simulated restores of an older copy beside a newer journal (random edits,
-checkpoints and copy times): 27 mixed pages of two states; integrity_check refused 26 of
-them and quick_check 9, and none of the 13 sound pairs was refused. The one let through
-mixed an older status table (pages the journal did not hold, which no index contradicts)
-with newer spans. Checkpoints make such journals rare: the desk asks for one
-about a second after the last edit and every close empties the journal, so only a crash in
-the middle of editing leaves transactions in it; `tawsim backup` makes copies that need none.
+Before the link, 40 simulated restores of an older copy beside a newer journal gave 27 mixed
+pairs, and the integrity checks let one through (an older status table, pages the journal
+did not hold, beside newer spans). With it, 150 random sessions (edits, long notes rewritten
+in place, checkpoints of both kinds, copies at any moment, then a crash) put 275 copies back:
+172 were refused by the link, 40 were not projects by their own bytes (copied before
+anything reached the file), and the 63 taken opened exactly as the project stood at the
+crash; none opened mixed (tests/storage/test_journal_link.py runs the same). Without the
+link the integrity checks refused 131 of those and took 144, none mixed either; what they
+cannot see, a row changed in place on a page the journal does not hold, the link refuses
+(test_a_copy_older_than_the_journal_is_refused_even_when_nothing_contradicts). Checkpoints make
+such journals rare: the desk asks for one about a second after the last edit and every close
+empties the journal, so only a crash in the middle of editing leaves transactions in it;
+`tawsim backup` makes copies that need none.
 
 SQLite's own checkpoint every 1000 journal pages stays. Measured (600 edits, 16 KB pages,
 synchronous=FULL): median 0.24 ms per edit at 1000 pages, 0.23 at 100 and 0.38 at 20; the

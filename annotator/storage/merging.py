@@ -18,13 +18,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import orjson
 
 from annotator.core.model import utc_now
 from annotator.storage.bulk import EDIT_CACHE_KB, IMPORT_CACHE_KB
+from annotator.storage.journal_link import mark_commit
 from annotator.storage.merging_docs import TEMP_TABLES as DOC_TABLES
 from annotator.storage.merging_sync import TEMP_TABLES as SYNC_TABLES
 from annotator.storage.merging_sync import register_functions
@@ -87,20 +88,29 @@ def read_transaction(conn: sqlite3.Connection) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def write_transaction(conn: sqlite3.Connection, *, keep: bool = True) -> Iterator[None]:
+def write_transaction(conn: sqlite3.Connection, *, keep: bool = True,
+                      changed: Callable[[], bool] | None = None) -> Iterator[None]:
     """One file's merge as one transaction taken with the write lock; rolled back on any
-    error, or at the end when `keep` is False (a dry run)."""
+    error, or at the end when `keep` is False (a dry run). `changed`, asked at the end, says
+    whether the merge changed the lead's data: the checks fill temporary tables, so the
+    connection's change count cannot tell (a merge that changes nothing writes nothing)."""
     conn.execute("PRAGMA synchronous = NORMAL")  # one transaction: all of it or none
     conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
     try:
         conn.execute("BEGIN IMMEDIATE")
+        changes = conn.total_changes
         try:
             yield
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-        conn.execute("COMMIT" if keep else "ROLLBACK")
+        if keep:
+            if changed is None or changed():
+                mark_commit(conn, changes)
+            conn.execute("COMMIT")
+        else:
+            conn.execute("ROLLBACK")
     finally:
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute(f"PRAGMA cache_size = -{EDIT_CACHE_KB}")

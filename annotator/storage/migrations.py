@@ -16,7 +16,7 @@ APPLICATION_ID = 0x5457534D  # "TWSM"
 
 migrations = Migrations("tawsim")
 
-SCHEMA_VERSION = 4  # == number of steps below
+SCHEMA_VERSION = 5  # == number of steps below
 
 
 @migrations(name="0001_initial")
@@ -45,6 +45,12 @@ def team(db: Database) -> None:
 def corpus_scale(db: Database) -> None:
     db.executescript(CORPUS_SCALE)
     _set_version(db, 4)
+
+
+@migrations(name="0005_journal_link")
+def journal_link(db: Database) -> None:
+    db.executescript(JOURNAL_LINK)
+    _set_version(db, 5)
 
 
 def _set_version(db: Database, version: int) -> None:
@@ -281,4 +287,15 @@ CREATE INDEX document_in_order ON document (seq);
 -- Spans and relations per layer and label, counted without reading the tables.
 CREATE INDEX span_by_layer ON span (layer, label);
 CREATE INDEX relation_by_layer ON relation (layer, type);
+"""
+
+JOURNAL_LINK = """
+-- Which state of the file a journal (-wal) continues: every commit replaces the token with a
+-- new random one and keeps the one it replaced (annotator/storage/journal_link.py).
+CREATE TABLE journal_link (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    token INTEGER NOT NULL,
+    prev INTEGER NOT NULL
+);
+INSERT INTO journal_link (id, token, prev) VALUES (1, random(), 0);
 """

@@ -35,7 +35,7 @@ class ProjectStore(ProjectReader):
     def set_scheme(self, scheme: Scheme, actor: str) -> None:
         """Store `scheme` as it is, refusing it if a stored annotation does not fit. Changes
         that carry annotations along go through storage.scheme_changes.change_scheme."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             found = violations(self, scheme)
             if found:
                 total = sum(item.count for item in found)

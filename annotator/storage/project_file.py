@@ -26,6 +26,7 @@ from annotator.storage.database import (
     create_database,
     damaged_error,
     open_checked,
+    write_transaction,
 )
 from annotator.storage.failures import explain_storage_error
 from annotator.storage.journal import Checkpoint, checkpoint, first_problem
@@ -68,7 +69,7 @@ class ProjectFile:
         return store
 
     def _initialise(self, scheme: Scheme, name: str) -> None:
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.set_meta("format", "tawsim-project")
             self.set_meta("name", name)
             self.set_meta("created_at", utc_now())
@@ -225,7 +226,7 @@ class ProjectFile:
             return existing
         if not name.strip() or name != name.strip() or not name.isprintable():
             raise TawsimError(f"layer name {name!r} is not usable")
-        with self.db.atomic():
+        with write_transaction(self.db):
             cursor = self.conn.execute(
                 "INSERT INTO layer (name, kind, created_at, owner) VALUES (?, ?, ?, ?)",
                 (name, LayerKind(kind).value, utc_now(), owner),
@@ -239,7 +240,7 @@ class ProjectFile:
 
     def set_layer_owner(self, name: str, owner: str) -> None:
         """Record whose layer `name` is (a layer made before people had ids)."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.conn.execute("UPDATE layer SET owner = ? WHERE name = ?", (owner, name))
 
     @property

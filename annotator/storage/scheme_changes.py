@@ -24,6 +24,7 @@ from annotator.core.scheme_migration import (
     SchemeChangeRefused,
     Violation,
 )
+from annotator.storage.database import write_transaction
 from annotator.storage.project_file import ProjectFile
 from annotator.storage.rows import (
     RELATION_COLUMNS,
@@ -143,7 +144,7 @@ def change_scheme(project: ProjectFile, new: Scheme, renames: Renames, *, actor:
     """
     conn = project.conn
     try:
-        with project.db.atomic():
+        with write_transaction(project.db):
             old = project.scheme
             plan = plan_change(conn, old, new, renames)
             if plan.counts.loss and not delete:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from annotator.core.normalise import NORMALISER_VERSION, normalise_key
+from annotator.storage.database import write_transaction
 from annotator.storage.search_build import (
     INDEX_FOLDING,
     INSERT_BATCH,
@@ -161,7 +162,7 @@ class SearchIndex:
 
     def _store(self, batch: PreparedBatch, documents: int) -> int:
         """Write one batch and the state that records it, in one transaction."""
-        with self.project.db.atomic():
+        with write_transaction(self.project.db):
             self.conn.execute(INSERT_BATCH, (batch.rows_json,))
             documents += batch.documents
             self.conn.execute(
@@ -175,7 +176,7 @@ class SearchIndex:
         return documents
 
     def _clear(self) -> None:
-        with self.project.db.atomic():
+        with write_transaction(self.project.db):
             self.conn.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
             self.conn.execute("DELETE FROM search_state")
             for option, value in MERGING:  # kept in the index's own config table

@@ -3,7 +3,6 @@ scheme files refused with what is wrong and where, changes refused with counts."
 
 import json
 import re
-import sqlite3
 
 import orjson
 import pytest
@@ -11,6 +10,7 @@ from click.testing import CliRunner
 
 from annotator.cli import cli
 from annotator.services.validation import record_validator
+from tests.dumps import dump
 from tests.scheme_texts import (
     CONFLICTING,
     DENIAL,
@@ -36,14 +36,6 @@ def refused(*args):
     assert len(lines) == 1 and lines[0].startswith("tawsim: error: "), result.stderr
     assert "Traceback" not in result.output
     return lines[0]
-
-
-def dump(path):
-    conn = sqlite3.connect(path)
-    try:
-        return [line for line in conn.iterdump() if 'INTO "audit"' not in line]
-    finally:
-        conn.close()
 
 
 def write_json(path, data):
@@ -157,11 +149,11 @@ def test_a_relation_the_scheme_does_not_allow_is_refused_with_file_and_line(tmp_
         ],
         "relations": [{"id": "r9", "type": "SOURCE", "head": "w9", "tail": "l9"}],
     }
-    before = dump(project)
+    before = dump(project, per_commit=False)
     line = refused("import", project, write_jsonl(tmp_path / "links.jsonl", [good, bad]))
     assert "links.jsonl:2: relation 1: a SOURCE relation goes from CLAIM to ACTOR, not from " \
            "WEAPON to LOCATION" in line
-    assert dump(project) == before
+    assert dump(project, per_commit=False) == before
 
 
 def _scheme_with(change):
@@ -217,9 +209,9 @@ def test_invalid_scheme_files_say_what_is_wrong_and_where(tmp_path, change, need
     # Loading it into an existing project is refused the same way, changing nothing.
     project = tmp_path / "p.tawsim"
     run("init", project)
-    before = dump(project)
+    before = dump(project, per_commit=False)
     assert message in refused("scheme", "import", project, path)
-    assert dump(project) == before
+    assert dump(project, per_commit=False) == before
 
 
 @pytest.mark.parametrize(
@@ -264,19 +256,19 @@ def test_loading_a_scheme_into_a_project_with_renames(annotated, tmp_path):
     stance = data["labels"][3]["attributes"][0]
     stance["values"][1]["name"] = "relayed"
     new_file = write_json(tmp_path / "renamed.json", data)
-    before = dump(annotated)
+    before = dump(annotated, per_commit=False)
 
     line = refused("scheme", "import", annotated, new_file)
     assert "refused to load scheme 'conflict-events': it would delete 4 spans, 4 relations " \
            "and 1 attribute value (9 annotations affected, in layer amal)" in line
     assert "pass --delete to confirm" in line
-    assert dump(annotated) == before
+    assert dump(annotated, per_commit=False) == before
 
     dry = run("scheme", "import", annotated, new_file, "--rename", "ACTOR=SPEAKER",
               "--rename", "stance:reported=relayed", "--dry-run")
     assert dry.output.startswith("Would change the scheme: load scheme 'conflict-events'; "
                                  "4 spans relabelled and 1 attribute value renamed")
-    assert dump(annotated) == before
+    assert dump(annotated, per_commit=False) == before
 
     run("scheme", "import", annotated, new_file, "--rename", "ACTOR=SPEAKER",
         "--rename", "CLAIM.stance:reported=relayed")
@@ -308,11 +300,11 @@ def test_bad_renames_are_refused(annotated, tmp_path, renames, message):
 
 
 def test_rename_merge_and_remove_from_the_command_line(annotated):
-    before = dump(annotated)
+    before = dump(annotated, per_commit=False)
     line = refused("scheme", "remove", annotated, "EVENT")
     assert "refused to remove label EVENT: it would delete 2 spans and 1 relation (3 " \
            "annotations affected, in layer amal)" in line
-    assert dump(annotated) == before
+    assert dump(annotated, per_commit=False) == before
 
     assert run("scheme", "rename", annotated, "RELAYED_BY", "PASSED_ON").output == \
         "Changed the scheme: rename relation type RELAYED_BY to PASSED_ON; 1 relation retyped\n"

@@ -8,14 +8,13 @@ edit changed.
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from annotator.core.commands import StaleEdit
 from annotator.core.records import DocumentRecord, prepare_record
 from annotator.services.session import AnnotationSession
 from annotator.storage import BulkImport, ProjectStore
+from tests.dumps import dump
 from tests.texts import ARTICLE_LF
 
 CLAIM_TEXT = "الطريق مفتوح أمام المدنيين"
@@ -25,15 +24,6 @@ ACTOR_TEXT = "المتحدث باسم الدفاع المدني"
 def at(word):
     start = ARTICLE_LF.index(word)
     return start, start + len(word)
-
-
-def dump(path):
-    """Everything in the file, audit trail included: a refusal must change nothing."""
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 @pytest.fixture
