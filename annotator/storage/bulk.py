@@ -39,7 +39,7 @@ from annotator.storage.bulk_rows import (
     TakenIds,
     write_rows,
 )
-from annotator.storage.journal_link import mark_commit
+from annotator.storage.journal_link import CommitMark, begin_mark, mark_commit
 from annotator.storage.project_file import ProjectFile
 
 __all__ = [
@@ -84,7 +84,7 @@ class BulkImport:
         self._pending: list[_Pending] = []
         self._builder = RowBuilder(self.conn, self.counts)
         self._layers: dict[tuple[str, str | None], int] = {}
-        self._changes_at_begin = 0
+        self._mark = CommitMark(0, None)
 
     def __enter__(self) -> BulkImport:
         # NORMAL is safe against a killed process in WAL mode; the import is one transaction,
@@ -108,7 +108,7 @@ class BulkImport:
             # a transaction.)
             self.conn.execute("PRAGMA foreign_keys = OFF")
         self.conn.execute("BEGIN IMMEDIATE")
-        self._changes_at_begin = self.conn.total_changes
+        self._mark = begin_mark(self.conn)
         if not self.project.large:
             # Opening checks pages (quick_check); an import writes thousands of rows through
             # every index, so it first checks that each index agrees with its table, as
@@ -122,7 +122,7 @@ class BulkImport:
                 self._flush()
                 self.project.write_audit(self.actor, "import", None, self.layer_override, None,
                                     {"source": self.source, **self.counts.as_dict()})
-                mark_commit(self.conn, self._changes_at_begin)
+                mark_commit(self.conn, self._mark)
                 self.conn.execute("COMMIT")
             else:
                 self.conn.execute("ROLLBACK")

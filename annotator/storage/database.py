@@ -27,7 +27,7 @@ from annotator.storage.journal import (
     journal_has_transactions,
     journal_path,
 )
-from annotator.storage.journal_link import journal_mismatch, mark_commit
+from annotator.storage.journal_link import begin_mark, journal_mismatch, mark_commit
 from annotator.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrations
 from annotator.storage.open_files import file_identity, is_open_here
 
@@ -282,7 +282,7 @@ def write_transaction(db: Database) -> Iterator[None]:
             yield
         return
     conn.execute("BEGIN IMMEDIATE")
-    changes = conn.total_changes
+    mark = begin_mark(conn)
     try:
         yield
     except BaseException:
@@ -290,7 +290,7 @@ def write_transaction(db: Database) -> Iterator[None]:
             conn.execute("ROLLBACK")
         raise
     try:
-        mark_commit(conn, changes)
+        mark_commit(conn, mark)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:

@@ -17,14 +17,21 @@ journal's links are read from its frames (the row's page, parsed here). A journa
 links (one written by another program, or before the table existed) gets no verdict here:
 the integrity checks in `journal` decide alone, as before.
 
-Reading both while another process writes can catch a checkpoint between the two reads;
-the pair is read again before a mismatch is believed (a stale pair stays stale).
+The journal is read as SQLite recovers it: its checksums are checked, so frames a power cut
+left half written are not read (their place may still hold an older generation's link).
+Both are read inside a read transaction on the connection that reads the file with its
+journal, so another writer can neither start the journal afresh nor checkpoint past that
+view in between; the pair is still read again before a mismatch is believed.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import struct
+import sys
 import time
+from array import array
+from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.storage.journal import (
@@ -38,18 +45,38 @@ from annotator.storage.journal import (
 
 LINK_TABLE = "journal_link"
 MISMATCH_READS = 3  # reads of the pair before a mismatch is believed
+# Checking a journal's frames as SQLite does takes about 20 ms per MB (pure Python). SQLite
+# copies the journal into the file every 1000 pages (16 MB), so a bigger one comes from one
+# huge transaction or a reader that held it: it gets no verdict here, the integrity checks
+# alone decide, as for a journal without links.
+SCAN_LIMIT = 64 * 1024 * 1024
 TABLE_LEAF = 0x0D
 
 
-def mark_commit(conn: sqlite3.Connection, changes_at_begin: int) -> None:
-    """Give the transaction about to commit on `conn` its own token, if it changed a row
-    (`changes_at_begin`: `conn.total_changes` just after BEGIN), so that a transaction that
-    changed nothing still writes nothing. Call it once per transaction, right before the
-    outermost COMMIT: a second call would leave in `prev` a token that was never committed,
-    and the file as the journal began would not match. A transaction left unmarked only
-    makes the check less sharp, never wrong."""
-    if conn.total_changes != changes_at_begin:
-        conn.execute(f"UPDATE {LINK_TABLE} SET prev = token, token = random() WHERE id = 1")
+@dataclass(frozen=True)
+class CommitMark:
+    """What `begin_mark` saw just after BEGIN: the connection's change count and the token
+    the file held, which the transaction's own token replaces."""
+
+    changes: int
+    token: int | None
+
+
+def begin_mark(conn: sqlite3.Connection) -> CommitMark:
+    """Call right after BEGIN (IMMEDIATE: the write lock keeps the token as read)."""
+    row = conn.execute(f"SELECT token FROM {LINK_TABLE} WHERE id = 1").fetchone()
+    return CommitMark(conn.total_changes, row[0] if row else None)
+
+
+def mark_commit(conn: sqlite3.Connection, mark: CommitMark) -> None:
+    """Give the transaction about to commit on `conn` its own token, keeping the one the file
+    held at BEGIN in `prev` (so that a second call in one transaction changes nothing that
+    matters). Only a transaction that changed a row is marked: one that changed nothing
+    still writes nothing. Call it right before the outermost COMMIT. A transaction left
+    unmarked only makes the check less sharp, never wrong."""
+    if mark.token is not None and conn.total_changes != mark.changes:
+        conn.execute(f"UPDATE {LINK_TABLE} SET prev = ?, token = random() WHERE id = 1",
+                     (mark.token,))
 
 
 def _varint(data: bytes, at: int) -> tuple[int, int]:
@@ -98,13 +125,29 @@ def link_in_page(page: bytes) -> tuple[int, int] | None:
     return values[1], values[2]
 
 
+def _checksum(data: bytes, sums: tuple[int, int], big_endian: bool) -> tuple[int, int]:
+    """SQLite's running journal checksum over `data` (a multiple of 8 bytes), continuing
+    `sums`; the words are read in the byte order the journal's magic number names."""
+    words = array("I", data)
+    if big_endian != (sys.byteorder == "big"):
+        words.byteswap()
+    first, second = sums
+    pairs = iter(words)
+    for word0, word1 in zip(pairs, pairs, strict=True):
+        first = (first + word0 + second) & 0xFFFFFFFF
+        second = (second + word1 + first) & 0xFFFFFFFF
+    return first, second
+
+
 def journal_links(path: Path, page_number: int) -> list[tuple[int, int]]:
     """The (token, prev) pairs of the link page in the committed frames of the journal
-    beside `path`, oldest first. Frames of an earlier generation (other salts) and frames
-    after the last commit are not part of it, as SQLite reads it. (Frame checksums are not
-    recomputed: a torn last frame could only add a link, never refuse a sound pair.)"""
+    beside `path`, oldest first, read as SQLite reads a journal it recovers: frames up to
+    the first one of another generation (other salts) or with a wrong checksum (a write
+    cut short by a power cut), and of those only the ones up to the last commit."""
     links: list[tuple[int, int]] = []
     try:
+        if journal_path(path).stat().st_size > SCAN_LIMIT:
+            return []
         with journal_path(path).open("rb") as journal:
             head = journal.read(WAL_HEADER_SIZE)
             if len(head) < WAL_HEADER_SIZE:
@@ -112,24 +155,27 @@ def journal_links(path: Path, page_number: int) -> list[tuple[int, int]]:
             magic, _version, page_size, _checkpoints, salt1, salt2 = WAL_HEADER.unpack_from(head)
             if magic not in WAL_MAGIC or page_size < 512 or page_size & (page_size - 1):
                 return []
+            big_endian = bool(magic & 1)
+            sums = _checksum(head[:24], (0, 0), big_endian)
+            if sums != struct.unpack_from(">II", head, 24):
+                return []
             pending: list[tuple[int, int]] = []
             while True:
-                frame = journal.read(FRAME_HEADER_SIZE)
-                if len(frame) < FRAME_HEADER_SIZE:
+                frame = journal.read(FRAME_HEADER_SIZE + page_size)
+                if len(frame) < FRAME_HEADER_SIZE + page_size:
                     break
                 page, size_after_commit, frame_salt1, frame_salt2 = FRAME_HEADER.unpack_from(
                     frame)
                 if (frame_salt1, frame_salt2) != (salt1, salt2):
                     break
+                sums = _checksum(frame[:8], sums, big_endian)
+                sums = _checksum(frame[FRAME_HEADER_SIZE:], sums, big_endian)
+                if sums != struct.unpack_from(">II", frame, 16):
+                    break
                 if page == page_number:
-                    image = journal.read(page_size)
-                    if len(image) < page_size:
-                        break
-                    link = link_in_page(image)
+                    link = link_in_page(frame[FRAME_HEADER_SIZE:])
                     if link is not None:
                         pending.append(link)
-                else:
-                    journal.seek(page_size, 1)
                 if size_after_commit:
                     links.extend(pending)
                     pending = []
@@ -168,23 +214,31 @@ def _belongs(path: Path, page_number: int) -> bool | None:
     token = _token_alone(path)
     if token is None:
         return None
-    return token == links[0][1] or any(token == link[0] for link in links)
+    # In an unbroken chain each link's prev is the token before it, so this is the file as
+    # the journal began (the first prev) or as a checkpoint left it (a link's token).
+    return any(token in link for link in links)
 
 
 def journal_mismatch(path: Path, conn: sqlite3.Connection) -> str | None:
     """Why the journal beside `path` does not continue the file beside it, or None when it
-    does or nothing can be said. `conn` reads the file with its journal (for the page the
-    link lives on)."""
+    does or nothing can be said. `conn` reads the file with its journal: a read transaction
+    on it is held while the file and the journal are read, so that no other connection can
+    start the journal afresh or checkpoint past what `conn` sees in the meantime."""
+    if conn.in_transaction:
+        return None
     try:
-        page_number = _link_page(conn)
+        conn.execute("BEGIN")
+        try:
+            page_number = _link_page(conn)  # the first read starts the snapshot
+            if page_number is None:
+                return None
+            for attempt in range(MISMATCH_READS):
+                if _belongs(path, page_number) is not False:
+                    return None
+                if attempt + 1 < MISMATCH_READS:
+                    time.sleep(0.05)
+        finally:
+            conn.execute("ROLLBACK")
     except sqlite3.DatabaseError:
         return None
-    if page_number is None:
-        return None
-    for attempt in range(MISMATCH_READS):
-        verdict = _belongs(path, page_number)
-        if verdict is not False:
-            return None
-        if attempt + 1 < MISMATCH_READS:
-            time.sleep(0.05)
     return "the journal continues another state of the file than this one"

@@ -25,7 +25,7 @@ import orjson
 
 from annotator.core.model import utc_now
 from annotator.storage.bulk import EDIT_CACHE_KB, IMPORT_CACHE_KB
-from annotator.storage.journal_link import mark_commit
+from annotator.storage.journal_link import begin_mark, mark_commit
 from annotator.storage.merging_docs import TEMP_TABLES as DOC_TABLES
 from annotator.storage.merging_sync import TEMP_TABLES as SYNC_TABLES
 from annotator.storage.merging_sync import register_functions
@@ -98,7 +98,7 @@ def write_transaction(conn: sqlite3.Connection, *, keep: bool = True,
     conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
     try:
         conn.execute("BEGIN IMMEDIATE")
-        changes = conn.total_changes
+        mark = begin_mark(conn)
         try:
             yield
         except BaseException:
@@ -107,7 +107,7 @@ def write_transaction(conn: sqlite3.Connection, *, keep: bool = True,
             raise
         if keep:
             if changed is None or changed():
-                mark_commit(conn, changes)
+                mark_commit(conn, mark)
             conn.execute("COMMIT")
         else:
             conn.execute("ROLLBACK")

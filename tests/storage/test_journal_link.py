@@ -20,6 +20,7 @@ from annotator.services.projects import open_project
 from annotator.services.scheme import change_scheme
 from annotator.services.session import AnnotationSession
 from annotator.storage import BulkImport, ProjectStore
+from annotator.storage.database import PAGE_SIZE
 from annotator.storage.journal import checkpoint
 from annotator.storage.journal_link import LINK_TABLE, journal_links, link_in_page
 from annotator.storage.migrations import JOURNAL_LINK
@@ -56,9 +57,16 @@ def test_the_link_is_read_from_pages_as_sqlite_wrote_it(tmp_path_factory, values
         conn.close()
 
 
-def test_a_page_that_is_not_the_link_gives_none():
+def test_a_page_that_is_not_the_link_gives_none(project):
     assert link_in_page(bytes(16384)) is None
     assert link_in_page(b"\x0d\x00\x00\x00\x01") is None  # cut short
+    assert checkpoint(project.conn).complete
+    with project.path.open("rb") as handle:  # every other page of a new project
+        pages = [page for page in iter(lambda: handle.read(PAGE_SIZE), b"")]
+    link = _link_page(project.conn)
+    assert link_in_page(pages[link - 1]) is not None
+    assert [number for number, page in enumerate(pages, 1)
+            if number != link and link_in_page(page) is not None] == []
 
 
 def _documents(store, count=300):
@@ -66,6 +74,12 @@ def _documents(store, count=300):
         for i in range(count):
             bulk.add(prepare_record(DocumentRecord(
                 text=f"قال المتحدث {i} إن الطريق مفتوح " * 20, id=f"d{i}"), store.scheme))
+
+
+def _token_alone(path):
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    with contextlib.closing(conn):
+        return conn.execute("SELECT token FROM journal_link").fetchone()[0]
 
 
 def test_every_commit_carries_one_link_continuing_the_last(tmp_path):
@@ -76,6 +90,7 @@ def test_every_commit_carries_one_link_continuing_the_last(tmp_path):
     store = ProjectStore.create(path)
     try:
         assert checkpoint(store.conn).complete
+        began = _token_alone(path)
         _documents(store, 3)
         session = AnnotationSession(store, "amal")
         span = session.add_span("d0", 0, 3, "ACTOR")
@@ -88,6 +103,7 @@ def test_every_commit_carries_one_link_continuing_the_last(tmp_path):
     finally:
         store.close()
     assert len(links) >= 6
+    assert links[0][1] == began  # the first link continues the file as the journal began
     assert all(later[1] == earlier[0] for earlier, later in itertools.pairwise(links))
     assert len({token for token, _ in links}) == len(links)
 
@@ -117,13 +133,13 @@ STEPS = st.lists(st.sampled_from(["add", "add", "note", "note", "remove", "passi
 
 
 @settings(max_examples=15)
-@given(steps=STEPS)
+@given(steps=STEPS, last_edit=st.booleans())
 def test_any_older_copy_beside_a_journal_left_by_a_crash_never_opens_mixed(
-        tmp_path_factory, steps):
+        tmp_path_factory, steps, last_edit):
     """Edits, checkpoints of both kinds and copies of the file alone in any order, then a
     crash: each copy put back beside the crash's journal is refused, or opens exactly as the
     project stood at the crash (the journal continues it), or as the copy was (nothing to
-    replay). The file the crash left opens as it stood."""
+    replay). The file the crash left opens as it stood, whatever the last checkpoint did."""
     folder = tmp_path_factory.mktemp("restore")
     path = folder / "p.tawsim"
     store = ProjectStore.create(path)
@@ -145,7 +161,8 @@ def test_any_older_copy_beside_a_journal_left_by_a_crash_never_opens_mixed(
             elif step == "copy":
                 copies.append(folder / f"copy{len(copies)}")
                 shutil.copyfile(path, copies[-1])
-        session.add_span("d299", 0, 3, "ACTOR")  # the journal holds at least this
+        if last_edit:  # else the crash may come right after a checkpoint
+            session.add_span("d299", 0, 3, "ACTOR")
         crashed = folder / "crashed"
         shutil.copyfile(path, crashed)
         journal = path.with_name(path.name + "-wal").read_bytes()
@@ -220,3 +237,64 @@ def test_a_copy_older_than_the_journal_is_refused_even_when_nothing_contradicts(
     (place / "p.tawsim-wal").write_bytes(journal)
     with pytest.raises(ProjectError, match="do not belong together"):
         _spans(place / "p.tawsim")
+
+
+def _crash_pair(tmp_path, store, path):
+    """The project file and its journal as a crash would leave them, put in a new folder."""
+    place = tmp_path / "crashed"
+    place.mkdir()
+    shutil.copyfile(path, place / "p.tawsim")
+    shutil.copyfile(path.with_name(path.name + "-wal"), place / "p.tawsim-wal")
+    return place / "p.tawsim"
+
+
+def test_a_crash_right_after_a_checkpoint_that_kept_the_journal_is_taken(tmp_path):
+    """PASSIVE copied the whole journal into the file and kept it: the file now holds the
+    last link's token, not the one the journal began from."""
+    path = tmp_path / "p.tawsim"
+    store = ProjectStore.create(path)
+    try:
+        _documents(store, 3)
+        session = AnnotationSession(store, "amal")
+        assert checkpoint(store.conn).complete
+        for i in range(3):
+            session.add_span(f"d{i}", 0, 3, "ACTOR")
+        assert checkpoint(store.conn, "PASSIVE").complete
+        crashed = _crash_pair(tmp_path, store, path)
+        page = _link_page(store.conn)
+    finally:
+        store.close()
+    links = journal_links(crashed, page)
+    assert _token_alone(crashed) == links[-1][0] != links[0][1]
+    assert sum(row[0] == "span" for row in _spans(crashed)) == 3
+
+
+def test_a_journal_frame_cut_short_by_a_power_cut_is_not_read(tmp_path):
+    """The first commit after the journal started afresh wrote its frame headers but not the
+    link page's body, which still holds the previous generation's link: SQLite ignores the
+    frame (its checksum is wrong), and so does the check."""
+    path = tmp_path / "p.tawsim"
+    store = ProjectStore.create(path)
+    try:
+        _documents(store, 3)
+        session = AnnotationSession(store, "amal")
+        page = _link_page(store.conn)
+        assert checkpoint(store.conn).complete
+        session.add_span("d0", 0, 3, "ACTOR")
+        session.add_span("d1", 0, 3, "ACTOR")
+        assert checkpoint(store.conn, "PASSIVE").complete
+        old = path.with_name(path.name + "-wal").read_bytes()
+        session.add_span("d2", 0, 3, "ACTOR")  # the journal starts afresh over the old one
+        crashed = _crash_pair(tmp_path, store, path)
+    finally:
+        store.close()
+    journal = crashed.with_name("p.tawsim-wal")
+    torn = bytearray(journal.read_bytes())
+    frame = 24 + PAGE_SIZE
+    for at in range(32, len(torn) - frame + 1, frame):
+        if int.from_bytes(torn[at:at + 4], "big") == page:
+            assert link_in_page(old[at + 24:at + frame]) is not None  # an old link is there
+            torn[at + 24:at + frame] = old[at + 24:at + frame]
+    journal.write_bytes(bytes(torn))
+    assert journal_links(crashed, page) == []
+    assert sum(row[0] == "span" for row in _spans(crashed)) == 2  # the file as it was
