@@ -13,12 +13,13 @@ job as `failed` with its one line (ui.common.failures); only a bug ends it as `c
 
 from __future__ import annotations
 
+import queue
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.core.errors import TawsimError
 from annotator.services.projects import open_project
@@ -35,9 +36,16 @@ class JobCancelled(TawsimError):
         super().__init__("cancelled")
 
 
-class ProjectJob(QThread):
-    """One piece of work on its own thread. Its public signals are emitted on the window's
-    thread (relayed through queued connections), so any slot, lambdas included, runs there."""
+class ProjectJob(QObject):
+    """One piece of work on a thread of its own. Its signals are emitted on the window's
+    thread, so any slot, lambdas included, runs there.
+
+    The worker thread is a plain Python thread that touches no Qt object: it puts what it
+    has to say in a queue, and a timer on the window's thread reads the queue and emits the
+    signals. (When the worker emitted the signals itself, PySide made objects on its thread,
+    and the window's garbage collector once crashed the process while the worker ran: one
+    of four test runs at once on a loaded machine.)
+    """
 
     progressed = Signal(int)  # how much more is done (documents, articles...)
     succeeded = Signal(object)
@@ -46,8 +54,7 @@ class ProjectJob(QThread):
     crashed = Signal(object)  # a bug: the exception, re-raised on the window's thread
     ended = Signal()  # after whichever of the four above
 
-    _progress = Signal(int)
-    _outcome = Signal(str, object)
+    POLL_MS = 20
 
     def __init__(self, path: Path, work: Work, name: str = "",
                  parent: QObject | None = None, *, interruptible: bool = True) -> None:
@@ -59,9 +66,11 @@ class ProjectJob(QThread):
         # packaging is something the user asked to finish: later jobs wait for it.
         self.interruptible = interruptible
         self._cancel = threading.Event()
-        queued = Qt.ConnectionType.QueuedConnection
-        self._progress.connect(self.progressed, queued)
-        self._outcome.connect(self._deliver, queued)
+        self._said: queue.SimpleQueue[tuple[str, object]] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._poll = QTimer(self)
+        self._poll.setInterval(self.POLL_MS)
+        self._poll.timeout.connect(self._relay)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -70,23 +79,40 @@ class ProjectJob(QThread):
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
-    def run(self) -> None:  # Qt's name; runs on the job's own thread
-        try:
-            project = open_project(self.path)
+    def start(self) -> None:
+        thread = threading.Thread(
+            target=_run, args=(self.path, self.work, self._said, self._cancel),
+            name=self.objectName(), daemon=True)
+        self._thread = thread
+        thread.start()
+        self._poll.start()
+
+    def isRunning(self) -> bool:  # QThread's name, which callers know
+        return self._thread is not None and self._thread.is_alive()
+
+    def wait(self) -> None:
+        """Block until the work has returned (its outcome is delivered by the timer)."""
+        if self._thread is not None:
+            self._thread.join()
+
+    def _relay(self) -> None:
+        progress = 0
+        while True:
             try:
-                result = self.work(project, self._progress.emit, self._cancel.is_set)
-            finally:
-                project.close()
-        except JobCancelled:
-            self._outcome.emit("stopped", None)
-        except TawsimError as error:
-            self._outcome.emit("stopped" if self.cancelled else "failed", str(error))
-        except Exception as error:  # a full disk, a busy project... or a bug
-            message = user_message(error, self.path)
-            self._outcome.emit("crashed" if message is None else "failed",
-                               error if message is None else message)
-        else:
-            self._outcome.emit("stopped" if self.cancelled else "succeeded", result)
+                kind, value = self._said.get_nowait()
+            except queue.Empty:
+                break
+            if kind == "progress":
+                progress += int(value)  # type: ignore[call-overload]
+                continue
+            if progress:
+                self.progressed.emit(progress)
+                progress = 0
+            self._poll.stop()
+            self._deliver(kind, value)
+            return
+        if progress:
+            self.progressed.emit(progress)
 
     def _deliver(self, outcome: str, value: object) -> None:
         if outcome == "succeeded":
@@ -98,6 +124,31 @@ class ProjectJob(QThread):
         else:
             self.stopped.emit()
         self.ended.emit()
+
+
+def _run(path: Path, work: Work, said: queue.SimpleQueue[tuple[str, object]],
+         cancel: threading.Event) -> None:
+    """The job's thread: the work on its own connection, its progress and its outcome put
+    in `said` (plain Python objects only)."""
+    def progress(amount: int) -> None:
+        said.put(("progress", amount))
+
+    try:
+        project = open_project(path)
+        try:
+            result = work(project, progress, cancel.is_set)
+        finally:
+            project.close()
+    except JobCancelled:
+        said.put(("stopped", None))
+    except TawsimError as error:
+        said.put(("stopped" if cancel.is_set() else "failed", str(error)))
+    except Exception as error:  # a full disk, a busy project... or a bug
+        message = user_message(error, path)
+        said.put(("crashed" if message is None else "failed",
+                  error if message is None else message))
+    else:
+        said.put(("stopped" if cancel.is_set() else "succeeded", result))
 
 
 def _reraise(error: BaseException) -> None:
