@@ -43,7 +43,7 @@ PROCLITIC_SEQUENCES = frozenset({"و", "ف", "ب", "ك", "ل", "وب", "وك", "
 _LETTERS = regex.compile(r"[\u0621-\u063a\u0641-\u064a]+")
 # Bumped whenever what is kept of a word's readings changes, so that old cache files are
 # started afresh.
-READINGS_VERSION = 2
+READINGS_VERSION = 3
 
 
 _LOADING = threading.Lock()
@@ -123,6 +123,31 @@ def _cut(analysis, letters: str) -> int | None:  # type: ignore[no-untyped-def]
     return cut
 
 
+# News often leaves out the hamza of an alef that begins a word (اعلن for أعلن, ان for إن,
+# اكد for أكد): the analyser reads a hamza only where it is written, so after proclitic
+# letters a bare alef is also read as each hamza it may stand for (واعلن as و + أعلن).
+HAMZA_SEATS = "أإآ"
+
+
+def _readings(letters: str):  # type: ignore[no-untyped-def]
+    """(cut, analysis, restored) for each reading of `letters`, and for each reading of it
+    with a hamza written on the alef that begins its stem after the proclitic letters
+    (`restored`)."""
+    for analysis in _analyses(letters):
+        cut = _cut(analysis, letters)
+        if cut is not None:
+            yield cut, analysis, False
+    for cut in (1, 2):
+        if letters[:cut] not in PROCLITIC_SEQUENCES or letters[cut:cut + 1] != "ا" \
+                or len(letters) < cut + 3:
+            continue
+        for seat in HAMZA_SEATS:
+            restored = letters[:cut] + seat + letters[cut + 1:]
+            for analysis in _analyses(restored):
+                if _cut(analysis, restored) == cut:
+                    yield cut, analysis, True
+
+
 def _strip_vowels(lemma: str) -> str:
     return regex.sub(r"\p{Mn}+", "", lemma)
 
@@ -141,11 +166,11 @@ def analyse_word(letters: str) -> WordReadings | None:
     whole_pos: set[str] = set()
     proper: set[int] = set()
     frequencies = _lemma_frequencies()
-    for analysis in _analyses(letters):
-        cut = _cut(analysis, letters)
-        if cut is None:
-            continue
+    written_cuts: set[int] = set()  # cuts some reading makes without a restored hamza
+    for cut, analysis, restored in _readings(letters):
         cuts.add(cut)
+        if not restored:
+            written_cuts.add(cut)
         lemma_cuts.setdefault(analysis.lemma, set()).add(cut)
         if any(ARTICLE in (affix.description or "") for affix in analysis.proclitics):
             article.add(cut)
@@ -180,7 +205,8 @@ def analyse_word(letters: str) -> WordReadings | None:
                         {cut: f for cut, f in frequency.items() if cut > 0},
                         whole_verb_only=whole_pos == {VERB}, proper_cuts=frozenset(proper),
                         spelt_cuts=frozenset(cut for cut, n in spelt.items()
-                                             if cut not in cuts or 2 * n > attested[cut]))
+                                             if cut not in cuts or 2 * n > attested[cut])
+                        | (cuts - written_cuts))
 
 
 # Spellings news writes for the same letters: hamza seats, alef maqsura, ta marbuta.

@@ -42,8 +42,10 @@ class WordReadings:
     whole_verb_only: bool = False
     # Cuts some reading of which is a proper noun the dictionary knows (لحج, and باسم in وباسم).
     proper_cuts: frozenset[int] = frozenset()
-    # Cuts whose corpus counts come from the corpus lemma's spelling alone, hamza or final
-    # letters folded, with no reading of the analyser behind them (فان seen as فإنّ).
+    # Cuts only a spelling supports: the corpus counts come from the corpus lemma's spelling
+    # alone, hamza or final letters folded, with no reading of the analyser behind them (فان
+    # seen as فإنّ), or the analyser reads the cut only with a hamza the word leaves out
+    # (واعلن as و + أعلن).
     spelt_cuts: frozenset[int] = frozenset()
 
     @property

@@ -240,6 +240,9 @@ def _judge_seen(letters: str, evidence: dict[int, str],
     if preferred == 0:
         return "keep", 0, "the corpus reads it whole"
     if preferred not in readings.cuts or preferred in readings.spelt_cuts:
+        if preferred in readings.cuts and 0 not in readings.cuts:
+            # وايران: read only as و + إيران with the hamza news leaves out, never whole.
+            return "trim", preferred, "read only with a hamza the word leaves out"
         return "uncertain", preferred, "the corpus splits a spelling the analyser cannot read"
     if preferred in readings.closed_class_cuts:
         return "trim", preferred, "a particle or pronoun after the proclitic"
@@ -252,7 +255,11 @@ def _judge_seen(letters: str, evidence: dict[int, str],
     if 0 in readings.cuts and readings.whole_lemma_frequency >= WHOLE_WORD_FREQUENCY \
             and not readings.whole_verb_only:
         return "uncertain", preferred, "also a common word of its own"
-    if letters[preferred - 1] in CAREFUL_LETTERS and preferred in readings.verb_cuts:
+    if letters[preferred - 1] in CAREFUL_LETTERS and preferred in readings.verb_cuts \
+            and (preferred in readings.proper_cuts or readings.seen < NAME_SIGHTINGS):
+        # فورد (Ford) is seen 58 times as ف + ورد, which is also the name Ward; a name the
+        # corpus saw a few times may be one it split wrongly (فيلتمان, Feltman, 6 times as
+        # ف + a verb). فقال, فكيف and فيجب, seen often and only split, are trimmed.
         return "uncertain", preferred, "ف or ك before what may be a verb"
     return "trim", preferred, "the corpus splits it"
 
@@ -264,6 +271,12 @@ def _judge_unseen(evidence: dict[int, str], readings: WordReadings,
     split = min((cut for cut in readings.cuts if cut > 0), default=0)
     if not split:
         return "keep", 0, "the dictionary reads it whole"
+    if split in readings.spelt_cuts and 0 in readings.cuts:
+        # والي: the governor, and و + إلي only if a hamza the word leaves out is restored;
+        # بادل (exchanged), and ب + أدلّ, a rarer word, only so.
+        if readings.whole_lemma_frequency >= readings.cut_lemma_frequency.get(split, 0.0):
+            return "keep", 0, "the whole word is commoner than a cut that needs a hamza"
+        return "uncertain", split, "a reading keeps the letter; the cut needs a hamza"
     closed = max((cut for cut in readings.closed_class_cuts if cut > 0), default=0)
     if closed and 0 not in readings.closed_class_cuts:
         return "trim", closed, "a particle or pronoun after the proclitics"
@@ -278,7 +291,9 @@ def _judge_unseen(evidence: dict[int, str], readings: WordReadings,
         return "keep", 0, "only a rare reading splits it"
     if 0 not in readings.cuts:
         return "trim", split, "no reading keeps the letter"
-    if readings.whole_lemma_frequency < SEEN_LEMMA:
+    if readings.whole_lemma_frequency < SEEN_LEMMA and 0 not in readings.proper_cuts:
+        # A name the dictionary knows is never "a lemma nobody uses" (فيسبوك, وقاص, بعلبك
+        # have no corpus frequency, being names): the rules below weigh it.
         return "trim", split, "the whole-word reading is a lemma nobody uses"
     if known_split is not None and readings.whole_lemma_frequency >= known_split:
         return "keep", 0, "the whole-word reading is the common one"

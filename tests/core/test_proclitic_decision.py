@@ -60,11 +60,58 @@ def test_the_article_read_by_the_analyser_is_clear_evidence():
     assert (decision.verdict, decision.split.evidence) == ("trim", "article")
 
 
-def test_f_before_a_verb_reading_is_only_offered():
-    readings = WordReadings(frozenset({1, 2}), verb_cuts=frozenset({1}), attested={1: 58})
+def test_f_before_a_verb_that_is_also_a_name_or_seldom_seen_is_only_offered():
+    # فورد (Ford): seen 58 times as ف + ورد, and ورد is also the name Ward.
+    readings = WordReadings(frozenset({1, 2}), verb_cuts=frozenset({1}), attested={1: 58},
+                            proper_cuts=frozenset({1}))
     decision = decide_proclitics("فورد", known={"ورد"}.__contains__,
                                  lexicon=lexicon_of(فورد=readings))
     assert decision.verdict == "uncertain"
+    # فيلتمان (Feltman): seen 6 times, split by the corpus into ف + a verb.
+    few = WordReadings(frozenset({1}), verb_cuts=frozenset({1}), attested={1: 6})
+    assert decide_proclitics("فيلتمان", lexicon=lexicon_of(فيلتمان=few)).verdict == "uncertain"
+    # فكيف: seen 188 times, always ف + كيف, and no name there.
+    often = WordReadings(frozenset({1}), verb_cuts=frozenset({1}), attested={1: 188})
+    decision = decide_proclitics("فكيف", lexicon=lexicon_of(فكيف=often))
+    assert (decision.verdict, decision.split.proclitics) == ("trim", "ف")
+
+
+def test_a_cut_only_a_restored_hamza_reads():
+    # وايران: the corpus saw it as و + إيران, the analyser reads it so only with the hamza.
+    never_whole = WordReadings(frozenset({1}), attested={1: 40}, spelt_cuts=frozenset({1}))
+    decision = decide_proclitics("وايران", lexicon=lexicon_of(وايران=never_whole))
+    assert (decision.verdict, decision.split.proclitics) == ("trim", "و")
+    # فان: also a word of its own (فانٍ), so the spelt cut is only offered, however often.
+    also_whole = WordReadings(frozenset({0, 1}), attested={1: 1142}, spelt_cuts=frozenset({1}))
+    assert decide_proclitics("فان", lexicon=lexicon_of(فان=also_whole)).verdict == "uncertain"
+    # Unseen by the corpus: the commoner of the whole word and the restored cut.
+    common_whole = WordReadings(frozenset({0, 1}), spelt_cuts=frozenset({1}),
+                                whole_lemma_frequency=1e-4, cut_lemma_frequency={1: 1e-6})
+    assert decide_proclitics("بادل", lexicon=lexicon_of(بادل=common_whole)).verdict == "keep"
+    rare_whole = WordReadings(frozenset({0, 1}), spelt_cuts=frozenset({1}),
+                              whole_lemma_frequency=1e-6, cut_lemma_frequency={1: 1e-3})
+    assert decide_proclitics("والي", lexicon=lexicon_of(والي=rare_whole)).verdict == "uncertain"
+
+
+@pytest.mark.parametrize(("word", "proclitics"), [
+    ("وايران", "و"), ("لايران", "ل"), ("واسرائيل", "و"), ("واعلن", "و"), ("وانقرة", "و"),
+])
+def test_farahidi_reads_a_bare_alef_after_proclitics_as_the_hamza_news_leaves_out(
+        word, proclitics):
+    decision = decide_proclitics(word)
+    assert (decision.verdict, decision.split.proclitics) == ("trim", proclitics)
+
+
+@pytest.mark.parametrize("word", ["وادي", "والي", "فان", "بان", "واشنطن", "وائل"])
+def test_a_restored_hamza_never_cuts_a_word_read_whole(word):
+    assert decide_proclitics(word).verdict != "trim"
+
+
+@pytest.mark.parametrize("word", ["فيسبوك", "وقاص", "بعلبك"])
+def test_a_name_the_dictionary_knows_is_not_a_lemma_nobody_uses(word):
+    # Names have no corpus frequency of their own; before, that read as "a lemma nobody
+    # uses" and the first letter was cut (ف + يسبوك).
+    assert decide_proclitics(word).verdict != "trim"
 
 
 def test_a_word_unknown_to_the_analyser_goes_by_the_evidence_as_before():
