@@ -45,7 +45,13 @@ class TawsimGroup(click.Group):
 
 @contextmanager
 def lazy_progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
-    """A progress callback that shows a bar only once the work has taken a moment."""
+    """A progress callback that shows a bar on a terminal, once the work has taken a moment.
+    Written to a pipe or a log, a bar is only its label on a line of its own, which would
+    break the rule that a refusal is one line (and how long a moment is depends on the
+    machine): nothing is shown there."""
+    if not sys.stderr.isatty():
+        yield lambda count: None
+        return
     started = time.monotonic()
     state: dict[str, Any] = {"bar": None, "done": 0}
 

@@ -136,4 +136,8 @@ def atomic_folder(path: Path, recognise: Callable[[Path], bool] | None = None
         shutil.rmtree(building, ignore_errors=True)
         if isinstance(exc, OSError):
             raise write_failure(exc, path, building) from None
+        if isinstance(exc, TawsimError) and exc.path and Path(exc.path).is_relative_to(building):
+            # A part written inside the hidden folder (a split's train.jsonl) is named by its
+            # place in the output, never by the folder the person never sees.
+            exc.path = str(path / Path(exc.path).relative_to(building))
         raise

@@ -7,6 +7,7 @@ as it was: never a traceback, never a silent loss (tests/hostile_inputs lists th
 from __future__ import annotations
 
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -105,6 +106,20 @@ def test_an_export_to_a_full_disk_is_one_line_in_every_format(annotated, tmp_pat
                                       fmt, "--layer", "gold"])
     monkeypatch.undo()
     assert_one_line_refusal(result, out, "the disk is full")
+    assert not out.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_a_split_export_to_a_full_disk_names_the_part_in_the_output(annotated, tmp_path,
+                                                                   monkeypatch):
+    out = tmp_path / "dataset"
+    full_disk(monkeypatch)
+    result = CliRunner().invoke(cli, ["export", str(annotated), "-o", str(out), "--split",
+                                      "train=0.5,test=0.5", "--layer", "gold"])
+    monkeypatch.undo()
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"tawsim: error: {out}{os.sep}")  # not the hidden folder
+    assert "the disk is full" in result.stderr and ".part" not in result.stderr
     assert not out.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
 
