@@ -15,6 +15,7 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from annotator.services.importing import import_paths
 from annotator.services.projects import init_project
@@ -31,6 +32,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_LIMITS))
+
+
+# How long a wait without its own timeout may take (pytest-qt's default is 5 s). A wait returns
+# as soon as what it waits for happens: only a failing test takes this long, and a loaded
+# machine (four test runs on two cores, a job loading spaCy) never fails a passing one.
+PATIENT_MS = 60_000
+
+
+@pytest.fixture(autouse=True)
+def patient_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("waitUntil", "waitSignal", "waitSignals", "waitCallback"):
+        original = getattr(QtBot, name)
+
+        def patient(self: QtBot, *args: object, _original: Callable[..., object] = original,
+                    timeout: int = PATIENT_MS, **kwargs: object) -> object:
+            return _original(self, *args, timeout=timeout, **kwargs)
+
+        monkeypatch.setattr(QtBot, name, patient)
 
 
 @pytest.fixture(autouse=True)

@@ -28,20 +28,28 @@ class Project:
         return outcome
 
 
+# How long a test waits for what the timers do: far longer than they take, so that a
+# loaded machine never fails a test (waitUntil returns as soon as it holds).
+WAIT_MS = 10_000
+
+
 @pytest.fixture(autouse=True)
 def quick(monkeypatch):
     monkeypatch.setattr(idle_checkpoint, "IDLE_MS", 100)
     monkeypatch.setattr(idle_checkpoint, "RETRY_MS", 20)
 
 
-def test_one_checkpoint_after_the_pause(qtbot):
+def test_one_checkpoint_after_the_pause(qtbot, monkeypatch):
+    # Writes 40 ms apart keep putting the checkpoint off; a pause a loaded machine could
+    # slip in between two of them must stay far shorter than the idle time.
+    monkeypatch.setattr(idle_checkpoint, "IDLE_MS", 1000)
     project = Project()
     saver = IdleCheckpoint(project.checkpoint, lambda: project.rows)
     for _ in range(5):
         saver.wrote()
         qtbot.wait(40)
     assert project.calls == 0  # each write starts the wait again
-    qtbot.waitUntil(lambda: project.calls == 1, timeout=1000)
+    qtbot.waitUntil(lambda: project.calls == 1, timeout=WAIT_MS)
     qtbot.wait(150)
     assert project.calls == 1 and not saver.pending
 
@@ -50,7 +58,7 @@ def test_held_back_pages_are_tried_again(qtbot):
     project = Project(False, False, True)
     saver = IdleCheckpoint(project.checkpoint, lambda: project.rows)
     saver.wrote()
-    qtbot.waitUntil(lambda: project.calls == 3 and not saver.pending, timeout=1000)
+    qtbot.waitUntil(lambda: project.calls == 3 and not saver.pending, timeout=WAIT_MS)
     qtbot.wait(100)
     assert project.calls == 3
 
@@ -60,9 +68,9 @@ def test_retries_stop_until_the_next_write(qtbot, monkeypatch):
     project = Project(*[False] * 10)
     saver = IdleCheckpoint(project.checkpoint, lambda: project.rows)
     saver.wrote()
-    qtbot.waitUntil(lambda: project.calls == 3 and not saver.pending, timeout=1000)
+    qtbot.waitUntil(lambda: project.calls == 3 and not saver.pending, timeout=WAIT_MS)
     saver.wrote()
-    qtbot.waitUntil(lambda: project.calls == 6 and not saver.pending, timeout=1000)
+    qtbot.waitUntil(lambda: project.calls == 6 and not saver.pending, timeout=WAIT_MS)
 
 
 def test_rows_written_elsewhere_on_the_connection_start_the_wait(qtbot):
@@ -73,7 +81,7 @@ def test_rows_written_elsewhere_on_the_connection_start_the_wait(qtbot):
     project.rows += 3
     saver.look()
     assert saver.pending
-    qtbot.waitUntil(lambda: project.calls == 1, timeout=1000)
+    qtbot.waitUntil(lambda: project.calls == 1, timeout=WAIT_MS)
     saver.look()
     assert not saver.pending
 
