@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.services.importing import import_paths
 from annotator.services.projects import init_project
+from annotator.ui.common.collector import collect_on_window_thread
 from annotator.ui.common.settings import AppPaths, Settings
 from annotator.ui.shell.app import Desk, start
 from tests.ui.dialog_watch import DialogWatch
@@ -32,6 +33,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_LIMITS))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collected_on_the_window_thread(qapp: QApplication) -> Iterator[None]:
+    """As in the desk: garbage is collected on the window's thread only (a collection on a
+    job's thread could destroy Qt objects there: ui.common.collector)."""
+    collector = collect_on_window_thread(qapp)
+    yield
+    collector.stop()
 
 
 # How long a wait without its own timeout may take (pytest-qt's default is 5 s). A wait returns

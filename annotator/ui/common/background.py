@@ -40,11 +40,11 @@ class ProjectJob(QObject):
     """One piece of work on a thread of its own. Its signals are emitted on the window's
     thread, so any slot, lambdas included, runs there.
 
-    The worker thread is a plain Python thread that touches no Qt object: it puts what it
-    has to say in a queue, and a timer on the window's thread reads the queue and emits the
-    signals. (When the worker emitted the signals itself, PySide made objects on its thread,
-    and the window's garbage collector once crashed the process while the worker ran: one
-    of four test runs at once on a loaded machine.)
+    The worker thread is a plain Python thread that neither emits nor calls anything of Qt:
+    it puts what it has to say in a queue, and a timer on the window's thread reads the queue
+    and emits the signals. Garbage is collected on the window's thread only
+    (ui.common.collector): a collection on the worker's thread could destroy a window's Qt
+    objects there, which crashed the process once in four test runs at once under load.
     """
 
     progressed = Signal(int)  # how much more is done (documents, articles...)
@@ -147,6 +147,9 @@ def _run(path: Path, work: Work, said: queue.SimpleQueue[tuple[str, object]],
         message = user_message(error, path)
         said.put(("crashed" if message is None else "failed",
                   error if message is None else message))
+    except BaseException as error:  # SystemExit, KeyboardInterrupt: still an outcome, or
+        said.put(("crashed", error))  # the runner would wait for this job for ever
+        raise
     else:
         said.put(("stopped" if cancel.is_set() else "succeeded", result))
 

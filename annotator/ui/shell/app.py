@@ -25,6 +25,7 @@ from annotator.services.projects import (
     peek_package,
 )
 from annotator.ui.common import i18n, menu_style
+from annotator.ui.common.collector import collect_on_window_thread
 from annotator.ui.common.failures import user_message
 from annotator.ui.common.fonts import interface_font, register_fonts
 from annotator.ui.common.plain import inform, warn
@@ -224,6 +225,7 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_file("icons", "tawsim.svg"))))
     register_fonts()
+    collect_on_window_thread(app)  # never on a background job's thread (ui.common.collector)
     return app
 
 
