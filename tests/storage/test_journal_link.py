@@ -190,6 +190,14 @@ def test_any_older_copy_beside_a_journal_left_by_a_crash_never_opens_mixed(
             assert opened == at_crash
 
 
+def _put_back(copy, journal, place):
+    """`copy` put back as the project in `place`, with `journal` (bytes) beside it."""
+    place.mkdir()
+    shutil.copyfile(copy, place / "p.tawsim")
+    (place / "p.tawsim-wal").write_bytes(journal)
+    return place / "p.tawsim"
+
+
 def test_the_file_as_the_journal_began_is_taken(tmp_path):
     """A copy taken right after an emptying checkpoint is exactly what the journal that
     follows continues: replaying it there is sound and gives the newest state."""
@@ -206,11 +214,8 @@ def test_the_file_as_the_journal_began_is_taken(tmp_path):
         journal = path.with_name(path.name + "-wal").read_bytes()
     finally:
         store.close()
-    place = tmp_path / "restored"
-    place.mkdir()
-    shutil.copyfile(tmp_path / "copy", place / "p.tawsim")
-    (place / "p.tawsim-wal").write_bytes(journal)
-    assert sum(row[0] == "span" for row in _spans(place / "p.tawsim")) == 20
+    restored = _put_back(tmp_path / "copy", journal, tmp_path / "restored")
+    assert sum(row[0] == "span" for row in _spans(restored)) == 20
 
 
 def test_a_copy_older_than_the_journal_is_refused_even_when_nothing_contradicts(tmp_path):
@@ -231,12 +236,9 @@ def test_a_copy_older_than_the_journal_is_refused_even_when_nothing_contradicts(
         journal = path.with_name(path.name + "-wal").read_bytes()
     finally:
         store.close()
-    place = tmp_path / "restored"
-    place.mkdir()
-    shutil.copyfile(tmp_path / "copy", place / "p.tawsim")
-    (place / "p.tawsim-wal").write_bytes(journal)
+    restored = _put_back(tmp_path / "copy", journal, tmp_path / "restored")
     with pytest.raises(ProjectError, match="do not belong together"):
-        _spans(place / "p.tawsim")
+        _spans(restored)
 
 
 def _crash_pair(tmp_path, store, path):
