@@ -5,9 +5,9 @@ An export, a report or a project copy is written under a hidden temporary name i
 target's folder and renamed into place only once complete, so a failure never leaves a
 half-written file under the real name. A process that is killed cannot remove its temporary
 file; the next run writing the same name does. The writer's process id is part of the name
-(`.NAME.PID-XXXXXXXX.part`), so a file whose writer is still running (another export to the
-same place) is left alone. Names from before the process id was added are cleared once
-untouched for an hour.
+(`.NAME.PID-` then eight random letters, then `.part`), so a file whose writer is still
+running (another export to the same place) is left alone. Names from before the process id
+was added are cleared once untouched for an hour.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -269,28 +269,38 @@ def open_database(path: Path) -> Database:
 
 @contextlib.contextmanager
 def write_transaction(db: Database) -> Iterator[None]:
-    """One edit's transaction, taking the write lock at BEGIN (IMMEDIATE).
+    """One edit's transaction (`immediate_transaction`); inside an open transaction it nests
+    as a savepoint."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield
+        return
+    with immediate_transaction(db.conn):
+        yield
+
+
+@contextlib.contextmanager
+def immediate_transaction(conn: sqlite3.Connection, *, keep: bool = True,
+                          changed: Callable[[], bool] | None = None) -> Iterator[None]:
+    """A transaction taking the write lock at BEGIN (IMMEDIATE), rolled back on any error or
+    at the end when `keep` is False (a dry run), its commit marked for the journal link.
 
     A deferred transaction that reads first (the document's text, to check a span) and then
     writes can fail at once with SQLITE_BUSY if another connection (the desk's search
     indexer, the command line) committed in between; taking the lock first waits for it
-    instead, up to the busy timeout. Inside an open transaction it nests as a savepoint.
+    instead, up to the busy timeout. `changed`, asked at the end, says whether anything was
+    written when the connection's change count cannot tell (a merge's checks fill temporary
+    tables): a transaction that changed nothing leaves the file as it was.
     """
-    conn = db.conn
-    if conn.in_transaction:
-        with db.atomic():
-            yield
-        return
     conn.execute("BEGIN IMMEDIATE")
     mark = begin_mark(conn)
     try:
         yield
-    except BaseException:
-        if conn.in_transaction:
+        if not keep:
             conn.execute("ROLLBACK")
-        raise
-    try:
-        mark_commit(conn, mark)
+            return
+        if changed is None or changed():
+            mark_commit(conn, mark)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:

@@ -18,7 +18,7 @@ from pathlib import Path
 import orjson
 
 from annotator.core.model import LayerKind
-from annotator.storage.journal_link import begin_mark, mark_commit
+from annotator.storage.database import write_transaction
 from annotator.storage.packaging import CHUNK
 from annotator.storage.project_file import ProjectFile
 
@@ -44,16 +44,8 @@ def copy_feedback(package: ProjectFile, lead_path: Path, copy: FeedbackCopy) -> 
     conn = package.conn
     conn.execute("ATTACH DATABASE ? AS lead", (f"{lead_path.resolve().as_uri()}?mode=ro",))
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        mark = begin_mark(conn)
-        try:
+        with write_transaction(package.db):
             _copy(package, copy)
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        mark_commit(conn, mark)
-        conn.execute("COMMIT")
     finally:
         conn.execute("DETACH DATABASE lead")
         package.forget_cached_layers()

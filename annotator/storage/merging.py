@@ -25,7 +25,7 @@ import orjson
 
 from annotator.core.model import utc_now
 from annotator.storage.bulk import EDIT_CACHE_KB, IMPORT_CACHE_KB
-from annotator.storage.journal_link import begin_mark, mark_commit
+from annotator.storage.database import immediate_transaction
 from annotator.storage.merging_docs import TEMP_TABLES as DOC_TABLES
 from annotator.storage.merging_sync import TEMP_TABLES as SYNC_TABLES
 from annotator.storage.merging_sync import register_functions
@@ -97,20 +97,8 @@ def write_transaction(conn: sqlite3.Connection, *, keep: bool = True,
     conn.execute("PRAGMA synchronous = NORMAL")  # one transaction: all of it or none
     conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        mark = begin_mark(conn)
-        try:
+        with immediate_transaction(conn, keep=keep, changed=changed):
             yield
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        if keep:
-            if changed is None or changed():
-                mark_commit(conn, mark)
-            conn.execute("COMMIT")
-        else:
-            conn.execute("ROLLBACK")
     finally:
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute(f"PRAGMA cache_size = -{EDIT_CACHE_KB}")

@@ -21,7 +21,7 @@ import orjson
 
 from annotator.core.errors import TawsimError
 from annotator.core.model import LayerKind
-from annotator.storage.journal_link import begin_mark, mark_commit
+from annotator.storage.database import write_transaction
 from annotator.storage.project_file import ProjectFile
 
 CHUNK = 500  # documents per copy statement: progress is reported and cancelling asked per chunk
@@ -64,16 +64,8 @@ def fill_package(package: ProjectFile, lead_path: Path, documents: Sequence[int]
     conn = package.conn
     conn.execute("ATTACH DATABASE ? AS lead", (f"{lead_path.resolve().as_uri()}?mode=ro",))
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        mark = begin_mark(conn)
-        try:
+        with write_transaction(package.db):
             _fill(package, documents, content, actor, progress, cancelled)
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        mark_commit(conn, mark)
-        conn.execute("COMMIT")
     finally:
         conn.execute("DETACH DATABASE lead")
         package.forget_cached_layers()

@@ -22,7 +22,7 @@ from annotator.core.model import document_title
 from annotator.core.records import Origin
 from annotator.formats.atomic import EXPORT_MARKER
 from annotator.formats.base import BadRecord, ReadItem, ReadOptions
-from annotator.formats.files import display_path
+from annotator.formats.files import display_path, records_of_items
 from annotator.formats.native import record_from_json
 from annotator.formats.parquet.layout import (
     KEY_LAYOUT,
@@ -148,23 +148,18 @@ def _open(file: Path) -> tuple[Any, list[str]]:
 
 
 def _read_file(file: Path, options: ReadOptions) -> Iterator[ReadItem]:
-    shown = display_path(file)
-    number = 0
-    for batch in row_batches(file, options):
-        if isinstance(batch, BadRecord):
-            yield batch
-            continue
-        for row in batch:
-            number += 1
-            origin = Origin(f"{shown} (row {number})")
-            try:
-                record = record_from_json(as_native(row))
-            except TawsimError as error:
-                yield BadRecord(origin, error.located(origin.path))
-                continue
-            record.origin = origin
-            record.source = shown
-            yield record
+    damage: list[BadRecord] = []  # a file damaged part way ends its rows
+
+    def rows() -> Iterator[dict[str, Any]]:
+        for batch in row_batches(file, options):
+            if isinstance(batch, BadRecord):
+                damage.append(batch)
+                return
+            yield from batch
+
+    yield from records_of_items(file, rows(), "row",
+                                lambda row, _options: record_from_json(as_native(row)), options)
+    yield from damage
 
 
 def row_batches(file: Path, options: ReadOptions) -> Iterator[list[dict[str, Any]] | BadRecord]:

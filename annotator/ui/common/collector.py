@@ -12,7 +12,6 @@ window's thread, by the same thresholds CPython uses.
 from __future__ import annotations
 
 import gc
-import threading
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
@@ -38,9 +37,7 @@ class WindowThreadCollector(QObject):
         self._timer.stop()
         gc.enable()
 
-    def tick(self) -> None:
-        if threading.current_thread() is not threading.main_thread():
-            return
+    def tick(self) -> None:  # a timer of the window's thread calls it
         first, second, third = gc.get_count()
         limit0, limit1, limit2 = self._thresholds
         if limit0 and first > limit0:
