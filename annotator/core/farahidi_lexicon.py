@@ -26,6 +26,7 @@ from importlib.resources import files
 
 import regex
 
+from annotator.core.arabic_spellings import respellings, with_final_ya
 from annotator.core.lexicon import WordReadings
 from annotator.core.lexicon_cache import CachedLexicon
 
@@ -43,7 +44,7 @@ PROCLITIC_SEQUENCES = frozenset({"و", "ف", "ب", "ك", "ل", "وب", "وك", "
 _LETTERS = regex.compile(r"[\u0621-\u063a\u0641-\u064a]+")
 # Bumped whenever what is kept of a word's readings changes, so that old cache files are
 # started afresh.
-READINGS_VERSION = 3
+READINGS_VERSION = 4
 
 
 _LOADING = threading.Lock()
@@ -148,6 +149,23 @@ def _readings(letters: str):  # type: ignore[no-untyped-def]
                     yield cut, analysis, True
 
 
+def _attested_in_either_spelling(letters: str) -> list[tuple[str, int]]:
+    other = with_final_ya(letters)
+    return [*_attested().get(letters, ()), *(_attested().get(other, ()) if other else ())]
+
+
+def _readings_of_some_spelling(letters: str):  # type: ignore[no-untyped-def]
+    """`_readings` of `letters` (and of its final ي spelling), or, when it has none, of the
+    first other spelling that has."""
+    other = with_final_ya(letters)
+    readings = [*_readings(letters), *(_readings(other) if other else ())]
+    for variant in respellings(letters) if not readings else ():
+        readings = list(_readings(variant))
+        if readings:
+            break
+    return readings
+
+
 def _strip_vowels(lemma: str) -> str:
     return regex.sub(r"\p{Mn}+", "", lemma)
 
@@ -167,7 +185,7 @@ def analyse_word(letters: str) -> WordReadings | None:
     proper: set[int] = set()
     frequencies = _lemma_frequencies()
     written_cuts: set[int] = set()  # cuts some reading makes without a restored hamza
-    for cut, analysis, restored in _readings(letters):
+    for cut, analysis, restored in _readings_of_some_spelling(letters):
         cuts.add(cut)
         if not restored:
             written_cuts.add(cut)
@@ -180,21 +198,24 @@ def analyse_word(letters: str) -> WordReadings | None:
             verbs.add(cut)
         if cut == 0:
             whole_pos.add(analysis.pos)
-        if analysis.type == PROPER_NOUN:
+        if analysis.type == PROPER_NOUN and not analysis.enclitics:
+            # A name takes no possessive pronoun: بدورها is ب + دورها, not the name Budur.
             proper.add(cut)
-        frequency[cut] = max(frequency.get(cut, 0.0), frequencies.get(analysis.lemma, 0.0))
+        frequency[cut] = max(frequency.get(cut, 0.0), _lemma_frequency(analysis, frequencies))
     if not cuts:
         return None
     attested: dict[int, int] = {}
     spelt: dict[int, int] = {}
     unattributed = 0
-    for lemma, count in _attested().get(letters, ()):
+    for lemma, count in _attested_in_either_spelling(letters):
         known = lemma_cuts.get(lemma)
         if known is not None:
             lemma_cut = next(iter(known)) if len(known) == 1 else None
         else:
             lemma_cut = _spelt_cut(lemma, letters)
-            if lemma_cut is not None and _spelt_cut(lemma, letters, folded=False) is None:
+            if lemma_cut is not None and not any(
+                    _spelt_cut(lemma, spelling, folded=False) is not None
+                    for spelling in (letters, with_final_ya(letters)) if spelling):
                 spelt[lemma_cut] = spelt.get(lemma_cut, 0) + count
         if lemma_cut is None:
             unattributed += count
@@ -207,6 +228,20 @@ def analyse_word(letters: str) -> WordReadings | None:
                         spelt_cuts=frozenset(cut for cut, n in spelt.items()
                                              if cut not in cuts or 2 * n > attested[cut])
                         | (cuts - written_cuts))
+
+
+TA_MARBUTA = "\u0629"
+PLURAL = "جمع"
+
+
+def _lemma_frequency(analysis, frequencies: dict[str, float]) -> float:  # type: ignore[no-untyped-def]
+    """How common the corpus finds a reading's lemma. The analyser names some broken plurals'
+    lemma without the ta marbuta the corpus writes (ضرائب: ضَرِيب, in the corpus ضَرِيبَة)."""
+    lemma = analysis.lemma
+    found = frequencies.get(lemma)
+    if found is None and analysis.number == PLURAL:
+        found = frequencies.get(lemma + "\u064e" + TA_MARBUTA)
+    return found or 0.0
 
 
 # Spellings news writes for the same letters: hamza seats, alef maqsura, ta marbuta.

@@ -20,21 +20,23 @@ farahidi by default) judge it too, and `decide_proclitics` returns one of three 
 - "keep": surely the word's own letter (وادي, كان, وزارة), or no evidence for a cut;
 - "uncertain": the evidence disagrees (بحرية is both ب + حرية and 'naval'; the corpus reads
   فرد both ways): a label keeps the selection as it is and offers the trim.
-`split_proclitics` gives the proclitics of "trim" only. docs/ARABIC_BOUNDARIES.md lists the
-rules in order and measures them.
+`split_proclitics` gives the proclitics of "trim" only. core.proclitic_rules weighs the
+readings; this module gathers the evidence, and the harakat a word is written with, if any,
+rule a cut out (ولَّى is not و + لّى). docs/ARABIC_BOUNDARIES.md lists the rules in order and
+measures them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
 
 import regex
 
 from annotator.core.farahidi_lexicon import farahidi_readings
-from annotator.core.lexicon import PREFERENCE_SHARE, Lexicon, WordReadings
+from annotator.core.lexicon import Lexicon, WordReadings
 from annotator.core.normalise import DEFAULT_FOLDING, Folding, normalise
+from annotator.core.proclitic_rules import Verdict, judge
 
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ك", "ل")
@@ -50,21 +52,7 @@ SEQUENCES: tuple[str, ...] = tuple(sorted(
 # والدة (و + الدة?) are words of their own, العراق and الهجوم have three letters or more.
 MIN_AFTER_ARTICLE = 3
 MIN_STEM = 2
-# Corpus frequency of a whole-word lemma (بحري 'naval' 1.2e-4, بذل 1.2e-4, وقّال 0) from which
-# the dictionary is taken to know the word as a word of its own: a split is then offered only.
-WHOLE_WORD_FREQUENCY = 1e-4
-# Conjunction ف and preposition ك begin few words compared with the words they are the first
-# letter of (فرنسا، فورد، كركوك): before a word that may be a verb they are offered only.
-CAREFUL_LETTERS = "فك"
-# Below this corpus frequency a lemma counts as never seen: a name the dictionary lacks gets
-# split into a proclitic and a rare word (فيريرا as ف + a form of رير, لبوزة as ل + بوزة).
-SEEN_LEMMA = 1e-7
-# A word the corpus saw fewer times than this, which the dictionary also reads as a name
-# stopping earlier (لحج, Lahij, seen 11 times as ل + حج), is only offered the split.
-NAME_SIGHTINGS = 25
 _NOT_LETTERS = regex.compile(r"[\p{Mn}\p{Cf}\u0640]+")
-
-Verdict = Literal["trim", "keep", "uncertain"]
 
 KnownWord = Callable[[str], bool]
 """Whether a normalised word is known to stand on its own (used as evidence for a split)."""
@@ -171,17 +159,41 @@ def decide_proclitics(word: str, *, known: KnownWord | None = None,
     if lexicon is None:
         verdict, cut, reason = _judge_evidence_only(evidence)
     else:
-        def rest_readings(cut: int) -> WordReadings | None:
-            return lexicon(written[cut:]) if len(written) == len(letters) else None
+        aligned = len(written) == len(letters)  # no ligature: cuts count the same letters
 
-        verdict, cut, reason = _judge(letters, evidence, readings, rest_readings)
+        def rest_readings(cut: int) -> WordReadings | None:
+            return lexicon(written[cut:]) if aligned else None
+
+        verdict, cut, reason = judge(written if aligned else letters, evidence, readings,
+                                     rest_readings)
     if verdict == "keep":
         return ProcliticDecision("keep", NO_SPLIT, reason)
     span = normalised.to_original(cut, len(letters))
     if span is None:
         return ProcliticDecision("keep", NO_SPLIT, "the stem would begin inside a ligature")
+    if not _harakat_allow(word, span[0], letters[cut - 1:cut + 1] == LAM + LAM):
+        return ProcliticDecision("keep", NO_SPLIT, "the harakat written rule the cut out")
     split = ProcliticSplit(span[0], letters[:cut], evidence.get(cut, "analyser"))
     return ProcliticDecision(verdict, split, reason)
+
+
+# The vowels a proclitic letter takes: fatha (وَ فَ لَ كَ) or kasra (بِ لِ كِ).
+PROCLITIC_VOWELS = "\u064e\u0650"
+# A word never begins with a consonant doubled (shadda) or without a vowel (sukun).
+NO_WORD_STARTS_WITH = "\u0651\u0652"
+_MARKS = regex.compile(r"[\p{Mn}\u0640]*")
+
+
+def _harakat_allow(word: str, stem_start: int, lam_article: bool) -> bool:
+    """Whether the harakat written on `word`, if any, allow a cut before `stem_start`: the
+    proclitic letters carry at most fatha or kasra, and the stem's first letter carries no
+    shadda or sukun (ولَّى cannot be و + لّى), except the article's lam after ل (لِلْعراق)."""
+    if any(regex.match(r"\p{Mn}", mark) and mark not in PROCLITIC_VOWELS
+           for mark in word[:stem_start]):
+        return False
+    marks = _MARKS.match(word, stem_start + 1)
+    after_first = marks.group() if marks else ""
+    return lam_article or not any(mark in after_first for mark in NO_WORD_STARTS_WITH)
 
 
 def _judge_evidence_only(evidence: dict[int, str]) -> tuple[Verdict, int, str]:
@@ -189,114 +201,3 @@ def _judge_evidence_only(evidence: dict[int, str]) -> tuple[Verdict, int, str]:
     for cut in evidence:
         return "trim", cut, "project evidence"
     return "keep", 0, "no evidence"
-
-
-def _judge(letters: str, evidence: dict[int, str], readings: WordReadings | None,
-           rest_readings: Callable[[int], WordReadings | None]) -> tuple[Verdict, int, str]:
-    """The verdict and the cut (in letters) from the project's evidence, the analyser's
-    readings and the corpus counts behind them. The rules are described in
-    docs/ARABIC_BOUNDARIES.md, in this order."""
-    if readings is None:
-        return _judge_unread(evidence, rest_readings)
-    for cut in sorted(readings.article_cuts):
-        if cut > 0 and not _foreign_name_shape(letters, cut, readings, rest_readings):
-            return "trim", cut, "a word with the article"
-    if readings.seen and readings.attested:
-        return _judge_seen(letters, evidence, readings)
-    return _judge_unseen(evidence, readings, rest_readings)
-
-
-def _foreign_name_shape(letters: str, cut: int, readings: WordReadings,
-                        rest_readings: Callable[[int], WordReadings | None]) -> bool:
-    """Whether ف or ك + the article may rather be a name the dictionary lacks: كال and فال
-    begin many transliterated names (كاليانا، فالنسيا), and a word of that shape that the corpus
-    never saw, whose rest with the article it never saw either, is not trimmed on its shape."""
-    if letters[cut - 1] not in CAREFUL_LETTERS or readings.seen:
-        return False
-    rest = rest_readings(cut)
-    return rest is None or not rest.seen
-
-
-def _judge_unread(evidence: dict[int, str], rest_readings: Callable[[int], WordReadings | None]
-                  ) -> tuple[Verdict, int, str]:
-    """No reading of the word: the project's evidence, checked against the analyser."""
-    for cut, kind in evidence.items():
-        if kind != "known" or rest_readings(cut) is not None:
-            return "trim", cut, "project evidence; the analyser cannot read the whole word"
-        return "uncertain", cut, "project evidence for a rest the analyser cannot read either"
-    return "keep", 0, "no evidence"
-
-
-def _judge_seen(letters: str, evidence: dict[int, str],
-                readings: WordReadings) -> tuple[Verdict, int, str]:
-    """A word the analyser's corpus saw: its counts decide, unless the readings object."""
-    preferred, share = readings.preference()
-    if preferred is None or share < PREFERENCE_SHARE:
-        split = [cut for cut in sorted(readings.attested, key=readings.attested.__getitem__,
-                                       reverse=True) if cut > 0]
-        if split:
-            return "uncertain", split[0], "the corpus reads it both ways"
-        return "keep", 0, "the corpus reads it whole"
-    if preferred == 0:
-        return "keep", 0, "the corpus reads it whole"
-    if preferred not in readings.cuts or preferred in readings.spelt_cuts:
-        if preferred in readings.cuts and 0 not in readings.cuts:
-            # وايران: read only as و + إيران with the hamza news leaves out, never whole.
-            return "trim", preferred, "read only with a hamza the word leaves out"
-        return "uncertain", preferred, "the corpus splits a spelling the analyser cannot read"
-    if preferred in readings.closed_class_cuts:
-        return "trim", preferred, "a particle or pronoun after the proclitic"
-    if readings.seen < NAME_SIGHTINGS and any(cut < preferred for cut in readings.proper_cuts):
-        return "uncertain", preferred, "the dictionary also knows a name here"
-    if 0 in readings.proper_cuts:
-        # باسم: "in the name of" in most news, but also a man's name; an ACTOR span over the
-        # name must never lose its first letter, so the trim is only offered.
-        return "uncertain", preferred, "the whole word is also a name"
-    if 0 in readings.cuts and readings.whole_lemma_frequency >= WHOLE_WORD_FREQUENCY \
-            and not readings.whole_verb_only:
-        return "uncertain", preferred, "also a common word of its own"
-    if letters[preferred - 1] in CAREFUL_LETTERS and preferred in readings.verb_cuts \
-            and (preferred in readings.proper_cuts or readings.seen < NAME_SIGHTINGS):
-        # فورد (Ford) is seen 58 times as ف + ورد, which is also the name Ward; a name the
-        # corpus saw a few times may be one it split wrongly (فيلتمان, Feltman, 6 times as
-        # ف + a verb). فقال, فكيف and فيجب, seen often and only split, are trimmed.
-        return "uncertain", preferred, "ف or ك before what may be a verb"
-    return "trim", preferred, "the corpus splits it"
-
-
-def _judge_unseen(evidence: dict[int, str], readings: WordReadings,
-                  rest_readings: Callable[[int], WordReadings | None]
-                  ) -> tuple[Verdict, int, str]:
-    """A word the corpus never saw: the readings, and how common their lemmas are."""
-    split = min((cut for cut in readings.cuts if cut > 0), default=0)
-    if not split:
-        return "keep", 0, "the dictionary reads it whole"
-    if split in readings.spelt_cuts and 0 in readings.cuts:
-        # والي: the governor, and و + إلي only if a hamza the word leaves out is restored;
-        # بادل (exchanged), and ب + أدلّ, a rarer word, only so.
-        if readings.whole_lemma_frequency >= readings.cut_lemma_frequency.get(split, 0.0):
-            return "keep", 0, "the whole word is commoner than a cut that needs a hamza"
-        return "uncertain", split, "a reading keeps the letter; the cut needs a hamza"
-    closed = max((cut for cut in readings.closed_class_cuts if cut > 0), default=0)
-    if closed and 0 not in readings.closed_class_cuts:
-        return "trim", closed, "a particle or pronoun after the proclitics"
-    known_split = readings.cut_lemma_frequency.get(split)
-    if known_split is not None and known_split < SEEN_LEMMA:
-        # Only a lemma nobody uses after the proclitic: perhaps a name the dictionary lacks,
-        # unless the rest stands alone in the project as a word a proclitic may precede (not
-        # the copula ليس behind بليس, Martin Place).
-        alone = rest_readings(split) if split in evidence else None
-        if alone is not None and 0 not in alone.closed_class_cuts:
-            return "trim", split, "a rare reading, but the rest stands alone"
-        return "keep", 0, "only a rare reading splits it"
-    if 0 not in readings.cuts:
-        return "trim", split, "no reading keeps the letter"
-    if readings.whole_lemma_frequency < SEEN_LEMMA and 0 not in readings.proper_cuts:
-        # A name the dictionary knows is never "a lemma nobody uses" (فيسبوك, وقاص, بعلبك
-        # have no corpus frequency, being names): the rules below weigh it.
-        return "trim", split, "the whole-word reading is a lemma nobody uses"
-    if known_split is not None and readings.whole_lemma_frequency >= known_split:
-        return "keep", 0, "the whole-word reading is the common one"
-    if split in evidence:
-        return "uncertain", split, "the readings disagree"
-    return "keep", 0, "the readings disagree and the project has no evidence"

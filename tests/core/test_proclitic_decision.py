@@ -120,9 +120,12 @@ def test_a_word_unknown_to_the_analyser_goes_by_the_evidence_as_before():
     assert decide_proclitics("بزمار", known={"زمار"}.__contains__,
                              lexicon=rest).verdict == "trim"
     assert decide_proclitics("بزمار", lexicon=rest).verdict == "keep"
-    # A rest it cannot read either is only offered (بلاي, PlayStation, with لاي somewhere).
-    assert decide_proclitics("بزمار", known={"زمار"}.__contains__,
+    # A short rest it cannot read either, after a preposition, is only offered (بلاي,
+    # PlayStation, with لاي somewhere); a longer one stands alone as a word (بزمار).
+    assert decide_proclitics("بلاي", known={"لاي"}.__contains__,
                              lexicon=lambda letters: None).verdict == "uncertain"
+    assert decide_proclitics("بزمار", known={"زمار"}.__contains__,
+                             lexicon=lambda letters: None).verdict == "trim"
 
 
 @pytest.mark.parametrize(("word", "verdict"), [

@@ -139,19 +139,20 @@ def test_trim_selection_trims_what_no_reading_keeps(session):
 
 
 def test_a_word_known_elsewhere_in_the_project_is_evidence(session, project):
-    # The dictionary knows داعش only as a name it never saw: the rest must stand alone.
-    add_documents(project, [("d", "وصلت رسالة لداعش مساء.")])
-    start = session.project.document_text("d").index("لداعش")
+    # The dictionary reads لبوزة only as ل + a lemma nobody uses, as it reads the names it
+    # lacks: the rest must stand alone.
+    add_documents(project, [("d", "وصلت رسالة لبوزة مساء.")])
+    start = session.project.document_text("d").index("لبوزة")
     assert trim_selection(session, "d", start, start + 5, "ACTOR").start == start
-    add_documents(project, [("c", "أعلن تنظيم داعش مسؤوليته صباحا.")])
+    add_documents(project, [("c", "أعلنت بوزة موقفها صباحا.")])
     assert trim_selection(session, "d", start, start + 5, "ACTOR").start == start + 1
 
 
 def test_the_desk_may_decide_from_the_document_alone(project):
-    # داعش stands alone only in another document: evidence the index gives, when allowed.
-    add_documents(project, [("x", "وصلت رسالة لداعش أمس."), ("y", "قال داعش إنه سيردّ.")])
+    # بوزة stands alone only in another document: evidence the index gives, when allowed.
+    add_documents(project, [("x", "وصلت رسالة لبوزة أمس."), ("y", "قالت بوزة إنها سترد.")])
     session = AnnotationSession(project, "amal")
-    word = at("لداعش", text="وصلت رسالة لداعش أمس.")
+    word = at("لبوزة", text="وصلت رسالة لبوزة أمس.")
     assert trim_selection(session, "x", *word, "ACTOR").start == word[0] + 1
     alone = trim_selection(session, "x", *word, "ACTOR", project_evidence=False)
     assert (alone.start, alone.proclitics) == (word[0], None)

@@ -1,0 +1,198 @@
+"""The rules that weigh a word's readings: whether its first letters are proclitics.
+
+core.proclitics gathers the evidence (the project's, the article, the harakat) and asks an
+analyser for the readings (core.lexicon); `judge` weighs them in the order
+docs/ARABIC_BOUNDARIES.md lists, and returns the verdict, the cut in letters and the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Literal
+
+from annotator.core.lexicon import PREFERENCE_SHARE, WordReadings
+
+Verdict = Literal["trim", "keep", "uncertain"]
+Judgement = tuple[Verdict, int, str]
+RestReadings = Callable[[int], "WordReadings | None"]
+
+# Corpus frequency of a whole-word lemma (بحري 'naval' 1.2e-4, بذل 1.2e-4, وقّال 0) from which
+# the dictionary is taken to know the word as a word of its own: a split is then offered only.
+WHOLE_WORD_FREQUENCY = 1e-4
+# Conjunction ف and preposition ك begin few words compared with the words they are the first
+# letter of (فرنسا، فورد، كركوك): before a word that may be a verb they are offered only.
+CAREFUL_LETTERS = "فك"
+# Below this corpus frequency a lemma counts as never seen: a name the dictionary lacks gets
+# split into a proclitic and a rare word (فيريرا as ف + a form of رير, لبوزة as ل + بوزة).
+SEEN_LEMMA = 1e-7
+# A word the corpus saw fewer times than this, which the dictionary also reads as a name
+# stopping earlier (لحج, Lahij, seen 11 times as ل + حج), is only offered the split.
+NAME_SIGHTINGS = 25
+HAMZA_ALEFS = "أإآ"
+# How many times commoner the cut's lemma must be than the whole word's, in a word the
+# corpus never saw, for the whole-word reading to be set aside (a name's never is).
+RARER_WHOLE = 300
+# Proclitic letters that begin with a conjunction: و and ف join any word, names included.
+CONJUNCTION_SEQUENCES = frozenset({"و", "ف", "وب", "وك", "ول", "فب", "فك", "فل"})
+PROCLITIC_SEQUENCES = CONJUNCTION_SEQUENCES | {"ب", "ك", "ل"}
+# A rest this long that stands alone in the project is no coincidence of spelling.
+LONG_REST = 4
+# The shortest rest the analyser's reading of it is taken as evidence for.
+MIN_READ_REST = 3
+
+
+
+def judge(letters: str, evidence: dict[int, str], readings: WordReadings | None,
+          rest_readings: RestReadings) -> Judgement:
+    """The verdict and the cut (in letters) from the project's evidence, the analyser's
+    readings and the corpus counts behind them. The rules are described in
+    docs/ARABIC_BOUNDARIES.md, in this order."""
+    if readings is None:
+        return _judge_unread(letters, evidence, rest_readings)
+    for cut in sorted(readings.article_cuts):
+        if cut > 0 and not _foreign_name_shape(letters, cut, readings, rest_readings):
+            return "trim", cut, "a word with the article"
+    if readings.seen and readings.attested:
+        return _judge_seen(letters, evidence, readings)
+    return _judge_unseen(letters, evidence, readings, rest_readings)
+
+
+def _foreign_name_shape(letters: str, cut: int, readings: WordReadings,
+                        rest_readings: RestReadings) -> bool:
+    """Whether ف or ك + the article may rather be a name the dictionary lacks: كال and فال
+    begin many transliterated names (كاليانا، فالنسيا), and a word of that shape that the corpus
+    never saw, whose rest with the article it never saw either, is not trimmed on its shape."""
+    if letters[cut - 1] not in CAREFUL_LETTERS or readings.seen:
+        return False
+    rest = rest_readings(cut)
+    return rest is None or not rest.seen
+
+
+def _judge_unread(letters: str, evidence: dict[int, str], rest_readings: RestReadings
+                  ) -> Judgement:
+    """No reading of the word in any spelling: a name, a loanword or a form the dictionary
+    lacks (وشاتيلا, وإنبي, لميليشيات). A rest that stands alone in the project or begins with
+    a written hamza is a word after proclitics, unless it is a short rest after a preposition,
+    which a name of its own may spell (بلاي)."""
+    for cut, kind in evidence.items():
+        rest = letters[cut:]
+        if kind != "known" or rest_readings(cut) is not None or _begins_a_word(rest) \
+                or letters[:cut] in CONJUNCTION_SEQUENCES or len(rest) >= LONG_REST:
+            return "trim", cut, "project evidence; the analyser cannot read the whole word"
+        return "uncertain", cut, "project evidence for a short rest after a preposition"
+    for cut in (2, 1):
+        rest = letters[cut:]
+        if letters[:cut] not in PROCLITIC_SEQUENCES or len(rest) < MIN_READ_REST:
+            continue
+        if _begins_a_word(rest):
+            # Without the project's evidence, a rest the analyser reads is no evidence: the
+            # names it lacks read as a letter and a word (كنيدي as ك + نيدي, لويد as ل + ويد).
+            return "trim", cut, "a written hamza begins the rest"
+    return "keep", 0, "no evidence"
+
+
+def _begins_a_word(rest: str) -> bool:
+    """A hamza written on an alef begins Arabic words; inside a word it follows a letter of
+    a root with hamza (بأس, فأر, كأس), which the dictionary reads: after proclitic letters of a
+    word the dictionary cannot read, it starts the next word (وإنبي, وأهميات)."""
+    return rest[:1] in HAMZA_ALEFS and len(rest) >= MIN_READ_REST
+
+
+def _judge_seen(letters: str, evidence: dict[int, str],
+                readings: WordReadings) -> Judgement:
+    """A word the analyser's corpus saw: its counts decide, unless the readings object."""
+    preferred, share = readings.preference()
+    if preferred is None or share < PREFERENCE_SHARE:
+        split = [cut for cut in sorted(readings.attested, key=readings.attested.__getitem__,
+                                       reverse=True) if cut > 0]
+        if split and preferred == 0 and 0 in readings.cuts \
+                and all(cut in readings.spelt_cuts for cut in split):
+            # واعدا: 'promising' ten times, and four times a spelling of و + أعدّ that
+            # leaves out its hamza; the word, written so, is the adjective.
+            return "keep", 0, "read whole most often; the cut needs a hamza"
+        if split:
+            return "uncertain", split[0], "the corpus reads it both ways"
+        return "keep", 0, "the corpus reads it whole"
+    if preferred == 0:
+        closed = [cut for cut in sorted(readings.closed_class_cuts) if cut > 0]
+        if closed and 0 not in readings.cuts:
+            # لماذا: the corpus takes ل + ماذا for one word, a lemma the analyser lacks; it
+            # reads only the preposition and the interrogative. Compound particles split
+            # (لذلك, بما); كما, a conjunction in the dictionary, does not.
+            return "trim", closed[0], "a particle after the proclitic, lemmatised as one"
+        return "keep", 0, "the corpus reads it whole"
+    if preferred not in readings.cuts or preferred in readings.spelt_cuts:
+        if preferred in readings.cuts and 0 not in readings.cuts:
+            # وايران: read only as و + إيران with the hamza news leaves out, never whole.
+            return "trim", preferred, "read only with a hamza the word leaves out"
+        if readings.seen >= NAME_SIGHTINGS and len(letters) - preferred >= MIN_READ_REST \
+                and 0 not in readings.proper_cuts:
+            # فاننا, بشان, والله: split whenever the corpus saw them. A rest of two letters
+            # is left uncertain: بان and فان are also Ban and Van, as in بان كي مون.
+            return "trim", preferred, "the corpus splits it often, as a spelling"
+        return "uncertain", preferred, "the corpus splits a spelling the analyser cannot read"
+    if preferred in readings.closed_class_cuts:
+        return "trim", preferred, "a particle or pronoun after the proclitic"
+    if readings.seen < NAME_SIGHTINGS and any(cut < preferred for cut in readings.proper_cuts):
+        return "uncertain", preferred, "the dictionary also knows a name here"
+    if 0 in readings.proper_cuts:
+        # باسم: "in the name of" in most news, but also a man's name; an ACTOR span over the
+        # name must never lose its first letter, so the trim is only offered.
+        return "uncertain", preferred, "the whole word is also a name"
+    if 0 in readings.cuts and readings.whole_lemma_frequency >= WHOLE_WORD_FREQUENCY \
+            and not readings.whole_verb_only:
+        return "uncertain", preferred, "also a common word of its own"
+    if letters[preferred - 1] in CAREFUL_LETTERS and preferred in readings.verb_cuts \
+            and not _begins_a_word(letters[preferred:]) \
+            and (preferred in readings.proper_cuts or readings.seen < NAME_SIGHTINGS):
+        # فورد (Ford) is seen 58 times as ف + ورد, which is also the name Ward; a name the
+        # corpus saw a few times may be one it split wrongly (فيلتمان, Feltman, 6 times as
+        # ف + a verb). فقال, فكيف and فيجب, seen often and only split, are trimmed.
+        return "uncertain", preferred, "ف or ك before what may be a verb"
+    return "trim", preferred, "the corpus splits it"
+
+
+def _judge_unseen(letters: str, evidence: dict[int, str], readings: WordReadings,
+                  rest_readings: RestReadings
+                  ) -> Judgement:
+    """A word the corpus never saw: the readings, and how common their lemmas are."""
+    split = min((cut for cut in readings.cuts if cut > 0), default=0)
+    if not split:
+        return "keep", 0, "the dictionary reads it whole"
+    if split in readings.spelt_cuts and 0 in readings.cuts:
+        # والي: the governor, and و + إلي only if a hamza the word leaves out is restored;
+        # بادل (exchanged), and ب + أدلّ, a rarer word, only so.
+        if readings.whole_lemma_frequency >= readings.cut_lemma_frequency.get(split, 0.0):
+            return "keep", 0, "the whole word is commoner than a cut that needs a hamza"
+        return "uncertain", split, "a reading keeps the letter; the cut needs a hamza"
+    closed = max((cut for cut in readings.closed_class_cuts if cut > 0), default=0)
+    if closed and 0 not in readings.closed_class_cuts:
+        return "trim", closed, "a particle or pronoun after the proclitics"
+    known_split = readings.cut_lemma_frequency.get(split)
+    if known_split is not None and known_split < SEEN_LEMMA \
+            and (split not in readings.proper_cuts or letters[split - 1] in CAREFUL_LETTERS):
+        # A name the dictionary knows after و ب ل has no corpus frequency either (ونائف,
+        # و + Nayef): a reading, not a lemma nobody uses. ف and ك begin too many names
+        # (كاليانا is no ك + a name).
+        # Only a lemma nobody uses after the proclitic: perhaps a name the dictionary lacks,
+        # unless the rest stands alone in the project as a word a proclitic may precede (not
+        # the copula ليس behind بليس, Martin Place).
+        alone = rest_readings(split) if split in evidence else None
+        if alone is not None and 0 not in alone.closed_class_cuts:
+            return "trim", split, "a rare reading, but the rest stands alone"
+        return "keep", 0, "only a rare reading splits it"
+    if 0 not in readings.cuts:
+        return "trim", split, "no reading keeps the letter"
+    if readings.whole_lemma_frequency < SEEN_LEMMA and 0 not in readings.proper_cuts:
+        # A name the dictionary knows is never "a lemma nobody uses" (فيسبوك, وقاص, بعلبك
+        # have no corpus frequency, being names): the rules below weigh it.
+        return "trim", split, "the whole-word reading is a lemma nobody uses"
+    if known_split is not None and readings.whole_lemma_frequency >= known_split:
+        return "keep", 0, "the whole-word reading is the common one"
+    if known_split is not None and 0 not in readings.proper_cuts \
+            and known_split >= RARER_WHOLE * readings.whole_lemma_frequency:
+        # بطريقه: ب + طريقة written with ه (9e-4), or بطريق + ه 'his penguin' (1e-6).
+        return "trim", split, "the whole-word reading is far rarer than the cut's"
+    if split in evidence:
+        return "uncertain", split, "the readings disagree"
+    return "keep", 0, "the readings disagree and the project has no evidence"
