@@ -124,22 +124,28 @@ def stem_evidence(prefix: str, stem: str, known: KnownWord | None = None) -> str
 
 def split_proclitics(word: str, *, known: KnownWord | None = None,
                      folding: Folding = DEFAULT_FOLDING,
-                     lexicon: Lexicon | None = farahidi_readings) -> ProcliticSplit:
+                     lexicon: Lexicon | None = farahidi_readings,
+                     labelled_whole: KnownWord | None = None) -> ProcliticSplit:
     """The proclitics at the start of `word` (original text, harakat and tatweel allowed)
     when `decide_proclitics` is sure of them; NO_SPLIT otherwise.
 
     The returned `stem_start` is an offset into `word` itself, past any harakat or tatweel
     written on the proclitic letters: وبالصواريخ splits after وب.
     """
-    decision = decide_proclitics(word, known=known, folding=folding, lexicon=lexicon)
+    decision = decide_proclitics(word, known=known, folding=folding, lexicon=lexicon,
+                                 labelled_whole=labelled_whole)
     return decision.split if decision.verdict == "trim" else NO_SPLIT
 
 
 def decide_proclitics(word: str, *, known: KnownWord | None = None,
                       folding: Folding = DEFAULT_FOLDING,
-                      lexicon: Lexicon | None = farahidi_readings) -> ProcliticDecision:
+                      lexicon: Lexicon | None = farahidi_readings,
+                      labelled_whole: KnownWord | None = None) -> ProcliticDecision:
     """Whether the first letters of `word` are proclitics, by the project's evidence (`known`,
-    and the article) and a morphological analyser (`lexicon`; None: the evidence alone)."""
+    and the article), a morphological analyser (`lexicon`; None: the evidence alone) and the
+    team's own spans: `labelled_whole(word)`, given `word` as written, says whether the
+    project labels it whole somewhere, which keeps its letters whatever the dictionary reads
+    (ويلسون, a name the dictionary lacks, once an annotator has labelled it whole)."""
     first = word[:1]
     if "\u0621" <= first <= "\u064a" and first not in "وفبكل":
         return KEEP  # a plain letter that starts no proclitic: skip normalising (hot path)
@@ -168,6 +174,8 @@ def decide_proclitics(word: str, *, known: KnownWord | None = None,
                                      rest_readings)
     if verdict == "keep":
         return ProcliticDecision("keep", NO_SPLIT, reason)
+    if labelled_whole is not None and labelled_whole(word):  # asked last: it may read a file
+        return ProcliticDecision("keep", NO_SPLIT, "the project labels the whole word")
     span = normalised.to_original(cut, len(letters))
     if span is None:
         return ProcliticDecision("keep", NO_SPLIT, "the stem would begin inside a ligature")

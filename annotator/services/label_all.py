@@ -16,7 +16,7 @@ candidate keeps the letters and the trim is offered, whatever the policy (except
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -32,6 +32,7 @@ from annotator.services.search import (
     candidate_key,
 )
 from annotator.services.session import AnnotationSession
+from annotator.services.whole_words import WholeWords
 from annotator.storage import ProjectStore
 from annotator.storage.search_index import INDEX_FOLDING, SearchIndex
 
@@ -137,8 +138,10 @@ def trim_selection(session: AnnotationSession, doc_id: str, start: int, end: int
         word_end = start
         while word_end < end and is_word_char(text[word_end]):
             word_end += 1
-        known = KnownWords(session.project if project_evidence else None, text)
-        decision = decide_proclitics(text[start:word_end], known=known)
+        project = session.project if project_evidence else None
+        decision = decide_proclitics(
+            text[start:word_end], known=KnownWords(project, text),
+            labelled_whole=WholeWords(session, doc_id, across_project=project_evidence))
         if decision.verdict == "trim":
             stem_start = start + decision.split.stem_start
         elif decision.verdict == "uncertain" and start + decision.split.stem_start < end:
@@ -161,8 +164,12 @@ def label_all_candidates(session: AnnotationSession, doc_id: str, start: int, en
     policy = session.scheme.label(label).proclitics
     text = session.project.annotations_writer.text_of(doc_id)
     entity = text[start:end]
+    # Across the project only in its scope, which runs as a background job (the search index
+    # may need bringing up to date first).
+    labelled_whole = WholeWords(session, doc_id, across_project=scope == "project")
     if policy != "keep":
-        split = split_proclitics(entity, known=KnownWords(None, text))
+        split = split_proclitics(entity, known=KnownWords(None, text),
+                                 labelled_whole=labelled_whole)
         entity = entity[split.stem_start:]
     key = query_key(entity, options.folding)
     if not key:
@@ -173,7 +180,7 @@ def label_all_candidates(session: AnnotationSession, doc_id: str, start: int, en
         taken = [(s.start, s.end) for s in existing if s.label == label]
         normalised = normalise(doc_text, options.folding)
         for match in find_matches(normalised, key, whole_word=True):
-            verdict = _proclitic_verdict(doc_text, match, key)
+            verdict = _proclitic_verdict(doc_text, match, key, labelled_whole)
             if verdict == "keep":
                 continue  # the letters before the match are the word's own: وادي is not و + ادي
             candidate = _candidate(doc, doc_text, match, label, policy, verdict)
@@ -201,7 +208,8 @@ def _scope_documents(session: AnnotationSession, doc_id: str, key: str,
         yield document.id, document.text
 
 
-def _proclitic_verdict(text: str, match: TextMatch, key: str) -> str:
+def _proclitic_verdict(text: str, match: TextMatch, key: str,
+                       labelled_whole: Callable[[str], bool]) -> str:
     """Whether the letters a match follows in its word are proclitics: "trim" when there are
     none or they surely are, "keep" when they are the word's own, "uncertain" otherwise. The
     entity stands on its own (it is what is being labelled), the evidence the decision needs
@@ -209,7 +217,8 @@ def _proclitic_verdict(text: str, match: TextMatch, key: str) -> str:
     if not match.proclitics:
         return "trim"
     entity = {key, normalise(text[match.start:match.end]).text}
-    return decide_proclitics(text[match.word_start:match.end], known=entity.__contains__).verdict
+    return decide_proclitics(text[match.word_start:match.end], known=entity.__contains__,
+                             labelled_whole=labelled_whole).verdict
 
 
 def _candidate(doc_id: str, text: str, match: TextMatch, label: str,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from annotator.core.errors import TawsimError
@@ -26,6 +26,9 @@ from annotator.storage.rows import (
 )
 
 SCAN_BATCH = 2000
+# Code points of Arabic letters and harakat (hamza to sukun): a span whose text follows one
+# begins inside a word.
+ARABIC_LETTERS_AND_MARKS = (0x0621, 0x0652)
 
 
 class ProjectReader(ProjectFile):
@@ -168,6 +171,33 @@ class ProjectReader(ProjectFile):
         if row is None:
             raise TawsimError(f"the project has no span {span_id!r}")
         return span_from_row(row)
+
+    def labels_word_whole(self, word: str, labels: Collection[str], layers: Collection[str],
+                          documents: Collection[int]) -> bool:
+        """Whether one of `layers` has, in one of `documents` (seqs), a span of one of
+        `labels` that begins where a word begins and whose first word is `word`, as written:
+        the team's own reading that the word's first letters are its own (ويلسون labelled
+        whole), which the proclitic decision takes over the dictionary's. Each document's
+        spans are reached through the (document, layer, …) unique index, so the time grows
+        with the documents asked about, not with the layer."""
+        layer_ids = [i for i in map(self.layer_id, layers) if i is not None]
+        if not word or not labels or not layer_ids or not documents:
+            return False
+        row = self.conn.execute(
+            "SELECT 1 FROM span JOIN document ON document.seq = span.document "
+            f"WHERE span.document IN ({', '.join('?' * len(documents))}) "
+            # The unary + keeps the planner on the unique (document, layer, …) index: the
+            # (layer, label) one would read every span of the layer.
+            f"AND +span.layer IN ({', '.join('?' * len(layer_ids))}) "
+            f"AND +span.label IN ({', '.join('?' * len(labels))}) "
+            "AND substr(span.text, 1, ?) = ? "
+            "AND (length(span.text) = ? OR substr(span.text, ? + 1, 1) = ' ') "
+            'AND (span."start" = 0 OR unicode(substr(document.text, span."start", 1)) '
+            "NOT BETWEEN ? AND ?) LIMIT 1",
+            (*documents, *layer_ids, *labels, len(word), word, len(word), len(word),
+             *ARABIC_LETTERS_AND_MARKS),
+        ).fetchone()
+        return row is not None
 
     def relations(self, doc_id: str, layer: str) -> list[Relation]:
         layer_id = self.layer_id(layer)

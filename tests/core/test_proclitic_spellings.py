@@ -147,3 +147,20 @@ def test_a_broken_plural_counts_with_its_singular_lemma():
     # ضرائب: farahidi's lemma ضَرِيب, the corpus's ضَرِيبَة.
     assert analyse_word("بضرائب").cut_lemma_frequency[1] > 1e-5
     assert decide_proclitics("بضرائب").verdict == "trim"
+
+
+def test_a_word_the_project_labels_whole_keeps_its_letters():
+    asked = []
+
+    def labelled_whole(word):
+        asked.append(word)
+        return word == "ويلسون"
+
+    assert decide_proclitics("ويلسون", lexicon=lexicon_of(ويلسون=SPLIT),
+                             labelled_whole=labelled_whole).verdict == "keep"
+    assert decide_proclitics("وقال", lexicon=lexicon_of(وقال=SPLIT),
+                             labelled_whole=labelled_whole).verdict == "trim"
+    # A word the decision keeps anyway never asks (the question may read the project file).
+    decide_proclitics("وادي", lexicon=lexicon_of(وادي=WordReadings(frozenset({0}))),
+                      labelled_whole=labelled_whole)
+    assert asked == ["ويلسون", "وقال"]
