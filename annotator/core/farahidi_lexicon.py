@@ -47,6 +47,10 @@ _LETTERS = regex.compile(r"[\u0621-\u063a\u0641-\u064a]+")
 READINGS_VERSION = 4
 
 
+# How often the corpus must have seen a word ending in ى with lemmas its own readings lack for
+# the word to be read as written with ي too (وهى: 34 times as هي).
+FINAL_YA_SIGHTINGS = 10
+
 _LOADING = threading.Lock()
 
 
@@ -149,21 +153,29 @@ def _readings(letters: str):  # type: ignore[no-untyped-def]
                     yield cut, analysis, True
 
 
-def _attested_in_either_spelling(letters: str) -> list[tuple[str, int]]:
-    other = with_final_ya(letters)
-    return [*_attested().get(letters, ()), *(_attested().get(other, ()) if other else ())]
+def _spellings_read(letters: str) -> tuple[list, list[str]]:  # type: ignore[type-arg]
+    """(cut, analysis, restored) for each reading of `letters`, and the spellings whose
+    corpus counts count for it.
 
-
-def _readings_of_some_spelling(letters: str):  # type: ignore[no-untyped-def]
-    """`_readings` of `letters` (and of its final ي spelling), or, when it has none, of the
-    first other spelling that has."""
+    A word ending in ى is also read, and counted, as written with ي when the corpus saw it
+    with a lemma none of its own readings has (وهى seen as هي: many writers put ى for a final
+    ي) often enough to trust (FINAL_YA_SIGHTINGS); otherwise not, since the ي spelling reads
+    other words (وبكى, lemmatised twice as و + ب + كيّ, is no و + ب + كي). A word
+    with no reading at all is read in the first of its other spellings that has one."""
+    readings = list(_readings(letters))
+    spellings = [letters]
     other = with_final_ya(letters)
-    readings = [*_readings(letters), *(_readings(other) if other else ())]
-    for variant in respellings(letters) if not readings else ():
+    if other is not None and readings:
+        own = {analysis.lemma for _, analysis, _ in readings}
+        unread = sum(n for lemma, n in _attested().get(letters, ()) if lemma not in own)
+        if unread >= FINAL_YA_SIGHTINGS:
+            readings += _readings(other)
+            spellings.append(other)
+    for variant in ([other] if other else []) + respellings(letters) if not readings else ():
         readings = list(_readings(variant))
         if readings:
             break
-    return readings
+    return readings, spellings
 
 
 def _strip_vowels(lemma: str) -> str:
@@ -183,9 +195,11 @@ def analyse_word(letters: str) -> WordReadings | None:
     frequency: dict[int, float] = {}
     whole_pos: set[str] = set()
     proper: set[int] = set()
+    suffixed: set[int] = set()  # cuts some reading of which is a name with a pronoun
     frequencies = _lemma_frequencies()
     written_cuts: set[int] = set()  # cuts some reading makes without a restored hamza
-    for cut, analysis, restored in _readings_of_some_spelling(letters):
+    readings, spellings = _spellings_read(letters)
+    for cut, analysis, restored in readings:
         cuts.add(cut)
         if not restored:
             written_cuts.add(cut)
@@ -198,16 +212,15 @@ def analyse_word(letters: str) -> WordReadings | None:
             verbs.add(cut)
         if cut == 0:
             whole_pos.add(analysis.pos)
-        if analysis.type == PROPER_NOUN and not analysis.enclitics:
-            # A name takes no possessive pronoun: بدورها is ب + دورها, not the name Budur.
-            proper.add(cut)
+        if analysis.type == PROPER_NOUN:
+            (suffixed if analysis.enclitics else proper).add(cut)
         frequency[cut] = max(frequency.get(cut, 0.0), _lemma_frequency(analysis, frequencies))
     if not cuts:
         return None
     attested: dict[int, int] = {}
     spelt: dict[int, int] = {}
     unattributed = 0
-    for lemma, count in _attested_in_either_spelling(letters):
+    for lemma, count in (item for spelling in spellings for item in _attested().get(spelling, ())):
         known = lemma_cuts.get(lemma)
         if known is not None:
             lemma_cut = next(iter(known)) if len(known) == 1 else None
@@ -215,12 +228,17 @@ def analyse_word(letters: str) -> WordReadings | None:
             lemma_cut = _spelt_cut(lemma, letters)
             if lemma_cut is not None and not any(
                     _spelt_cut(lemma, spelling, folded=False) is not None
-                    for spelling in (letters, with_final_ya(letters)) if spelling):
+                    for spelling in spellings):
                 spelt[lemma_cut] = spelt.get(lemma_cut, 0) + count
         if lemma_cut is None:
             unattributed += count
         else:
             attested[lemma_cut] = attested.get(lemma_cut, 0) + count
+    if not attested and not unattributed:
+        # A name hardly takes a possessive pronoun (بدورها is ب + دورها, not Budur + ها):
+        # where the corpus saw the word, its counts decide. Where it never did, the name still
+        # keeps the word from a cut on frequency alone (فيروزه, فيروزة written with ه).
+        proper |= suffixed & {0}
     return WordReadings(frozenset(cuts), frozenset(article), frozenset(closed),
                         frozenset(verbs), attested, unattributed, frequency.get(0, 0.0),
                         {cut: f for cut, f in frequency.items() if cut > 0},

@@ -13,6 +13,7 @@ from typing import Literal
 from annotator.core.lexicon import PREFERENCE_SHARE, WordReadings
 
 Verdict = Literal["trim", "keep", "uncertain"]
+WITH_THE_ARTICLE = "a word with the article"
 Judgement = tuple[Verdict, int, str]
 RestReadings = Callable[[int], "WordReadings | None"]
 
@@ -51,7 +52,7 @@ def judge(letters: str, evidence: dict[int, str], readings: WordReadings | None,
         return _judge_unread(letters, evidence, rest_readings)
     for cut in sorted(readings.article_cuts):
         if cut > 0 and not _foreign_name_shape(letters, cut, readings, rest_readings):
-            return "trim", cut, "a word with the article"
+            return "trim", cut, WITH_THE_ARTICLE
     if readings.seen and readings.attested:
         return _judge_seen(letters, evidence, readings)
     return _judge_unseen(letters, evidence, readings, rest_readings)

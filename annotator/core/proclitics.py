@@ -36,7 +36,7 @@ import regex
 from annotator.core.farahidi_lexicon import farahidi_readings
 from annotator.core.lexicon import Lexicon, WordReadings
 from annotator.core.normalise import DEFAULT_FOLDING, Folding, normalise
-from annotator.core.proclitic_rules import Verdict, judge
+from annotator.core.proclitic_rules import WITH_THE_ARTICLE, Verdict, judge
 
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ك", "ل")
@@ -174,34 +174,44 @@ def decide_proclitics(word: str, *, known: KnownWord | None = None,
                                      rest_readings)
     if verdict == "keep":
         return ProcliticDecision("keep", NO_SPLIT, reason)
-    if labelled_whole is not None and labelled_whole(word):  # asked last: it may read a file
-        return ProcliticDecision("keep", NO_SPLIT, "the project labels the whole word")
     span = normalised.to_original(cut, len(letters))
     if span is None:
         return ProcliticDecision("keep", NO_SPLIT, "the stem would begin inside a ligature")
     if not _harakat_allow(word, span[0], letters[cut - 1:cut + 1] == LAM + LAM):
         return ProcliticDecision("keep", NO_SPLIT, "the harakat written rule the cut out")
-    split = ProcliticSplit(span[0], letters[:cut], evidence.get(cut, "analyser"))
-    return ProcliticDecision(verdict, split, reason)
+    kind = evidence.get(cut, "analyser")
+    # The team's whole span outweighs a sure cut, but not the article (one slip must not stop
+    # والعراق being trimmed), and an uncertain word stays offered: its span was labelled
+    # whole because the decision kept it so. Asked last: it may read the project file.
+    if verdict == "trim" and kind not in ("article", "lam-article") \
+            and reason != WITH_THE_ARTICLE and labelled_whole is not None \
+            and labelled_whole(word):
+        return ProcliticDecision("keep", NO_SPLIT, "the project labels the whole word")
+    return ProcliticDecision(verdict, ProcliticSplit(span[0], letters[:cut], kind), reason)
 
 
-# The vowels a proclitic letter takes: fatha (وَ فَ لَ كَ) or kasra (بِ لِ كِ).
+# The vowels a proclitic letter takes: fatha (وَ فَ لَ كَ) or kasra (بِ لِ كِ); the lam of
+# command after و or ف takes a sukun (وَلْيَكُنْ).
 PROCLITIC_VOWELS = "\u064e\u0650"
-# A word never begins with a consonant doubled (shadda) or without a vowel (sukun).
-NO_WORD_STARTS_WITH = "\u0651\u0652"
+SUKUN, SHADDA, TATWEEL = "\u0652", "\u0651", "\u0640"
 _MARKS = regex.compile(r"[\p{Mn}\u0640]*")
+_MARK = regex.compile(r"\p{Mn}")
 
 
 def _harakat_allow(word: str, stem_start: int, lam_article: bool) -> bool:
     """Whether the harakat written on `word`, if any, allow a cut before `stem_start`: the
-    proclitic letters carry at most fatha or kasra, and the stem's first letter carries no
-    shadda or sukun (ولَّى cannot be و + لّى), except the article's lam after ل (لِلْعراق)."""
-    if any(regex.match(r"\p{Mn}", mark) and mark not in PROCLITIC_VOWELS
-           for mark in word[:stem_start]):
-        return False
+    proclitic letters carry at most fatha or kasra (a sukun on the lam of command after و or
+    ف), and the stem's first letter carries no shadda (ولَّى cannot be و + لّى), except the
+    article's lam after ل (لِلَّه). A sukun there is the elided alef's (بِسْمِ)."""
+    letters = ""
+    for char in word[:stem_start]:
+        if not _MARK.match(char):
+            letters += "" if char == TATWEEL else char
+        elif char not in PROCLITIC_VOWELS and not (
+                char == SUKUN and letters[-1:] == LAM and letters[-2:-1] in CONJUNCTIONS):
+            return False
     marks = _MARKS.match(word, stem_start + 1)
-    after_first = marks.group() if marks else ""
-    return lam_article or not any(mark in after_first for mark in NO_WORD_STARTS_WITH)
+    return lam_article or SHADDA not in (marks.group() if marks else "")
 
 
 def _judge_evidence_only(evidence: dict[int, str]) -> tuple[Verdict, int, str]:

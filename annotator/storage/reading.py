@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from typing import Any
 
+from annotator.core.boundaries import is_word_char
 from annotator.core.errors import TawsimError
 from annotator.core.model import (
     Annotations,
@@ -26,9 +27,6 @@ from annotator.storage.rows import (
 )
 
 SCAN_BATCH = 2000
-# Code points of Arabic letters and harakat (hamza to sukun): a span whose text follows one
-# begins inside a word.
-ARABIC_LETTERS_AND_MARKS = (0x0621, 0x0652)
 
 
 class ProjectReader(ProjectFile):
@@ -183,21 +181,20 @@ class ProjectReader(ProjectFile):
         layer_ids = [i for i in map(self.layer_id, layers) if i is not None]
         if not word or not labels or not layer_ids or not documents:
             return False
-        row = self.conn.execute(
-            "SELECT 1 FROM span JOIN document ON document.seq = span.document "
+        rows = self.conn.execute(
+            "SELECT span.text, CASE WHEN span.\"start\" = 0 THEN '' "
+            'ELSE substr(document.text, span."start", 1) END '
+            "FROM span JOIN document ON document.seq = span.document "
             f"WHERE span.document IN ({', '.join('?' * len(documents))}) "
             # The unary + keeps the planner on the unique (document, layer, …) index: the
             # (layer, label) one would read every span of the layer.
             f"AND +span.layer IN ({', '.join('?' * len(layer_ids))}) "
             f"AND +span.label IN ({', '.join('?' * len(labels))}) "
-            "AND substr(span.text, 1, ?) = ? "
-            "AND (length(span.text) = ? OR substr(span.text, ? + 1, 1) = ' ') "
-            'AND (span."start" = 0 OR unicode(substr(document.text, span."start", 1)) '
-            "NOT BETWEEN ? AND ?) LIMIT 1",
-            (*documents, *layer_ids, *labels, len(word), word, len(word), len(word),
-             *ARABIC_LETTERS_AND_MARKS),
-        ).fetchone()
-        return row is not None
+            "AND substr(span.text, 1, ?) = ?",
+            (*documents, *layer_ids, *labels, len(word), word),
+        )
+        return any(not _in_a_word(before) and not _in_a_word(text[len(word):len(word) + 1])
+                   for text, before in rows)
 
     def relations(self, doc_id: str, layer: str) -> list[Relation]:
         layer_id = self.layer_id(layer)
@@ -263,3 +260,8 @@ class ProjectReader(ProjectFile):
             counted = sum(v for k, v in info["status"].items() if k != "new")
             info["status"]["new"] = result["documents"] - counted
         return result
+
+
+def _in_a_word(char: str) -> bool:
+    """Whether `char` (one character, or "" at an edge) belongs to a word."""
+    return bool(char) and is_word_char(char)

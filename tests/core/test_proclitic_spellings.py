@@ -25,10 +25,19 @@ SPLIT = WordReadings(frozenset({1}), attested={1: 300}, cut_lemma_frequency={1: 
     ("وُقال", "keep"),  # nor a damma
     ("وَقالَ", "trim"),
     ("ولقال", "trim"),  # no harakat: nothing to go by
+    ("بِسْمِ", "trim"),  # a sukun on the stem: the elided alef of اسم
 ])
 def test_harakat_written_on_the_word_rule_a_cut_in_or_out(word, verdict):
-    readings = {letters: SPLIT for letters in ("ولى", "وقال", "ولقال")}
+    readings = {letters: SPLIT for letters in ("ولى", "وقال", "ولقال", "بسم")}
     assert decide_proclitics(word, lexicon=readings.get).verdict == verdict
+
+
+def test_the_lam_of_command_after_a_conjunction_carries_a_sukun():
+    command = WordReadings(frozenset({2}), attested={2: 40})
+    decision = decide_proclitics("فَلْيَذْهَبْ", lexicon=lexicon_of(فليذهب=command))
+    assert (decision.verdict, decision.split.proclitics) == ("trim", "فل")
+    # Alone, with nothing before it, a lam with sukun is no proclitic.
+    assert decide_proclitics("لْيَذْهَبْ", lexicon=lexicon_of(ليذهب=SPLIT)).verdict == "keep"
 
 
 def test_the_article_lam_after_the_preposition_may_carry_a_shadda():
@@ -128,8 +137,8 @@ def test_farahidi_reads_a_word_in_the_spellings_news_uses(word, cut):
     assert decide_proclitics(word).split.stem_start == cut
 
 
-def test_farahidi_reads_a_final_alef_maqsura_also_as_ya():
-    # وهى: و + هي written with ى; the corpus counts of وهي count for it too.
+def test_farahidi_reads_a_final_alef_maqsura_also_as_ya_when_the_corpus_says_so():
+    # وهى: the corpus saw it 34 times as و + هي written with ى; the counts of وهي count too.
     readings = analyse_word("وهى")
     assert readings.attested[1] > 3000
     decision = decide_proclitics("وهى")
@@ -137,16 +146,47 @@ def test_farahidi_reads_a_final_alef_maqsura_also_as_ya():
     assert decide_proclitics("فى").verdict == "keep"  # في, whatever its spelling
 
 
-def test_a_name_takes_no_possessive_pronoun():
-    # بدورها: ب + دورها; farahidi also reads it as the name Budur with ها.
+@pytest.mark.parametrize(("word", "most"), [
+    ("وبكى", 1),  # and he wept: never و + ب + كي
+    ("فبكى", 1),
+    ("وكبرى", 1),  # and the largest: never و + ك + برّي
+    ("ولدى", 1),  # و + لدى, 88 times in the corpus
+])
+def test_the_ya_spelling_never_cuts_a_letter_of_a_word_written_with_alef_maqsura(word, most):
+    decision = decide_proclitics(word)
+    assert decision.verdict != "trim" or len(decision.split.proclitics) <= most
+    if word == "ولدى":
+        assert (decision.verdict, decision.split.proclitics) == ("trim", "و")
+
+
+def test_a_name_with_a_pronoun_protects_only_a_word_the_corpus_never_saw():
+    # بدورها: ب + دورها 122 times in the corpus; farahidi also reads it as Budur + ها.
     assert 0 not in analyse_word("بدورها").proper_cuts
+    assert decide_proclitics("بدورها").verdict == "trim"
     assert 0 in analyse_word("بدور").proper_cuts
+    # فيروزه (فيروزة written with ه), never seen: the name keeps it from a cut on frequency.
+    assert 0 in analyse_word("فيروزه").proper_cuts
+    assert decide_proclitics("فيروزه").verdict != "trim"
 
 
 def test_a_broken_plural_counts_with_its_singular_lemma():
     # ضرائب: farahidi's lemma ضَرِيب, the corpus's ضَرِيبَة.
     assert analyse_word("بضرائب").cut_lemma_frequency[1] > 1e-5
     assert decide_proclitics("بضرائب").verdict == "trim"
+
+
+def test_the_project_labelling_a_word_whole_overrides_neither_the_article_nor_an_offer():
+    def labelled_whole(word):
+        return True  # as if one slip had labelled every word whole
+
+    article = WordReadings(frozenset({0, 1}), article_cuts=frozenset({1}), attested={1: 90})
+    decision = decide_proclitics("والعراق", lexicon=lexicon_of(والعراق=article),
+                                 labelled_whole=labelled_whole)
+    assert (decision.verdict, decision.split.proclitics) == ("trim", "و")
+    # باسم is offered, not trimmed: its whole span was labelled so because of that.
+    named = WordReadings(frozenset({0, 1}), attested={1: 1356}, proper_cuts=frozenset({0}))
+    assert decide_proclitics("باسم", lexicon=lexicon_of(باسم=named),
+                             labelled_whole=labelled_whole).verdict == "uncertain"
 
 
 def test_a_word_the_project_labels_whole_keeps_its_letters():

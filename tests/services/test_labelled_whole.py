@@ -84,3 +84,18 @@ def test_the_same_document_is_asked_even_while_the_project_is_not(project):
     source = session.project.spans("a", "amal")[0]
     candidates = label_all_candidates(session, "a", source.start, source.end, "ACTOR")
     assert [(c.start, c.end) for c in candidates] == [second]
+
+
+def test_the_first_word_of_a_longer_span_counts_and_so_do_its_edges(project):
+    text = "قال ويلسون\u00a0جونيور إن الوفد وصل، ثم ويلسون غادر، وفي قاويلسون شيء."
+    add_documents(project, [("a", text)])
+    session = AnnotationSession(project, "amal")
+    second = at("ويلسون", text, nth=1)
+    assert trim_selection(session, "a", *second, "ACTOR").start == second[0] + 1
+    # A span inside a word (قاويلسون) says nothing of the word.
+    session.add_span("a", *at("ويلسون", text, nth=2), "ACTOR")
+    assert trim_selection(session, "a", *second, "ACTOR").start == second[0] + 1
+    # A two-word name, its words apart by a no-break space, labelled from the word's start.
+    first = at("ويلسون", text)
+    session.add_span("a", first[0], first[1] + len("\u00a0جونيور"), "ACTOR")
+    assert trim_selection(session, "a", *second, "ACTOR").start == second[0]
