@@ -23,7 +23,7 @@ from annotator.services.search import candidate_key
 from annotator.services.session import AnnotationSession
 from annotator.storage.search_index import INDEX_FOLDING, SearchIndex
 
-# How many documents that may hold a word are asked (about 6 ms for 2,000 whatever the size
+# How many documents that may hold a word are asked (about 8 ms for 2,000 whatever the size
 # of the project, bench/bench_whole_word.py), and how many in one query.
 WHOLE_WORD_DOCUMENTS = 2000
 WHOLE_WORD_BATCH = 500

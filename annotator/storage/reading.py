@@ -15,6 +15,7 @@ from annotator.core.model import (
     Status,
     span_from_values,
 )
+from annotator.core.normalise import normalise_key
 from annotator.storage.listing import Listing
 from annotator.storage.project_file import ProjectFile
 from annotator.storage.rows import (
@@ -173,11 +174,12 @@ class ProjectReader(ProjectFile):
     def labels_word_whole(self, word: str, labels: Collection[str], layers: Collection[str],
                           documents: Collection[int]) -> bool:
         """Whether one of `layers` has, in one of `documents` (seqs), a span of one of
-        `labels` that begins where a word begins and whose first word is `word`, as written:
-        the team's own reading that the word's first letters are its own (ويلسون labelled
-        whole), which the proclitic decision takes over the dictionary's. Each document's
-        spans are reached through the (document, layer, …) unique index, so the time grows
-        with the documents asked about, not with the layer."""
+        `labels` that begins where a word begins and whose first word is `word` (compared
+        normalised: harakat, tatweel and hamza seats aside): the team's own reading that the
+        word's first letters are its own (ويلسون labelled whole), which the proclitic
+        decision takes over the dictionary's. Each document's spans are reached through the
+        (document, layer, …) unique index, so the time grows with the documents asked about,
+        not with the layer."""
         layer_ids = [i for i in map(self.layer_id, layers) if i is not None]
         if not word or not labels or not layer_ids or not documents:
             return False
@@ -190,10 +192,11 @@ class ProjectReader(ProjectFile):
             # (layer, label) one would read every span of the layer.
             f"AND +span.layer IN ({', '.join('?' * len(layer_ids))}) "
             f"AND +span.label IN ({', '.join('?' * len(labels))}) "
-            "AND substr(span.text, 1, ?) = ?",
-            (*documents, *layer_ids, *labels, len(word), word),
+            "AND substr(span.text, 1, 1) = ?",
+            (*documents, *layer_ids, *labels, word[0]),
         )
-        return any(not _in_a_word(before) and not _in_a_word(text[len(word):len(word) + 1])
+        key = normalise_key(word)
+        return any(not _in_a_word(before) and normalise_key(_first_word(text)) == key
                    for text, before in rows)
 
     def relations(self, doc_id: str, layer: str) -> list[Relation]:
@@ -265,3 +268,10 @@ class ProjectReader(ProjectFile):
 def _in_a_word(char: str) -> bool:
     """Whether `char` (one character, or "" at an edge) belongs to a word."""
     return bool(char) and is_word_char(char)
+
+
+def _first_word(text: str) -> str:
+    end = 0
+    while end < len(text) and is_word_char(text[end]):
+        end += 1
+    return text[:end]

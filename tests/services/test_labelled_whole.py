@@ -99,3 +99,13 @@ def test_the_first_word_of_a_longer_span_counts_and_so_do_its_edges(project):
     first = at("ويلسون", text)
     session.add_span("a", first[0], first[1] + len("\u00a0جونيور"), "ACTOR")
     assert trim_selection(session, "a", *second, "ACTOR").start == second[0]
+
+
+def test_a_span_written_with_harakat_vouches_for_the_word_without(project):
+    text = "قال وِيلسون إن الوفد وصل، ثم ويلسون غادر."
+    add_documents(project, [("a", text)])
+    session = AnnotationSession(project, "amal")
+    second = at("ويلسون", text)
+    assert trim_selection(session, "a", *second, "ACTOR").start == second[0] + 1
+    session.add_span("a", *at("وِيلسون", text), "ACTOR")
+    assert trim_selection(session, "a", *second, "ACTOR").start == second[0]
