@@ -48,12 +48,14 @@ class Token:
 
 
 def tokenize(text: str, proclitics: ProcliticPolicy = "keep", *,
-             known: KnownWord | None = None, split_at: Iterable[int] = ()) -> list[Token]:
+             known: KnownWord | None = None, split_at: Iterable[int] = (),
+             labelled_whole: KnownWord | None = None) -> list[Token]:
     """Tokens of `text` in order.
 
     `proclitics`: "keep" leaves و ف ب ك ل on their word; "split" makes each one a token of
     its own where core.proclitics.split_proclitics finds evidence (`known` adds words known
-    to stand alone). `split_at`: offsets where a word must be cut, such as span edges.
+    to stand alone; `labelled_whole`, words the team labels whole, see decide_proclitics).
+    `split_at`: offsets where a word must be cut, such as span edges.
     """
     if proclitics not in PROCLITIC_POLICIES:
         raise ValueError(f"proclitics must be one of {PROCLITIC_POLICIES}, not {proclitics!r}")
@@ -70,7 +72,8 @@ def tokenize(text: str, proclitics: ProcliticPolicy = "keep", *,
                                 else "symbol"))
             continue
         for piece_start, piece_end in _cut(start, end, cuts):
-            tokens.extend(_word_tokens(text, piece_start, piece_end, proclitics, known))
+            tokens.extend(_word_tokens(text, piece_start, piece_end, proclitics, known,
+                                       labelled_whole))
     return tokens
 
 
@@ -81,13 +84,13 @@ def _cut(start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
 
 
 def _word_tokens(text: str, start: int, end: int, proclitics: ProcliticPolicy,
-                 known: KnownWord | None) -> list[Token]:
+                 known: KnownWord | None, labelled_whole: KnownWord | None) -> list[Token]:
     word = text[start:end]
     if _NUMBER.fullmatch(word):
         return [Token(start, end, word, "number")]
     if proclitics == "keep":
         return [Token(start, end, word, "word")]
-    split = split_proclitics(word, known=known)
+    split = split_proclitics(word, known=known, labelled_whole=labelled_whole)
     if not split:
         return [Token(start, end, word, "word")]
     tokens = [Token(start + a, start + b, word[a:b], "proclitic")

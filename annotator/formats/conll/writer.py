@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from annotator.core.boundaries import is_word_char
 from annotator.core.normalise import normalise_key
 from annotator.core.records import DocumentRecord, SpanRecord
 from annotator.core.tokens import PROCLITIC_POLICIES, Token, tokenize
@@ -58,6 +59,7 @@ class _Writer:
         self.policy = option(options.extra, "proclitics", "split", PROCLITIC_POLICIES)
         self.misaligned = option(options.extra, "misaligned", "split",
                                  ("split", "expand", "skip"))
+        self.scheme = options.scheme
         self.families = label_families(options.scheme, options.extra.get("families"))
         self.family_of = {label: index for index, (_, labels) in enumerate(self.families)
                           for label in labels}
@@ -86,14 +88,16 @@ class _Writer:
         # A span's first word is known to stand alone: بحقل splits before حقل العمر.
         known = {normalise_key((s.text or "").split(maxsplit=1)[0]) for s in record.spans
                  if (s.text or "").strip()}.__contains__
+        whole = self._labelled_whole(record)
         imported = imported_tokens(record) if is_rebuilt(record) else None
         as_imported = imported is not None and self.tokens == "imported"
         tokens = writable(imported if as_imported and imported is not None
-                          else tokenize(text, self.policy, known=known))
+                          else tokenize(text, self.policy, known=known,
+                                        labelled_whole=whole.__contains__))
         cuts = self._cuts(record, tokens)
         if cuts:
             tokens = writable(cut_tokens(text, tokens, cuts) if as_imported
-                              else self._cut_tokens(text, tokens, cuts, known))
+                              else self._cut_tokens(text, tokens, cuts, known, whole))
         if imported is not None:
             report_changed_tokens(record, imported, tokens, self.report, self.tally)
         placed = self._place(record, tokens)
@@ -138,8 +142,25 @@ class _Writer:
         lines.append("\n")
         return "".join(lines)
 
+    def _labelled_whole(self, record: DocumentRecord) -> set[str]:
+        """The first words of the document's spans that begin where a word begins, for labels
+        that trim or offer to: the team labels them whole, so the tokeniser keeps their first
+        letters (ويلسون, a name the dictionary would cut), as the desk's label keys do."""
+        text = record.text
+        trimming = {label.name for label in self.scheme.labels if label.proclitics != "keep"} \
+            if self.scheme is not None else set()
+        whole = set()
+        for span in record.spans:
+            if span.label in trimming and (span.start == 0
+                                           or not is_word_char(text[span.start - 1])):
+                end = span.start
+                while end < span.end and is_word_char(text[end]):
+                    end += 1
+                whole.add(text[span.start:end])
+        return whole
+
     def _cut_tokens(self, text: str, tokens: list[Token], cuts: list[int],
-                    known: Any) -> list[Token]:
+                    known: Any, whole: set[str]) -> list[Token]:
         """The tokens again, each one holding a cut tokenised anew with the cut as a word
         edge (what tokenize's split_at does, without tokenising the whole text twice)."""
         result: list[Token] = []
@@ -150,7 +171,8 @@ class _Writer:
                 continue
             piece = text[token.start:token.end]
             for part in tokenize(piece, self.policy, known=known,
-                                 split_at=[c - token.start for c in inside]):
+                                 split_at=[c - token.start for c in inside],
+                                 labelled_whole=whole.__contains__):
                 result.append(Token(part.start + token.start, part.end + token.start,
                                     part.text, part.kind))
         return result
