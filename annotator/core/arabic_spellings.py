@@ -30,6 +30,6 @@ def respellings(letters: str) -> list[str]:
 
 
 def with_final_ya(letters: str) -> str | None:
-    """The same word with final ي for the ى many writers put in its place (وهى for وهي):
-    a word ending in ى is read in both spellings, and counted in both."""
+    """The same word with final ي for the ى many writers put in its place (وهى for وهي);
+    None for a word that does not end in ى."""
     return letters[:-1] + "ي" if letters.endswith("ى") and len(letters) > 2 else None

@@ -88,6 +88,22 @@ def word_at(text: str, position: int) -> tuple[int, int]:
     return position, position
 
 
+def word_end(text: str, start: int, limit: int | None = None) -> int:
+    """Where the word that begins at `start` ends (`start` itself if none does), at most
+    `limit`: the first word of a selection or a span."""
+    limit = len(text) if limit is None else limit
+    end = start
+    while end < limit and is_word_char(text[end]):
+        end += 1
+    return end
+
+
+def starts_a_word(text: str, position: int) -> bool:
+    """Whether nothing of a word stands right before `position` (a span there covers a word
+    from its start, not a piece after its first letters)."""
+    return position == 0 or not is_word_char(text[position - 1])
+
+
 def next_word_boundary(text: str, position: int) -> int:
     """The end of the next word after `position` (for moving a span edge by a word)."""
     i = position

@@ -27,10 +27,9 @@ from importlib.resources import files
 import regex
 
 from annotator.core.arabic_spellings import respellings, with_final_ya
-from annotator.core.lexicon import WordReadings
+from annotator.core.lexicon import PROCLITIC_LETTERS, SEQUENCES, WordReadings
 from annotator.core.lexicon_cache import CachedLexicon
 
-PROCLITIC_LETTERS = "وفبكل"
 # Parts of a proclitic's description that write no proclitic letter of their own.
 NOT_A_CUT = frozenset({"ال:التعريف", "سين المستقبل القريب", "همزة الاستفهام"})
 ARTICLE = "ال:التعريف"
@@ -39,8 +38,10 @@ ARTICLE = "ال:التعريف"
 CLOSED_CLASS_TYPES = frozenset({"ضمير", "إشارة", "استفهام", "شرط", "موصول", "ناسخ"})
 PARTICLE, VERB = "حرف", "فعل"
 PROPER_NOUN = "اسم علم"
-# The proclitic letters a cut may pass (kept here: core.proclitics imports this module).
-PROCLITIC_SEQUENCES = frozenset({"و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"})
+PLURAL = "جمع"
+TA_MARBUTA = "\u0629"
+# The proclitic letters a cut may pass.
+PROCLITIC_SEQUENCES = frozenset(SEQUENCES)
 _LETTERS = regex.compile(r"[\u0621-\u063a\u0641-\u064a]+")
 # Bumped whenever what is kept of a word's readings changes, so that old cache files are
 # started afresh.
@@ -246,10 +247,6 @@ def analyse_word(letters: str) -> WordReadings | None:
                         spelt_cuts=frozenset(cut for cut, n in spelt.items()
                                              if cut not in cuts or 2 * n > attested[cut])
                         | (cuts - written_cuts))
-
-
-TA_MARBUTA = "\u0629"
-PLURAL = "جمع"
 
 
 def _lemma_frequency(analysis, frequencies: dict[str, float]) -> float:  # type: ignore[no-untyped-def]

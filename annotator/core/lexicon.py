@@ -16,6 +16,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ك", "ل")
+PROCLITIC_LETTERS = "".join(CONJUNCTIONS + PREPOSITIONS)
+# Every proclitic sequence, longest first: a conjunction, a preposition, or one of each.
+SEQUENCES: tuple[str, ...] = tuple(sorted(
+    {c + p for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS)} - {""},
+    key=len, reverse=True,
+))
+
 # The share of a word's attested occurrences one cut must have for the analyser to prefer it;
 # below it, the corpus read the word both ways often enough to call it ambiguous.
 PREFERENCE_SHARE = 0.8

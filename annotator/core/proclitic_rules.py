@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-from annotator.core.lexicon import PREFERENCE_SHARE, WordReadings
+from annotator.core.lexicon import CONJUNCTIONS, PREFERENCE_SHARE, SEQUENCES, WordReadings
 
 Verdict = Literal["trim", "keep", "uncertain"]
 WITH_THE_ARTICLE = "a word with the article"
@@ -34,8 +34,8 @@ HAMZA_ALEFS = "أإآ"
 # corpus never saw, for the whole-word reading to be set aside (a name's never is).
 RARER_WHOLE = 300
 # Proclitic letters that begin with a conjunction: و and ف join any word, names included.
-CONJUNCTION_SEQUENCES = frozenset({"و", "ف", "وب", "وك", "ول", "فب", "فك", "فل"})
-PROCLITIC_SEQUENCES = CONJUNCTION_SEQUENCES | {"ب", "ك", "ل"}
+CONJUNCTION_SEQUENCES = frozenset(s for s in SEQUENCES if s[0] in CONJUNCTIONS)
+PROCLITIC_SEQUENCES = frozenset(SEQUENCES)
 # A rest this long that stands alone in the project is no coincidence of spelling.
 LONG_REST = 4
 # The shortest rest the analyser's reading of it is taken as evidence for.

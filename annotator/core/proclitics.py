@@ -34,20 +34,19 @@ from dataclasses import dataclass
 import regex
 
 from annotator.core.farahidi_lexicon import farahidi_readings
-from annotator.core.lexicon import Lexicon, WordReadings
+from annotator.core.lexicon import (
+    CONJUNCTIONS,
+    PROCLITIC_LETTERS,
+    SEQUENCES,
+    Lexicon,
+    WordReadings,
+)
 from annotator.core.normalise import DEFAULT_FOLDING, Folding, normalise
 from annotator.core.proclitic_rules import WITH_THE_ARTICLE, Verdict, judge
 
-CONJUNCTIONS = ("و", "ف")
-PREPOSITIONS = ("ب", "ك", "ل")
 ARTICLE = "ال"
 LAM = "ل"
 
-# Every proclitic sequence, longest first: a conjunction, a preposition, or one of each.
-SEQUENCES: tuple[str, ...] = tuple(sorted(
-    {c + p for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS)} - {""},
-    key=len, reverse=True,
-))
 # Letters after the article for the article alone to be evidence: بالون (ب + الون?) and
 # والدة (و + الدة?) are words of their own, العراق and الهجوم have three letters or more.
 MIN_AFTER_ARTICLE = 3
@@ -147,11 +146,11 @@ def decide_proclitics(word: str, *, known: KnownWord | None = None,
     project labels it whole somewhere, which keeps its letters whatever the dictionary reads
     (ويلسون, a name the dictionary lacks, once an annotator has labelled it whole)."""
     first = word[:1]
-    if "\u0621" <= first <= "\u064a" and first not in "وفبكل":
+    if "\u0621" <= first <= "\u064a" and first not in PROCLITIC_LETTERS:
         return KEEP  # a plain letter that starts no proclitic: skip normalising (hot path)
     normalised = normalise(word, folding)
     letters = normalised.text
-    if not letters or letters[0] not in "وفبكل":
+    if not letters or letters[0] not in PROCLITIC_LETTERS:
         return KEEP
     evidence: dict[int, str] = {}  # cut -> evidence, longest cut first
     for prefix in SEQUENCES:

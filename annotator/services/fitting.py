@@ -21,7 +21,7 @@ from pathlib import Path
 
 import orjson
 
-from annotator.core.boundaries import is_word_char, trim_span
+from annotator.core.boundaries import trim_span, word_end
 from annotator.core.offsets import snap_to_graphemes
 from annotator.core.proclitics import decide_proclitics
 from annotator.core.records import DocumentRecord, SpanRecord
@@ -65,10 +65,8 @@ def fitted_range(text: str, start: int, end: int, policy: str,
         reasons.append(EDGES)
     new_start, new_end = trimmed
     if new_start < new_end and policy == "trim":
-        word_end = new_start
-        while word_end < new_end and is_word_char(text[word_end]):
-            word_end += 1
-        decision = decide_proclitics(text[new_start:word_end], known=known)
+        decision = decide_proclitics(text[new_start:word_end(text, new_start, new_end)],
+                                     known=known)
         stem = new_start + decision.split.stem_start
         if decision.verdict == "trim" and stem < new_end:
             new_start = stem

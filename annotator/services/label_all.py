@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from annotator.core.boundaries import is_word_char, trim_span
+from annotator.core.boundaries import trim_span, word_end
 from annotator.core.matching import TextMatch, find_matches, query_key
 from annotator.core.model import Span
 from annotator.core.normalise import normalise
@@ -135,12 +135,9 @@ def trim_selection(session: AnnotationSession, doc_id: str, start: int, end: int
     stem_start = start
     uncertain: int | None = None
     if start < end and policy != "keep":
-        word_end = start
-        while word_end < end and is_word_char(text[word_end]):
-            word_end += 1
         project = session.project if project_evidence else None
         decision = decide_proclitics(
-            text[start:word_end], known=KnownWords(project, text),
+            text[start:word_end(text, start, end)], known=KnownWords(project, text),
             labelled_whole=WholeWords(session, doc_id, across_project=project_evidence))
         if decision.verdict == "trim":
             stem_start = start + decision.split.stem_start

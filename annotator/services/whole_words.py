@@ -47,8 +47,7 @@ class WholeWords:
 
     @cached_property
     def labels(self) -> tuple[str, ...]:
-        return tuple(label.name for label in self.session.scheme.labels
-                     if label.proclitics != "keep")
+        return self.session.scheme.trimming_labels
 
     @cached_property
     def layers(self) -> tuple[str, ...]:

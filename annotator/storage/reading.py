@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from typing import Any
 
-from annotator.core.boundaries import is_word_char
+from annotator.core.boundaries import starts_a_word, word_end
 from annotator.core.errors import TawsimError
 from annotator.core.model import (
     Annotations,
@@ -196,8 +196,9 @@ class ProjectReader(ProjectFile):
             (*documents, *layer_ids, *labels, word[0]),
         )
         key = normalise_key(word)
-        return any(not _in_a_word(before) and normalise_key(_first_word(text)) == key
-                   for text, before in rows)
+        # `before` is the character before the span ("" at the start of the text).
+        return any(starts_a_word(before, len(before))
+                   and normalise_key(text[:word_end(text, 0)]) == key for text, before in rows)
 
     def relations(self, doc_id: str, layer: str) -> list[Relation]:
         layer_id = self.layer_id(layer)
@@ -263,15 +264,3 @@ class ProjectReader(ProjectFile):
             counted = sum(v for k, v in info["status"].items() if k != "new")
             info["status"]["new"] = result["documents"] - counted
         return result
-
-
-def _in_a_word(char: str) -> bool:
-    """Whether `char` (one character, or "" at an edge) belongs to a word."""
-    return bool(char) and is_word_char(char)
-
-
-def _first_word(text: str) -> str:
-    end = 0
-    while end < len(text) and is_word_char(text[end]):
-        end += 1
-    return text[:end]

@@ -126,6 +126,12 @@ class Scheme:
         return tuple(label.name for label in self.labels)
 
     @property
+    def trimming_labels(self) -> tuple[str, ...]:
+        """The labels whose spans leave proclitics out or offer to (not `keep`): a span of one
+        that keeps a word's first letters says they are the word's own."""
+        return tuple(label.name for label in self.labels if label.proclitics != "keep")
+
+    @property
     def relation_names(self) -> tuple[str, ...]:
         return tuple(relation.name for relation in self.relations)
 

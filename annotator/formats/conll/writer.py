@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annotator.core.boundaries import is_word_char
+from annotator.core.boundaries import starts_a_word, word_end
 from annotator.core.normalise import normalise_key
 from annotator.core.records import DocumentRecord, SpanRecord
 from annotator.core.tokens import PROCLITIC_POLICIES, Token, tokenize
@@ -147,17 +147,9 @@ class _Writer:
         that trim or offer to: the team labels them whole, so the tokeniser keeps their first
         letters (ويلسون, a name the dictionary would cut), as the desk's label keys do."""
         text = record.text
-        trimming = {label.name for label in self.scheme.labels if label.proclitics != "keep"} \
-            if self.scheme is not None else set()
-        whole = set()
-        for span in record.spans:
-            if span.label in trimming and (span.start == 0
-                                           or not is_word_char(text[span.start - 1])):
-                end = span.start
-                while end < span.end and is_word_char(text[end]):
-                    end += 1
-                whole.add(text[span.start:end])
-        return whole
+        trimming = set(self.scheme.trimming_labels) if self.scheme is not None else set()
+        return {text[span.start:word_end(text, span.start, span.end)] for span in record.spans
+                if span.label in trimming and starts_a_word(text, span.start)}
 
     def _cut_tokens(self, text: str, tokens: list[Token], cuts: list[int],
                     known: Any, whole: set[str]) -> list[Token]:

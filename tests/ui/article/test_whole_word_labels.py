@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from annotator.services.projects import open_project
-from tests.ui.article.test_labelling import select_words_from
+from tests.ui.article.test_labelling import select_words_from, stored_spans
 
 # Composed for this test: ويلسون (Wilson) begins both paragraphs; the dictionary's corpus
 # reads it as و + a verb, so an ACTOR label key trims its first letter.
@@ -14,9 +13,7 @@ NAME = "ويلسون"
 
 
 def stored(project):
-    with open_project(project) as store:
-        doc_id = next(store.document_ids())
-        return [(s.start, s.end, s.text) for s in store.spans(doc_id, "amal")]
+    return [(s.start, s.end, s.text) for s in stored_spans(project)]
 
 
 def test_a_name_widened_once_is_labelled_whole_the_next_time(qtbot, make_project, open_desk):
