@@ -6,26 +6,26 @@ For each written word this module reports, in the shape core.lexicon defines, wh
 readings cut the proclitics and how often the corpus saw each cut: وادي is always read
 whole and the corpus saw it as a valley 44 times and as و + أدّى twice; وقال never whole.
 
-Nothing is loaded until the first word is asked for (the desk starts without it), and then
-only what that word needs: farahidi reads its tables as its analysis reaches them (about
-0.6 s and 160 MB for the first word), the corpus counts of words that begin with و ف ب ك ل
-are read from farahidi's model file (0.5 s, 25 MB) and the lemma frequencies with them. A
-word takes 1 to 5 ms. `farahidi_readings` remembers every word (core.lexicon_cache), in a
-file when the services give it one, so that later processes never load farahidi for words
-seen before. farahidi is GPL-3.0-or-later, pure Python, and has no dependencies.
+Nothing is loaded until the first word is asked for (the desk starts without it), and then only
+what that word needs: farahidi reads its tables as its analysis reaches them (about 0.6 s and
+160 MB for the first word), and the corpus counts (core.farahidi_corpus) in 0.5 s. A word no
+spelling of which the dictionary reads is read as the corpus lemma it spells, whole or after
+one proclitic letter (ورونالد: و + رونالد). A word takes 1 to 5 ms. `farahidi_readings`
+remembers every word (core.lexicon_cache), in a file when the services give it one, so that
+later processes never load farahidi for words seen before. farahidi is GPL-3.0-or-later, pure
+Python, and has no dependencies.
 """
 
 from __future__ import annotations
 
-import gzip
 import threading
 import warnings
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
-from importlib.resources import files
 
 import regex
 
+from annotator.core import farahidi_corpus as corpus
 from annotator.core.arabic_spellings import respellings, with_final_ya
 from annotator.core.lexicon import PROCLITIC_LETTERS, SEQUENCES, WordReadings
 from annotator.core.lexicon_cache import CachedLexicon
@@ -39,13 +39,12 @@ CLOSED_CLASS_TYPES = frozenset({"ضمير", "إشارة", "استفهام", "ش�
 PARTICLE, VERB = "حرف", "فعل"
 PROPER_NOUN = "اسم علم"
 PLURAL = "جمع"
-TA_MARBUTA = "\u0629"
 # The proclitic letters a cut may pass.
 PROCLITIC_SEQUENCES = frozenset(SEQUENCES)
 _LETTERS = regex.compile(r"[\u0621-\u063a\u0641-\u064a]+")
 # Bumped whenever what is kept of a word's readings changes, so that old cache files are
 # started afresh.
-READINGS_VERSION = 4
+READINGS_VERSION = 5
 
 
 # How often the corpus must have seen a word ending in ى with lemmas its own readings lack for
@@ -72,48 +71,11 @@ def _analyses(letters: str):  # type: ignore[no-untyped-def]
         return _analyzer().analyze(letters)
 
 
-@cache
-def _attested() -> dict[str, tuple[tuple[str, int], ...]]:
-    """Written word -> ((lemma, count), ...) from the corpus counts in farahidi's model file,
-    for the words that begin with a proclitic letter. Empty if the file cannot be read."""
-    try:
-        from farahidi.lm import LM_ENCODING, LM_FILE
-        from farahidi.translit import bw_to_arabic
-    except ImportError:  # a farahidi without the model: readings without counts still work
-        return {}
-    path = files("farahidi").joinpath("data", LM_FILE + ".gz")
-    counts: dict[str, dict[str, int]] = {}
-    with path.open("rb") as packed, \
-            gzip.open(packed, "rt", encoding=LM_ENCODING, newline="") as lines:
-        for line in lines:
-            if not line.startswith("B "):
-                continue  # emission lines: "B <sizes> word count (<sizes> lemma count)+"
-            fields = line.split()
-            word = bw_to_arabic(fields[2])
-            if word[:1] not in PROCLITIC_LETTERS:
-                continue
-            lemmas = counts.setdefault(word, {})
-            for at in range(5, len(fields) - 1, 3):
-                lemma = bw_to_arabic(fields[at])
-                lemmas[lemma] = lemmas.get(lemma, 0) + int(float(fields[at + 1]))
-    return {word: tuple(lemmas.items()) for word, lemmas in counts.items()}
-
-
-@cache
-def _lemma_frequencies() -> dict[str, float]:
-    from farahidi.lm import MAP_LEMMA, load_map
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)
-        return load_map(MAP_LEMMA)
-
-
 def warm_up() -> None:
     """Load farahidi now (about a second), for a caller that would rather not wait on the
     first word it has not seen before."""
     _analyses("وادي")
-    _attested()
-    _lemma_frequencies()
+    corpus.warm_up()
 
 
 def _cut(analysis, letters: str) -> int | None:  # type: ignore[no-untyped-def]
@@ -168,7 +130,7 @@ def _spellings_read(letters: str) -> tuple[list, list[str]]:  # type: ignore[typ
     other = with_final_ya(letters)
     if other is not None and readings:
         own = {analysis.lemma for _, analysis, _ in readings}
-        unread = sum(n for lemma, n in _attested().get(letters, ()) if lemma not in own)
+        unread = sum(n for lemma, n in corpus.attested().get(letters, ()) if lemma not in own)
         if unread >= FINAL_YA_SIGHTINGS:
             readings += _readings(other)
             spellings.append(other)
@@ -177,10 +139,6 @@ def _spellings_read(letters: str) -> tuple[list, list[str]]:  # type: ignore[typ
         if readings:
             break
     return readings, spellings
-
-
-def _strip_vowels(lemma: str) -> str:
-    return regex.sub(r"\p{Mn}+", "", lemma)
 
 
 def analyse_word(letters: str) -> WordReadings | None:
@@ -197,7 +155,6 @@ def analyse_word(letters: str) -> WordReadings | None:
     whole_pos: set[str] = set()
     proper: set[int] = set()
     suffixed: set[int] = set()  # cuts some reading of which is a name with a pronoun
-    frequencies = _lemma_frequencies()
     written_cuts: set[int] = set()  # cuts some reading makes without a restored hamza
     readings, spellings = _spellings_read(letters)
     for cut, analysis, restored in readings:
@@ -215,20 +172,22 @@ def analyse_word(letters: str) -> WordReadings | None:
             whole_pos.add(analysis.pos)
         if analysis.type == PROPER_NOUN:
             (suffixed if analysis.enclitics else proper).add(cut)
-        frequency[cut] = max(frequency.get(cut, 0.0), _lemma_frequency(analysis, frequencies))
+        frequency[cut] = max(frequency.get(cut, 0.0), corpus.lemma_frequency(
+            analysis.lemma, plural=analysis.number == PLURAL))
     if not cuts:
-        return None
+        return _read_by_corpus_lemmas(letters)
     attested: dict[int, int] = {}
     spelt: dict[int, int] = {}
     unattributed = 0
-    for lemma, count in (item for spelling in spellings for item in _attested().get(spelling, ())):
+    counts = corpus.attested()
+    for lemma, count in (item for spelling in spellings for item in counts.get(spelling, ())):
         known = lemma_cuts.get(lemma)
         if known is not None:
             lemma_cut = next(iter(known)) if len(known) == 1 else None
         else:
-            lemma_cut = _spelt_cut(lemma, letters)
+            lemma_cut = corpus.spelt_cut(lemma, letters)
             if lemma_cut is not None and not any(
-                    _spelt_cut(lemma, spelling, folded=False) is not None
+                    corpus.spelt_cut(lemma, spelling, folded=False) is not None
                     for spelling in spellings):
                 spelt[lemma_cut] = spelt.get(lemma_cut, 0) + count
         if lemma_cut is None:
@@ -249,33 +208,15 @@ def analyse_word(letters: str) -> WordReadings | None:
                         | (cuts - written_cuts))
 
 
-def _lemma_frequency(analysis, frequencies: dict[str, float]) -> float:  # type: ignore[no-untyped-def]
-    """How common the corpus finds a reading's lemma. The analyser names some broken plurals'
-    lemma without the ta marbuta the corpus writes (ضرائب: ضَرِيب, in the corpus ضَرِيبَة)."""
-    lemma = analysis.lemma
-    found = frequencies.get(lemma)
-    if found is None and analysis.number == PLURAL:
-        found = frequencies.get(lemma + "\u064e" + TA_MARBUTA)
-    return found or 0.0
-
-
-# Spellings news writes for the same letters: hamza seats, alef maqsura, ta marbuta.
-_SPELLINGS = str.maketrans("أإآىة", "ااايه")
-
-
-def _spelt_cut(lemma: str, letters: str, folded: bool = True) -> int | None:
-    """Where the word spells a corpus lemma its readings lack (كما seen as the lemma كما: cut
-    0; له as the lemma لِ: cut 0), hamza and final letters folded (فان seen as the lemma
-    إنّ: cut 1, فإن without hamza). None if it spells it nowhere after proclitics."""
-    spelt, written = _strip_vowels(lemma), letters
-    if folded:
-        spelt, written = spelt.translate(_SPELLINGS), written.translate(_SPELLINGS)
-    for cut in (0, 1, 2):
-        if cut and written[:cut] not in PROCLITIC_SEQUENCES:
-            continue
-        if spelt and written[cut:].startswith(spelt):
-            return cut
-    return None
+def _read_by_corpus_lemmas(letters: str) -> WordReadings | None:
+    """A word no spelling of which the dictionary reads, read as the corpus lemma it spells
+    whole or after one proclitic letter (ورونالد as و + رونالد); None if it spells none."""
+    cuts = corpus.lemma_cuts(letters)
+    if not cuts:
+        return None
+    return WordReadings(frozenset(cuts), whole_lemma_frequency=cuts.get(0, 0.0),
+                        cut_lemma_frequency={cut: f for cut, f in cuts.items() if cut},
+                        analysed=False)
 
 
 def _version() -> str:

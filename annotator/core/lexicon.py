@@ -56,6 +56,10 @@ class WordReadings:
     # seen as فإنّ), or the analyser reads the cut only with a hamza the word leaves out
     # (واعلن as و + أعلن).
     spelt_cuts: frozenset[int] = frozenset()
+    # False when the dictionary has no reading of the word and its cuts are where it spells a
+    # word the analyser's corpus lemmatised (a name or loanword the dictionary lacks: و +
+    # رونالد); such cuts carry no counts, parts of speech or names.
+    analysed: bool = True
 
     @property
     def seen(self) -> int:

@@ -48,8 +48,8 @@ def judge(letters: str, evidence: dict[int, str], readings: WordReadings | None,
     """The verdict and the cut (in letters) from the project's evidence, the analyser's
     readings and the corpus counts behind them. The rules are described in
     docs/ARABIC_BOUNDARIES.md, in this order."""
-    if readings is None:
-        return _judge_unread(letters, evidence, rest_readings)
+    if readings is None or not readings.analysed:
+        return _judge_unread(letters, evidence, readings, rest_readings)
     for cut in sorted(readings.article_cuts):
         if cut > 0 and not _foreign_name_shape(letters, cut, readings, rest_readings):
             return "trim", cut, WITH_THE_ARTICLE
@@ -69,12 +69,16 @@ def _foreign_name_shape(letters: str, cut: int, readings: WordReadings,
     return rest is None or not rest.seen
 
 
-def _judge_unread(letters: str, evidence: dict[int, str], rest_readings: RestReadings
-                  ) -> Judgement:
+def _judge_unread(letters: str, evidence: dict[int, str], lemmas: WordReadings | None,
+                  rest_readings: RestReadings) -> Judgement:
     """No reading of the word in any spelling: a name, a loanword or a form the dictionary
-    lacks (وشاتيلا, وإنبي, لميليشيات). A rest that stands alone in the project or begins with
-    a written hamza is a word after proclitics, unless it is a short rest after a preposition,
-    which a name of its own may spell (بلاي)."""
+    lacks (وشاتيلا, وإنبي, لميليشيات). `lemmas` says where it spells a lemma of the
+    analyser's corpus. A word that spells one whole keeps its letters (كوندوليزا, بلاي). A
+    rest that stands alone in the project, begins with a written hamza or spells a corpus
+    lemma is a word after proclitics, unless it is a short rest after a preposition, which a
+    name of its own may spell."""
+    if lemmas is not None and 0 in lemmas.cuts:
+        return "keep", 0, "the corpus knows the whole word"
     for cut, kind in evidence.items():
         rest = letters[cut:]
         if kind != "known" or rest_readings(cut) is not None or _begins_a_word(rest) \
@@ -89,6 +93,11 @@ def _judge_unread(letters: str, evidence: dict[int, str], rest_readings: RestRea
             # Without the project's evidence, a rest the analyser reads is no evidence: the
             # names it lacks read as a letter and a word (كنيدي as ك + نيدي, لويد as ل + ويد).
             return "trim", cut, "a written hamza begins the rest"
+    for cut in sorted(lemmas.cuts if lemmas is not None else ()):
+        if letters[cut - 1] in CAREFUL_LETTERS:
+            # كريتر (Crater, in Aden) is no ك + ريتر: ف and ك begin many names.
+            return "uncertain", cut, "ف or ك before a word the corpus knows"
+        return "trim", cut, "the rest is a word the corpus knows"
     return "keep", 0, "no evidence"
 
 

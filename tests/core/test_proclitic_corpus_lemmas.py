@@ -1,0 +1,62 @@
+"""Words the dictionary cannot read, read by the lemmas of the analyser's corpus
+(core.farahidi_corpus): names and loanwords its annotators lemmatised."""
+
+import pytest
+
+from annotator.core import farahidi_corpus
+from annotator.core.farahidi_lexicon import analyse_word
+from annotator.core.lexicon import WordReadings
+from annotator.core.proclitics import decide_proclitics
+
+
+def spelling(cuts: dict[int, float]) -> WordReadings:
+    return WordReadings(frozenset(cuts), whole_lemma_frequency=cuts.get(0, 0.0),
+                        cut_lemma_frequency={cut: f for cut, f in cuts.items() if cut},
+                        analysed=False)
+
+
+@pytest.mark.parametrize(("word", "cuts", "verdict", "cut"), [
+    ("ورونالد", {1: 1e-5}, "trim", 1),  # و + a name the corpus lemmatised
+    ("لتاسيس", {1: 4e-5}, "trim", 1),
+    ("كوندوليزا", {0: 2e-6}, "keep", 0),  # the whole word is the name
+    ("كريتر", {1: 3e-6}, "uncertain", 1),  # ف and ك begin many names: only offered
+    ("فحضرموت", {1: 5e-6}, "uncertain", 1),
+])
+def test_a_word_spelling_a_corpus_lemma(word, cuts, verdict, cut):
+    decision = decide_proclitics(word, lexicon={word: spelling(cuts)}.get)
+    assert (decision.verdict, len(decision.split.proclitics)) == (verdict, cut)
+
+
+def test_the_whole_word_as_a_lemma_outweighs_a_rest_standing_alone_in_the_project():
+    # بلاي (Play, Blaye) stays whole though لاي stands alone somewhere in the project.
+    decision = decide_proclitics("بلاي", known={"لاي"}.__contains__,
+                                 lexicon={"بلاي": spelling({0: 9e-6})}.get)
+    assert decision.verdict == "keep"
+
+
+def test_the_projects_evidence_comes_before_the_offer_after_kaf():
+    # كريتر alone is only offered; with ريتر standing alone in the project the evidence
+    # decides, as for any word the dictionary cannot read.
+    decision = decide_proclitics("كريتر", known={"ريتر"}.__contains__,
+                                 lexicon={"كريتر": spelling({1: 3e-6})}.get)
+    assert decision.verdict == "trim"
+
+
+@pytest.mark.parametrize(("word", "cuts"), [
+    ("ورونالد", {1}),
+    ("وكاتدرائية", {1}),
+    ("كوندوليزا", {0}),
+    ("وكريتر", set()),  # و + ك + ريتر is never tried: two letters before a short name
+    ("لويد", set()),  # nor a rest of two letters (ل + و + يد)
+    ("وتوسكانا", set()),  # a name the corpus lacks too
+])
+def test_the_corpus_lemmas_a_word_spells(word, cuts):
+    assert set(farahidi_corpus.lemma_cuts(word)) == cuts
+
+
+def test_the_analyser_reads_an_unknown_word_by_the_corpus_lemma_it_spells():
+    readings = analyse_word("ورونالد")
+    assert readings is not None and not readings.analysed
+    assert readings.cuts == {1} and readings.cut_lemma_frequency[1] > 1e-7
+    assert analyse_word("وتوسكانا") is None
+    assert analyse_word("وقال").analysed
