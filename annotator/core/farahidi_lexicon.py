@@ -39,6 +39,8 @@ CLOSED_CLASS_TYPES = frozenset({"ضمير", "إشارة", "استفهام", "ش�
 PARTICLE, VERB = "حرف", "فعل"
 PROPER_NOUN = "اسم علم"
 PLURAL = "جمع"
+GOD = "الله"
+GOD_IN_THE_CORPUS = "\u0627\u0644\u0644\u0651\u064e\u0647"  # shadda before fatha, as written there
 # The proclitic letters a cut may pass.
 PROCLITIC_SEQUENCES = frozenset(SEQUENCES)
 _LETTERS = regex.compile(r"[\u0621-\u063a\u0641-\u064a]+")
@@ -83,7 +85,13 @@ def _cut(analysis, letters: str) -> int | None:  # type: ignore[no-untyped-def]
     not و ف ب ك ل (an interrogative أ)."""
     cut = 0
     for affix in analysis.proclitics:
-        for part in (affix.description or "").split("+"):
+        if affix.description is None:
+            # farahidi describes no proclitic of the fixed expressions on the name of God
+            # (لله, والله, بالله): they are the letters before الله, or before له where ل
+            # has taken in its alef and lam (لله, ولله).
+            cut = len(letters) - len(GOD) if letters.endswith(GOD) else len(letters) - 2
+            break
+        for part in affix.description.split("+"):
             if part and part not in NOT_A_CUT:
                 cut += 1
     if any(letter not in PROCLITIC_LETTERS for letter in letters[:cut]):
@@ -172,8 +180,10 @@ def analyse_word(letters: str) -> WordReadings | None:
             whole_pos.add(analysis.pos)
         if analysis.type == PROPER_NOUN:
             (suffixed if analysis.enclitics else proper).add(cut)
+        # The dictionary writes the name of God without vowels, the corpus with them.
+        lemma = GOD_IN_THE_CORPUS if analysis.lemma == GOD else analysis.lemma
         frequency[cut] = max(frequency.get(cut, 0.0), corpus.lemma_frequency(
-            analysis.lemma, plural=analysis.number == PLURAL))
+            lemma, plural=analysis.number == PLURAL))
     if not cuts:
         return _read_by_corpus_lemmas(letters)
     attested: dict[int, int] = {}

@@ -204,3 +204,18 @@ def test_a_word_the_project_labels_whole_keeps_its_letters():
     decide_proclitics("وادي", lexicon=lexicon_of(وادي=WordReadings(frozenset({0}))),
                       labelled_whole=labelled_whole)
     assert asked == ["ويلسون", "وقال"]
+
+
+@pytest.mark.parametrize(("word", "proclitics"), [
+    ("لله", "ل"),  # ل has taken in the alef and lam of الله
+    ("ولله", "ول"),
+    ("والله", "و"),
+    ("بالله", "ب"),
+])
+def test_the_fixed_expressions_on_the_name_of_god_split_before_it(word, proclitics):
+    # farahidi gives these proclitics no description; the corpus counts the name (اللَّه).
+    readings = analyse_word(word)
+    assert readings.cuts == {len(proclitics)}
+    assert readings.cut_lemma_frequency[len(proclitics)] > 1e-4
+    decision = decide_proclitics(word)
+    assert (decision.verdict, decision.split.proclitics) == ("trim", proclitics)
