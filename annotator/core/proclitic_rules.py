@@ -166,7 +166,7 @@ def _judge_unseen(letters: str, evidence: dict[int, str], readings: WordReadings
                   rest_readings: RestReadings
                   ) -> Judgement:
     """A word the corpus never saw: the readings, and how common their lemmas are."""
-    split = min((cut for cut in readings.cuts if cut > 0), default=0)
+    split = _likeliest_cut(readings)
     if not split:
         return "keep", 0, "the dictionary reads it whole"
     if split in readings.spelt_cuts and 0 in readings.cuts:
@@ -206,3 +206,19 @@ def _judge_unseen(letters: str, evidence: dict[int, str], readings: WordReadings
     if split in evidence:
         return "uncertain", split, "the readings disagree"
     return "keep", 0, "the readings disagree and the project has no evidence"
+
+
+def _likeliest_cut(readings: WordReadings) -> int:
+    """The shortest cut, unless a longer one reads a lemma far commoner (RARER_WHOLE times):
+    ولسعيها is و + ل + سعي ('effort', 1e-4) + ها, not و + لسع ('a sting', 3e-7) + ها."""
+    cuts = sorted(cut for cut in readings.cuts if cut > 0)
+    if not cuts:
+        return 0
+    split = cuts[0]
+    for longer in cuts[1:]:
+        shorter_frequency = readings.cut_lemma_frequency.get(split)
+        longer_frequency = readings.cut_lemma_frequency.get(longer, 0.0)
+        if shorter_frequency is not None and longer_frequency >= SEEN_LEMMA \
+                and longer_frequency >= RARER_WHOLE * shorter_frequency:
+            split = longer
+    return split

@@ -219,3 +219,14 @@ def test_the_fixed_expressions_on_the_name_of_god_split_before_it(word, procliti
     assert readings.cut_lemma_frequency[len(proclitics)] > 1e-4
     decision = decide_proclitics(word)
     assert (decision.verdict, decision.split.proclitics) == ("trim", proclitics)
+
+
+def test_a_longer_cut_is_taken_when_its_lemma_is_far_commoner():
+    # و + ل + سعيها ('her effort'), not و + لسعيها ('her two stings').
+    both = WordReadings(frozenset({1, 2}), cut_lemma_frequency={1: 3e-7, 2: 1.3e-4})
+    decision = decide_proclitics("ولسعيها", lexicon=lexicon_of(ولسعيها=both))
+    assert (decision.verdict, decision.split.proclitics) == ("trim", "ول")
+    # Merely commoner is not enough: the shorter cut stays.
+    close = WordReadings(frozenset({1, 2}), cut_lemma_frequency={1: 1e-5, 2: 1.3e-4})
+    decision = decide_proclitics("ولسعيها", lexicon=lexicon_of(ولسعيها=close))
+    assert decision.split.proclitics == "و"
