@@ -8,7 +8,7 @@ whole and the corpus saw it as a valley 44 times and as و + أدّى twice; و�
 
 Nothing is loaded until the first word is asked for (the desk starts without it), and then only
 what that word needs: farahidi reads its tables as its analysis reaches them (about 0.6 s and
-160 MB for the first word), and the corpus counts (core.farahidi_corpus) in 0.5 s. A word no
+160 MB for the first word), and the corpus counts (core.farahidi_corpus) in 1.5 s. A word no
 spelling of which the dictionary reads is read as the corpus lemma it spells, whole or after
 one proclitic letter (ورونالد: و + رونالد). A word takes 1 to 5 ms. `farahidi_readings`
 remembers every word (core.lexicon_cache), in a file when the services give it one, so that
@@ -215,7 +215,8 @@ def analyse_word(letters: str) -> WordReadings | None:
                         whole_verb_only=whole_pos == {VERB}, proper_cuts=frozenset(proper),
                         spelt_cuts=frozenset(cut for cut, n in spelt.items()
                                              if cut not in cuts or 2 * n > attested[cut])
-                        | (cuts - written_cuts))
+                        | (cuts - written_cuts),
+                        sightings=corpus.sightings().get(letters, 0))
 
 
 def _read_by_corpus_lemmas(letters: str) -> WordReadings | None:
@@ -226,7 +227,7 @@ def _read_by_corpus_lemmas(letters: str) -> WordReadings | None:
         return None
     return WordReadings(frozenset(cuts), whole_lemma_frequency=cuts.get(0, 0.0),
                         cut_lemma_frequency={cut: f for cut, f in cuts.items() if cut},
-                        analysed=False)
+                        analysed=False, sightings=corpus.sightings().get(letters, 0))
 
 
 def _version() -> str:

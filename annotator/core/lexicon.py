@@ -60,6 +60,9 @@ class WordReadings:
     # word the analyser's corpus lemmatised (a name or loanword the dictionary lacks: و +
     # رونالد); such cuts carry no counts, parts of speech or names.
     analysed: bool = True
+    # How often the corpus saw this written word, whatever its first letter or reading: the
+    # word standing alone (تفحص, the rest of بتفحص, 4 times), counted as the model file does.
+    sightings: int = 0
 
     @property
     def seen(self) -> int:

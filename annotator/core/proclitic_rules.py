@@ -36,6 +36,9 @@ RARER_WHOLE = 300
 # Proclitic letters that begin with a conjunction: و and ف join any word, names included.
 CONJUNCTION_SEQUENCES = frozenset(s for s in SEQUENCES if s[0] in CONJUNCTIONS)
 PROCLITIC_SEQUENCES = frozenset(SEQUENCES)
+# How often the corpus must have seen a rest on its own (in the model file's counts, which
+# count most sightings twice) for it to count as standing alone, as in the project.
+CORPUS_SIGHTINGS = 4
 # A rest this long that stands alone in the project is no coincidence of spelling.
 LONG_REST = 4
 # The shortest rest the analyser's reading of it is taken as evidence for.
@@ -187,9 +190,17 @@ def _judge_unseen(letters: str, evidence: dict[int, str], readings: WordReadings
         # Only a lemma nobody uses after the proclitic: perhaps a name the dictionary lacks,
         # unless the rest stands alone in the project as a word a proclitic may precede (not
         # the copula ليس behind بليس, Martin Place).
-        alone = rest_readings(split) if split in evidence else None
-        if alone is not None and 0 not in alone.closed_class_cuts:
+        alone = rest_readings(split)
+        if alone is None or 0 in alone.closed_class_cuts:
+            return "keep", 0, "only a rare reading splits it"
+        if split in evidence:
             return "trim", split, "a rare reading, but the rest stands alone"
+        if alone.sightings >= CORPUS_SIGHTINGS and len(letters) - split >= MIN_READ_REST:
+            # The corpus saw the rest on its own (تفحص, the rest of بتفحص). After ف and ك
+            # that is also the shape of a name (فراجين, كوال), so the cut is only offered.
+            if letters[split - 1] in CAREFUL_LETTERS:
+                return "uncertain", split, "ف or ك before a rest the corpus saw alone"
+            return "trim", split, "a rare reading, but the corpus saw the rest alone"
         return "keep", 0, "only a rare reading splits it"
     if 0 not in readings.cuts:
         return "trim", split, "no reading keeps the letter"

@@ -60,3 +60,30 @@ def test_the_analyser_reads_an_unknown_word_by_the_corpus_lemma_it_spells():
     assert readings.cuts == {1} and readings.cut_lemma_frequency[1] > 1e-7
     assert analyse_word("وتوسكانا") is None
     assert analyse_word("وقال").analysed
+
+
+def rare_cut(sightings_of_rest: int) -> dict[str, WordReadings]:
+    """A word split only into a lemma the corpus never names, and its rest's readings."""
+    return {
+        "word": WordReadings(frozenset({1}), cut_lemma_frequency={1: 0.0}),
+        "rest": WordReadings(frozenset({0}), whole_lemma_frequency=1e-5,
+                             sightings=sightings_of_rest),
+    }
+
+
+@pytest.mark.parametrize(("word", "sightings", "verdict"), [
+    ("بتفحص", 4, "trim"),  # the corpus saw تفحص on its own
+    ("بتفحص", 2, "keep"),  # once is no evidence
+    ("كتحد", 110, "uncertain"),  # after ف and ك, also the shape of a name (كوال, فراجين)
+    ("بير", 18, "keep"),  # a rest of two letters says nothing
+])
+def test_a_rare_cut_whose_rest_the_corpus_saw_alone(word, sightings, verdict):
+    made = rare_cut(sightings)
+    lexicon = {word: made["word"], word[1:]: made["rest"]}.get
+    assert decide_proclitics(word, lexicon=lexicon).verdict == verdict
+
+
+def test_the_corpus_counts_every_word_it_saw():
+    assert analyse_word("تفحص").sightings >= 4
+    assert analyse_word("ورقته").sightings >= 4
+    assert analyse_word("بتفحص").sightings == 0
