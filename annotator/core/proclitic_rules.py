@@ -57,7 +57,7 @@ def judge(letters: str, evidence: dict[int, str], readings: WordReadings | None,
         if cut > 0 and not _foreign_name_shape(letters, cut, readings, rest_readings):
             return "trim", cut, WITH_THE_ARTICLE
     if readings.seen and readings.attested:
-        return _judge_seen(letters, evidence, readings)
+        return _judge_seen(letters, evidence, readings, rest_readings)
     return _judge_unseen(letters, evidence, readings, rest_readings)
 
 
@@ -111,8 +111,8 @@ def _begins_a_word(rest: str) -> bool:
     return rest[:1] in HAMZA_ALEFS and len(rest) >= MIN_READ_REST
 
 
-def _judge_seen(letters: str, evidence: dict[int, str],
-                readings: WordReadings) -> Judgement:
+def _judge_seen(letters: str, evidence: dict[int, str], readings: WordReadings,
+                rest_readings: RestReadings) -> Judgement:
     """A word the analyser's corpus saw: its counts decide, unless the readings object."""
     preferred, share = readings.preference()
     if preferred is None or share < PREFERENCE_SHARE:
@@ -157,10 +157,12 @@ def _judge_seen(letters: str, evidence: dict[int, str],
         return "uncertain", preferred, "also a common word of its own"
     if letters[preferred - 1] in CAREFUL_LETTERS and preferred in readings.verb_cuts \
             and not _begins_a_word(letters[preferred:]) \
-            and (preferred in readings.proper_cuts or readings.seen < NAME_SIGHTINGS):
+            and (preferred in readings.proper_cuts or (readings.seen < NAME_SIGHTINGS
+                 and not _seen_alone(letters, preferred, rest_readings))):
         # فورد (Ford) is seen 58 times as ف + ورد, which is also the name Ward; a name the
         # corpus saw a few times may be one it split wrongly (فيلتمان, Feltman, 6 times as
-        # ف + a verb). فقال, فكيف and فيجب, seen often and only split, are trimmed.
+        # ف + a verb), unless it saw the rest on its own too (فقاموا, 10 times, and قاموا).
+        # فقال, فكيف and فيجب, seen often and only split, are trimmed.
         return "uncertain", preferred, "ف or ك before what may be a verb"
     return "trim", preferred, "the corpus splits it"
 
@@ -195,7 +197,7 @@ def _judge_unseen(letters: str, evidence: dict[int, str], readings: WordReadings
             return "keep", 0, "only a rare reading splits it"
         if split in evidence:
             return "trim", split, "a rare reading, but the rest stands alone"
-        if alone.sightings >= CORPUS_SIGHTINGS and len(letters) - split >= MIN_READ_REST:
+        if _seen_alone(letters, split, rest_readings):
             # The corpus saw the rest on its own (تفحص, the rest of بتفحص). After ف and ك
             # that is also the shape of a name (فراجين, كوال), so the cut is only offered.
             if letters[split - 1] in CAREFUL_LETTERS:
@@ -233,3 +235,12 @@ def _likeliest_cut(readings: WordReadings) -> int:
                 and longer_frequency >= RARER_WHOLE * shorter_frequency:
             split = longer
     return split
+
+
+def _seen_alone(letters: str, cut: int, rest_readings: RestReadings) -> bool:
+    """Whether the analyser's corpus saw the rest after `cut`, of three letters or more, on
+    its own: a word of the language, not the tail of a name (تفحص, قاموا)."""
+    if len(letters) - cut < MIN_READ_REST:
+        return False
+    rest = rest_readings(cut)
+    return rest is not None and rest.sightings >= CORPUS_SIGHTINGS
