@@ -3,7 +3,7 @@
     python bench/bench_search.py [--docs 100000] [--variants] [--keep DIR]
 
 Builds a project of synthetic ~2 KB articles whose words are drawn, by frequency, from the
-real news in /work/shared/corpus (read here, never copied into the repository), with the
+real news in ../shared/corpus beside the repository (read here, never copied into it), with the
 spellings the search must see through: hamza dropped from alefs, harakat and shadda, tatweel,
 NBSP, and proclitics glued to words. Then:
 
@@ -48,7 +48,8 @@ from annotator.storage import ProjectStore  # noqa: E402
 from annotator.storage.search_index import SearchIndex  # noqa: E402
 from bench.machine import machine_facts  # noqa: E402
 
-CORPUS = Path("/work/shared/corpus/news")
+# The shared corpus sits beside the repository's folder.
+CORPUS = ROOT.parent / "shared" / "corpus" / "news"
 ARTICLE_CHARS = 2000
 PAGE = 100
 WARM_REPEATS = 5
