@@ -7,13 +7,15 @@ corpus's annotators also lemmatised words the dictionary lacks, names and loanwo
 (رونالد, كاتدرائية, حضرموت): its 35,000 lemmas are a second, wider word list, asked when the
 dictionary has no reading of a word at all.
 
-Each table is read on first use (the word counts in 1.5 s and 32 MB, the lemma frequencies in
-0.1 s, the lemmas' spellings in 0.15 s) and kept for the process.
+Each table is read on first use (the word counts in 0.5 s and 32 MB, the lemma frequencies in
+0.1 s, the lemmas' spellings in 0.15 s) and kept for the process; a second thread asking
+meanwhile waits for it rather than reading it again.
 """
 
 from __future__ import annotations
 
 import gzip
+import threading
 import warnings
 from functools import cache
 from importlib.resources import files
@@ -23,15 +25,18 @@ import regex
 from annotator.core.lexicon import PROCLITIC_LETTERS, SEQUENCES
 
 PROCLITIC_SEQUENCES = frozenset(SEQUENCES)
+# Held while a table is read: re-entrant, since one table's reading asks for another's.
+_LOADING = threading.RLock()
 TA_MARBUTA = "\u0629"
 # Spellings news writes for the same letters: hamza seats, alef maqsura, ta marbuta.
 _SPELLINGS = str.maketrans("أإآىة", "ااايه")
 # A lemma the corpus names this rarely (once in some ten million words) is no evidence of a
 # word: its annotators lemmatised some typing slips and fragments too.
 CORPUS_LEMMA_FREQUENCY = 1e-7
-# The shortest rest after a proclitic a corpus lemma is taken as evidence for: two letters
-# spell too many fragments (و + يد in لويد).
-MIN_LEMMA_LETTERS = 3
+# The shortest word or rest after a proclitic a corpus lemma is taken as evidence for: the
+# list holds 4,088 spellings of three letters, and names split into one (وايت, White, and
+# آيَت; بوزو and وُزُو).
+MIN_LEMMA_LETTERS = 4
 
 
 def warm_up() -> None:
@@ -50,15 +55,20 @@ def attested() -> dict[str, tuple[tuple[str, int], ...]]:
     return _counts()[0]
 
 
+def _counts() -> tuple[dict[str, tuple[tuple[str, int], ...]], dict[str, int]]:
+    with _LOADING:
+        return _read_counts()
+
+
 def sightings() -> dict[str, int]:
     """Written word -> how often the corpus saw it, whatever its reading: every word, not
-    only those that begin with a proclitic letter (تفحص 4 times, ورقته 16). The counts are
-    the model file's, which counts most sightings twice."""
+    only those that begin with a proclitic letter (تفحص 4, ورقته 16). The counts are the
+    model file's, which counts most sightings twice."""
     return _counts()[1]
 
 
 @cache
-def _counts() -> tuple[dict[str, tuple[tuple[str, int], ...]], dict[str, int]]:
+def _read_counts() -> tuple[dict[str, tuple[tuple[str, int], ...]], dict[str, int]]:
     try:
         from farahidi.lm import LM_ENCODING, LM_FILE
         from farahidi.translit import bw_to_arabic
@@ -84,9 +94,14 @@ def _counts() -> tuple[dict[str, tuple[tuple[str, int], ...]], dict[str, int]]:
     return {word: tuple(lemmas.items()) for word, lemmas in counts.items()}, seen
 
 
-@cache
 def lemma_frequencies() -> dict[str, float]:
     """Vowelled lemma -> its share of the corpus's words."""
+    with _LOADING:
+        return _read_lemma_frequencies()
+
+
+@cache
+def _read_lemma_frequencies() -> dict[str, float]:
     from farahidi.lm import MAP_LEMMA, load_map
 
     with warnings.catch_warnings():
@@ -105,10 +120,15 @@ def lemma_frequency(lemma: str, plural: bool) -> float:
     return found or 0.0
 
 
-@cache
 def _lemmas_by_spelling() -> dict[str, float]:
     """Each lemma's letters, hamza and final letters folded -> the commonest such lemma's
     frequency."""
+    with _LOADING:
+        return _index_lemma_spellings()
+
+
+@cache
+def _index_lemma_spellings() -> dict[str, float]:
     by_spelling: dict[str, float] = {}
     for lemma, frequency in lemma_frequencies().items():
         spelling = strip_vowels(lemma).translate(_SPELLINGS)

@@ -8,7 +8,7 @@ whole and the corpus saw it as a valley 44 times and as و + أدّى twice; و�
 
 Nothing is loaded until the first word is asked for (the desk starts without it), and then only
 what that word needs: farahidi reads its tables as its analysis reaches them (about 0.6 s and
-160 MB for the first word), and the corpus counts (core.farahidi_corpus) in 1.5 s. A word no
+160 MB for the first word), and the corpus counts (core.farahidi_corpus) in 0.5 s. A word no
 spelling of which the dictionary reads is read as the corpus lemma it spells, whole or after
 one proclitic letter (ورونالد: و + رونالد). A word takes 1 to 5 ms. `farahidi_readings`
 remembers every word (core.lexicon_cache), in a file when the services give it one, so that
@@ -27,7 +27,12 @@ import regex
 
 from annotator.core import farahidi_corpus as corpus
 from annotator.core.arabic_spellings import respellings, with_final_ya
-from annotator.core.lexicon import PROCLITIC_LETTERS, SEQUENCES, WordReadings
+from annotator.core.lexicon import (
+    COMMON_LEMMA_FREQUENCY,
+    PROCLITIC_LETTERS,
+    SEQUENCES,
+    WordReadings,
+)
 from annotator.core.lexicon_cache import CachedLexicon
 
 # Parts of a proclitic's description that write no proclitic letter of their own.
@@ -40,6 +45,8 @@ PARTICLE, VERB = "حرف", "فعل"
 PROPER_NOUN = "اسم علم"
 PLURAL = "جمع"
 GOD = "الله"
+# Prepositions that only ever govern a noun: never a verb after them.
+PREPOSITIONS_OF_NOUNS = "بك"
 GOD_IN_THE_CORPUS = "\u0627\u0644\u0644\u0651\u064e\u0647"  # shadda before fatha, as written there
 # The proclitic letters a cut may pass.
 PROCLITIC_SEQUENCES = frozenset(SEQUENCES)
@@ -89,7 +96,12 @@ def _cut(analysis, letters: str) -> int | None:  # type: ignore[no-untyped-def]
             # farahidi describes no proclitic of the fixed expressions on the name of God
             # (لله, والله, بالله): they are the letters before الله, or before له where ل
             # has taken in its alef and lam (لله, ولله).
-            cut = len(letters) - len(GOD) if letters.endswith(GOD) else len(letters) - 2
+            if letters.endswith(GOD):
+                cut = len(letters) - len(GOD)
+            elif letters.endswith(GOD[2:]):
+                cut = len(letters) - 2
+            else:
+                return None
             break
         for part in affix.description.split("+"):
             if part and part not in NOT_A_CUT:
@@ -180,10 +192,7 @@ def analyse_word(letters: str) -> WordReadings | None:
             whole_pos.add(analysis.pos)
         if analysis.type == PROPER_NOUN:
             (suffixed if analysis.enclitics else proper).add(cut)
-        # The dictionary writes the name of God without vowels, the corpus with them.
-        lemma = GOD_IN_THE_CORPUS if analysis.lemma == GOD else analysis.lemma
-        frequency[cut] = max(frequency.get(cut, 0.0), corpus.lemma_frequency(
-            lemma, plural=analysis.number == PLURAL))
+        frequency[cut] = max(frequency.get(cut, 0.0), _frequency(analysis))
     if not cuts:
         return _read_by_corpus_lemmas(letters)
     attested: dict[int, int] = {}
@@ -216,7 +225,43 @@ def analyse_word(letters: str) -> WordReadings | None:
                         spelt_cuts=frozenset(cut for cut, n in spelt.items()
                                              if cut not in cuts or 2 * n > attested[cut])
                         | (cuts - written_cuts),
-                        sightings=corpus.sightings().get(letters, 0))
+                        rest_sightings={cut: n for cut in cuts if cut > 0
+                                        for n in [_rest_sightings(letters, cut)] if n})
+
+
+def _frequency(analysis) -> float:  # type: ignore[no-untyped-def]
+    """How common the corpus finds a reading's lemma. The dictionary writes the name of God
+    without vowels, the corpus with them."""
+    lemma = GOD_IN_THE_CORPUS if analysis.lemma == GOD else analysis.lemma
+    return corpus.lemma_frequency(lemma, plural=analysis.number == PLURAL)
+
+
+def _rest_sightings(letters: str, cut: int) -> int:
+    """How often the corpus saw the rest after `cut` on its own as a content word (see
+    WordReadings.rest_sightings): its sightings less those it read as proclitic + word
+    itself (وسي, the rest of لوسي, is و + سي); none for a particle, pronoun or copula (ليس in
+    بليس), or, after ب or ك, for a rest that is a common verb (قام in بقام)."""
+    rest = letters[cut:]
+    seen = corpus.sightings().get(rest, 0)
+    if not seen:
+        return 0
+    readings = list(_readings(rest))
+    whole = [analysis for rest_cut, analysis, _ in readings if rest_cut == 0]
+    if any(analysis.pos == PARTICLE or analysis.type in CLOSED_CLASS_TYPES for analysis in whole):
+        return 0
+    if letters[cut - 1] in PREPOSITIONS_OF_NOUNS and any(
+            analysis.pos == VERB and _frequency(analysis) >= COMMON_LEMMA_FREQUENCY
+            for analysis in whole):
+        return 0
+    lemma_cuts: dict[str, set[int]] = {}
+    for rest_cut, analysis, _ in readings:
+        lemma_cuts.setdefault(analysis.lemma, set()).add(rest_cut)
+    split = 0
+    for lemma, count in corpus.attested().get(rest, ()):
+        known = lemma_cuts.get(lemma)
+        if (known is None and corpus.spelt_cut(lemma, rest)) or (known and 0 not in known):
+            split += count
+    return max(seen - split, 0)
 
 
 def _read_by_corpus_lemmas(letters: str) -> WordReadings | None:
@@ -227,7 +272,7 @@ def _read_by_corpus_lemmas(letters: str) -> WordReadings | None:
         return None
     return WordReadings(frozenset(cuts), whole_lemma_frequency=cuts.get(0, 0.0),
                         cut_lemma_frequency={cut: f for cut, f in cuts.items() if cut},
-                        analysed=False, sightings=corpus.sightings().get(letters, 0))
+                        analysed=False)
 
 
 def _version() -> str:

@@ -25,6 +25,8 @@ SEQUENCES: tuple[str, ...] = tuple(sorted(
     key=len, reverse=True,
 ))
 
+# Corpus frequency of a lemma (بحري 'naval' 1.2e-4, قام 1.2e-3) from which it is a common word.
+COMMON_LEMMA_FREQUENCY = 1e-4
 # The share of a word's attested occurrences one cut must have for the analyser to prefer it;
 # below it, the corpus read the word both ways often enough to call it ambiguous.
 PREFERENCE_SHARE = 0.8
@@ -60,9 +62,11 @@ class WordReadings:
     # word the analyser's corpus lemmatised (a name or loanword the dictionary lacks: و +
     # رونالد); such cuts carry no counts, parts of speech or names.
     analysed: bool = True
-    # How often the corpus saw this written word, whatever its first letter or reading: the
-    # word standing alone (تفحص, the rest of بتفحص, 4 times), counted as the model file does.
-    sightings: int = 0
+    # For each cut, how often the analyser's corpus saw the rest on its own as a content word
+    # (بتفحص: تفحص, 4 in the model file's counts, which count most sightings twice): not
+    # read there as proclitic + word itself, not a particle, pronoun or copula, and after ب
+    # or ك, which govern nouns, not only a verb.
+    rest_sightings: Mapping[int, int] = field(default_factory=dict)
 
     @property
     def seen(self) -> int:

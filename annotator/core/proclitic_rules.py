@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-from annotator.core.lexicon import CONJUNCTIONS, PREFERENCE_SHARE, SEQUENCES, WordReadings
+from annotator.core.lexicon import (
+    COMMON_LEMMA_FREQUENCY,
+    CONJUNCTIONS,
+    PREFERENCE_SHARE,
+    SEQUENCES,
+    WordReadings,
+)
 
 Verdict = Literal["trim", "keep", "uncertain"]
 WITH_THE_ARTICLE = "a word with the article"
@@ -19,7 +25,7 @@ RestReadings = Callable[[int], "WordReadings | None"]
 
 # Corpus frequency of a whole-word lemma (بحري 'naval' 1.2e-4, بذل 1.2e-4, وقّال 0) from which
 # the dictionary is taken to know the word as a word of its own: a split is then offered only.
-WHOLE_WORD_FREQUENCY = 1e-4
+WHOLE_WORD_FREQUENCY = COMMON_LEMMA_FREQUENCY
 # Conjunction ف and preposition ك begin few words compared with the words they are the first
 # letter of (فرنسا، فورد، كركوك): before a word that may be a verb they are offered only.
 CAREFUL_LETTERS = "فك"
@@ -54,22 +60,21 @@ def judge(letters: str, evidence: dict[int, str], readings: WordReadings | None,
     if readings is None or not readings.analysed:
         return _judge_unread(letters, evidence, readings, rest_readings)
     for cut in sorted(readings.article_cuts):
-        if cut > 0 and not _foreign_name_shape(letters, cut, readings, rest_readings):
+        if cut > 0 and not _foreign_name_shape(letters, cut, readings):
             return "trim", cut, WITH_THE_ARTICLE
     if readings.seen and readings.attested:
-        return _judge_seen(letters, evidence, readings, rest_readings)
+        return _judge_seen(letters, evidence, readings)
     return _judge_unseen(letters, evidence, readings, rest_readings)
 
 
-def _foreign_name_shape(letters: str, cut: int, readings: WordReadings,
-                        rest_readings: RestReadings) -> bool:
+def _foreign_name_shape(letters: str, cut: int, readings: WordReadings) -> bool:
     """Whether ف or ك + the article may rather be a name the dictionary lacks: كال and فال
     begin many transliterated names (كاليانا، فالنسيا), and a word of that shape that the corpus
-    never saw, whose rest with the article it never saw either, is not trimmed on its shape."""
+    never saw, whose rest with the article it never saw alone either (it saw الأميركية, the
+    rest of كالأميركية), is not trimmed on its shape."""
     if letters[cut - 1] not in CAREFUL_LETTERS or readings.seen:
         return False
-    rest = rest_readings(cut)
-    return rest is None or not rest.seen
+    return not readings.rest_sightings.get(cut)
 
 
 def _judge_unread(letters: str, evidence: dict[int, str], lemmas: WordReadings | None,
@@ -77,9 +82,10 @@ def _judge_unread(letters: str, evidence: dict[int, str], lemmas: WordReadings |
     """No reading of the word in any spelling: a name, a loanword or a form the dictionary
     lacks (وشاتيلا, وإنبي, لميليشيات). `lemmas` says where it spells a lemma of the
     analyser's corpus. A word that spells one whole keeps its letters (كوندوليزا, بلاي). A
-    rest that stands alone in the project, begins with a written hamza or spells a corpus
-    lemma is a word after proclitics, unless it is a short rest after a preposition, which a
-    name of its own may spell."""
+    rest that stands alone in the project is a word after proclitics, unless it is a short
+    rest after a preposition, which a name of its own may spell; so is one that begins with a
+    written hamza, and one that spells a corpus lemma (after ف or ك that cut is only
+    offered)."""
     if lemmas is not None and 0 in lemmas.cuts:
         return "keep", 0, "the corpus knows the whole word"
     for cut, kind in evidence.items():
@@ -111,8 +117,8 @@ def _begins_a_word(rest: str) -> bool:
     return rest[:1] in HAMZA_ALEFS and len(rest) >= MIN_READ_REST
 
 
-def _judge_seen(letters: str, evidence: dict[int, str], readings: WordReadings,
-                rest_readings: RestReadings) -> Judgement:
+def _judge_seen(letters: str, evidence: dict[int, str],
+                readings: WordReadings) -> Judgement:
     """A word the analyser's corpus saw: its counts decide, unless the readings object."""
     preferred, share = readings.preference()
     if preferred is None or share < PREFERENCE_SHARE:
@@ -157,12 +163,12 @@ def _judge_seen(letters: str, evidence: dict[int, str], readings: WordReadings,
         return "uncertain", preferred, "also a common word of its own"
     if letters[preferred - 1] in CAREFUL_LETTERS and preferred in readings.verb_cuts \
             and not _begins_a_word(letters[preferred:]) \
-            and (preferred in readings.proper_cuts or (readings.seen < NAME_SIGHTINGS
-                 and not _seen_alone(letters, preferred, rest_readings))):
+            and (preferred in readings.proper_cuts or readings.seen < NAME_SIGHTINGS):
         # فورد (Ford) is seen 58 times as ف + ورد, which is also the name Ward; a name the
         # corpus saw a few times may be one it split wrongly (فيلتمان, Feltman, 6 times as
-        # ف + a verb), unless it saw the rest on its own too (فقاموا, 10 times, and قاموا).
-        # فقال, فكيف and فيجب, seen often and only split, are trimmed.
+        # ف + a verb). فقال, فكيف and فيجب, seen often and only split, are trimmed. That the
+        # corpus saw the rest alone says nothing here: فيدل (Fidel) and يدل, فيرون (Verón)
+        # and يرون.
         return "uncertain", preferred, "ف or ك before what may be a verb"
     return "trim", preferred, "the corpus splits it"
 
@@ -192,12 +198,11 @@ def _judge_unseen(letters: str, evidence: dict[int, str], readings: WordReadings
         # Only a lemma nobody uses after the proclitic: perhaps a name the dictionary lacks,
         # unless the rest stands alone in the project as a word a proclitic may precede (not
         # the copula ليس behind بليس, Martin Place).
-        alone = rest_readings(split)
-        if alone is None or 0 in alone.closed_class_cuts:
-            return "keep", 0, "only a rare reading splits it"
-        if split in evidence:
+        alone = rest_readings(split) if split in evidence else None
+        if alone is not None and 0 not in alone.closed_class_cuts:
             return "trim", split, "a rare reading, but the rest stands alone"
-        if _seen_alone(letters, split, rest_readings):
+        if _seen_alone(letters, split, readings) and not (
+                0 in readings.cuts and readings.whole_lemma_frequency >= SEEN_LEMMA):
             # The corpus saw the rest on its own (تفحص, the rest of بتفحص). After ف and ك
             # that is also the shape of a name (فراجين, كوال), so the cut is only offered.
             if letters[split - 1] in CAREFUL_LETTERS:
@@ -222,8 +227,10 @@ def _judge_unseen(letters: str, evidence: dict[int, str], readings: WordReadings
 
 
 def _likeliest_cut(readings: WordReadings) -> int:
-    """The shortest cut, unless a longer one reads a lemma far commoner (RARER_WHOLE times):
-    ولسعيها is و + ل + سعي ('effort', 1e-4) + ها, not و + لسع ('a sting', 3e-7) + ها."""
+    """The shortest cut, unless a longer one reads a lemma far commoner (RARER_WHOLE times)
+    than a lemma the corpus uses: ولسعيها is و + ل + سعي ('effort', 1e-4) + ها, not و + لسع
+    ('a sting', 3e-7) + ها. A cut whose lemma the corpus never names (a verb it spells
+    otherwise, a name) is not weighed so: ولاقت stays و + لاقت, not و + ل + اقت."""
     cuts = sorted(cut for cut in readings.cuts if cut > 0)
     if not cuts:
         return 0
@@ -231,16 +238,15 @@ def _likeliest_cut(readings: WordReadings) -> int:
     for longer in cuts[1:]:
         shorter_frequency = readings.cut_lemma_frequency.get(split)
         longer_frequency = readings.cut_lemma_frequency.get(longer, 0.0)
-        if shorter_frequency is not None and longer_frequency >= SEEN_LEMMA \
+        if shorter_frequency is not None and shorter_frequency >= SEEN_LEMMA \
                 and longer_frequency >= RARER_WHOLE * shorter_frequency:
             split = longer
     return split
 
 
-def _seen_alone(letters: str, cut: int, rest_readings: RestReadings) -> bool:
-    """Whether the analyser's corpus saw the rest after `cut`, of three letters or more, on
-    its own: a word of the language, not the tail of a name (تفحص, قاموا)."""
-    if len(letters) - cut < MIN_READ_REST:
-        return False
-    rest = rest_readings(cut)
-    return rest is not None and rest.sightings >= CORPUS_SIGHTINGS
+def _seen_alone(letters: str, cut: int, readings: WordReadings) -> bool:
+    """Whether the analyser's corpus saw the rest after `cut`, of four letters or more, on
+    its own as a content word: a word of the language, not the tail of a name (تفحص, ورقته;
+    a rest of three letters, لوج in بلوج, Blog, may be a fragment)."""
+    return len(letters) - cut >= LONG_REST \
+        and readings.rest_sightings.get(cut, 0) >= CORPUS_SIGHTINGS

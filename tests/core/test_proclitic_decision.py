@@ -74,14 +74,10 @@ def test_f_before_a_verb_that_is_also_a_name_or_seldom_seen_is_only_offered():
     often = WordReadings(frozenset({1}), verb_cuts=frozenset({1}), attested={1: 188})
     decision = decide_proclitics("فكيف", lexicon=lexicon_of(فكيف=often))
     assert (decision.verdict, decision.split.proclitics) == ("trim", "ف")
-    # فقاموا: seen 10 times, but the corpus saw قاموا on its own too: a verb, no name's tail.
-    verb = WordReadings(frozenset({0}), verb_cuts=frozenset({0}), sightings=239)
-    lexicon = lexicon_of(فقاموا=WordReadings(frozenset({1}), verb_cuts=frozenset({1}),
-                                            attested={1: 10}), قاموا=verb)
-    assert decide_proclitics("فقاموا", lexicon=lexicon).verdict == "trim"
-    # Ford stays offered whatever the corpus saw of ورد: it is also a name.
-    lexicon = lexicon_of(فورد=readings, ورد=verb)
-    assert decide_proclitics("فورد", lexicon=lexicon).verdict == "uncertain"
+    # That the corpus saw the rest alone changes nothing: فيدل (Fidel) and يدل, a verb.
+    fidel = WordReadings(frozenset({1}), verb_cuts=frozenset({1}), attested={1: 2},
+                         rest_sightings={1: 167})
+    assert decide_proclitics("فيدل", lexicon=lexicon_of(فيدل=fidel)).verdict == "uncertain"
 
 
 def test_a_cut_only_a_restored_hamza_reads():
