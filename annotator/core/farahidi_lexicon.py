@@ -53,7 +53,7 @@ PROCLITIC_SEQUENCES = frozenset(SEQUENCES)
 _LETTERS = regex.compile(r"[\u0621-\u063a\u0641-\u064a]+")
 # Bumped whenever what is kept of a word's readings changes, so that old cache files are
 # started afresh.
-READINGS_VERSION = 5
+READINGS_VERSION = 6
 
 
 # How often the corpus must have seen a word ending in ى with lemmas its own readings lack for
@@ -63,13 +63,18 @@ FINAL_YA_SIGHTINGS = 10
 _LOADING = threading.Lock()
 
 
-@cache
 def _analyzer():  # type: ignore[no-untyped-def]
-    """farahidi's analyser; its tables are read as analyses reach them."""
+    """farahidi's analyser; its tables are read as analyses reach them. Threads asking at
+    once wait for one to build it."""
     with _LOADING:
-        import farahidi  # imported here so the desk starts without it
+        return _build_analyzer()
 
-        return farahidi.Analyzer()
+
+@cache
+def _build_analyzer():  # type: ignore[no-untyped-def]
+    import farahidi  # imported here so the desk starts without it
+
+    return farahidi.Analyzer()
 
 
 def _analyses(letters: str):  # type: ignore[no-untyped-def]
@@ -225,8 +230,9 @@ def analyse_word(letters: str) -> WordReadings | None:
                         spelt_cuts=frozenset(cut for cut, n in spelt.items()
                                              if cut not in cuts or 2 * n > attested[cut])
                         | (cuts - written_cuts),
-                        rest_sightings={cut: n for cut in cuts if cut > 0
-                                        for n in [_rest_sightings(letters, cut)] if n})
+                        rest_sightings={} if attested else {
+                            cut: n for cut in cuts if cut > 0
+                            for n in [_rest_sightings(letters, cut)] if n})
 
 
 def _frequency(analysis) -> float:  # type: ignore[no-untyped-def]
@@ -240,7 +246,8 @@ def _rest_sightings(letters: str, cut: int) -> int:
     """How often the corpus saw the rest after `cut` on its own as a content word (see
     WordReadings.rest_sightings): its sightings less those it read as proclitic + word
     itself (وسي, the rest of لوسي, is و + سي); none for a particle, pronoun or copula (ليس in
-    بليس), or, after ب or ك, for a rest that is a common verb (قام in بقام)."""
+    بليس), or, after ب or ك, for a rest that is a common verb and no common noun (قام in
+    بقام; عمل in بعمل is a common noun too)."""
     rest = letters[cut:]
     seen = corpus.sightings().get(rest, 0)
     if not seen:
@@ -249,10 +256,11 @@ def _rest_sightings(letters: str, cut: int) -> int:
     whole = [analysis for rest_cut, analysis, _ in readings if rest_cut == 0]
     if any(analysis.pos == PARTICLE or analysis.type in CLOSED_CLASS_TYPES for analysis in whole):
         return 0
-    if letters[cut - 1] in PREPOSITIONS_OF_NOUNS and any(
-            analysis.pos == VERB and _frequency(analysis) >= COMMON_LEMMA_FREQUENCY
-            for analysis in whole):
-        return 0
+    if letters[cut - 1] in PREPOSITIONS_OF_NOUNS:
+        common = {analysis.pos for analysis in whole
+                  if _frequency(analysis) >= COMMON_LEMMA_FREQUENCY}
+        if VERB in common and len(common) == 1:
+            return 0
     lemma_cuts: dict[str, set[int]] = {}
     for rest_cut, analysis, _ in readings:
         lemma_cuts.setdefault(analysis.lemma, set()).add(rest_cut)

@@ -62,10 +62,11 @@ class WordReadings:
     # word the analyser's corpus lemmatised (a name or loanword the dictionary lacks: و +
     # رونالد); such cuts carry no counts, parts of speech or names.
     analysed: bool = True
-    # For each cut, how often the analyser's corpus saw the rest on its own as a content word
-    # (بتفحص: تفحص, 4 in the model file's counts, which count most sightings twice): not
-    # read there as proclitic + word itself, not a particle, pronoun or copula, and after ب
-    # or ك, which govern nouns, not only a verb.
+    # For a word the corpus never saw with a reading it can place (no `attested` counts): for
+    # each cut, how often the corpus saw the rest on its own as a content word (بتفحص: تفحص,
+    # 4 in the model file's counts, which count most sightings twice): not read there as
+    # proclitic + word itself, not a particle, pronoun or copula, and after ب or ك, which
+    # govern nouns, not a common verb that is no common noun.
     rest_sightings: Mapping[int, int] = field(default_factory=dict)
 
     @property

@@ -90,6 +90,11 @@ def _judge_unread(letters: str, evidence: dict[int, str], lemmas: WordReadings |
         return "keep", 0, "the corpus knows the whole word"
     for cut, kind in evidence.items():
         rest = letters[cut:]
+        if kind == "article" and letters[cut - 1] in CAREFUL_LETTERS \
+                and rest_readings(cut) is None:
+            # كال and فال begin many names the dictionary lacks (كالدونيا, فالنتينو): the
+            # article is read from the shape alone, so the cut is only offered.
+            return "uncertain", cut, "ف or ك + ال, perhaps a name"
         if kind != "known" or rest_readings(cut) is not None or _begins_a_word(rest) \
                 or letters[:cut] in CONJUNCTION_SEQUENCES or len(rest) >= LONG_REST:
             return "trim", cut, "project evidence; the analyser cannot read the whole word"
@@ -198,13 +203,13 @@ def _judge_unseen(letters: str, evidence: dict[int, str], readings: WordReadings
         # Only a lemma nobody uses after the proclitic: perhaps a name the dictionary lacks,
         # unless the rest stands alone in the project as a word a proclitic may precede (not
         # the copula ليس behind بليس, Martin Place).
-        alone = rest_readings(split) if split in evidence else None
+        alone = rest_readings(split) if evidence.get(split) == "known" else None
         if alone is not None and 0 not in alone.closed_class_cuts:
             return "trim", split, "a rare reading, but the rest stands alone"
         if _seen_alone(letters, split, readings) and not (
                 0 in readings.cuts and readings.whole_lemma_frequency >= SEEN_LEMMA):
             # The corpus saw the rest on its own (تفحص, the rest of بتفحص). After ف and ك
-            # that is also the shape of a name (فراجين, كوال), so the cut is only offered.
+            # that is also the shape of a name (فراجين), so the cut is only offered.
             if letters[split - 1] in CAREFUL_LETTERS:
                 return "uncertain", split, "ف or ك before a rest the corpus saw alone"
             return "trim", split, "a rare reading, but the corpus saw the rest alone"

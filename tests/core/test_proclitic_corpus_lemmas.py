@@ -73,7 +73,7 @@ def rare_cut(sightings_of_rest: int, whole: float | None = None) -> WordReadings
 @pytest.mark.parametrize(("word", "readings", "verdict"), [
     ("بتفحص", rare_cut(4), "trim"),  # the corpus saw تفحص on its own
     ("بتفحص", rare_cut(2), "keep"),  # once is no evidence
-    ("بنوه", rare_cut(40, whole=3.8e-4), "keep"),  # a common whole word is not set aside
+    ("لباسي", rare_cut(40, whole=1.7e-5), "keep"),  # a whole word the corpus uses stays
     ("كتحدي", rare_cut(110), "uncertain"),  # after ف and ك, also a name's shape (فراجين)
     ("بلوج", rare_cut(18), "keep"),  # a rest of three letters may be a fragment (Blog)
 ])
@@ -86,8 +86,37 @@ def test_a_rare_cut_whose_rest_the_corpus_saw_alone(word, readings, verdict):
     ("بورقته", True),
     ("لوسي", False),  # وسي: the corpus read it as و + سي, not as a word of its own
     ("بقام", False),  # قام: a common verb, which no ب governs
-    ("بليس", False),  # ليس: a copula
+    ("فليسوا", False),  # ليسوا: a copula
 ])
 def test_the_corpus_sightings_of_a_words_rest(word, counted):
+    assert farahidi_corpus.sightings()[word[1:]] >= 4  # the corpus saw every rest here
     readings = analyse_word(word)
     assert (readings.rest_sightings.get(1, 0) >= 4) == counted
+
+
+def test_a_noun_that_is_also_a_verb_counts_after_a_preposition():
+    # عمل is a common verb and a common noun: after ب it still counts; قام, a common verb
+    # and no common noun, does not.
+    assert farahidi_corpus.sightings()["عمل"] >= 4
+    from annotator.core.farahidi_lexicon import _rest_sightings
+    assert _rest_sightings("بعمل", 1) >= 4
+    assert _rest_sightings("بقام", 1) == 0
+
+
+@pytest.mark.parametrize(("word", "verdict"), [
+    ("كالأميركية", "trim"),  # the corpus saw الأميركية alone: the article, not a name
+    ("كاليانا", "keep"),  # a name's shape, its rest never seen alone
+])
+def test_kaf_with_the_article_before_a_rest_the_corpus_saw_alone(word, verdict):
+    assert decide_proclitics(word).verdict == verdict
+
+
+@pytest.mark.parametrize(("word", "rest_read", "verdict"), [
+    ("كالدونيا", False, "uncertain"),  # كال begins many names the dictionary lacks
+    ("فالمحطات", True, "trim"),  # the rest with the article is a word
+])
+def test_kaf_or_fa_with_the_article_on_a_word_the_dictionary_cannot_read(word, rest_read,
+                                                                         verdict):
+    rest = WordReadings(frozenset({0}), article_cuts=frozenset({0}))
+    lexicon = {word[1:]: rest}.get if rest_read else (lambda letters: None)
+    assert decide_proclitics(word, lexicon=lexicon).verdict == verdict

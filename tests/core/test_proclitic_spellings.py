@@ -226,7 +226,24 @@ def test_a_longer_cut_is_taken_when_its_lemma_is_far_commoner():
     both = WordReadings(frozenset({1, 2}), cut_lemma_frequency={1: 3e-7, 2: 1.3e-4})
     decision = decide_proclitics("ولسعيها", lexicon=lexicon_of(ولسعيها=both))
     assert (decision.verdict, decision.split.proclitics) == ("trim", "ول")
+    # Against a lemma the corpus never names, however common the longer one: و + لاقت, not
+    # و + ل + اقت.
+    unknown = WordReadings(frozenset({1, 2}), cut_lemma_frequency={1: 0.0, 2: 1e-3},
+                           rest_sightings={1: 10})
+    decision = decide_proclitics("ولاقت", lexicon=lexicon_of(ولاقت=unknown))
+    assert decision.split.proclitics == "و"
     # Merely commoner is not enough: the shorter cut stays.
     close = WordReadings(frozenset({1, 2}), cut_lemma_frequency={1: 1e-5, 2: 1.3e-4})
     decision = decide_proclitics("ولسعيها", lexicon=lexicon_of(ولسعيها=close))
     assert decision.split.proclitics == "و"
+
+
+def test_an_undescribed_proclitic_outside_the_name_of_god_is_no_cut():
+    from types import SimpleNamespace
+
+    from annotator.core.farahidi_lexicon import _cut
+
+    undescribed = SimpleNamespace(proclitics=(SimpleNamespace(form="و", description=None),))
+    assert _cut(undescribed, "ولله") == 2
+    assert _cut(undescribed, "والله") == 1
+    assert _cut(undescribed, "وكتب") is None
