@@ -17,8 +17,10 @@ from __future__ import annotations
 import gzip
 import threading
 import warnings
-from functools import cache
+from collections.abc import Callable
+from functools import cache, wraps
 from importlib.resources import files
+from typing import TypeVar
 
 import regex
 
@@ -27,6 +29,7 @@ from annotator.core.lexicon import PROCLITIC_LETTERS, SEQUENCES
 PROCLITIC_SEQUENCES = frozenset(SEQUENCES)
 # Held while a table is read: re-entrant, since one table's reading asks for another's.
 _LOADING = threading.RLock()
+Table = TypeVar("Table")
 TA_MARBUTA = "\u0629"
 # Spellings news writes for the same letters: hamza seats, alef maqsura, ta marbuta.
 _SPELLINGS = str.maketrans("أإآىة", "ااايه")
@@ -39,10 +42,17 @@ CORPUS_LEMMA_FREQUENCY = 1e-7
 MIN_LEMMA_LETTERS = 4
 
 
-def warm_up() -> None:
-    """Read every table now."""
-    _counts()
-    _lemmas_by_spelling()
+def read_once(read: Callable[[], Table]) -> Callable[[], Table]:
+    """`read`, run once per process: a thread asking while another reads waits for its result
+    rather than reading the table again (farahidi's tables take tens of megabytes)."""
+    cached = cache(read)
+
+    @wraps(read)
+    def table() -> Table:
+        with _LOADING:
+            return cached()
+
+    return table
 
 
 def strip_vowels(lemma: str) -> str:
@@ -55,11 +65,6 @@ def attested() -> dict[str, tuple[tuple[str, int], ...]]:
     return _counts()[0]
 
 
-def _counts() -> tuple[dict[str, tuple[tuple[str, int], ...]], dict[str, int]]:
-    with _LOADING:
-        return _read_counts()
-
-
 def sightings() -> dict[str, int]:
     """Written word -> how often the corpus saw it, whatever its reading: every word, not
     only those that begin with a proclitic letter (تفحص 4, ورقته 16). The counts are the
@@ -67,8 +72,8 @@ def sightings() -> dict[str, int]:
     return _counts()[1]
 
 
-@cache
-def _read_counts() -> tuple[dict[str, tuple[tuple[str, int], ...]], dict[str, int]]:
+@read_once
+def _counts() -> tuple[dict[str, tuple[tuple[str, int], ...]], dict[str, int]]:
     try:
         from farahidi.lm import LM_ENCODING, LM_FILE
         from farahidi.translit import bw_to_arabic
@@ -94,14 +99,9 @@ def _read_counts() -> tuple[dict[str, tuple[tuple[str, int], ...]], dict[str, in
     return {word: tuple(lemmas.items()) for word, lemmas in counts.items()}, seen
 
 
+@read_once
 def lemma_frequencies() -> dict[str, float]:
     """Vowelled lemma -> its share of the corpus's words."""
-    with _LOADING:
-        return _read_lemma_frequencies()
-
-
-@cache
-def _read_lemma_frequencies() -> dict[str, float]:
     from farahidi.lm import MAP_LEMMA, load_map
 
     with warnings.catch_warnings():
@@ -120,15 +120,10 @@ def lemma_frequency(lemma: str, plural: bool) -> float:
     return found or 0.0
 
 
+@read_once
 def _lemmas_by_spelling() -> dict[str, float]:
     """Each lemma's letters, hamza and final letters folded -> the commonest such lemma's
     frequency."""
-    with _LOADING:
-        return _index_lemma_spellings()
-
-
-@cache
-def _index_lemma_spellings() -> dict[str, float]:
     by_spelling: dict[str, float] = {}
     for lemma, frequency in lemma_frequencies().items():
         spelling = strip_vowels(lemma).translate(_SPELLINGS)

@@ -18,9 +18,7 @@ Python, and has no dependencies.
 
 from __future__ import annotations
 
-import threading
 import warnings
-from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 
 import regex
@@ -60,18 +58,9 @@ READINGS_VERSION = 6
 # the word to be read as written with ي too (وهى: 34 times as هي).
 FINAL_YA_SIGHTINGS = 10
 
-_LOADING = threading.Lock()
-
-
+@corpus.read_once
 def _analyzer():  # type: ignore[no-untyped-def]
-    """farahidi's analyser; its tables are read as analyses reach them. Threads asking at
-    once wait for one to build it."""
-    with _LOADING:
-        return _build_analyzer()
-
-
-@cache
-def _build_analyzer():  # type: ignore[no-untyped-def]
+    """farahidi's analyser; its tables are read as analyses reach them."""
     import farahidi  # imported here so the desk starts without it
 
     return farahidi.Analyzer()
@@ -83,13 +72,6 @@ def _analyses(letters: str):  # type: ignore[no-untyped-def]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
         return _analyzer().analyze(letters)
-
-
-def warm_up() -> None:
-    """Load farahidi now (about a second), for a caller that would rather not wait on the
-    first word it has not seen before."""
-    _analyses("وادي")
-    corpus.warm_up()
 
 
 def _cut(analysis, letters: str) -> int | None:  # type: ignore[no-untyped-def]
@@ -175,7 +157,6 @@ def analyse_word(letters: str) -> WordReadings | None:
     article: set[int] = set()
     closed: set[int] = set()
     verbs: set[int] = set()
-    lemma_cuts: dict[str, set[int]] = {}
     frequency: dict[int, float] = {}
     whole_pos: set[str] = set()
     proper: set[int] = set()
@@ -186,7 +167,6 @@ def analyse_word(letters: str) -> WordReadings | None:
         cuts.add(cut)
         if not restored:
             written_cuts.add(cut)
-        lemma_cuts.setdefault(analysis.lemma, set()).add(cut)
         if any(ARTICLE in (affix.description or "") for affix in analysis.proclitics):
             article.add(cut)
         if analysis.pos == PARTICLE or analysis.type in CLOSED_CLASS_TYPES:
@@ -204,16 +184,13 @@ def analyse_word(letters: str) -> WordReadings | None:
     spelt: dict[int, int] = {}
     unattributed = 0
     counts = corpus.attested()
+    lemma_cuts = _cuts_by_lemma(readings)
     for lemma, count in (item for spelling in spellings for item in counts.get(spelling, ())):
-        known = lemma_cuts.get(lemma)
-        if known is not None:
-            lemma_cut = next(iter(known)) if len(known) == 1 else None
-        else:
-            lemma_cut = corpus.spelt_cut(lemma, letters)
-            if lemma_cut is not None and not any(
-                    corpus.spelt_cut(lemma, spelling, folded=False) is not None
-                    for spelling in spellings):
-                spelt[lemma_cut] = spelt.get(lemma_cut, 0) + count
+        lemma_cut = _corpus_cut(lemma, lemma_cuts, letters)
+        if lemma not in lemma_cuts and lemma_cut is not None and not any(
+                corpus.spelt_cut(lemma, spelling, folded=False) is not None
+                for spelling in spellings):
+            spelt[lemma_cut] = spelt.get(lemma_cut, 0) + count
         if lemma_cut is None:
             unattributed += count
         else:
@@ -261,15 +238,27 @@ def _rest_sightings(letters: str, cut: int) -> int:
                   if _frequency(analysis) >= COMMON_LEMMA_FREQUENCY}
         if VERB in common and len(common) == 1:
             return 0
-    lemma_cuts: dict[str, set[int]] = {}
-    for rest_cut, analysis, _ in readings:
-        lemma_cuts.setdefault(analysis.lemma, set()).add(rest_cut)
-    split = 0
-    for lemma, count in corpus.attested().get(rest, ()):
-        known = lemma_cuts.get(lemma)
-        if (known is None and corpus.spelt_cut(lemma, rest)) or (known and 0 not in known):
-            split += count
+    lemma_cuts = _cuts_by_lemma(readings)
+    split = sum(count for lemma, count in corpus.attested().get(rest, ())
+                if _corpus_cut(lemma, lemma_cuts, rest))
     return max(seen - split, 0)
+
+
+def _cuts_by_lemma(readings) -> dict[str, set[int]]:  # type: ignore[no-untyped-def]
+    """Each lemma of `readings` (cut, analysis, restored) -> the cuts its readings make."""
+    cuts: dict[str, set[int]] = {}
+    for cut, analysis, _ in readings:
+        cuts.setdefault(analysis.lemma, set()).add(cut)
+    return cuts
+
+
+def _corpus_cut(lemma: str, lemma_cuts: dict[str, set[int]], letters: str) -> int | None:
+    """The cut a corpus lemma of the word `letters` stands for: its readings' one cut (None if
+    they make several), or, for a lemma no reading has, where the word spells it."""
+    known = lemma_cuts.get(lemma)
+    if known is not None:
+        return next(iter(known)) if len(known) == 1 else None
+    return corpus.spelt_cut(lemma, letters)
 
 
 def _read_by_corpus_lemmas(letters: str) -> WordReadings | None:

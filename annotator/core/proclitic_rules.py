@@ -23,9 +23,6 @@ WITH_THE_ARTICLE = "a word with the article"
 Judgement = tuple[Verdict, int, str]
 RestReadings = Callable[[int], "WordReadings | None"]
 
-# Corpus frequency of a whole-word lemma (بحري 'naval' 1.2e-4, بذل 1.2e-4, وقّال 0) from which
-# the dictionary is taken to know the word as a word of its own: a split is then offered only.
-WHOLE_WORD_FREQUENCY = COMMON_LEMMA_FREQUENCY
 # Conjunction ف and preposition ك begin few words compared with the words they are the first
 # letter of (فرنسا، فورد، كركوك): before a word that may be a verb they are offered only.
 CAREFUL_LETTERS = "فك"
@@ -163,7 +160,9 @@ def _judge_seen(letters: str, evidence: dict[int, str],
         # باسم: "in the name of" in most news, but also a man's name; an ACTOR span over the
         # name must never lose its first letter, so the trim is only offered.
         return "uncertain", preferred, "the whole word is also a name"
-    if 0 in readings.cuts and readings.whole_lemma_frequency >= WHOLE_WORD_FREQUENCY \
+    # With a common whole-word lemma (بحري 'naval' 1.2e-4, بذل 1.2e-4; not وقّال, 0) the
+    # dictionary knows the word as a word of its own: the split is only offered.
+    if 0 in readings.cuts and readings.whole_lemma_frequency >= COMMON_LEMMA_FREQUENCY \
             and not readings.whole_verb_only:
         return "uncertain", preferred, "also a common word of its own"
     if letters[preferred - 1] in CAREFUL_LETTERS and preferred in readings.verb_cuts \
