@@ -37,8 +37,9 @@ from annotator.core.lexicon_cache import CachedLexicon
 NOT_A_CUT = frozenset({"ال:التعريف", "سين المستقبل القريب", "همزة الاستفهام"})
 ARTICLE = "ال:التعريف"
 # Readings of the word after the cut that make it a closed-class word (فإن، فهي، كذلك).
-# ناسخ: the copulas كان and ليس and their sisters.
-CLOSED_CLASS_TYPES = frozenset({"ضمير", "إشارة", "استفهام", "شرط", "موصول", "ناسخ"})
+# ناسخ: the copulas كان and ليس and their sisters; ظرف: the adverbial nouns of place and time
+# (لدى, دون, عند, قبل), a closed set (ولديهم is و + لديهم, not the dual of ولد + هم).
+CLOSED_CLASS_TYPES = frozenset({"ضمير", "إشارة", "استفهام", "شرط", "موصول", "ناسخ", "ظرف"})
 PARTICLE, VERB = "حرف", "فعل"
 PROPER_NOUN = "اسم علم"
 PLURAL = "جمع"
@@ -51,7 +52,7 @@ PROCLITIC_SEQUENCES = frozenset(SEQUENCES)
 _LETTERS = regex.compile(r"[\u0621-\u063a\u0641-\u064a]+")
 # Bumped whenever what is kept of a word's readings changes, so that old cache files are
 # started afresh.
-READINGS_VERSION = 6
+READINGS_VERSION = 7
 
 
 # How often the corpus must have seen a word ending in ى with lemmas its own readings lack for
@@ -176,13 +177,16 @@ def analyse_word(letters: str) -> WordReadings | None:
         if cut == 0:
             whole_pos.add(analysis.pos)
         if analysis.type == PROPER_NOUN:
-            (suffixed if analysis.enclitics else proper).add(cut)
+            if not analysis.enclitics:
+                proper.add(cut)
+            elif _name_written_with_final_ha(analysis.lemma, letters):
+                suffixed.add(cut)
         frequency[cut] = max(frequency.get(cut, 0.0), _frequency(analysis))
     if not cuts:
         return _read_by_corpus_lemmas(letters)
     attested: dict[int, int] = {}
     spelt: dict[int, int] = {}
-    unattributed = 0
+    unattributed = whole_by_reading = 0
     counts = corpus.attested()
     lemma_cuts = _cuts_by_lemma(readings)
     for lemma, count in (item for spelling in spellings for item in counts.get(spelling, ())):
@@ -191,6 +195,8 @@ def analyse_word(letters: str) -> WordReadings | None:
                 corpus.spelt_cut(lemma, spelling, folded=False) is not None
                 for spelling in spellings):
             spelt[lemma_cut] = spelt.get(lemma_cut, 0) + count
+        if lemma_cut == 0 and lemma in lemma_cuts:
+            whole_by_reading += count
         if lemma_cut is None:
             unattributed += count
         else:
@@ -209,7 +215,15 @@ def analyse_word(letters: str) -> WordReadings | None:
                         | (cuts - written_cuts),
                         rest_sightings={} if attested else {
                             cut: n for cut in cuts if cut > 0
-                            for n in [_rest_sightings(letters, cut)] if n})
+                            for n in [_rest_sightings(letters, cut)] if n},
+                        whole_attested_unread=bool(attested.get(0)) and not whole_by_reading)
+
+
+def _name_written_with_final_ha(lemma: str, letters: str) -> bool:
+    """Whether a name + pronoun reading may be a name alone, its ة written ه: فيروزه, read as
+    فيروز + ه, is فيروزة. Only then is a name with a possessive pronoun likely in news; وهيبتها
+    (Wahiba + ها) is و + هيبتها, وجدتي (Oujda + ي) و + جدتي."""
+    return corpus.strip_vowels(lemma) + "ه" == letters
 
 
 def _frequency(analysis) -> float:  # type: ignore[no-untyped-def]

@@ -38,7 +38,7 @@ class WordReadings:
 
     cuts: frozenset[int]  # every cut some reading makes; 0 = a reading keeps the first letter
     article_cuts: frozenset[int] = frozenset()  # cuts followed by the article (بال، وال، لل)
-    closed_class_cuts: frozenset[int] = frozenset()  # cuts before a particle or pronoun (فإن)
+    closed_class_cuts: frozenset[int] = frozenset()  # before a particle, pronoun, adverb (فإن)
     verb_cuts: frozenset[int] = frozenset()  # cuts before a verb reading (ف + ورد)
     # How often the analyser's annotated corpus saw this written word with each cut.
     attested: Mapping[int, int] = field(default_factory=dict)
@@ -68,6 +68,10 @@ class WordReadings:
     # proclitic + word itself, not a particle, pronoun or copula, and after ب or ك, which
     # govern nouns, not a common verb that is no common noun.
     rest_sightings: Mapping[int, int] = field(default_factory=dict)
+    # The corpus saw the word whole only with a lemma none of the dictionary's readings has:
+    # بلا, lemmatised as the compound particle بِلا, which the dictionary reads as ب + لا (or
+    # as rare verbs). Such counts vouch for the corpus's convention, not for a reading.
+    whole_attested_unread: bool = False
 
     @property
     def seen(self) -> int:

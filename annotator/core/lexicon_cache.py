@@ -21,7 +21,7 @@ from pathlib import Path
 
 from annotator.core.lexicon import Lexicon, WordReadings
 
-FORMAT = "tawsim word readings 2"
+FORMAT = "tawsim word readings 3"
 NO_READING = "-"
 
 
@@ -36,6 +36,7 @@ def encode(readings: WordReadings | None) -> str:
         readings.whole_lemma_frequency, sorted(readings.cut_lemma_frequency.items()),
         readings.whole_verb_only, sorted(readings.proper_cuts), sorted(readings.spelt_cuts),
         readings.analysed, sorted(readings.rest_sightings.items()),
+        readings.whole_attested_unread,
     ], separators=(",", ":"), ensure_ascii=False)
 
 
@@ -44,12 +45,13 @@ def decode(text: str) -> WordReadings | None:
     if text == NO_READING:
         return None
     (cuts, article, closed, verbs, attested, unattributed, whole, cut_frequency, verb_only,
-     proper, spelt, analysed, rest_sightings) = json.loads(text)
+     proper, spelt, analysed, rest_sightings, whole_unread) = json.loads(text)
     return WordReadings(
         frozenset(cuts), frozenset(article), frozenset(closed), frozenset(verbs),
         {int(cut): int(count) for cut, count in attested}, int(unattributed), float(whole),
         {int(cut): float(f) for cut, f in cut_frequency}, bool(verb_only), frozenset(proper),
-        frozenset(spelt), bool(analysed), {int(cut): int(n) for cut, n in rest_sightings})
+        frozenset(spelt), bool(analysed), {int(cut): int(n) for cut, n in rest_sightings},
+        bool(whole_unread))
 
 
 class CachedLexicon:

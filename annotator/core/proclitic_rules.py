@@ -7,7 +7,7 @@ docs/ARABIC_BOUNDARIES.md lists, and returns the verdict, the cut in letters and
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Literal
 
 from annotator.core.lexicon import (
@@ -17,11 +17,14 @@ from annotator.core.lexicon import (
     SEQUENCES,
     WordReadings,
 )
+from annotator.core.word_usage import WordUsage, cut_by_usage
 
 Verdict = Literal["trim", "keep", "uncertain"]
 WITH_THE_ARTICLE = "a word with the article"
 Judgement = tuple[Verdict, int, str]
 RestReadings = Callable[[int], "WordReadings | None"]
+# core.word_usage.word_usage: how often written Arabic uses a word and its rest after a cut.
+Usage = Callable[[str, int], "WordUsage | None"]
 
 # Conjunction ف and preposition ك begin few words compared with the words they are the first
 # letter of (فرنسا، فورد، كركوك): before a word that may be a verb they are offered only.
@@ -50,18 +53,18 @@ MIN_READ_REST = 3
 
 
 def judge(letters: str, evidence: dict[int, str], readings: WordReadings | None,
-          rest_readings: RestReadings) -> Judgement:
+          rest_readings: RestReadings, usage: Usage | None = None) -> Judgement:
     """The verdict and the cut (in letters) from the project's evidence, the analyser's
     readings and the corpus counts behind them. The rules are described in
     docs/ARABIC_BOUNDARIES.md, in this order."""
     if readings is None or not readings.analysed:
-        return _judge_unread(letters, evidence, readings, rest_readings)
+        return _judge_unread(letters, evidence, readings, rest_readings, usage)
     for cut in sorted(readings.article_cuts):
         if cut > 0 and not _foreign_name_shape(letters, cut, readings):
             return "trim", cut, WITH_THE_ARTICLE
     if readings.seen and readings.attested:
         return _judge_seen(letters, evidence, readings)
-    return _judge_unseen(letters, evidence, readings, rest_readings)
+    return _judge_unseen(letters, evidence, readings, rest_readings, usage)
 
 
 def _foreign_name_shape(letters: str, cut: int, readings: WordReadings) -> bool:
@@ -75,7 +78,7 @@ def _foreign_name_shape(letters: str, cut: int, readings: WordReadings) -> bool:
 
 
 def _judge_unread(letters: str, evidence: dict[int, str], lemmas: WordReadings | None,
-                  rest_readings: RestReadings) -> Judgement:
+                  rest_readings: RestReadings, usage: Usage | None) -> Judgement:
     """No reading of the word in any spelling: a name, a loanword or a form the dictionary
     lacks (وشاتيلا, وإنبي, لميليشيات). `lemmas` says where it spells a lemma of the
     analyser's corpus. A word that spells one whole keeps its letters (كوندوليزا, بلاي). A
@@ -109,7 +112,9 @@ def _judge_unread(letters: str, evidence: dict[int, str], lemmas: WordReadings |
             # كريتر (Crater, in Aden) is no ك + ريتر: ف and ك begin many names.
             return "uncertain", cut, "ف or ك before a word the corpus knows"
         return "trim", cut, "the rest is a word the corpus knows"
-    return "keep", 0, "no evidence"
+    return _thin_keep(letters, (cut for cut in (1, 2) if letters[:cut] in PROCLITIC_SEQUENCES
+                                and len(letters) - cut >= MIN_READ_REST), "no evidence", usage,
+                      _content_rest(letters, None, rest_readings))
 
 
 def _begins_a_word(rest: str) -> bool:
@@ -136,10 +141,13 @@ def _judge_seen(letters: str, evidence: dict[int, str],
         return "keep", 0, "the corpus reads it whole"
     if preferred == 0:
         closed = [cut for cut in sorted(readings.closed_class_cuts) if cut > 0]
-        if closed and 0 not in readings.cuts:
+        if closed and (0 not in readings.cuts or (readings.whole_attested_unread
+                       and 0 not in readings.closed_class_cuts)):
             # لماذا: the corpus takes ل + ماذا for one word, a lemma the analyser lacks; it
             # reads only the preposition and the interrogative. Compound particles split
-            # (لذلك, بما); كما, a conjunction in the dictionary, does not.
+            # (لذلك, بما, and بلا, whose whole readings are rare verbs the corpus's بِلا is
+            # none of); كما, a conjunction in the dictionary, and بكم, ب + كم read whole
+            # as the preposition with its pronoun, do not.
             return "trim", closed[0], "a particle after the proclitic, lemmatised as one"
         return "keep", 0, "the corpus reads it whole"
     if preferred not in readings.cuts or preferred in readings.spelt_cuts:
@@ -153,7 +161,7 @@ def _judge_seen(letters: str, evidence: dict[int, str],
             return "trim", preferred, "the corpus splits it often, as a spelling"
         return "uncertain", preferred, "the corpus splits a spelling the analyser cannot read"
     if preferred in readings.closed_class_cuts:
-        return "trim", preferred, "a particle or pronoun after the proclitic"
+        return "trim", preferred, "a particle, pronoun or adverb after the proclitic"
     if readings.seen < NAME_SIGHTINGS and any(cut < preferred for cut in readings.proper_cuts):
         return "uncertain", preferred, "the dictionary also knows a name here"
     if 0 in readings.proper_cuts:
@@ -178,8 +186,7 @@ def _judge_seen(letters: str, evidence: dict[int, str],
 
 
 def _judge_unseen(letters: str, evidence: dict[int, str], readings: WordReadings,
-                  rest_readings: RestReadings
-                  ) -> Judgement:
+                  rest_readings: RestReadings, usage: Usage | None) -> Judgement:
     """A word the corpus never saw: the readings, and how common their lemmas are."""
     split = _likeliest_cut(readings)
     if not split:
@@ -192,7 +199,7 @@ def _judge_unseen(letters: str, evidence: dict[int, str], readings: WordReadings
         return "uncertain", split, "a reading keeps the letter; the cut needs a hamza"
     closed = max((cut for cut in readings.closed_class_cuts if cut > 0), default=0)
     if closed and 0 not in readings.closed_class_cuts:
-        return "trim", closed, "a particle or pronoun after the proclitics"
+        return "trim", closed, "a particle, pronoun or adverb after the proclitics"
     known_split = readings.cut_lemma_frequency.get(split)
     if known_split is not None and known_split < SEEN_LEMMA \
             and (split not in readings.proper_cuts or letters[split - 1] in CAREFUL_LETTERS):
@@ -212,7 +219,8 @@ def _judge_unseen(letters: str, evidence: dict[int, str], readings: WordReadings
             if letters[split - 1] in CAREFUL_LETTERS:
                 return "uncertain", split, "ف or ك before a rest the corpus saw alone"
             return "trim", split, "a rare reading, but the corpus saw the rest alone"
-        return "keep", 0, "only a rare reading splits it"
+        return _thin_keep(letters, [split], "only a rare reading splits it", usage,
+                          _content_rest(letters, readings, rest_readings), offer=0 in readings.cuts)
     if 0 not in readings.cuts:
         return "trim", split, "no reading keeps the letter"
     if readings.whole_lemma_frequency < SEEN_LEMMA and 0 not in readings.proper_cuts:
@@ -225,16 +233,25 @@ def _judge_unseen(letters: str, evidence: dict[int, str], readings: WordReadings
             and known_split >= RARER_WHOLE * readings.whole_lemma_frequency:
         # بطريقه: ب + طريقة written with ه (9e-4), or بطريق + ه 'his penguin' (1e-6).
         return "trim", split, "the whole-word reading is far rarer than the cut's"
+    if split in evidence and readings.whole_lemma_frequency < SEEN_LEMMA \
+            and letters[split - 1] not in CAREFUL_LETTERS \
+            and readings.rest_sightings.get(split, 0) >= CORPUS_SIGHTINGS:
+        # وريف: the dictionary's name Warif, which its corpus never names, against ريف, a
+        # word both the project and the corpus have on its own.
+        return "trim", split, "a name nobody uses against a rest both corpora have alone"
     if split in evidence:
         return "uncertain", split, "the readings disagree"
-    return "keep", 0, "the readings disagree and the project has no evidence"
+    return _thin_keep(letters, [split], "the readings disagree and the project has no evidence",
+                      usage, _content_rest(letters, readings, rest_readings), offer=True)
 
 
 def _likeliest_cut(readings: WordReadings) -> int:
     """The shortest cut, unless a longer one reads a lemma far commoner (RARER_WHOLE times)
     than a lemma the corpus uses: ولسعيها is و + ل + سعي ('effort', 1e-4) + ها, not و + لسع
     ('a sting', 3e-7) + ها. A cut whose lemma the corpus never names (a verb it spells
-    otherwise, a name) is not weighed so: ولاقت stays و + لاقت, not و + ل + اقت."""
+    otherwise, a name) is not weighed so: ولاقت stays و + لاقت, not و + ل + اقت. It gives
+    way only when the corpus never saw its rest alone either, and saw the longer cut's rest,
+    a common word, alone: ولكان is و + ل + كان."""
     cuts = sorted(cut for cut in readings.cuts if cut > 0)
     if not cuts:
         return 0
@@ -242,8 +259,14 @@ def _likeliest_cut(readings: WordReadings) -> int:
     for longer in cuts[1:]:
         shorter_frequency = readings.cut_lemma_frequency.get(split)
         longer_frequency = readings.cut_lemma_frequency.get(longer, 0.0)
-        if shorter_frequency is not None and shorter_frequency >= SEEN_LEMMA \
-                and longer_frequency >= RARER_WHOLE * shorter_frequency:
+        if shorter_frequency is None:
+            continue
+        far_commoner = shorter_frequency >= SEEN_LEMMA \
+            and longer_frequency >= RARER_WHOLE * shorter_frequency
+        seen_instead = shorter_frequency == 0.0 and not readings.rest_sightings.get(split) \
+            and longer_frequency >= COMMON_LEMMA_FREQUENCY \
+            and readings.rest_sightings.get(longer, 0) >= CORPUS_SIGHTINGS
+        if far_commoner or seen_instead:
             split = longer
     return split
 
@@ -254,3 +277,33 @@ def _seen_alone(letters: str, cut: int, readings: WordReadings) -> bool:
     a rest of three letters, لوج in بلوج, Blog, may be a fragment)."""
     return len(letters) - cut >= LONG_REST \
         and readings.rest_sightings.get(cut, 0) >= CORPUS_SIGHTINGS
+
+
+def _content_rest(letters: str, readings: WordReadings | None,
+                  rest_readings: RestReadings) -> Callable[[int], bool]:
+    """Whether the rest after a cut may be a content word: not a particle, pronoun or copula,
+    which written Arabic uses far more than any word (ليس, behind بليس, Place), nor, after
+    ب, a verb: ب before a present verb is a dialect's prefix (بنعد 'we count')."""
+    def is_content(cut: int) -> bool:
+        after_b = letters[cut - 1] == "ب"
+        for word_readings, at in ((readings, cut), (rest_readings(cut), 0)):
+            if word_readings is not None and (at in word_readings.closed_class_cuts
+                                              or (after_b and at in word_readings.verb_cuts)):
+                return False
+        return True
+    return is_content
+
+
+def _thin_keep(letters: str, cuts: Iterable[int], reason: str, usage: Usage | None,
+               is_content: Callable[[int], bool], offer: bool = False) -> Judgement:
+    """A word kept for want of evidence: cut after و ب ل where written Arabic uses its rest
+    as it uses the rests of proclitics (وتوسكانا, وبجي), only offered where a reading keeps
+    the letter (the readings disagree). ف and ك begin too many names (كريمس, Krems)."""
+    cut = 0 if usage is None else cut_by_usage(
+        letters, [cut for cut in cuts if letters[cut - 1] not in CAREFUL_LETTERS], is_content,
+        usage)
+    if not cut:
+        return "keep", 0, reason
+    if offer:
+        return "uncertain", cut, reason + "; written Arabic uses the rest"
+    return "trim", cut, "written Arabic uses the rest, not the word"

@@ -42,7 +42,8 @@ from annotator.core.lexicon import (
     WordReadings,
 )
 from annotator.core.normalise import DEFAULT_FOLDING, Folding, normalise
-from annotator.core.proclitic_rules import WITH_THE_ARTICLE, Verdict, judge
+from annotator.core.proclitic_rules import WITH_THE_ARTICLE, Usage, Verdict, judge
+from annotator.core.word_usage import word_usage
 
 ARTICLE = "ال"
 LAM = "ل"
@@ -139,10 +140,12 @@ def split_proclitics(word: str, *, known: KnownWord | None = None,
 def decide_proclitics(word: str, *, known: KnownWord | None = None,
                       folding: Folding = DEFAULT_FOLDING,
                       lexicon: Lexicon | None = farahidi_readings,
-                      labelled_whole: KnownWord | None = None) -> ProcliticDecision:
+                      labelled_whole: KnownWord | None = None,
+                      usage: Usage | None = word_usage) -> ProcliticDecision:
     """Whether the first letters of `word` are proclitics, by the project's evidence (`known`,
-    and the article), a morphological analyser (`lexicon`; None: the evidence alone) and the
-    team's own spans: `labelled_whole(word)`, given `word` as written, says whether the
+    and the article), a morphological analyser (`lexicon`; None: the evidence alone), how
+    written Arabic uses the word and its rest where the analyser knows little (`usage`), and
+    the team's own spans: `labelled_whole(word)`, given `word` as written, says whether the
     project labels it whole somewhere, which keeps its letters whatever the dictionary reads
     (ويلسون, a name the dictionary lacks, once an annotator has labelled it whole)."""
     first = word[:1]
@@ -170,7 +173,7 @@ def decide_proclitics(word: str, *, known: KnownWord | None = None,
             return lexicon(written[cut:]) if aligned else None
 
         verdict, cut, reason = judge(written if aligned else letters, evidence, readings,
-                                     rest_readings)
+                                     rest_readings, usage if aligned else None)
     if verdict == "keep":
         return ProcliticDecision("keep", NO_SPLIT, reason)
     span = normalised.to_original(cut, len(letters))

@@ -123,7 +123,7 @@ def test_a_word_unknown_to_the_analyser_goes_by_the_evidence_as_before():
     rest = lexicon_of(زمار=WHOLE)
     assert decide_proclitics("بزمار", known={"زمار"}.__contains__,
                              lexicon=rest).verdict == "trim"
-    assert decide_proclitics("بزمار", lexicon=rest).verdict == "keep"
+    assert decide_proclitics("بزمار", lexicon=rest, usage=None).verdict == "keep"
     # A short rest it cannot read either, after a preposition, is only offered (بلاي,
     # PlayStation, with لاي somewhere); a longer one stands alone as a word (بزمار).
     assert decide_proclitics("بلاي", known={"لاي"}.__contains__,

@@ -11,7 +11,8 @@ readings = st.builds(
     WordReadings, cuts, cuts, cuts, cuts,
     st.dictionaries(st.integers(0, 2), st.integers(0, 10**6)), st.integers(0, 10**6),
     st.floats(0, 1), st.dictionaries(st.integers(1, 2), st.floats(0, 1)), st.booleans(),
-    cuts, cuts, st.booleans(), st.dictionaries(st.integers(1, 2), st.integers(0, 10**6)))
+    cuts, cuts, st.booleans(), st.dictionaries(st.integers(1, 2), st.integers(0, 10**6)),
+    st.booleans())
 
 
 @given(st.none() | readings)

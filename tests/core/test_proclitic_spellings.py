@@ -55,7 +55,10 @@ def test_the_article_lam_after_the_preposition_may_carry_a_shadda():
     ("بلاي", {"لاي"}, "uncertain"),  # a short rest after a preposition: perhaps a name
 ])
 def test_a_word_the_analyser_cannot_read(word, known, verdict):
-    assert decide_proclitics(word, known=known.__contains__, lexicon=unread).verdict == verdict
+    # Without the written usage of the word and its rest (usage=None), which weighs only where
+    # these rules find nothing: tests/core/test_proclitic_usage.py.
+    assert decide_proclitics(word, known=known.__contains__, lexicon=unread,
+                             usage=None).verdict == verdict
 
 
 def test_without_the_project_a_rest_the_analyser_reads_is_no_evidence():

@@ -1,0 +1,108 @@
+"""How written Arabic uses a word and its rest (core.word_usage), and where the proclitic
+decision weighs it: only for a word the analyser and the project leave without evidence."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.core.lexicon import WordReadings
+from annotator.core.proclitics import decide_proclitics
+from annotator.core.word_usage import USED_AS_A_SPLIT, WordUsage, cut_by_usage, word_usage
+
+
+def unread(letters):
+    return None
+
+
+def usage_of(**gaps):
+    """A usage table: word -> {cut: (whole, rest)} Zipf frequencies."""
+    return lambda letters, cut: WordUsage(*gaps[letters][cut]) \
+        if cut in gaps.get(letters, {}) else None
+
+
+def test_written_arabic_uses_a_proclitic_form_less_than_its_rest():
+    # و + a country: the rest is written far more often than the word.
+    assert word_usage("وسوريا", 1).gap < USED_AS_A_SPLIT["و"]
+    # وادي, a word of its own, is written far more often than ادي.
+    assert word_usage("وادي", 1).gap > 1
+    # ل before the article drops its alef: the rest counted is the article's word.
+    assert word_usage("لليونيسف", 1).rest == word_usage("اليونيسف", 0).whole > 0
+    # Neither a made-up word nor its rest is in the list: nothing is known.
+    assert word_usage("وقخزثصض", 1) is None
+
+
+def test_the_rest_written_most_is_the_cut():
+    gaps = usage_of(وبكذا={1: (0.0, 2.0), 2: (0.0, 5.0)})
+    assert cut_by_usage("وبكذا", [1, 2], lambda cut: True, gaps) == 2
+    assert cut_by_usage("وبكذا", [1, 2], lambda cut: cut == 1, gaps) == 1
+    assert cut_by_usage("وبكذا", [], lambda cut: True, gaps) == 0
+
+
+@pytest.mark.parametrize(("word", "usage", "verdict", "cut"), [
+    # A name the dictionary lacks, never written with و, whose rest is written: trimmed.
+    ("وتوسكانا", {1: (0.0, 2.6)}, "trim", 1),
+    # The word written about as often as its rest: no evidence, the letter stays.
+    ("ويلزا", {1: (3.0, 3.0)}, "keep", 0),
+    # ف and ك begin too many names (كريمس, Krems): they keep their letter.
+    ("كريمس", {1: (0.0, 3.0)}, "keep", 0),
+    ("فتوسكانا", {1: (0.0, 2.6)}, "keep", 0),
+])
+def test_a_word_nothing_else_decides(word, usage, verdict, cut):
+    decision = decide_proclitics(word, lexicon=unread, usage=usage_of(**{word: usage}))
+    assert (decision.verdict, len(decision.split.proclitics)) == (verdict, cut)
+
+
+def test_after_ba_a_rest_read_as_a_verb_is_a_dialects_present():
+    # بنعد 'we count' (كل يوم بنعد): ب before a present verb is no preposition.
+    verb = WordReadings(frozenset({0}), verb_cuts=frozenset({0}))
+    lexicon = {"نعد": verb}.get
+    usage = usage_of(بنعد={1: (0.0, 3.5)}, ونعد={1: (0.0, 3.5)})
+    assert decide_proclitics("بنعد", lexicon=lexicon, usage=usage).verdict == "keep"
+    # After و a verb is as good a rest as any.
+    assert decide_proclitics("ونعد", lexicon=lexicon, usage=usage).verdict == "trim"
+
+
+def test_a_particle_or_copula_rest_is_no_evidence():
+    # بليس (Place): ليس is written more than nearly any word, being a copula.
+    copula = WordReadings(frozenset({0}), closed_class_cuts=frozenset({0}))
+    rare_cut = WordReadings(frozenset({1}), cut_lemma_frequency={1: 0.0})
+    decision = decide_proclitics("بليس", lexicon={"بليس": rare_cut, "ليس": copula}.get,
+                                 usage=usage_of(بليس={1: (2.0, 5.9)}))
+    assert decision.verdict == "keep"
+
+
+def test_where_the_readings_disagree_usage_only_offers_the_cut():
+    # بطارق: a rare plural whole, ب + the name Tarek split; the rest is written far more.
+    readings = WordReadings(frozenset({0, 1}), whole_lemma_frequency=1e-6,
+                            cut_lemma_frequency={1: 7e-5}, proper_cuts=frozenset({1}))
+    decision = decide_proclitics("بطارق", lexicon={"بطارق": readings}.get,
+                                 usage=usage_of(بطارق={1: (1.7, 4.7)}))
+    assert (decision.verdict, len(decision.split.proclitics)) == ("uncertain", 1)
+
+
+def test_usage_never_outweighs_the_project_or_the_corpus():
+    # وادي with أدى in the project: the dictionary and its corpus decide, whatever the usage.
+    assert decide_proclitics("وادي", known={"ادي"}.__contains__,
+                             usage=usage_of(وادي={1: (0.0, 6.0)})).verdict == "keep"
+    assert decide_proclitics("بسوريا", usage=None).verdict == "trim"
+
+
+@pytest.mark.parametrize("word", ["وتوسكانا", "وبيمونتي", "وبجي"])
+def test_real_usage_trims_names_and_forms_the_dictionary_lacks(word):
+    assert decide_proclitics(word).verdict == "trim"
+
+
+arabic_letters = st.text(alphabet=st.characters(min_codepoint=0x0621, max_codepoint=0x064A),
+                         min_size=2, max_size=8)
+
+
+@settings(deadline=None, max_examples=150)
+@given(st.sampled_from("وفبكل"), arabic_letters)
+def test_usage_only_ever_turns_a_keep_into_a_cut_after_waw_ba_or_lam(first, rest):
+    word = first + rest
+    without = decide_proclitics(word, usage=None)
+    with_usage = decide_proclitics(word)
+    if with_usage != without:
+        assert without.verdict == "keep" and first in "وبل"
+        stem = with_usage.split.stem_start
+        assert 0 < stem < len(word) and word[:stem] + word[stem:] == word
