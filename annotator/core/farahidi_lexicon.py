@@ -37,9 +37,14 @@ from annotator.core.lexicon_cache import CachedLexicon
 NOT_A_CUT = frozenset({"ال:التعريف", "سين المستقبل القريب", "همزة الاستفهام"})
 ARTICLE = "ال:التعريف"
 # Readings of the word after the cut that make it a closed-class word (فإن، فهي، كذلك).
-# ناسخ: the copulas كان and ليس and their sisters; ظرف: the adverbial nouns of place and time
-# (لدى, دون, عند, قبل), a closed set (ولديهم is و + لديهم, not the dual of ولد + هم).
-CLOSED_CLASS_TYPES = frozenset({"ضمير", "إشارة", "استفهام", "شرط", "موصول", "ناسخ", "ظرف"})
+# ناسخ: the copulas كان and ليس and their sisters.
+CLOSED_CLASS_TYPES = frozenset({"ضمير", "إشارة", "استفهام", "شرط", "موصول", "ناسخ"})
+# The adverbial nouns of place and time (لدى, دون, عند), a closed set too, but one that shares
+# its spellings with common words (ولدي: و + لدي, or ولد + ي 'my son'): a cut before one is
+# closed-class only where no reading that keeps the letter is a common word (وبدونهما is
+# و + ب + دون + هما; ولديهم, ولدي, with ولد, and بدون, with بدا, stay offered). As a rest
+# seen alone (أمام in بأمام) an adverb is a content word.
+ADVERB = "ظرف"
 PARTICLE, VERB = "حرف", "فعل"
 PROPER_NOUN = "اسم علم"
 PLURAL = "جمع"
@@ -157,6 +162,7 @@ def analyse_word(letters: str) -> WordReadings | None:
     cuts: set[int] = set()
     article: set[int] = set()
     closed: set[int] = set()
+    adverbs: set[int] = set()
     verbs: set[int] = set()
     frequency: dict[int, float] = {}
     whole_pos: set[str] = set()
@@ -172,6 +178,8 @@ def analyse_word(letters: str) -> WordReadings | None:
             article.add(cut)
         if analysis.pos == PARTICLE or analysis.type in CLOSED_CLASS_TYPES:
             closed.add(cut)
+        elif analysis.type == ADVERB:
+            adverbs.add(cut)
         if analysis.pos == VERB:
             verbs.add(cut)
         if cut == 0:
@@ -179,11 +187,13 @@ def analyse_word(letters: str) -> WordReadings | None:
         if analysis.type == PROPER_NOUN:
             if not analysis.enclitics:
                 proper.add(cut)
-            elif _name_written_with_final_ha(analysis.lemma, letters):
+            elif not _feminine_name_with_a_pronoun(analysis.lemma, letters):
                 suffixed.add(cut)
         frequency[cut] = max(frequency.get(cut, 0.0), _frequency(analysis))
     if not cuts:
         return _read_by_corpus_lemmas(letters)
+    if frequency.get(0, 0.0) < COMMON_LEMMA_FREQUENCY or whole_pos == {VERB}:
+        closed |= adverbs - {0}
     attested: dict[int, int] = {}
     spelt: dict[int, int] = {}
     unattributed = whole_by_reading = 0
@@ -219,11 +229,13 @@ def analyse_word(letters: str) -> WordReadings | None:
                         whole_attested_unread=bool(attested.get(0)) and not whole_by_reading)
 
 
-def _name_written_with_final_ha(lemma: str, letters: str) -> bool:
-    """Whether a name + pronoun reading may be a name alone, its ة written ه: فيروزه, read as
-    فيروز + ه, is فيروزة. Only then is a name with a possessive pronoun likely in news; وهيبتها
-    (Wahiba + ها) is و + هيبتها, وجدتي (Oujda + ي) و + جدتي."""
-    return corpus.strip_vowels(lemma) + "ه" == letters
+def _feminine_name_with_a_pronoun(lemma: str, letters: str) -> bool:
+    """Whether a name + pronoun reading is a name in ة with its ة written ت before the
+    pronoun (وهيبتها: Wahiba + ها; وجدتي: Oujda + ي), which news hardly writes; a name
+    without ة may be read so for a name of its own (وهبي, Wahbi, as وهب + ي) or its ة
+    written ه (فيروزه), and keeps protecting the word."""
+    name = corpus.strip_vowels(lemma)
+    return name.endswith("ة") and letters.startswith(name[:-1] + "ت")
 
 
 def _frequency(analysis) -> float:  # type: ignore[no-untyped-def]

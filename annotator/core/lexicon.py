@@ -27,6 +27,12 @@ SEQUENCES: tuple[str, ...] = tuple(sorted(
 
 # Corpus frequency of a lemma (بحري 'naval' 1.2e-4, قام 1.2e-3) from which it is a common word.
 COMMON_LEMMA_FREQUENCY = 1e-4
+# Below this corpus frequency a lemma counts as never seen: a name the dictionary lacks gets
+# split into a proclitic and a rare word (فيريرا as ف + a form of رير, لبوزة as ل + بوزة).
+SEEN_LEMMA = 1e-7
+# Conjunction ف and preposition ك begin few words compared with the words they are the first
+# letter of (فرنسا، فورد، كركوك): before a word that may be a verb they are offered only.
+CAREFUL_LETTERS = "فك"
 # The share of a word's attested occurrences one cut must have for the analyser to prefer it;
 # below it, the corpus read the word both ways often enough to call it ambiguous.
 PREFERENCE_SHARE = 0.8

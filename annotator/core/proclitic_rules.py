@@ -7,13 +7,15 @@ docs/ARABIC_BOUNDARIES.md lists, and returns the verdict, the cut in letters and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Literal
 
 from annotator.core.lexicon import (
+    CAREFUL_LETTERS,
     COMMON_LEMMA_FREQUENCY,
     CONJUNCTIONS,
     PREFERENCE_SHARE,
+    SEEN_LEMMA,
     SEQUENCES,
     WordReadings,
 )
@@ -26,12 +28,6 @@ RestReadings = Callable[[int], "WordReadings | None"]
 # core.word_usage.word_usage: how often written Arabic uses a word and its rest after a cut.
 Usage = Callable[[str, int], "WordUsage | None"]
 
-# Conjunction ف and preposition ك begin few words compared with the words they are the first
-# letter of (فرنسا، فورد، كركوك): before a word that may be a verb they are offered only.
-CAREFUL_LETTERS = "فك"
-# Below this corpus frequency a lemma counts as never seen: a name the dictionary lacks gets
-# split into a proclitic and a rare word (فيريرا as ف + a form of رير, لبوزة as ل + بوزة).
-SEEN_LEMMA = 1e-7
 # A word the corpus saw fewer times than this, which the dictionary also reads as a name
 # stopping earlier (لحج, Lahij, seen 11 times as ل + حج), is only offered the split.
 NAME_SIGHTINGS = 25
@@ -45,6 +41,9 @@ PROCLITIC_SEQUENCES = frozenset(SEQUENCES)
 # How often the corpus must have seen a rest on its own (in the model file's counts, which
 # count most sightings twice) for it to count as standing alone, as in the project.
 CORPUS_SIGHTINGS = 4
+# A rest the corpus saw alone this often is a word (كان in ولكان, 7,669 times); a fragment of a
+# misspelling is seen a few times (اكن, the rest of ولاكن for ولكن, 6).
+OFTEN_ALONE = 100
 # A rest this long that stands alone in the project is no coincidence of spelling.
 LONG_REST = 4
 # The shortest rest the analyser's reading of it is taken as evidence for.
@@ -112,9 +111,9 @@ def _judge_unread(letters: str, evidence: dict[int, str], lemmas: WordReadings |
             # كريتر (Crater, in Aden) is no ك + ريتر: ف and ك begin many names.
             return "uncertain", cut, "ف or ك before a word the corpus knows"
         return "trim", cut, "the rest is a word the corpus knows"
-    return _thin_keep(letters, (cut for cut in (1, 2) if letters[:cut] in PROCLITIC_SEQUENCES
-                                and len(letters) - cut >= MIN_READ_REST), "no evidence", usage,
-                      _content_rest(letters, None, rest_readings))
+    cuts = [cut for cut in (1, 2)
+            if letters[:cut] in PROCLITIC_SEQUENCES and len(letters) - cut >= MIN_READ_REST]
+    return _keep_unless_usage_splits(letters, cuts, "no evidence", usage, None, rest_readings)
 
 
 def _begins_a_word(rest: str) -> bool:
@@ -219,8 +218,8 @@ def _judge_unseen(letters: str, evidence: dict[int, str], readings: WordReadings
             if letters[split - 1] in CAREFUL_LETTERS:
                 return "uncertain", split, "ف or ك before a rest the corpus saw alone"
             return "trim", split, "a rare reading, but the corpus saw the rest alone"
-        return _thin_keep(letters, [split], "only a rare reading splits it", usage,
-                          _content_rest(letters, readings, rest_readings), offer=0 in readings.cuts)
+        return _keep_unless_usage_splits(letters, [split], "only a rare reading splits it",
+                                         usage, readings, rest_readings, offer=0 in readings.cuts)
     if 0 not in readings.cuts:
         return "trim", split, "no reading keeps the letter"
     if readings.whole_lemma_frequency < SEEN_LEMMA and 0 not in readings.proper_cuts:
@@ -241,8 +240,8 @@ def _judge_unseen(letters: str, evidence: dict[int, str], readings: WordReadings
         return "trim", split, "a name nobody uses against a rest both corpora have alone"
     if split in evidence:
         return "uncertain", split, "the readings disagree"
-    return _thin_keep(letters, [split], "the readings disagree and the project has no evidence",
-                      usage, _content_rest(letters, readings, rest_readings), offer=True)
+    return _keep_unless_usage_splits(letters, [split], "the readings disagree and the project has "
+                                     "no evidence", usage, readings, rest_readings, offer=True)
 
 
 def _likeliest_cut(readings: WordReadings) -> int:
@@ -251,7 +250,7 @@ def _likeliest_cut(readings: WordReadings) -> int:
     ('a sting', 3e-7) + ها. A cut whose lemma the corpus never names (a verb it spells
     otherwise, a name) is not weighed so: ولاقت stays و + لاقت, not و + ل + اقت. It gives
     way only when the corpus never saw its rest alone either, and saw the longer cut's rest,
-    a common word, alone: ولكان is و + ل + كان."""
+    a common word, alone often: ولكان is و + ل + كان (ولاكن, ولكن misspelt, is no و + ل + اكن)."""
     cuts = sorted(cut for cut in readings.cuts if cut > 0)
     if not cuts:
         return 0
@@ -265,7 +264,7 @@ def _likeliest_cut(readings: WordReadings) -> int:
             and longer_frequency >= RARER_WHOLE * shorter_frequency
         seen_instead = shorter_frequency == 0.0 and not readings.rest_sightings.get(split) \
             and longer_frequency >= COMMON_LEMMA_FREQUENCY \
-            and readings.rest_sightings.get(longer, 0) >= CORPUS_SIGHTINGS
+            and readings.rest_sightings.get(longer, 0) >= OFTEN_ALONE
         if far_commoner or seen_instead:
             split = longer
     return split
@@ -279,29 +278,14 @@ def _seen_alone(letters: str, cut: int, readings: WordReadings) -> bool:
         and readings.rest_sightings.get(cut, 0) >= CORPUS_SIGHTINGS
 
 
-def _content_rest(letters: str, readings: WordReadings | None,
-                  rest_readings: RestReadings) -> Callable[[int], bool]:
-    """Whether the rest after a cut may be a content word: not a particle, pronoun or copula,
-    which written Arabic uses far more than any word (ليس, behind بليس, Place), nor, after
-    ب, a verb: ب before a present verb is a dialect's prefix (بنعد 'we count')."""
-    def is_content(cut: int) -> bool:
-        after_b = letters[cut - 1] == "ب"
-        for word_readings, at in ((readings, cut), (rest_readings(cut), 0)):
-            if word_readings is not None and (at in word_readings.closed_class_cuts
-                                              or (after_b and at in word_readings.verb_cuts)):
-                return False
-        return True
-    return is_content
-
-
-def _thin_keep(letters: str, cuts: Iterable[int], reason: str, usage: Usage | None,
-               is_content: Callable[[int], bool], offer: bool = False) -> Judgement:
-    """A word kept for want of evidence: cut after و ب ل where written Arabic uses its rest
-    as it uses the rests of proclitics (وتوسكانا, وبجي), only offered where a reading keeps
-    the letter (the readings disagree). ف and ك begin too many names (كريمس, Krems)."""
-    cut = 0 if usage is None else cut_by_usage(
-        letters, [cut for cut in cuts if letters[cut - 1] not in CAREFUL_LETTERS], is_content,
-        usage)
+def _keep_unless_usage_splits(letters: str, cuts: list[int], reason: str, usage: Usage | None,
+                              readings: WordReadings | None, rest_readings: RestReadings,
+                              offer: bool = False) -> Judgement:
+    """A word kept for want of evidence: cut, in a word beginning with و ب ل, where written
+    Arabic uses its rest as it uses the rests of proclitics (وتوسكانا, وبجي), only offered
+    where a reading keeps the letter (the readings disagree). ف and ك begin too many names
+    (كريمس, Krems; فلوريدا), so a word beginning with them is not weighed so (core.word_usage)."""
+    cut = 0 if usage is None else cut_by_usage(letters, cuts, readings, rest_readings, usage)
     if not cut:
         return "keep", 0, reason
     if offer:

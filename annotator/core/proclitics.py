@@ -125,7 +125,8 @@ def stem_evidence(prefix: str, stem: str, known: KnownWord | None = None) -> str
 def split_proclitics(word: str, *, known: KnownWord | None = None,
                      folding: Folding = DEFAULT_FOLDING,
                      lexicon: Lexicon | None = farahidi_readings,
-                     labelled_whole: KnownWord | None = None) -> ProcliticSplit:
+                     labelled_whole: KnownWord | None = None,
+                     usage: Usage | None = word_usage) -> ProcliticSplit:
     """The proclitics at the start of `word` (original text, harakat and tatweel allowed)
     when `decide_proclitics` is sure of them; NO_SPLIT otherwise.
 
@@ -133,7 +134,7 @@ def split_proclitics(word: str, *, known: KnownWord | None = None,
     written on the proclitic letters: وبالصواريخ splits after وب.
     """
     decision = decide_proclitics(word, known=known, folding=folding, lexicon=lexicon,
-                                 labelled_whole=labelled_whole)
+                                 labelled_whole=labelled_whole, usage=usage)
     return decision.split if decision.verdict == "trim" else NO_SPLIT
 
 

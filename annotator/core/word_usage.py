@@ -10,15 +10,24 @@ more (وادي against ادي).
 `word_usage(word, cut)` gives both frequencies, and their gap, in Zipf units (log10 of the
 frequency per billion words). `USED_AS_A_SPLIT` is, for each first letter, the gap below which
 a word counts as used as proclitics + rest, set on the analyser's corpus, not on the table the
-decision is scored on (bench/proclitic_usage.py measures it again). The list is read, all of it
-(about 90 MB), the first time a word's usage is asked.
+decision is scored on (bench/proclitic_usage.py measures it again). `cut_by_usage` is the cut
+that usage points to in a word nothing else decides, where its rest may be a word at all. The
+list is read, all of it (about 100 MB), the first time a word's usage is asked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
+
+from annotator.core.lexicon import (
+    CAREFUL_LETTERS,
+    PROCLITIC_LETTERS,
+    SEEN_LEMMA,
+    SEQUENCES,
+    WordReadings,
+)
 
 # The 5% quantile of the gaps of the words the analyser's corpus reads whole (seen 20 times or
 # more, 95% of them whole), to a tenth: below it a word is used as proclitics + rest are.
@@ -49,7 +58,7 @@ def word_usage(letters: str, cut: int) -> WordUsage | None:
     whose alef ل takes in (لليونيسف: اليونيسف), and is counted as the commoner writing."""
     rest = letters[cut:]
     rest_used = _zipf(rest)
-    if letters[cut - 1] == "ل" and rest.startswith("ل"):
+    if cut and letters[cut - 1] == "ل" and rest.startswith("ل"):
         rest_used = max(rest_used, _zipf("ا" + rest))
     whole = _zipf(letters)
     if not whole and not rest_used:
@@ -57,11 +66,44 @@ def word_usage(letters: str, cut: int) -> WordUsage | None:
     return WordUsage(whole, rest_used)
 
 
-def cut_by_usage(letters: str, cuts: Iterable[int], is_content: Callable[[int], bool],
+def cut_by_usage(letters: str, cuts: list[int], readings: WordReadings | None,
+                 rest_readings: Callable[[int], WordReadings | None],
                  usage: Callable[[str, int], WordUsage | None] = word_usage) -> int:
-    """Of `cuts`, the one whose rest written Arabic uses as it uses the rests of proclitics
-    (below USED_AS_A_SPLIT) and `is_content` accepts, the rest written most first (وبسوريا:
-    و + ب + سوريا); 0 when there is none."""
+    """Of `cuts` of a word beginning with و ب ل (not ف ك: CAREFUL_LETTERS), the one whose rest
+    written Arabic uses as it uses the rests of proclitics (below USED_AS_A_SPLIT) and that
+    may be a word (`_rest_may_be_a_word`), the rest written most first (وبسوريا: و + ب +
+    سوريا); 0 when there is none. `readings` are the word's, `rest_readings` the rests'."""
+    if letters[0] in CAREFUL_LETTERS:
+        return 0
     gaps = {cut: used.gap for cut in cuts for used in [usage(letters, cut)]
             if used is not None and used.rest and used.gap < USED_AS_A_SPLIT[letters[0]]}
-    return next((cut for cut in sorted(gaps, key=gaps.__getitem__) if is_content(cut)), 0)
+    may_be_a_word = _rest_may_be_a_word(letters, readings, rest_readings)
+    return next((cut for cut in sorted(gaps, key=gaps.__getitem__) if may_be_a_word(cut)), 0)
+
+
+def _rest_may_be_a_word(letters: str, readings: WordReadings | None,
+                        rest_readings: Callable[[int], WordReadings | None]
+                        ) -> Callable[[int], bool]:
+    """Whether the rest after a cut may be a content word: not a particle, pronoun or copula,
+    which written Arabic uses far more than any word (ليس, behind بليس, Place), nor, after
+    ب, a verb: ب before a present verb is a dialect's prefix (بنعد 'we count'). A rest that
+    begins with a proclitic letter that cannot follow the cut (و after و, و after ب) must be
+    a word the dictionary reads whole with a lemma the corpus uses (ووصلت: وصلت): otherwise
+    the whole is a name (ووهان, Wuhan; بوسعيد; لولو, whose rest is و + لو). The rest's
+    readings are asked last: they may load the analyser."""
+    def may_be_a_word(cut: int) -> bool:
+        after_b = letters[cut - 1] == "ب"
+        if readings is not None and (cut in readings.closed_class_cuts
+                                     or (after_b and cut in readings.verb_cuts)):
+            return False
+        rest = rest_readings(cut)
+        if rest is not None and (0 in rest.closed_class_cuts
+                                 or (after_b and 0 in rest.verb_cuts)):
+            return False
+        first = letters[cut]
+        if first in PROCLITIC_LETTERS and not (letters[cut - 1] == "ل" == first) \
+                and not any(s.startswith(letters[:cut] + first) for s in SEQUENCES):
+            return rest is not None and 0 in rest.cuts \
+                and rest.whole_lemma_frequency >= SEEN_LEMMA
+        return True
+    return may_be_a_word

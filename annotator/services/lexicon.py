@@ -23,6 +23,7 @@ from pathlib import Path
 import regex
 
 from annotator.core.farahidi_lexicon import farahidi_readings
+from annotator.core.lexicon import SEQUENCES
 from annotator.core.proclitics import lexicon_key
 from annotator.storage import ProjectStore
 
@@ -68,7 +69,20 @@ def learn_project_words(project: ProjectStore, *,
                         cancelled: Callable[[], bool] | None = None) -> int:
     """Analyse the project's words the cache does not hold yet; returns how many."""
     remember_readings()
-    return farahidi_readings.learn(project_words(project), cancelled)
+    return _learn(project_words(project), cancelled)
+
+
+def _learn(words: list[str], cancelled: Callable[[], bool] | None) -> int:
+    """Analyse `words`, then the rests of those the analyser's corpus never saw: the
+    decision asks a rest's readings where nothing else decides such a word (a name after و,
+    written usage), and would otherwise load the analyser in the desk for it."""
+    learned = farahidi_readings.learn(words, cancelled)
+    rests = dict.fromkeys(
+        word[len(proclitics):] for word in words if word in farahidi_readings
+        for readings in [farahidi_readings(word)] if readings is None or not readings.attested
+        for proclitics in SEQUENCES if len(proclitics) <= 2 and word.startswith(proclitics)
+        and len(word) - len(proclitics) >= 3)
+    return learned + farahidi_readings.learn(list(rests), cancelled)
 
 
 def learn_document_words(project: ProjectStore, doc_id: str, *,
@@ -79,7 +93,7 @@ def learn_document_words(project: ProjectStore, doc_id: str, *,
     text = project.document_text(doc_id)
     words = dict.fromkeys(lexicon_key(match.group())
                           for match in _PROCLITIC_WORDS.finditer(text))
-    return farahidi_readings.learn(list(words), cancelled)
+    return _learn(list(words), cancelled)
 
 
 remember_readings()

@@ -20,7 +20,7 @@ TABLE = Path(__file__).parent / "data" / "proclitic_words.tsv"
 # The share of words the decision gets right in each group, as measured (docs): A tuned the
 # thresholds, B was held out, C and D were split by hand before the decision ran on them, E and
 # F blind, by another annotator, and first run with the rules frozen.
-ACCURACY = {"A": 0.985, "B": 0.98, "C": 0.995, "D": 0.995, "E": 0.98, "F": 0.98}
+ACCURACY = {"A": 0.985, "B": 0.975, "C": 0.995, "D": 0.995, "E": 0.98, "F": 0.98}
 # The words of the blind groups whose first letter the decision cuts, as measured on their
 # first run: in E a camp's name, a plural and a dialect verb the dictionary lacks, each read as
 # a proclitic and a word it has; in F a dialect verb (ما بتغير) whose ب is the present prefix,

@@ -18,3 +18,17 @@ def test_a_projects_words_are_learnt_into_the_cache_folder(project, tmp_path, mo
     finally:
         monkeypatch.undo()
         remember_readings()
+
+
+def test_the_rests_of_words_the_corpus_never_saw_are_learnt_too(project, tmp_path, monkeypatch):
+    # A made-up name after و (no reading, never seen): the decision may ask about its rest, so
+    # the desk must find the rest in the file rather than load the analyser for it.
+    add_documents(project, [("a", "زار فلورنسا وقرطخنس وقال إنها جميلة.")])
+    monkeypatch.setenv("TAWSIM_CACHE_DIR", str(tmp_path))
+    try:
+        learn_project_words(project)
+        lines = (tmp_path / "word-readings.txt").read_text(encoding="utf-8").splitlines()
+        assert {"وقرطخنس", "قرطخنس"} <= {line.split("\t")[0] for line in lines[1:]}
+    finally:
+        monkeypatch.undo()
+        remember_readings()
