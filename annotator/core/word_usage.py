@@ -69,41 +69,48 @@ def word_usage(letters: str, cut: int) -> WordUsage | None:
 def cut_by_usage(letters: str, cuts: list[int], readings: WordReadings | None,
                  rest_readings: Callable[[int], WordReadings | None],
                  usage: Callable[[str, int], WordUsage | None] = word_usage) -> int:
-    """Of `cuts` of a word beginning with و ب ل (not ف ك: CAREFUL_LETTERS), the one whose rest
-    written Arabic uses as it uses the rests of proclitics (below USED_AS_A_SPLIT) and that
-    may be a word (`_rest_may_be_a_word`), the rest written most first (وبسوريا: و + ب +
-    سوريا); 0 when there is none. `readings` are the word's, `rest_readings` the rests'."""
+    """Of `cuts` of a word beginning with و ب ل, the one whose rest written Arabic uses most
+    (وبسوريا: و + ب + سوريا), if it uses it as it uses the rests of proclitics (below
+    USED_AS_A_SPLIT) and the rest may be a word (`_rest_may_be_a_word`); 0 otherwise. A cut
+    ending in ف or ك is not weighed (CAREFUL_LETTERS: وكريمس is no و + ك + ريمس). Only the
+    rest written most is asked: where it is refused, a shorter cut would leave a proclitic on
+    the span (ولفلوريدا cut to و alone). `readings` are the word's, `rest_readings` the
+    rests'."""
     if letters[0] in CAREFUL_LETTERS:
         return 0
-    gaps = {cut: used.gap for cut in cuts for used in [usage(letters, cut)]
-            if used is not None and used.rest and used.gap < USED_AS_A_SPLIT[letters[0]]}
-    may_be_a_word = _rest_may_be_a_word(letters, readings, rest_readings)
-    return next((cut for cut in sorted(gaps, key=gaps.__getitem__) if may_be_a_word(cut)), 0)
+    gaps = {cut: used.gap for cut in cuts if letters[cut - 1] not in CAREFUL_LETTERS
+            for used in [usage(letters, cut)] if used is not None and used.rest}
+    if not gaps:
+        return 0
+    cut = min(gaps, key=gaps.__getitem__)
+    may_be_a_word = gaps[cut] < USED_AS_A_SPLIT[letters[0]] \
+        and _rest_may_be_a_word(letters, cut, readings, rest_readings, usage)
+    return cut if may_be_a_word else 0
 
 
-def _rest_may_be_a_word(letters: str, readings: WordReadings | None,
-                        rest_readings: Callable[[int], WordReadings | None]
-                        ) -> Callable[[int], bool]:
-    """Whether the rest after a cut may be a content word: not a particle, pronoun or copula,
-    which written Arabic uses far more than any word (ليس, behind بليس, Place), nor, after
-    ب, a verb: ب before a present verb is a dialect's prefix (بنعد 'we count'). A rest that
-    begins with a proclitic letter that cannot follow the cut (و after و, و after ب) must be
-    a word the dictionary reads whole with a lemma the corpus uses (ووصلت: وصلت): otherwise
-    the whole is a name (ووهان, Wuhan; بوسعيد; لولو, whose rest is و + لو). The rest's
-    readings are asked last: they may load the analyser."""
-    def may_be_a_word(cut: int) -> bool:
-        after_b = letters[cut - 1] == "ب"
-        if readings is not None and (cut in readings.closed_class_cuts
-                                     or (after_b and cut in readings.verb_cuts)):
-            return False
-        rest = rest_readings(cut)
-        if rest is not None and (0 in rest.closed_class_cuts
-                                 or (after_b and 0 in rest.verb_cuts)):
-            return False
-        first = letters[cut]
-        if first in PROCLITIC_LETTERS and not (letters[cut - 1] == "ل" == first) \
-                and not any(s.startswith(letters[:cut] + first) for s in SEQUENCES):
-            return rest is not None and 0 in rest.cuts \
-                and rest.whole_lemma_frequency >= SEEN_LEMMA
-        return True
-    return may_be_a_word
+def _rest_may_be_a_word(letters: str, cut: int, readings: WordReadings | None,
+                        rest_readings: Callable[[int], WordReadings | None],
+                        usage: Callable[[str, int], WordUsage | None]) -> bool:
+    """Whether the rest after `cut` may be a content word: not a particle, pronoun or
+    copula, which written Arabic uses far more than any word (ليس, behind بليس, Place), nor,
+    after ب, a verb: ب before a present verb is a dialect's prefix (بنعد 'we count'). A rest
+    that begins with a proclitic letter that cannot follow the cut (و after و, ل after ب)
+    and is itself written as a proclitic and a rest (وهان against هان, وسعيد against سعيد,
+    ولو) leaves a stack no word has: the whole is a name (ووهان, Wuhan; بوسعيد; لولو), unless
+    the dictionary reads that rest whole (ووصلت: وصلت). The rest's readings are asked last:
+    they may load the analyser."""
+    after_b = letters[cut - 1] == "ب"
+    if readings is not None and (cut in readings.closed_class_cuts
+                                 or (after_b and cut in readings.verb_cuts)):
+        return False
+    rest = rest_readings(cut)
+    if rest is not None and (0 in rest.closed_class_cuts or (after_b and 0 in rest.verb_cuts)):
+        return False
+    first = letters[cut]
+    if first in PROCLITIC_LETTERS and not (letters[cut - 1] == "ل" == first) \
+            and not any(s.startswith(letters[:cut] + first) for s in SEQUENCES):
+        read_whole = rest is not None and 0 in rest.cuts \
+            and rest.whole_lemma_frequency >= SEEN_LEMMA
+        inner = usage(letters[cut:], 1)
+        return read_whole or inner is None or inner.gap >= USED_AS_A_SPLIT[first]
+    return True

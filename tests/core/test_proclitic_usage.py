@@ -36,9 +36,10 @@ def test_the_rest_written_most_is_the_cut():
     assert cut_by_usage("وبسقطر", [1, 2], None, unread, gaps) == 2
     assert cut_by_usage("وبسقطر", [1], None, unread, gaps) == 1
     assert cut_by_usage("وبسقطر", [], None, unread, gaps) == 0
-    # A rest the word's own readings put after a particle is no evidence.
+    # A rest the word's own readings put after a particle is no evidence, and the shorter cut
+    # is not taken instead: it would leave ب on the span.
     particle = WordReadings(frozenset({2}), closed_class_cuts=frozenset({2}))
-    assert cut_by_usage("وبسقطر", [1, 2], particle, unread, gaps) == 1
+    assert cut_by_usage("وبسقطر", [1, 2], particle, unread, gaps) == 0
     # Nor is a word beginning with ف or ك weighed at all.
     assert cut_by_usage("فسقطر", [1], None, unread, usage_of(فسقطر={1: (0.0, 5.0)})) == 0
 
@@ -94,18 +95,32 @@ def test_usage_never_outweighs_the_project_or_the_corpus():
 
 
 @pytest.mark.parametrize("word", [
-    "ووهان", "ووستر", "وولفغانغ",  # the rest begins with a و no و can precede
-    "بوسعيد", "بلخادم", "لولو",  # the rest is read as و + word, not whole
+    "ووهان", "ووستر",  # the rest (وهان) is written as و + هان, and no و can precede و
+    "بوسعيد", "بوحسن", "بلخادم", "لولو",  # وسعيد, لخادم, ولو: proclitic + word again
 ])
-def test_a_name_whose_rest_begins_with_a_proclitic_letter_of_its_own_stays_whole(word):
+def test_a_name_whose_rest_is_written_as_a_split_itself_stays_whole(word):
     assert decide_proclitics(word).verdict == "keep"
+
+
+@pytest.mark.parametrize(("word", "proclitics"), [
+    ("وويلز", "و"), ("ببايدن", "ب"), ("وفاغنر", "و"),  # a name that begins with و ب ف
+    ("ولفلوريدا", "ول"), ("وبكمبوديا", "وب"),  # the rest written most, not a shorter cut
+    ("وكريمس", "و"),  # a cut ending in ك is not weighed: no و + ك + ريمس
+])
+def test_a_proclitic_before_a_name_the_dictionary_lacks(word, proclitics):
+    decision = decide_proclitics(word)
+    assert (decision.verdict, decision.split.proclitics) == ("trim", proclitics)
 
 
 def test_a_rest_beginning_with_its_own_waw_after_waw_must_be_a_word():
     assert decide_proclitics("ووصلت").split.proclitics == "و"  # و + وصلت, 'and she arrived'
-    # A word nobody reads, whose rest begins with و and is no word of the dictionary.
-    usage = usage_of(ووقخز={1: (0.0, 3.0)})
+    # A word nobody reads, whose rest begins with و, is written as و + a rest itself and is no
+    # word of the dictionary.
+    usage = usage_of(ووقخز={1: (0.0, 3.0)}, وقخز={1: (1.0, 4.0)})
     assert decide_proclitics("ووقخز", lexicon=unread, usage=usage).verdict == "keep"
+    # Written as a word of its own, the rest may follow the conjunction (وويلز: ويلز).
+    usage = usage_of(ووقخز={1: (0.0, 3.0)}, وقخز={1: (3.0, 1.0)})
+    assert decide_proclitics("ووقخز", lexicon=unread, usage=usage).verdict == "trim"
 
 
 @pytest.mark.parametrize("word", ["وتوسكانا", "وبيمونتي", "وبجي"])
