@@ -98,9 +98,17 @@ def word_end(text: str, start: int, limit: int | None = None) -> int:
     return end
 
 
+# Zero-width non-joiner and joiner: written inside a word (a Persian or Urdu name, a prefix
+# kept from joining), they leave it one word, as the tokeniser reads it (core.tokens).
+WORD_JOINERS = "\u200c\u200d"
+
+
 def starts_a_word(text: str, position: int) -> bool:
     """Whether nothing of a word stands right before `position` (a span there covers a word
-    from its start, not a piece after its first letters)."""
+    from its start, not a piece after its first letters); a ZWNJ or ZWJ right before it
+    joins it to the letters before them."""
+    while position > 0 and text[position - 1] in WORD_JOINERS:
+        position -= 1
     return position == 0 or not is_word_char(text[position - 1])
 
 

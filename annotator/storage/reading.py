@@ -184,8 +184,10 @@ class ProjectReader(ProjectFile):
         if not word or not labels or not layer_ids or not documents:
             return False
         rows = self.conn.execute(
+            # The few characters before the span: a ZWNJ or ZWJ there may join it to a word.
             "SELECT span.text, CASE WHEN span.\"start\" = 0 THEN '' "
-            'ELSE substr(document.text, span."start", 1) END '
+            'ELSE substr(document.text, max(span."start" - 7, 1), '
+            'span."start" - max(span."start" - 7, 1) + 1) END '
             "FROM span JOIN document ON document.seq = span.document "
             f"WHERE span.document IN ({', '.join('?' * len(documents))}) "
             # The unary + keeps the planner on the unique (document, layer, …) index: the
@@ -196,7 +198,7 @@ class ProjectReader(ProjectFile):
             (*documents, *layer_ids, *labels, word[0]),
         )
         key = normalise_key(word)
-        # `before` is the character before the span ("" at the start of the text).
+        # `before` is up to eight characters before the span ("" at the start of the text).
         return any(starts_a_word(before, len(before))
                    and normalise_key(text[:word_end(text, 0)]) == key for text, before in rows)
 

@@ -5,10 +5,12 @@ from annotator.core.boundaries import (
     expand_to_words,
     next_word_boundary,
     previous_word_boundary,
+    starts_a_word,
     trim_span,
     word_at,
 )
 from annotator.core.offsets import grapheme_boundaries
+from annotator.core.tokens import tokenize
 from tests.texts import stored_text
 
 
@@ -60,3 +62,24 @@ def test_a_quote_inside_the_mention_keeps_its_partner():
     assert text[s:e] == "قناة “الجزيرة”"
     s, e = trim_span(text, text.index("“") - 1, text.index("”") + 2)
     assert text[s:e] == "الجزيرة"  # quotes around the whole mention still go
+
+
+def test_a_joiner_inside_a_word_is_no_word_start():
+    # ZWNJ keeps می from joining خواهم in Persian, and ب from a name here: one word either way.
+    text = "قال ب\u200cويلسون و \u200dويلسون"
+    assert not starts_a_word(text, text.index("ويلسون"))
+    assert starts_a_word(text, text.rindex("ويلسون"))  # a space before the joiner
+    assert starts_a_word(text, 0) and starts_a_word("\u200cويلسون", 1)
+
+
+joined_text = st.text(alphabet="بوسلم \u200c\u200d،", max_size=30)
+
+
+@given(joined_text, st.data())
+def test_a_word_starts_where_the_tokeniser_starts_a_word(text, data):
+    letters = [i for i, char in enumerate(text) if char in "بوسلم"]
+    if not letters:
+        return
+    position = data.draw(st.sampled_from(letters))
+    starts = {token.start for token in tokenize(text, "keep")}
+    assert starts_a_word(text, position) == (position in starts)

@@ -61,6 +61,11 @@ def test_only_a_persons_or_the_gold_span_at_a_word_start_counts(project):
     inside = at("ويلسون", SECOND, nth=1)
     session.add_span("b", *inside, "ACTOR")
     assert trim_selection(session, "b", *name, "ACTOR").start == name[0] + 1
+    # Nor one after a ZWNJ, which joins it to the letters before (ب‌ويلسون is one word).
+    joined = "جاء ب\u200cويلسون."
+    add_documents(project, [("c", joined)])
+    session.add_span("c", *at("ويلسون", joined), "ACTOR")
+    assert trim_selection(session, "b", *name, "ACTOR").start == name[0] + 1
     # Nor a CLAIM, which keeps the letters of what it quotes whatever they are.
     session.add_span("a", at("ويلسون", FIRST)[0], len(FIRST) - 1, "CLAIM")
     assert trim_selection(session, "b", *name, "ACTOR").start == name[0] + 1
