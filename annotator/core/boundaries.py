@@ -112,6 +112,12 @@ def starts_a_word(text: str, position: int) -> bool:
     return position == 0 or not is_word_char(text[position - 1])
 
 
+def leading_word(text: str, start: int, end: int) -> str:
+    """The first word of the span text[start:end] when the span begins where a word begins
+    ("" when it begins inside one): the word a span over it labels whole (ويلسون)."""
+    return text[start:word_end(text, start, end)] if starts_a_word(text, start) else ""
+
+
 def next_word_boundary(text: str, position: int) -> int:
     """The end of the next word after `position` (for moving a span edge by a word)."""
     i = position

@@ -30,6 +30,7 @@ from annotator.core.lexicon import (
     PROCLITIC_LETTERS,
     SEQUENCES,
     WordReadings,
+    common_word_of_its_own,
 )
 from annotator.core.lexicon_cache import CachedLexicon
 
@@ -192,7 +193,7 @@ def analyse_word(letters: str) -> WordReadings | None:
         frequency[cut] = max(frequency.get(cut, 0.0), _frequency(analysis))
     if not cuts:
         return _read_by_corpus_lemmas(letters)
-    if frequency.get(0, 0.0) < COMMON_LEMMA_FREQUENCY or whole_pos == {VERB}:
+    if not common_word_of_its_own(frequency.get(0, 0.0), whole_pos == {VERB}):
         closed |= adverbs - {0}
     attested: dict[int, int] = {}
     spelt: dict[int, int] = {}

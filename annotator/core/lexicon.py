@@ -33,6 +33,15 @@ SEEN_LEMMA = 1e-7
 # Conjunction ف and preposition ك begin few words compared with the words they are the first
 # letter of (فرنسا، فورد، كركوك): before a word that may be a verb they are offered only.
 CAREFUL_LETTERS = "فك"
+
+
+def common_word_of_its_own(whole_lemma_frequency: float, whole_verb_only: bool) -> bool:
+    """Whether the readings that keep the first letter make a common word (بحري 'naval'
+    1.2e-4, بذل 1.2e-4; not وقّال, 0) that is not only a verb: the dictionary knows the word as
+    a word of its own."""
+    return whole_lemma_frequency >= COMMON_LEMMA_FREQUENCY and not whole_verb_only
+
+
 # The share of a word's attested occurrences one cut must have for the analyser to prefer it;
 # below it, the corpus read the word both ways often enough to call it ambiguous.
 PREFERENCE_SHARE = 0.8
@@ -78,6 +87,12 @@ class WordReadings:
     # بلا, lemmatised as the compound particle بِلا, which the dictionary reads as ب + لا (or
     # as rare verbs). Such counts vouch for the corpus's convention, not for a reading.
     whole_attested_unread: bool = False
+
+    @property
+    def common_whole_word(self) -> bool:
+        """Whether a reading keeps the first letter as a common word (common_word_of_its_own)."""
+        return 0 in self.cuts and common_word_of_its_own(self.whole_lemma_frequency,
+                                                         self.whole_verb_only)
 
     @property
     def seen(self) -> int:

@@ -19,14 +19,12 @@ from annotator.core.lexicon import (
     SEQUENCES,
     WordReadings,
 )
-from annotator.core.word_usage import WordUsage, cut_by_usage
+from annotator.core.word_usage import Usage, cut_by_usage
 
 Verdict = Literal["trim", "keep", "uncertain"]
 WITH_THE_ARTICLE = "a word with the article"
 Judgement = tuple[Verdict, int, str]
 RestReadings = Callable[[int], "WordReadings | None"]
-# core.word_usage.word_usage: how often written Arabic uses a word and its rest after a cut.
-Usage = Callable[[str, int], "WordUsage | None"]
 
 # A word the corpus saw fewer times than this, which the dictionary also reads as a name
 # stopping earlier (لحج, Lahij, seen 11 times as ل + حج), is only offered the split.
@@ -167,10 +165,8 @@ def _judge_seen(letters: str, evidence: dict[int, str],
         # باسم: "in the name of" in most news, but also a man's name; an ACTOR span over the
         # name must never lose its first letter, so the trim is only offered.
         return "uncertain", preferred, "the whole word is also a name"
-    # With a common whole-word lemma (بحري 'naval' 1.2e-4, بذل 1.2e-4; not وقّال, 0) the
-    # dictionary knows the word as a word of its own: the split is only offered.
-    if 0 in readings.cuts and readings.whole_lemma_frequency >= COMMON_LEMMA_FREQUENCY \
-            and not readings.whole_verb_only:
+    # The dictionary knows the word as a common word of its own: the split is only offered.
+    if readings.common_whole_word:
         return "uncertain", preferred, "also a common word of its own"
     if letters[preferred - 1] in CAREFUL_LETTERS and preferred in readings.verb_cuts \
             and not _begins_a_word(letters[preferred:]) \

@@ -42,8 +42,8 @@ from annotator.core.lexicon import (
     WordReadings,
 )
 from annotator.core.normalise import DEFAULT_FOLDING, Folding, normalise
-from annotator.core.proclitic_rules import WITH_THE_ARTICLE, Usage, Verdict, judge
-from annotator.core.word_usage import word_usage
+from annotator.core.proclitic_rules import WITH_THE_ARTICLE, Verdict, judge
+from annotator.core.word_usage import Usage, word_usage
 
 ARTICLE = "ال"
 LAM = "ل"

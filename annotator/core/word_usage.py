@@ -45,6 +45,10 @@ class WordUsage(NamedTuple):
         return self.whole - self.rest
 
 
+# word_usage's shape: how often written Arabic uses a word and its rest after a cut.
+Usage = Callable[[str, int], WordUsage | None]
+
+
 @lru_cache(maxsize=65536)
 def _zipf(letters: str) -> float:
     from wordfreq import zipf_frequency  # imported when first asked: it brings ftfy, langcodes
@@ -68,7 +72,7 @@ def word_usage(letters: str, cut: int) -> WordUsage | None:
 
 def cut_by_usage(letters: str, cuts: list[int], readings: WordReadings | None,
                  rest_readings: Callable[[int], WordReadings | None],
-                 usage: Callable[[str, int], WordUsage | None] = word_usage) -> int:
+                 usage: Usage = word_usage) -> int:
     """Of `cuts` of a word beginning with و ب ل, the one whose rest written Arabic uses most
     (وبسوريا: و + ب + سوريا), if it uses it as it uses the rests of proclitics (below
     USED_AS_A_SPLIT) and the rest may be a word (`_rest_may_be_a_word`); 0 otherwise. A cut
@@ -90,7 +94,7 @@ def cut_by_usage(letters: str, cuts: list[int], readings: WordReadings | None,
 
 def _rest_may_be_a_word(letters: str, cut: int, readings: WordReadings | None,
                         rest_readings: Callable[[int], WordReadings | None],
-                        usage: Callable[[str, int], WordUsage | None]) -> bool:
+                        usage: Usage) -> bool:
     """Whether the rest after `cut` may be a content word: not a particle, pronoun or
     copula, which written Arabic uses far more than any word (ليس, behind بليس, Place), nor,
     after ب, a verb: ب before a present verb is a dialect's prefix (بنعد 'we count'). A rest

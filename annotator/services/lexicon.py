@@ -80,7 +80,7 @@ def _learn(words: list[str], cancelled: Callable[[], bool] | None) -> int:
     rests = dict.fromkeys(
         word[len(proclitics):] for word in words if word in farahidi_readings
         for readings in [farahidi_readings(word)] if readings is None or not readings.attested
-        for proclitics in SEQUENCES if len(proclitics) <= 2 and word.startswith(proclitics)
+        for proclitics in SEQUENCES if word.startswith(proclitics)
         and len(word) - len(proclitics) >= 3)
     return learned + farahidi_readings.learn(list(rests), cancelled)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from typing import Any
 
-from annotator.core.boundaries import starts_a_word, word_end
+from annotator.core.boundaries import leading_word
 from annotator.core.errors import TawsimError
 from annotator.core.model import (
     Annotations,
@@ -199,8 +199,8 @@ class ProjectReader(ProjectFile):
         )
         key = normalise_key(word)
         # `before` is up to eight characters before the span ("" at the start of the text).
-        return any(starts_a_word(before, len(before))
-                   and normalise_key(text[:word_end(text, 0)]) == key for text, before in rows)
+        return any(normalise_key(leading_word(before + text, len(before), len(before + text)))
+                   == key for text, before in rows)
 
     def relations(self, doc_id: str, layer: str) -> list[Relation]:
         layer_id = self.layer_id(layer)

@@ -12,12 +12,12 @@ case is reported.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annotator.core.boundaries import starts_a_word, word_end
+from annotator.core.boundaries import leading_word
 from annotator.core.normalise import normalise_key
 from annotator.core.records import DocumentRecord, SpanRecord
 from annotator.core.tokens import PROCLITIC_POLICIES, Token, tokenize
@@ -89,15 +89,20 @@ class _Writer:
         known = {normalise_key((s.text or "").split(maxsplit=1)[0]) for s in record.spans
                  if (s.text or "").strip()}.__contains__
         whole = self._labelled_whole(record)
+
+        def labelled_whole(word: str) -> bool:
+            return normalise_key(word) in whole
+
         imported = imported_tokens(record) if is_rebuilt(record) else None
         as_imported = imported is not None and self.tokens == "imported"
         tokens = writable(imported if as_imported and imported is not None
                           else tokenize(text, self.policy, known=known,
-                                        labelled_whole=whole.__contains__))
+                                        labelled_whole=labelled_whole))
         cuts = self._cuts(record, tokens)
         if cuts:
             tokens = writable(cut_tokens(text, tokens, cuts) if as_imported
-                              else self._cut_tokens(text, tokens, cuts, known, whole))
+                              else self._cut_tokens(text, tokens, cuts, known,
+                                                    labelled_whole))
         if imported is not None:
             report_changed_tokens(record, imported, tokens, self.report, self.tally)
         placed = self._place(record, tokens)
@@ -143,16 +148,17 @@ class _Writer:
         return "".join(lines)
 
     def _labelled_whole(self, record: DocumentRecord) -> set[str]:
-        """The first words of the document's spans that begin where a word begins, for labels
-        that trim or offer to: the team labels them whole, so the tokeniser keeps their first
-        letters (ويلسون, a name the dictionary would cut), as the desk's label keys do."""
-        text = record.text
+        """The first words, normalised, of the document's spans that begin where a word
+        begins, for labels that trim or offer to: the team labels them whole, so the tokeniser
+        keeps their first letters (ويلسون, a name the dictionary would cut), as the desk's
+        label keys do (storage's labels_word_whole)."""
         trimming = set(self.scheme.trimming_labels) if self.scheme is not None else set()
-        return {text[span.start:word_end(text, span.start, span.end)] for span in record.spans
-                if span.label in trimming and starts_a_word(text, span.start)}
+        words = (leading_word(record.text, span.start, span.end) for span in record.spans
+                 if span.label in trimming)
+        return {normalise_key(word) for word in words if word}
 
     def _cut_tokens(self, text: str, tokens: list[Token], cuts: list[int],
-                    known: Any, whole: set[str]) -> list[Token]:
+                    known: Any, labelled_whole: Callable[[str], bool]) -> list[Token]:
         """The tokens again, each one holding a cut tokenised anew with the cut as a word
         edge (what tokenize's split_at does, without tokenising the whole text twice)."""
         result: list[Token] = []
@@ -164,7 +170,7 @@ class _Writer:
             piece = text[token.start:token.end]
             for part in tokenize(piece, self.policy, known=known,
                                  split_at=[c - token.start for c in inside],
-                                 labelled_whole=whole.__contains__):
+                                 labelled_whole=labelled_whole):
                 result.append(Token(part.start + token.start, part.end + token.start,
                                     part.text, part.kind))
         return result
