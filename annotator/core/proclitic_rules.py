@@ -46,6 +46,9 @@ OFTEN_ALONE = 100
 LONG_REST = 4
 # The shortest rest the analyser's reading of it is taken as evidence for.
 MIN_READ_REST = 3
+# How much more (in Zipf units: ten times) written Arabic must use a word than its rest for a
+# word no reading keeps whole to be taken for a word of its own the dictionary lacks.
+WHOLE_FAR_COMMONER = 1.0
 
 
 
@@ -217,6 +220,11 @@ def _judge_unseen(letters: str, evidence: dict[int, str], readings: WordReadings
         return _keep_unless_usage_splits(letters, [split], "only a rare reading splits it",
                                          usage, readings, rest_readings, offer=0 in readings.cuts)
     if 0 not in readings.cuts:
+        if _written_far_more_than_its_rest(letters, split, usage):
+            # لارسن (Larsen): the dictionary reads only ل + ارسن, a name written ten times as
+            # often as that rest is a word of its own, so the cut is only offered.
+            return "uncertain", split, "no reading keeps the letter, but the word is written " \
+                "far more than its rest"
         return "trim", split, "no reading keeps the letter"
     if readings.whole_lemma_frequency < SEEN_LEMMA and 0 not in readings.proper_cuts:
         # A name the dictionary knows is never "a lemma nobody uses" (فيسبوك, وقاص, بعلبك
@@ -272,6 +280,13 @@ def _seen_alone(letters: str, cut: int, readings: WordReadings) -> bool:
     a rest of three letters, لوج in بلوج, Blog, may be a fragment)."""
     return len(letters) - cut >= LONG_REST \
         and readings.rest_sightings.get(cut, 0) >= CORPUS_SIGHTINGS
+
+
+def _written_far_more_than_its_rest(letters: str, cut: int, usage: Usage | None) -> bool:
+    """Whether written Arabic uses the word WHOLE_FAR_COMMONER (in Zipf units) more than its
+    rest after `cut`, a rest it does use: a rest it never writes says nothing (لنجدتك)."""
+    used = usage(letters, cut) if usage is not None else None
+    return used is not None and used.rest > 0 and used.gap >= WHOLE_FAR_COMMONER
 
 
 def _keep_unless_usage_splits(letters: str, cuts: list[int], reason: str, usage: Usage | None,

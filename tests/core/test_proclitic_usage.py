@@ -143,3 +143,26 @@ def test_usage_only_ever_turns_a_keep_into_a_cut_after_waw_ba_or_lam(first, rest
         assert with_usage.verdict in ("trim", "uncertain")
         stem = with_usage.split.stem_start
         assert 0 < stem < len(word) and word[:stem] == with_usage.split.proclitics
+
+
+@pytest.mark.parametrize(("usage", "verdict"), [
+    # A name the dictionary reads only as ل + a rare rest, written ten times as often as that
+    # rest: its letter may be its own, so the cut is only offered.
+    ({1: (3.5, 1.5)}, "uncertain"),
+    # Written about as often as its rest, or a rest written nowhere: the dictionary decides.
+    ({1: (2.0, 1.5)}, "trim"),
+    ({1: (2.0, 0.0)}, "trim"),
+    ({}, "trim"),
+])
+def test_a_word_no_reading_keeps_whole_but_written_far_more_than_its_rest(usage, verdict):
+    only_cut = WordReadings(frozenset({1}), cut_lemma_frequency={1: 2e-5})
+    decision = decide_proclitics("لارسقخ", lexicon={"لارسقخ": only_cut}.get,
+                                 usage=usage_of(لارسقخ=usage))
+    assert (decision.verdict, len(decision.split.proclitics)) == (verdict, 1)
+
+
+def test_real_usage_offers_a_name_the_dictionary_reads_only_split():
+    # لارسن (Larsen): the dictionary reads only ل + ارسن.
+    decision = decide_proclitics("لارسن")
+    assert (decision.verdict, len(decision.split.proclitics)) == ("uncertain", 1)
+    assert decide_proclitics("لداعش").verdict == "trim"
