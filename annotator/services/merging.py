@@ -37,7 +37,7 @@ from pathlib import Path
 from annotator.core.errors import TawsimError
 from annotator.core.label_map import LabelMap
 from annotator.services.merging_checks import annotator_of, person_name, plan_file
-from annotator.services.merging_layers import LayerPlan
+from annotator.services.merging_layers import LayerPlan, reissued_words
 from annotator.services.merging_report import (
     FileReport,
     LayerReport,
@@ -172,6 +172,11 @@ def _merge_one(project: ProjectStore, source: MergeSource, labels: LabelMap, for
                                                      changed=lambda: result.changed))
         plan = plan_file(project, source, labels, force, create=True)
         result.warnings = plan.warnings
+        for layer_plan in plan.layers:
+            if layer_plan.superseded:
+                result.warnings.append(f"{reissued_words(layer_plan)}; this file has nothing "
+                                       "new, so the lead keeps what the newer one brought")
+        plan.layers = [layer_plan for layer_plan in plan.layers if not layer_plan.superseded]
         if not plan.layers:
             return result
         assert plan.match is not None

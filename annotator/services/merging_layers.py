@@ -10,6 +10,10 @@ only if that one records no owner either. Gold and model layers are never target
 The file's audit rows of the layer tell its state: it is the same or a newer state when its
 first rows are those merged before (same count, same digest); with fewer rows it is an older
 copy, and with other rows it was edited on two machines from a common start.
+
+A package whose documents the lead has since handed out to the same person again, in a newer
+package (`reissued`), is left alone when it holds nothing new (it would put back the state the
+newer package replaced), and refused like a diverged file when it does.
 """
 
 from __future__ import annotations
@@ -35,10 +39,29 @@ class LayerPlan:
     state: store.MergeState | None
     created: bool = False
     warnings: list[str] = field(default_factory=list)
+    # Ids of the file's documents handed out to the layer's owner again in a newer package.
+    reissued: list[str] = field(default_factory=list)
+
+    @property
+    def new_work(self) -> bool:
+        """Whether the file's layer has audit rows the lead has not merged yet."""
+        return self.audit.rows > (self.state.audit_rows if self.state else 0)
+
+    @property
+    def superseded(self) -> bool:
+        """A re-issued package with nothing new: merging it would only undo the newer one."""
+        return bool(self.reissued) and not self.new_work and self.divergence is None
 
     @property
     def divergence(self) -> str | None:
-        """None for a first merge or a newer state; "older" or "diverged" otherwise."""
+        """None for a first merge or a newer state; "older", "diverged" or "reissued"
+        otherwise."""
+        if self.state is not None and self.audit.rows < self.state.audit_rows:
+            return "older"
+        if self.state is not None and self.audit.prefix_digest != self.state.audit_digest:
+            return "diverged"
+        if self.reissued and self.new_work:
+            return "reissued"
         if self.state is None:
             return None
         if self.audit.rows < self.state.audit_rows:
@@ -55,6 +78,8 @@ def plan_layer(project: ProjectStore, source: MergeSource, layer: SourceLayer) -
     state = store.merge_state(conn, source.project_id, layer.name)
     audit = store.audit_state(conn, layer.name, state.audit_rows if state else 0)
     plan = LayerPlan(layer, None, layer.name, audit, state)
+    if layer.owner and source.package_lead == project.project_id:
+        plan.reissued = store.reissued_documents(conn, layer.owner, source.project_id)
     lead = project.layers()
     annotators = {item.name: item for item in lead if item.kind == LayerKind.ANNOTATOR}
     if state is not None:
@@ -86,7 +111,17 @@ def plan_layer(project: ProjectStore, source: MergeSource, layer: SourceLayer) -
     return plan
 
 
+def reissued_words(plan: LayerPlan) -> str:
+    count = len(plan.reissued)
+    return (f"{count} document{'' if count == 1 else 's'} of layer {plan.source.name!r} "
+            f"{'was' if count == 1 else 'were'} handed out to its annotator again in a newer "
+            "package since this one was made")
+
+
 def divergence_words(plan: LayerPlan) -> str:
+    if plan.divergence == "reissued":
+        return (f"{reissued_words(plan)}, and this file has work the lead has not merged: it "
+                "would overwrite what was merged from the newer package")
     state = plan.state
     assert state is not None
     if plan.divergence == "older":

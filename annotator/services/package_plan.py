@@ -32,7 +32,7 @@ from annotator.core.model import LayerKind, Status
 from annotator.services.identity import new_person_id, package_identity
 from annotator.services.projects import as_user_error
 from annotator.storage import PROJECT_SUFFIX, ProjectStore
-from annotator.storage.team import annotator_layer_owners, candidates, people
+from annotator.storage.team import annotator_layer_owners, assignees, candidates, people
 
 PRIMARY = "primary"
 OVERLAP = "overlap"
@@ -73,6 +73,9 @@ class PackagePlan:
     skipped_assigned: int  # documents left out because someone has them already
     with_layer: str | None
     reassign: bool
+    # With `reassign`: (name, documents) of the people whose assignments the new deal takes
+    # away (documents handed out again without them).
+    taken_from: tuple[tuple[str, int], ...] = ()
 
     @property
     def documents_written(self) -> int:
@@ -86,13 +89,25 @@ class PackagePlan:
                 "packages": [package.as_dict() for package in self.packages]}
 
     def summary_lines(self) -> list[str]:
-        lines = [f"{self.handed_out} documents for {len(self.packages)} annotators, "
-                 f"{self.overlap} of them to two annotators"]
-        lines += [f"  {p.annotator}: {p.documents} documents ({len(p.primary)} primary, "
-                  f"{len(p.overlap)} overlap)" for p in self.packages]
+        lines = [f"{counted(self.handed_out, 'document')} for "
+                 f"{counted(len(self.packages), 'annotator')}, {self.overlap} of them to two "
+                 "annotators"]
+        lines += [f"  {p.annotator}: {counted(p.documents, 'document')} ({len(p.primary)} "
+                  f"primary, {len(p.overlap)} overlap)" for p in self.packages]
         if self.skipped_assigned:
-            lines.append(f"{self.skipped_assigned} documents already assigned were left out")
-        return lines
+            lines.append(f"{counted(self.skipped_assigned, 'document')} already assigned "
+                         f"{'was' if self.skipped_assigned == 1 else 'were'} left out")
+        return lines + taken_lines(self.taken_from)
+
+
+def counted(count: int, noun: str) -> str:
+    """"1 document", "2 documents": the CLI's English counts."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def taken_lines(taken_from: Sequence[tuple[str, int]]) -> list[str]:
+    return [f"{counted(count, 'document')} handed out again {'is' if count == 1 else 'are'} "
+            f"no longer assigned to {name}" for name, count in taken_from]
 
 
 @contextmanager
@@ -175,7 +190,24 @@ def plan_packages(project: ProjectStore, annotators: Sequence[str], *,
         _check_targets(out_dir, packages)
     return PackagePlan(tuple(packages), len(eligible), len(chosen),
                        sum(1 for handout in handouts if handout.second is not None),
-                       len(documents) - len(open_), with_layer, reassign)
+                       len(documents) - len(open_), with_layer, reassign,
+                       _taken_from(project, packages, known) if reassign else ())
+
+
+def _taken_from(project: ProjectStore, packages: list[PlannedPackage],
+                known: list[tuple[str, str]]) -> tuple[tuple[str, int], ...]:
+    """Who loses documents to the new deal: assigned to them now, handed out without them."""
+    held = assignees(project)
+    taken: dict[str, int] = {}
+    dealt: dict[int, set[str]] = {}
+    for package in packages:
+        for seq in package.seqs:
+            dealt.setdefault(seq, set()).add(package.person)
+    for seq, people_now in dealt.items():
+        for person in held.get(seq, set()) - people_now:
+            taken[person] = taken.get(person, 0) + 1
+    names = dict(known)
+    return tuple((names.get(person, person), count) for person, count in taken.items())
 
 
 def _check_lead(project: ProjectStore, names: list[str], overlap: float,

@@ -2,10 +2,11 @@
 
 `make_packages(lead, out_dir, ["amal", "basel"], overlap=0.2)` writes `out_dir/amal.tawsim`
 and `out_dir/basel.tawsim`. Each holds the lead's scheme, the documents dealt to that person
-(same ids, text, title and metadata, in the lead's order), an empty annotator layer named
-after them and owned by their person id, and the project meta `package` (identity.
-PACKAGE_META) saying whose package it is and which lead made it, so the desk opens it as
-that person with no question asked. The lead records the people and the assignments
+(same ids, text, title and metadata, in the lead's order), an annotator layer named after them
+and owned by their person id (empty, but for their own merged work on a document handed out to
+them again with `reassign`: a re-issued package carries their work on), and the project meta
+`package` (identity.PACKAGE_META) saying whose package it is and which lead made it, so the
+desk opens it as that person with no question asked. The lead records the people and the assignments
 (document, person, role, package = the package file's project id).
 
 With `with_feedback` (a gold layer), each package also carries the lead's feedback: the
@@ -44,9 +45,11 @@ from annotator.services.package_plan import (
     PackagePlan,
     PlannedPackage,
     check_annotator_names,
+    counted,
     package_path,
     plan_packages,
     storage_errors_name,
+    taken_lines,
 )
 from annotator.services.projects import default_actor
 from annotator.storage import ProjectStore
@@ -105,27 +108,32 @@ class PackageReport:
     with_layer: str | None
     skipped_assigned: int
     with_feedback: str | None = None
+    taken_from: tuple[tuple[str, int], ...] = ()
 
     def as_dict(self) -> dict:
         return {"documents": self.documents, "overlap": self.overlap,
                 "with_layer": self.with_layer, "skipped_assigned": self.skipped_assigned,
                 "with_feedback": self.with_feedback,
+                "taken_from": dict(self.taken_from),
                 "packages": [package.as_dict() for package in self.packages]}
 
     def summary_lines(self) -> list[str]:
-        count = len(self.packages)
-        lines = [f"Wrote {count} package{'s' if count != 1 else ''}: {self.documents} "
-                 f"documents, {self.overlap} of them to two annotators"]
-        lines += [f"  {p.path}: {p.annotator}, {p.documents} documents" for p in self.packages]
+        lines = [f"Wrote {counted(len(self.packages), 'package')}: "
+                 f"{counted(self.documents, 'document')}, {self.overlap} of them to two "
+                 "annotators"]
+        lines += [f"  {p.path}: {p.annotator}, {counted(p.documents, 'document')}"
+                  for p in self.packages]
         if self.with_layer:
             lines.append(f"Each package starts from the predictions of {self.with_layer}")
         if self.with_feedback:
-            lines += [f"  {p.annotator} gets {p.feedback} reviewed documents back with "
-                      f"{self.with_feedback}" for p in self.packages]
+            lines += [f"  {p.annotator} gets {counted(p.feedback, 'reviewed document')} back "
+                      f"with {self.with_feedback} (documents handed out again are not among "
+                      "them)" for p in self.packages]
         if self.skipped_assigned:
-            lines.append(f"{self.skipped_assigned} documents already assigned were left out "
+            lines.append(f"{counted(self.skipped_assigned, 'document')} already assigned "
+                         f"{'was' if self.skipped_assigned == 1 else 'were'} left out "
                          "(--reassign hands them out again)")
-        return lines
+        return lines + taken_lines(self.taken_from)
 
 
 def make_packages(project: ProjectStore, out_dir: str | Path, annotators: Sequence[str], *,
@@ -162,7 +170,7 @@ def make_packages(project: ProjectStore, out_dir: str | Path, annotators: Sequen
             raise PackagingCancelled() from None
         raise
     return PackageReport(tuple(results), plan.handed_out, plan.overlap, with_layer,
-                         plan.skipped_assigned, with_feedback)
+                         plan.skipped_assigned, with_feedback, plan.taken_from)
 
 
 def _write_package(project: ProjectStore, package: PlannedPackage, plan: PackagePlan,
@@ -182,7 +190,7 @@ def _write_package(project: ProjectStore, package: PlannedPackage, plan: Package
         written.append(package.path)
         with store:
             content = PackageContent(package.annotator, package.person, meta,
-                                     plan.with_layer)
+                                     plan.with_layer, own_layer(project, package.person))
             fill_package(store, project.path, package.seqs, content, actor=actor,
                          progress=progress, cancelled=cancelled)
             feedback = 0
@@ -204,12 +212,17 @@ def check_feedback_layer(project: ProjectStore, layer: str) -> None:
                           f"{kinds[layer].value}); feedback comes from the lead's gold layer")
 
 
+def own_layer(project: ProjectStore, person: str) -> str | None:
+    """The lead's annotator layer of `person` (the one their merges fill), if any."""
+    return next((layer.name for layer in project.layers()
+                 if layer.owner == person and layer.kind == LayerKind.ANNOTATOR), None)
+
+
 def _add_feedback(project: ProjectStore, store: ProjectStore, package: PlannedPackage,
                   gold_layer: str, actor: str) -> int:
     """Copy the annotator's reviewed documents with `gold_layer` into the package `store`;
     how many."""
-    own = next((layer.name for layer in project.layers()
-                if layer.owner == package.person and layer.kind == LayerKind.ANNOTATOR), None)
+    own = own_layer(project, package.person)
     documents = feedback_documents(project, own, gold_layer, package.seqs) if own else []
     if not documents:
         return 0

@@ -19,16 +19,11 @@ import orjson
 
 from annotator.core.model import LayerKind
 from annotator.storage.database import write_transaction
-from annotator.storage.packaging import CHUNK
+from annotator.storage.packaging import CHUNK, copy_annotations
 from annotator.storage.project_file import ProjectFile
 
 _DOCUMENTS = ("seq, id, title, text, text_sha256, meta, source, source_sha256, encoding, "
               "created_at")
-_COLUMNS = {
-    "span": '"start", "end", label, text, attrs, note, annotator, created_at, updated_at, '
-            "origin, rev",
-    "relation": "type, head, tail, attrs, annotator, created_at, updated_at, rev",
-}
 
 
 @dataclass(frozen=True)
@@ -66,21 +61,9 @@ def _copy(package: ProjectFile, copy: FeedbackCopy) -> None:
         conn.execute(f"INSERT OR IGNORE INTO main.document ({_DOCUMENTS}) "
                      f"SELECT {_DOCUMENTS} FROM lead.document "
                      "WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq", (chunk,))
-        _copy_layer(package, chunk, gold[0], package_gold)
+        copy_annotations(package, chunk, gold[0], package_gold)
         if own is not None:
-            _copy_layer(package, chunk, own[0], package_own)
-
-
-def _copy_layer(package: ProjectFile, chunk: str, lead_layer: int, package_layer: int) -> None:
-    conn = package.conn
-    where = "WHERE layer = ? AND document IN (SELECT value FROM json_each(?))"
-    for table, columns in _COLUMNS.items():
-        conn.execute(f"INSERT INTO main.{table} (seq, id, document, layer, {columns}) "
-                     f"SELECT seq, id, document, ?, {columns} FROM lead.{table} "
-                     f"{where} ORDER BY seq", (package_layer, lead_layer, chunk))
-    conn.execute("INSERT INTO main.status (document, layer, status, updated_at) "
-                 f"SELECT document, ?, status, updated_at FROM lead.status {where}",
-                 (package_layer, lead_layer, chunk))
+            copy_annotations(package, chunk, own[0], package_own)
 
 
 def feedback_documents(project: ProjectFile, own_layer: str, gold_layer: str,

@@ -138,6 +138,16 @@ def record_merge_state(conn: sqlite3.Connection, state: MergeState) -> None:
          state.file, utc_now()))
 
 
+def reissued_documents(conn: sqlite3.Connection, person: str, package: str) -> list[str]:
+    """Ids of the attached file's documents that the lead's assignments now give to `person`
+    in another package than `package` (the file's project id): handed out to them again."""
+    return [doc_id for (doc_id,) in conn.execute(
+        "SELECT document.id FROM main.assignment JOIN main.document "
+        "ON document.seq = assignment.document WHERE assignment.person = ? "
+        "AND assignment.package != ? AND document.id IN (SELECT id FROM merge_src.document) "
+        "ORDER BY document.seq", (person, package))]
+
+
 # -- the file's audit trail -----------------------------------------------------------------
 
 @dataclass(frozen=True)

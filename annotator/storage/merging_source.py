@@ -26,6 +26,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import orjson
+
 from annotator.core.errors import ProjectError
 from annotator.storage.database import inspect_checked, open_database
 from annotator.storage.migrations import APPLICATION_ID, SCHEMA_VERSION
@@ -59,6 +61,17 @@ class MergeSource:
     @property
     def annotator_layers(self) -> tuple[SourceLayer, ...]:
         return tuple(layer for layer in self.layers if layer.kind == "annotator")
+
+    @property
+    def package_lead(self) -> str | None:
+        """The lead project a work package says made it; None for any other file (or a
+        damaged identity)."""
+        try:
+            identity = orjson.loads(self.package) if self.package else None
+        except orjson.JSONDecodeError:
+            return None
+        lead = identity.get("lead") if isinstance(identity, dict) else None
+        return str(lead) if lead else None
 
 
 def _readonly(path: Path, uri: str | None = None) -> sqlite3.Connection:

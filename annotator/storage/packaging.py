@@ -41,10 +41,14 @@ class CopyCancelled(TawsimError):
 class PackageContent:
     """What goes into one package besides its documents."""
 
-    annotator: str  # the annotator's layer, made empty
+    annotator: str  # the annotator's layer, empty but for `own_layer`'s work
     person: str  # its owner
     meta: dict[str, str]  # project meta to set (the package identity among them)
     copied_layer: str | None = None  # a lead layer copied as it is (a model's predictions)
+    # The annotator's layer in the lead (the one their merges filled), if they have one: a
+    # document handed out to them again goes back with their work on it, so that merging
+    # the new package carries that work on rather than removing it.
+    own_layer: str | None = None
 
 
 _DOCUMENT_COLUMNS = ("seq, id, title, text, text_sha256, meta, source, source_sha256, "
@@ -76,8 +80,10 @@ def _fill(package: ProjectFile, documents: Sequence[int], content: PackageConten
     conn = package.conn
     for key, value in content.meta.items():
         package.set_meta(key, value)
-    package.ensure_layer(content.annotator, LayerKind.ANNOTATOR, owner=content.person)
+    annotator = package.ensure_layer(content.annotator, LayerKind.ANNOTATOR,
+                                     owner=content.person)
     copied = _copy_layer_row(package, content.copied_layer)
+    own = _lead_layer_id(package, content.own_layer)
     for start in range(0, len(documents), CHUNK):
         if cancelled is not None and cancelled():
             raise CopyCancelled()
@@ -86,12 +92,21 @@ def _fill(package: ProjectFile, documents: Sequence[int], content: PackageConten
                      f"SELECT {_DOCUMENT_COLUMNS} FROM lead.document "
                      "WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq", (chunk,))
         if copied is not None:
-            _copy_annotations(package, chunk, *copied)
+            copy_annotations(package, chunk, *copied)
+        if own is not None:
+            copy_annotations(package, chunk, own, annotator, work_time=True)
         if progress is not None:
             progress(min(CHUNK, len(documents) - start))
     package.write_audit(actor, "make_package", None, None, None, {
         "annotator": content.annotator, "documents": len(documents),
-        "layer": content.copied_layer})
+        "layer": content.copied_layer, "own_work_from": content.own_layer})
+
+
+def _lead_layer_id(package: ProjectFile, name: str | None) -> int | None:
+    if name is None:
+        return None
+    row = package.conn.execute("SELECT id FROM lead.layer WHERE name = ?", (name,)).fetchone()
+    return row[0] if row else None
 
 
 def _copy_layer_row(package: ProjectFile, name: str | None) -> tuple[int, int] | None:
@@ -107,8 +122,11 @@ def _copy_layer_row(package: ProjectFile, name: str | None) -> tuple[int, int] |
     return row[0], cursor.lastrowid
 
 
-def _copy_annotations(package: ProjectFile, chunk: str, lead_layer: int,
-                      package_layer: int) -> None:
+def copy_annotations(package: ProjectFile, chunk: str, lead_layer: int, package_layer: int,
+                     *, work_time: bool = False) -> None:
+    """Copy one lead layer's spans, relations and statuses (and, with `work_time`, its active
+    time) on the documents of `chunk` (a JSON list of seqs) into the package's layer, with
+    the same ids. The lead is attached as `lead`."""
     conn = package.conn
     where = "WHERE layer = ? AND document IN (SELECT value FROM json_each(?))"
     for table, columns in _ANNOTATION_COLUMNS.items():
@@ -118,3 +136,7 @@ def _copy_annotations(package: ProjectFile, chunk: str, lead_layer: int,
     conn.execute("INSERT INTO main.status (document, layer, status, updated_at) "
                  f"SELECT document, ?, status, updated_at FROM lead.status {where}",
                  (package_layer, lead_layer, chunk))
+    if work_time:
+        conn.execute("INSERT INTO main.work_time (document, layer, seconds, updated_at) "
+                     f"SELECT document, ?, seconds, updated_at FROM lead.work_time {where}",
+                     (package_layer, lead_layer, chunk))

@@ -105,6 +105,14 @@ def record_assignments(project: ProjectFile, rows: Iterable[AssignmentRow], *,
         [(row.document, row.person, row.role, row.package, now) for row in rows])
 
 
+def assignees(project: ProjectFile) -> dict[int, set[str]]:
+    """Document seq -> the ids of the people it is assigned to."""
+    held: dict[int, set[str]] = {}
+    for seq, person in project.conn.execute("SELECT document, person FROM assignment"):
+        held.setdefault(seq, set()).add(person)
+    return held
+
+
 def assigned_counts(project: ProjectFile) -> dict[str, int]:
     """Person id -> documents assigned to them (primary and overlap)."""
     return dict(project.conn.execute(

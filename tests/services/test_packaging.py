@@ -274,3 +274,16 @@ def test_an_annotator_with_a_layer_in_the_lead_keeps_their_id(lead, tmp_path):
     report = make_packages(lead, tmp_path / "out", ["amal", "basel"], per_annotator=1)
     assert layer == "amal" and report.packages[0].person == "amal-desk-id"
     assert ("amal-desk-id", "amal") in lead.conn.execute("SELECT id, name FROM person")
+
+
+def test_handing_out_again_says_whose_documents_it_takes(lead, tmp_path):
+    make_packages(lead, tmp_path / "one", ["amal", "basel"], overlap=1.0, per_annotator=2)
+    plan = plan_packages(lead, ["amal"], reassign=True, per_annotator=4)
+    # The four documents go to amal alone: basel, who shared them, loses them.
+    assert dict(plan.taken_from) == {"basel": 4}
+    assert "4 documents handed out again are no longer assigned to basel" in \
+        plan.summary_lines()
+    report = make_packages(lead, tmp_path / "two", ["amal"], reassign=True, per_annotator=4)
+    assert report.as_dict()["taken_from"] == {"basel": 4}
+    assert report.summary_lines()[0] == "Wrote 1 package: 4 documents, 0 of them to two annotators"
+    assert not plan_packages(lead, ["chadi"], per_annotator=1).taken_from  # nothing reassigned

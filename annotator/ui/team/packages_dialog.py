@@ -154,6 +154,9 @@ class PackagesDialog(QDialog):
         if self.plan.skipped_assigned and not choice.reassign:
             lines.append(tr("{documents} already assigned are left out.",
                             documents=documents(self.plan.skipped_assigned)))
+        lines += [tr("{documents} handed out again will no longer be assigned to {name}.",
+                     documents=documents(count), name=name)
+                  for name, count in self.plan.taken_from]
         self._show("\n".join(lines), ready=True)
 
     def _show(self, text: str, *, ready: bool) -> None:
