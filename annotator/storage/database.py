@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from annotator.core.errors import ProjectError
-from annotator.storage.failures import DAMAGED, shorten
+from annotator.storage.failures import DAMAGED, in_plain_words, shorten
 from annotator.storage.journal import (
     first_problem,
     index_path,
@@ -184,7 +184,15 @@ def _blank_header(path: Path) -> bool:
 
 
 def damaged_error(path: Path, problem: str, *, with_journal: bool = False) -> ProjectError:
-    """The one line that refuses a damaged file (`problem`: what SQLite found)."""
+    """The one line that refuses a damaged file (`problem`: what SQLite found, said in plain
+    words; SQLite's own wording is kept as the error's `detail`)."""
+    detail, problem = problem, in_plain_words(problem)
+    error = _damaged(path, problem, with_journal)
+    error.detail = detail
+    return error
+
+
+def _damaged(path: Path, problem: str, with_journal: bool) -> ProjectError:
     if with_journal:
         journal = journal_path(path).name
         return ProjectError(

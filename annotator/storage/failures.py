@@ -37,8 +37,19 @@ def explain_storage_error(error: BaseException, path: str | None = None) -> Proj
             found = "the project file could not be read or written (a disk error)"
     if found is None and isinstance(error, sqlite3.DatabaseError) and any(
             word in message for word in DAMAGED):
-        found = f"the project file is damaged ({shorten(message)}); restore it from a copy"
+        found = f"the project file is damaged ({in_plain_words(message)}); restore it from a copy"
     return ProjectError(found, path=path) if found else None
+
+
+def in_plain_words(problem: str) -> str:
+    """What a damaged file's problem means to its user, for the problems SQLite words in its
+    own terms ("Page 4: btreeInitPage() returns error code 11", "database disk image is
+    malformed"); a problem Tawsim words itself ("its first page is blank") stays as it is."""
+    if problem.startswith(("its ", "a row of ")):
+        return problem
+    if "index" in problem:
+        return "an index no longer matches its table"
+    return "parts of it cannot be read"
 
 
 def shorten(message: str, limit: int = 120) -> str:

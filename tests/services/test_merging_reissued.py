@@ -42,7 +42,7 @@ def first_round(lead, tmp_path):
 
 
 def test_a_package_handed_out_again_carries_the_annotators_work_on(lead, tmp_path):
-    first, amal = first_round(lead, tmp_path)
+    _first, amal = first_round(lead, tmp_path)
     merged = layer_state(lead, "amal")
     second, same = package_for(lead, tmp_path / "two", "amal", reassign=True)
     assert same == amal
@@ -81,7 +81,7 @@ def test_the_older_package_cannot_undo_the_newer_one(lead, tmp_path):
 
 
 def test_another_annotators_package_is_never_taken_for_a_reissue(lead, tmp_path):
-    first, _ = first_round(lead, tmp_path)
+    first_round(lead, tmp_path)
     merged = layer_state(lead, "amal")
     other, salim = package_for(lead, tmp_path / "two", "salim", reassign=True)
     with open_project(other) as package:

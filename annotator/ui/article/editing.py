@@ -16,6 +16,7 @@ from annotator.core.commands import Change
 from annotator.core.model import Span
 from annotator.ui.article.view import ArticleView
 from annotator.ui.common.i18n import tr
+from annotator.ui.common.labels import label_name
 from annotator.ui.common.session import DeskSession
 
 
@@ -75,6 +76,14 @@ class EditController(QObject):
         span = self.desk.relabel(selected.id, name)
         if span is not None:
             self.view.set_selected_span(span.id)
+            if span.label != selected.label:
+                # A digit relabels the selected span even when the caret has moved on: say
+                # what changed, so that a slip over hours of keyboard work is seen.
+                scheme = self.desk.scheme
+                self.message.emit(tr("Relabelled “{words}”: {old} → {new}.",
+                                     words=_elided(span.text),
+                                     old=label_name(scheme.label(selected.label)),
+                                     new=label_name(scheme.label(span.label))))
         return span
 
     def delete_selected(self) -> None:
@@ -117,3 +126,9 @@ class EditController(QObject):
                 self.view.set_selected_span(change.new.id)
                 self.view.reveal(change.new.start, change.new.end)
                 return
+
+
+def _elided(text: str, limit: int = 30) -> str:
+    """A span's text, short enough for the status bar, on one line."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -222,8 +222,10 @@ class WindowCommands(QObject):
         if desk is None or not paths:
             return
         added = transfer.import_articles(self.window, desk, paths)
-        if added is not None:
-            self.context.say(tr("Imported {documents}.", documents=new_documents(added)))
+        # A refused or cancelled import replaces the last import's message too: the status
+        # bar must never say a document was imported when none was.
+        self.context.say(tr("Nothing was imported.") if added is None
+                         else tr("Imported {documents}.", documents=new_documents(added)))
 
     def export(self) -> None:
         desk = self.context.session

@@ -50,12 +50,16 @@ def test_a_cancelled_import_changes_nothing(qtbot, make_project, open_desk, arti
 
 def test_a_failed_import_changes_nothing_and_says_why(qtbot, make_project, open_desk,
                                                      articles):
-    (articles / "zz-broken.txt").write_bytes(b"")  # an empty file is refused
     window = open_desk(make_project("خبر قديم.")).window
+    window.commands.import_paths([next(articles.iterdir())])
+    assert "Imported" in window.status.currentMessage()
+    (articles / "zz-broken.txt").write_bytes(b"")  # an empty file is refused
     seen = when_modal(QMessageBox, QMessageBox.accept)
     window.commands.import_paths([articles])
-    assert window.desk.document_count() == 1
+    assert window.desk.document_count() == 2
     assert seen and "zz-broken.txt" in seen[0]
+    # The earlier import's message is gone: the status bar agrees with the dialog.
+    assert window.status.currentMessage() == "Nothing was imported."
 
 
 def test_the_dataset_export_carries_the_spans(qtbot, make_project, open_desk, tmp_path):

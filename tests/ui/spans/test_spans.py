@@ -98,6 +98,9 @@ def test_relabel_and_delete_the_selected_span(qtbot, nested):
     view.set_selected_span(actor.id)
     with qtbot.waitSignal(window.desk.spansChanged):
         qtbot.keyClick(view, Qt.Key.Key_1)
+    # The status bar says what the key changed: a relabel is never silent.
+    assert window.status.currentMessage() == (
+        f"Relabelled “{actor.text}”: Actor → Location.")
     view.set_selected_span(claim.id)
     with qtbot.waitSignal(window.desk.spansChanged):
         qtbot.keyClick(view, Qt.Key.Key_Delete)
