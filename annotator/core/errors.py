@@ -6,6 +6,19 @@ Every message a user sees names the file, and the line when there is one, so tha
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from annotator.core.phrases import (
+    CountedTemplate,
+    Phrase,
+    Template,
+    translatable,
+    translatable_plural,
+)
+
+__all__ = ["DecodeError", "InvariantError", "Phrase", "ProjectError", "SchemeError",
+           "TawsimError", "readable_path", "translatable", "translatable_plural"]
+
 
 def readable_path(path: str) -> str:
     """A path as text that can be stored and shown. A file name that is not UTF-8 (Arabic
@@ -18,13 +31,40 @@ def readable_path(path: str) -> str:
 
 
 class TawsimError(Exception):
-    """Bad input or a refused action. `str()` is one line fit to show a user as it is."""
+    """Bad input or a refused action. `str()` is one line fit to show a user as it is.
 
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
-        super().__init__(message)
-        self.message = " ".join(message.split())  # one line, whatever the caller built
+    `message` is plain English, or a template marked with `translatable()` or
+    `translatable_plural()` filled from `fields` (or a Phrase, both in one): then `phrase`
+    keeps them, so that the desk can say the message in its language (core.phrases)."""
+
+    def __init__(self, message: str | CountedTemplate | Phrase, *,
+                 fields: Mapping[str, object] | None = None, path: str | None = None,
+                 line: int | None = None) -> None:
+        self.phrase: Phrase | None = None
+        if isinstance(message, Phrase):
+            self.phrase = message if fields is None else Phrase(message.template,
+                                                                {**message.fields, **fields})
+        elif isinstance(message, Template | CountedTemplate) or fields is not None:
+            self.phrase = Phrase(message, dict(fields or {}))
+        english = str(message if self.phrase is None else self.phrase)
+        super().__init__(english)
+        self.message = " ".join(english.split())  # one line, whatever the caller built
         self.path = path
         self.line = line
+
+    @property
+    def said(self) -> Phrase | str:
+        """What the error says without its place: the Phrase when it has one, to wrap in
+        another message as a field."""
+        return self.phrase if self.phrase is not None else self.message
+
+    def reword(self, template: str | CountedTemplate, **fields: object) -> TawsimError:
+        """The same error (same place), its message wrapped in `template`, whose `problem`
+        field is what it said so far ("document {id}: {problem}")."""
+        self.phrase = Phrase(template, {**fields, "problem": self.said})
+        self.message = " ".join(str(self.phrase).split())
+        self.args = (self.message,)
+        return self
 
     def located(self, path: str | None, line: int | None = None) -> TawsimError:
         """The same error, placed in a file (and line) if it was not placed yet."""
@@ -34,11 +74,15 @@ class TawsimError(Exception):
             self.line = line
         return self
 
-    def __str__(self) -> str:
+    def placed(self, message: str) -> str:
+        """`message` after the error's place, `path:line: message`, as `str()` shows it."""
         where = readable_path(self.path) if self.path else ""
         if self.path and self.line is not None:
             where = f"{where}:{self.line}"
-        return f"{where}: {self.message}" if where else self.message
+        return f"{where}: {message}" if where else message
+
+    def __str__(self) -> str:
+        return self.placed(self.message)
 
 
 class DecodeError(TawsimError):

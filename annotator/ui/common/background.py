@@ -142,7 +142,7 @@ def _run(path: Path, work: Work, said: queue.SimpleQueue[tuple[str, object]],
     except JobCancelled:
         said.put(("stopped", None))
     except TawsimError as error:
-        said.put(("stopped" if cancel.is_set() else "failed", str(error)))
+        said.put(("stopped" if cancel.is_set() else "failed", user_message(error)))
     except Exception as error:  # a full disk, a busy project... or a bug
         message = user_message(error, path)
         said.put(("crashed" if message is None else "failed",

@@ -30,7 +30,7 @@ from annotator.core.scheme import Scheme
 from annotator.core.scheme_edits import SchemeOp
 from annotator.services import scheme as schemes
 from annotator.services.session import AnnotationSession
-from annotator.ui.common.failures import user_message
+from annotator.ui.common.failures import said, user_message
 from annotator.ui.common.i18n import tr
 from annotator.ui.common.idle_checkpoint import IdleCheckpoint
 
@@ -112,7 +112,7 @@ class DeskSession(QObject):
             self.refused.emit(tr("This was changed elsewhere (in another window or program); "
                                  "the document has been reloaded, try again."))
         except TawsimError as error:
-            self.refused.emit(str(error))
+            self.refused.emit(said(error))
         except Exception as error:  # the storage engine's user errors (busy, disk full)
             message = user_message(error, self.path)
             if message is None:

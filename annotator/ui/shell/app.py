@@ -26,7 +26,7 @@ from annotator.services.projects import (
 )
 from annotator.ui.common import i18n, menu_style
 from annotator.ui.common.collector import collect_on_window_thread
-from annotator.ui.common.failures import user_message
+from annotator.ui.common.failures import said, user_message
 from annotator.ui.common.fonts import interface_font, register_fonts
 from annotator.ui.common.plain import inform, warn
 from annotator.ui.common.session import DeskSession
@@ -160,7 +160,7 @@ class Desk(QObject):
             session = working_session(previous.session.project, identity.person.name, layer,
                                       person=identity.person)
         except TawsimError as error:
-            warn(self.window, i18n.tr("Cannot work in that layer"), str(error))
+            warn(self.window, i18n.tr("Cannot work in that layer"), said(error))
             return
         self.layer = None if layer == previous.own_layer else layer
         self.current = DeskSession(session, own_layer=previous.own_layer)
@@ -182,7 +182,7 @@ class Desk(QObject):
             session = working_session(store, identity.person.name, self.layer,
                                       person=identity.person)
         except TawsimError as error:
-            warn(self.window, i18n.tr("Cannot work in that layer"), str(error))
+            warn(self.window, i18n.tr("Cannot work in that layer"), said(error))
             return
         self.identity = identity
         self.current = DeskSession(session, own_layer=current.own_layer)

@@ -1,5 +1,6 @@
 """What the tests of the interface's translations read: the strings the desk code wraps in tr()
-and trn(), extracted by Babel as the README's `pybabel extract` does, and the catalogues."""
+and trn() and the refusals marked translatable() or translatable_plural() anywhere in annotator/,
+extracted by Babel as the README's `pybabel extract` does, and the catalogues."""
 
 from __future__ import annotations
 
@@ -16,14 +17,17 @@ from babel.messages.pofile import read_po
 from annotator.core.datafiles import resource_file
 
 ROOT = Path(__file__).resolve().parents[3]
-KEYWORDS = parse_keywords(["tr", "trn:1,2"])  # the README's `-k tr -k trn:1,2`
+# the README's `-k tr -k trn:1,2 -k translatable -k translatable_plural:1,2`
+KEYWORDS = parse_keywords(["tr", "trn:1,2", "translatable", "translatable_plural:1,2"])
+SINGLE = {"tr", "translatable"}
+COUNTED = {"trn", "translatable_plural"}
 
 # A message is its msgid, or (singular, plural) for a counted phrase, as Babel keys them.
 MessageId = str | tuple[str, ...]
 
 
 def extracted() -> set[MessageId]:
-    """What `pybabel extract -F babel.cfg --no-default-keywords -k tr -k trn:1,2 .` finds."""
+    """What the README's `pybabel extract -F babel.cfg --no-default-keywords -k tr …` finds."""
     with (ROOT / "babel.cfg").open(encoding="utf-8") as file:
         method_map, options_map = parse_mapping_cfg(file)
     found = extract_from_dir(str(ROOT), method_map, options_map, keywords=KEYWORDS)
@@ -31,24 +35,25 @@ def extracted() -> set[MessageId]:
 
 
 def wrapped_in_f_strings() -> set[MessageId]:
-    """tr() and trn() calls inside the {…} of an f-string: Babel sees them on Python 3.12 and
-    later, where f-strings are tokenised, but not on 3.11."""
+    """Marked strings (tr(), trn(), translatable(), translatable_plural()) inside the {…} of an
+    f-string: Babel sees them on Python 3.12 and later, where f-strings are tokenised, but not
+    on 3.11."""
     found: set[MessageId] = set()
-    for path in sorted((ROOT / "annotator" / "ui").rglob("*.py")):
+    for path in sorted((ROOT / "annotator").rglob("*.py")):
         tree = ast.parse(path.read_text("utf-8"))
         for f_string in (node for node in ast.walk(tree) if isinstance(node, ast.JoinedStr)):
             for call in (node for node in ast.walk(f_string) if isinstance(node, ast.Call)):
                 name = getattr(call.func, "id", None) or getattr(call.func, "attr", None)
                 texts = [arg.value for arg in call.args if isinstance(arg, ast.Constant)]
-                if name == "tr" and texts:
+                if name in SINGLE and texts:
                     found.add(texts[0])
-                elif name == "trn" and len(texts) > 1:
+                elif name in COUNTED and len(texts) > 1:
                     found.add((texts[0], texts[1]))
     return found
 
 
 def messages_in_code() -> set[MessageId]:
-    """Every string the desk code wraps in tr() or trn(), on any supported Python."""
+    """Every string the code marks for the catalogue, on any supported Python."""
     return extracted() | wrapped_in_f_strings()
 
 
