@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from annotator.core.errors import DecodeError
+from annotator.core.errors import DecodeError, translatable
 from annotator.core.utf8_damage import utf8_damage
 
 BOM = "\ufeff"
@@ -114,7 +114,7 @@ def decode_source(data: bytes, *, source: str, encoding: str | None = None) -> D
     never read as Windows-1256.
     """
     if not data:
-        raise DecodeError("the file is empty", path=source)
+        raise DecodeError(translatable("the file is empty"), path=source)
     if encoding is not None:
         chosen = normalise_encoding_name(encoding)
         decoded = _decode_strict(data, _keeping_bom(chosen, data), source)
@@ -125,9 +125,10 @@ def decode_source(data: bytes, *, source: str, encoding: str | None = None) -> D
         decoded = decoded[1:]  # the byte-order mark, exactly once; a second U+FEFF is content
     text = canonicalise(decoded)
     if not text.strip():
-        raise DecodeError("the file holds no text, only white space", path=source)
+        raise DecodeError(translatable("the file holds no text, only white space"), path=source)
     if "\x00" in text:
-        raise DecodeError(f"the file contains NUL characters; it is not {chosen} text", path=source)
+        raise DecodeError(translatable("the file contains NUL characters; it is not {encoding} "
+                                       "text"), fields={"encoding": chosen}, path=source)
     return DecodedText(
         text=text,
         encoding=chosen,
@@ -159,17 +160,24 @@ def _decode_strict(data: bytes, encoding: str, source: str) -> str:
         if encoding.startswith("utf-8") and (damage := utf8_damage(data)) is not None:
             raise DecodeError(damage.describe(), path=source, line=damage.line) from None
         # Lines are only counted where a line break is the byte 0x0A (not in UTF-16).
-        line = ("" if encoding.startswith("utf-16")
-                else f", line {data.count(LF_BYTE, 0, exc.start) + 1}")
+        if encoding.startswith("utf-16"):
+            raise DecodeError(translatable("the file is not valid {encoding} (bad byte at "
+                                           "position {position})"),
+                              fields={"encoding": encoding, "position": exc.start},
+                              path=source) from None
         raise DecodeError(
-            f"the file is not valid {encoding} (bad byte at position {exc.start}{line})",
+            translatable("the file is not valid {encoding} (bad byte at position {position}, "
+                         "line {line})"),
+            fields={"encoding": encoding, "position": exc.start,
+                    "line": data.count(LF_BYTE, 0, exc.start) + 1},
             path=source,
         ) from None
 
 
 def _detect(data: bytes, source: str) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
-        raise DecodeError("UTF-32 files are not supported; save it as UTF-8", path=source)
+        raise DecodeError(translatable("UTF-32 files are not supported; save it as UTF-8"),
+                          path=source)
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig", _decode_strict(data, "utf-8", source)
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
@@ -192,7 +200,8 @@ def _detect(data: bytes, source: str) -> tuple[str, str]:
             if _plausible_share(text) >= PLAUSIBLE_SHARE:
                 return candidate, text
         raise DecodeError(
-            "the file looks binary (it contains NUL bytes and is not UTF-16 text)", path=source
+            translatable("the file looks binary (it contains NUL bytes and is not UTF-16 "
+                         "text)"), path=source
         )
     # Damaged UTF-8 is refused where it is damaged: read as Windows-1256 it would be mojibake.
     damage = utf8_damage(data)
@@ -202,8 +211,8 @@ def _detect(data: bytes, source: str) -> tuple[str, str]:
     if text is not None and _reads_as_text(text) and _mostly_arabic(text):
         return "cp1256", text
     raise DecodeError(
-        "the file is not UTF-8, UTF-16 or Windows-1256 text; if you know its encoding, "
-        "pass it with --encoding",
+        translatable("the file is not UTF-8, UTF-16 or Windows-1256 text; if you know its "
+                     "encoding, pass it with --encoding"),
         path=source,
     )
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from annotator.core.phrases import Phrase, translatable, translatable_plural
+
 _BAD_RUN = re.compile("[\udc80-\udcff]+")  # what surrogateescape makes of undecodable bytes
 
 
@@ -32,14 +34,21 @@ class Utf8Damage:
     good_characters: int  # well-formed multi-byte characters
     at_end: bool  # the only damage is a character cut off by the end of the file
 
-    def describe(self) -> str:
+    def describe(self) -> Phrase:
+        """What is wrong, for a DecodeError; the advice fits the desk and the command line
+        alike (only `tawsim import` can name an encoding)."""
         if self.at_end:
-            return (f"the file is UTF-8 cut off inside its last character (byte {self.offset}); "
-                    "it was probably truncated")
-        count = self.bad_sequences
-        return (f"the file is UTF-8 with {count} damaged byte sequence{'' if count == 1 else 's'}, "
-                f"the first at byte {self.offset} (column {self.column}); "
-                "repair it, or name its real encoding with --encoding")
+            return Phrase(translatable("the file is UTF-8 cut off inside its last character "
+                                       "(byte {offset}); it was probably truncated"),
+                          {"offset": self.offset})
+        return Phrase(translatable_plural(
+            "the file is UTF-8 with {count} damaged byte sequence, the first at byte {offset} "
+            "(column {column}); repair it, or import it again naming its real encoding with "
+            "tawsim import --encoding",
+            "the file is UTF-8 with {count} damaged byte sequences, the first at byte {offset} "
+            "(column {column}); repair it, or import it again naming its real encoding with "
+            "tawsim import --encoding"),
+            {"count": self.bad_sequences, "offset": self.offset, "column": self.column})
 
 
 def utf8_damage(data: bytes) -> Utf8Damage | None:

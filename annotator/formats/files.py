@@ -4,7 +4,6 @@ in `atomic`, whose names are kept importable from here)."""
 from __future__ import annotations
 
 import codecs
-import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Any
 
 import orjson
 
-from annotator.core.errors import DecodeError, TawsimError, readable_path
+from annotator.core.errors import DecodeError, TawsimError, readable_path, translatable
 from annotator.core.records import DocumentRecord, Origin
 from annotator.core.text import decode_source, normalise_encoding_name
 from annotator.core.utf8_damage import place_of, utf8_damage
@@ -21,12 +20,8 @@ from annotator.formats.atomic import EXPORT_MARKER as EXPORT_MARKER  # kept impo
 from annotator.formats.atomic import atomic_folder as atomic_folder
 from annotator.formats.atomic import atomic_output as atomic_output
 from annotator.formats.base import BadRecord, ReadOptions
-from annotator.formats.json_limits import (
-    check_json_depth,
-    depth_refusal,
-    may_nest_deeply,
-    too_large,
-)
+from annotator.formats.json_limits import check_json_depth, may_nest_deeply, too_large
+from annotator.formats.json_syntax import json_line_problem, json_syntax_problem
 
 UTF8_BOM = b"\xef\xbb\xbf"
 # UTF-32 first: its little-endian BOM begins with UTF-16's.
@@ -116,7 +111,7 @@ def json_lines(path: Path, options: ReadOptions) -> Iterator[tuple[Origin, Any |
         try:
             value = orjson.loads(line)
         except orjson.JSONDecodeError as exc:
-            yield origin, TawsimError(_json_message(exc, line, offset, lead),
+            yield origin, TawsimError(json_line_problem(exc, line, offset, lead),
                                       path=str(path), line=number)
             continue
         if not may_nest_deeply(line):
@@ -163,51 +158,6 @@ def _numbered_json_lines(path: Path, options: ReadOptions,
             yield number, line_offset, raw
 
 
-def _json_message(exc: orjson.JSONDecodeError, line: bytes | str, offset: int,
-                  lead: int) -> str:
-    """What is wrong with a line orjson refused; `offset` is where the (stripped) line
-    begins in the file and `lead` how many characters were stripped before it, so that a bad
-    byte is named by its byte offset and column."""
-    if isinstance(line, bytes):
-        try:
-            line.decode("utf-8")
-        except UnicodeDecodeError as bad:
-            _, column = place_of(line, bad.start)
-            column += lead
-            where = f"byte {offset + bad.start} of the file, column {column}"
-            if utf8_damage(line) is not None:
-                return (f"the line is damaged UTF-8 (a bad byte sequence at {where}); repair "
-                        "it, or name the file's real encoding with --encoding")
-            return (f"the line is not UTF-8 text (bad byte at {where}); name its encoding "
-                    "with --encoding")
-    return _syntax(exc, line)[0]
-
-
-RESTATED_BYTES = 64 << 20  # documents small enough to parse again for a clearer message
-
-
-def _syntax(exc: orjson.JSONDecodeError, source: bytes | str) -> tuple[str, int]:
-    """The one-line message and the line for a document orjson refused."""
-    message, line, column = exc.msg, exc.lineno, exc.colno
-    if "allocate" in message and json_limits.may_nest_deeply(source) \
-            and json_limits.text_depth(source) > json_limits.MAX_JSON_DEPTH:
-        # What orjson says of a document cut off inside a few hundred nested arrays.
-        message = "depth"
-    elif "allocate" in message and len(source) <= RESTATED_BYTES:
-        # Python's parser names the real fault.
-        try:
-            json.loads(source)
-        except RecursionError:
-            message = "depth"
-        except json.JSONDecodeError as other:
-            message, line, column = other.msg, other.lineno, other.colno
-        except ValueError:
-            pass
-    if "depth" in message or "recursion" in message:
-        return depth_refusal(), line
-    return f"invalid JSON: {message} (column {column})", line
-
-
 def parse_json_document(path: Path, data: bytes, encoding: str | None = None) -> Any:
     """A whole-file JSON document, with the line and column of a syntax error; `encoding`
     (an explicit --encoding) decodes it first, else it must be UTF-8 (or UTF-16 or UTF-32
@@ -220,7 +170,7 @@ def parse_json_document(path: Path, data: bytes, encoding: str | None = None) ->
         try:
             return check_json_depth(orjson.loads(text), str(path))
         except orjson.JSONDecodeError as exc:
-            message, line = _syntax(exc, text)
+            message, line = json_syntax_problem(exc, text)
             raise TawsimError(message, path=str(path), line=line) from None
     if data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM):]
@@ -233,12 +183,14 @@ def parse_json_document(path: Path, data: bytes, encoding: str | None = None) ->
             line, column = place_of(data, bad.start)
             damaged = utf8_damage(data) is not None
             raise DecodeError(
-                f"the file is not UTF-8 JSON (bad byte at byte {bad.start}, column {column}); "
-                + ("it looks like UTF-8 with a damaged byte: repair it, or name its real "
-                   "encoding with --encoding" if damaged
-                   else "name its encoding with --encoding"),
+                translatable("the file is not UTF-8 JSON (bad byte at byte {byte}, column "
+                             "{column}); it looks like UTF-8 with a damaged byte: repair it, "
+                             "or name its real encoding with --encoding") if damaged
+                else translatable("the file is not UTF-8 JSON (bad byte at byte {byte}, column "
+                                  "{column}); name its encoding with --encoding"),
+                fields={"byte": bad.start, "column": column},
                 path=str(path), line=line) from None
-        message, line = _syntax(exc, data)
+        message, line = json_syntax_problem(exc, data)
         raise TawsimError(message, path=str(path), line=line) from None
 
 

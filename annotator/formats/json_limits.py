@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from annotator.core.errors import TawsimError
+from annotator.core.errors import Phrase, TawsimError, translatable
 
 MAX_JSON_DEPTH = 100  # nested arrays and objects; real metadata uses a handful
 MAX_JSON_FILE_BYTES = 1 << 30  # 1 GiB for a whole-file JSON document
@@ -74,9 +74,9 @@ def check_json_depth(value: Any, path: str | None = None, line: int | None = Non
     return value
 
 
-def depth_refusal() -> str:
-    return (f"the JSON nests more than {MAX_JSON_DEPTH} arrays or objects deep; Tawsim reads "
-            "at most that many")
+def depth_refusal() -> Phrase:
+    return Phrase(translatable("the JSON nests more than {depth} arrays or objects deep; "
+                               "Tawsim reads at most that many"), {"depth": MAX_JSON_DEPTH})
 
 
 def too_large(limit: int, what: str, path: str, line: int | None = None) -> TawsimError:

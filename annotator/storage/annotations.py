@@ -27,7 +27,7 @@ import orjson
 
 from annotator.core.commands import EditRecord, StaleEdit
 from annotator.core.commands.revisions import Revisions
-from annotator.core.errors import InvariantError, TawsimError
+from annotator.core.errors import InvariantError, TawsimError, translatable
 from annotator.core.invariants import check_span
 from annotator.core.model import Relation, Span, Status
 from annotator.core.scheme import Scheme
@@ -145,7 +145,8 @@ class AnnotationRepository(RelationRows):
     def _keys(self, doc_id: str, layer: str) -> tuple[int, int]:
         layer_id = self.project.layer_id(layer)
         if layer_id is None:
-            raise TawsimError(f"the project has no layer {layer!r}")
+            raise TawsimError(translatable("the project has no layer {layer!r}"),
+                              fields={"layer": layer})
         return self.project.document_seq(doc_id), layer_id
 
     def _check(self, span: Span) -> None:
@@ -230,9 +231,10 @@ def _key(item: Span | Relation) -> tuple[str, str]:
 def _integrity(exc: sqlite3.IntegrityError, span: Span) -> TawsimError:
     message = str(exc)
     if "UNIQUE" in message and "span.id" in message:
-        return InvariantError(f"a span with id {span.id!r} already exists")
+        return InvariantError(translatable("a span with id {id!r} already exists"),
+                              fields={"id": span.id})
     if "UNIQUE" in message:
         return InvariantError(
-            f"this layer already has a {span.label} span at {span.start}-{span.end}"
-        )
+            translatable("this layer already has a {label} span at {start}-{end}"),
+            fields={"label": span.label, "start": span.start, "end": span.end})
     return InvariantError(trigger_message(message))
