@@ -10,27 +10,30 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from annotator.core.errors import InvariantError
+from annotator.core.errors import InvariantError, translatable
 from annotator.core.scheme import Scheme
 
 
 def check_offsets(text: str, start: Any, end: Any, covered: Any = None) -> None:
     """Bounds and covered text; `covered` None skips the text comparison."""
     if type(start) is not int or type(end) is not int:
-        raise InvariantError(f"span offsets must be whole numbers, got {start!r} and {end!r}")
+        raise InvariantError(translatable("span offsets must be whole numbers, got {start!r} "
+                                          "and {end!r}"), fields={"start": start, "end": end})
     if start < 0:
-        raise InvariantError(f"span start {start} is negative")
+        raise InvariantError(translatable("span start {start} is negative"),
+                             fields={"start": start})
     if end > len(text):
         raise InvariantError(
-            f"span end {end} is past the end of the text ({len(text)} characters)"
-        )
+            translatable("span end {end} is past the end of the text ({length} characters)"),
+            fields={"end": end, "length": len(text)})
     if start >= end:
-        raise InvariantError(f"span start {start} is not before its end {end}")
+        raise InvariantError(translatable("span start {start} is not before its end {end}"),
+                             fields={"start": start, "end": end})
     if covered is not None and text[start:end] != covered:
         raise InvariantError(
-            f"span {start}-{end} covers {_show(text[start:end])} in the text, "
-            f"not {_show(covered)}"
-        )
+            translatable("span {start}-{end} covers {found} in the text, not {expected}"),
+            fields={"start": start, "end": end, "found": _show(text[start:end]),
+                    "expected": _show(covered)})
 
 
 def _show(text: str, limit: int = 40) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.core.errors import InvariantError, TawsimError
+from annotator.core.errors import InvariantError, Phrase, TawsimError, translatable
 from annotator.core.ids import is_valid_id, new_id
 from annotator.core.invariants import check_offsets
 from annotator.core.model import Status
@@ -74,9 +74,20 @@ class DocumentRecord:
     time_active_s: float | None = None  # active time on the document in this layer
 
 
-def _fail(message: str, index: int | None = None, what: str = "span") -> InvariantError:
-    prefix = f"{what} {index + 1}: " if index is not None else ""
-    return InvariantError(prefix + message)
+def _fail(problem: Phrase | str, index: int, what: str = "span") -> InvariantError:
+    """The refusal of the record's span (or relation) number `index + 1`."""
+    template = (translatable("span {number}: {problem}") if what == "span"
+                else translatable("relation {number}: {problem}"))
+    return InvariantError(template, fields={"number": index + 1, "problem": problem})
+
+
+def _problem(template: str, **fields: object) -> Phrase:
+    return Phrase(template, fields)
+
+
+# Which end of a relation names a span the record does not have.
+_MISSING_END = {"head": translatable("head {id!r} is not a span of this record"),
+                "tail": translatable("tail {id!r} is not a span of this record")}
 
 
 def prepare_record(record: DocumentRecord, scheme: Scheme) -> DocumentRecord:
@@ -128,25 +139,30 @@ def _prepare_spans(items: list[SpanRecord], raw: str, text: str,
                 check_offsets(raw, start, end, covered)
             rules = allowed.get(label) if type(label) is str else None
             if type(attrs) is not dict:
-                raise InvariantError("attrs must be an object")
+                raise InvariantError(translatable("attrs must be an object"))
             if not _attrs_allowed(rules, attrs):
                 scheme.check_span_label(label, attrs)
         except TawsimError as error:
-            raise _fail(error.message, index) from None
+            raise _fail(error.said, index) from None
         if shift is not None:
             start, end = shift(start), shift(end)
             if start >= end:
-                raise _fail(f"span {span.start}-{span.end} covers only a line-ending character",
+                raise _fail(_problem(translatable("span {start}-{end} covers only a line-ending "
+                                                  "character"), start=span.start, end=span.end),
                             index)
         key = (start, end, label)
         if key in seen:
-            raise _fail(f"repeats span {seen[key] + 1} ({label} {span.start}-{span.end})", index)
+            raise _fail(_problem(translatable("repeats span {number} ({label} {start}-{end})"),
+                                 number=seen[key] + 1, label=label, start=span.start,
+                                 end=span.end), index)
         seen[key] = index
         span_id = span.id if span.id is not None else new_id()
         if type(span_id) is not str or not is_valid_id(span_id):
-            raise _fail(f"span id {span_id!r} is not a usable id", index)
+            raise _fail(_problem(translatable("span id {id!r} is not a usable id"), id=span_id),
+                        index)
         if span_id in ids:
-            raise _fail(f"span id {span_id!r} is used twice in the record", index)
+            raise _fail(_problem(translatable("span id {id!r} is used twice in the record"),
+                                 id=span_id), index)
         ids.add(span_id)
         if shift is None:
             span.text, span.id, span.note = raw[start:end], span_id, span.note or ""
@@ -163,15 +179,17 @@ def _prepare_spans(items: list[SpanRecord], raw: str, text: str,
 def _prepare(record: DocumentRecord, scheme: Scheme) -> DocumentRecord:
     raw = record.text
     if not isinstance(raw, str):
-        raise InvariantError("the record has no text")
+        raise InvariantError(translatable("the record has no text"))
     if not raw.strip():
-        raise InvariantError("the record's text is empty")
+        raise InvariantError(translatable("the record's text is empty"))
     if "\x00" in raw:
         # NUL is refused in files too; SQLite's length() stops at it, and the normaliser
         # uses it as a gap marker.
-        raise InvariantError("the record's text contains a NUL character (U+0000)")
+        raise InvariantError(translatable("the record's text contains a NUL character "
+                                          "(U+0000)"))
     if record.id is not None and not is_valid_id(record.id):
-        raise InvariantError(f"document id {record.id!r} is not a usable id")
+        raise InvariantError(translatable("document id {id!r} is not a usable id"),
+                             fields={"id": record.id})
     seconds = record.time_active_s
     if seconds is not None and (type(seconds) not in (int, float) or not 0 <= seconds < 1e12):
         raise InvariantError(f"time_active_s must be a number of seconds, 0 or more, not "
@@ -193,19 +211,18 @@ def _prepare(record: DocumentRecord, scheme: Scheme) -> DocumentRecord:
     for index, relation in enumerate(record.relations):
         for end_name, span_id in (("head", relation.head), ("tail", relation.tail)):
             if span_id not in ids:
-                raise _fail(f"{end_name} {span_id!r} is not a span of this record", index,
-                            "relation")
+                raise _fail(_problem(_MISSING_END[end_name], id=span_id), index, "relation")
         if not isinstance(relation.attrs, dict):
-            raise _fail("attrs must be an object", index, "relation")
+            raise _fail(translatable("attrs must be an object"), index, "relation")
         try:
             scheme.check_relation(relation.type, ids[relation.head], ids[relation.tail],
                                   relation.attrs)
         except TawsimError as error:
-            raise _fail(error.message, index, "relation") from None
+            raise _fail(error.said, index, "relation") from None
         relation_id = relation.id if relation.id is not None else new_id()
         if not is_valid_id(relation_id) or relation_id in relation_ids:
-            raise _fail(f"relation id {relation_id!r} is unusable or used twice", index,
-                        "relation")
+            raise _fail(_problem(translatable("relation id {id!r} is unusable or used twice"),
+                                 id=relation_id), index, "relation")
         relation_ids.add(relation_id)
         relations.append(
             RelationRecord(
@@ -241,16 +258,17 @@ def verify_record(record: DocumentRecord, scheme: Scheme) -> None:
                     check_offsets(text, start, end, span.text)
                     scheme.check_span_label(label, attrs)
                 except TawsimError as error:
-                    raise _fail(error.message, index) from None
+                    raise _fail(error.said, index) from None
             labels[span.id] = label
         for index, relation in enumerate(record.relations):
             if relation.head not in labels or relation.tail not in labels:
-                raise _fail("an end is not a span of this record", index, "relation")
+                raise _fail(translatable("an end is not a span of this record"), index,
+                            "relation")
             try:
                 scheme.check_relation(relation.type, labels[relation.head],
                                       labels[relation.tail], relation.attrs)
             except TawsimError as error:
-                raise _fail(error.message, index, "relation") from None
+                raise _fail(error.said, index, "relation") from None
     except TawsimError as error:
-        error.message = f"document {record.id}: {error.message}"
+        error.reword(translatable("document {id}: {problem}"), id=record.id)
         raise

@@ -98,15 +98,18 @@ def json_lines(path: Path, options: ReadOptions) -> Iterator[tuple[Origin, Any |
             try:
                 line = line.decode(codec)
             except UnicodeDecodeError as exc:
-                yield origin, DecodeError(f"the line is not valid {codec} text (bad byte at "
-                                          f"byte {offset + exc.start} of the file)",
-                                          path=str(path), line=number)
+                yield origin, DecodeError(
+                    translatable("the line is not valid {encoding} text (bad byte at byte "
+                                 "{byte} of the file)"),
+                    fields={"encoding": codec, "byte": offset + exc.start},
+                    path=str(path), line=number)
                 continue
         nul = "\x00" if isinstance(line, str) else b"\x00"
         if nul in line:
-            yield origin, DecodeError("the line contains NUL bytes; the file is not "
-                                      f"{codec or 'UTF-8'} JSON Lines", path=str(path),
-                                      line=number)
+            yield origin, DecodeError(
+                translatable("the line contains NUL bytes; the file is not {encoding} JSON "
+                             "Lines"), fields={"encoding": codec or "UTF-8"},
+                path=str(path), line=number)
             continue
         try:
             value = orjson.loads(line)

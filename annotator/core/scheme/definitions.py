@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from annotator.core.errors import SchemeError
+from annotator.core.errors import SchemeError, translatable
 from annotator.core.scheme.hotkeys import hotkey_of
 
 STYLES = ("background", "underline")
@@ -139,16 +139,16 @@ class Scheme:
         for label in self.labels:
             if label.name == name:
                 return label
-        raise SchemeError(
-            f"unknown label {name!r} (the scheme has {', '.join(self.label_names)})"
-        )
+        raise SchemeError(translatable("unknown label {label!r} (the scheme has {labels})"),
+                          fields={"label": name, "labels": ", ".join(self.label_names)})
 
     def relation(self, name: str) -> RelationDef:
         for relation in self.relations:
             if relation.name == name:
                 return relation
-        known = ", ".join(self.relation_names) or "no relation types"
-        raise SchemeError(f"unknown relation type {name!r} (the scheme has {known})")
+        known = ", ".join(self.relation_names) or translatable("no relation types")
+        raise SchemeError(translatable("unknown relation type {type!r} (the scheme has "
+                                       "{types})"), fields={"type": name, "types": known})
 
     def has_label(self, name: str) -> bool:
         return any(label.name == name for label in self.labels)
@@ -207,15 +207,18 @@ class Scheme:
         for name, value in attrs.items():
             definition = by_name.get(name)
             if definition is None:
-                known = ", ".join(by_name) or "none"
-                raise SchemeError(f"{owner} has no attribute {name!r} (allowed: {known})")
+                known = ", ".join(by_name) or translatable("none")
+                raise SchemeError(translatable("{owner} has no attribute {attribute!r} "
+                                               "(allowed: {allowed})"),
+                                  fields={"owner": owner, "attribute": name, "allowed": known})
             if value is None:
                 continue
             if value not in definition.value_names:
                 raise SchemeError(
-                    f"{value!r} is not a value of {owner}'s {name} "
-                    f"(allowed: {', '.join(definition.value_names)})"
-                )
+                    translatable("{value!r} is not a value of {owner}'s {attribute} "
+                                 "(allowed: {allowed})"),
+                    fields={"value": value, "owner": owner, "attribute": name,
+                            "allowed": ", ".join(definition.value_names)})
 
     def check_span_label(self, label: str, attrs: Mapping) -> None:
         definition = self.label(label)
@@ -225,9 +228,11 @@ class Scheme:
         definition = self.relation(type_)
         if not definition.connects(head_label, tail_label):
             raise SchemeError(
-                f"a {type_} relation goes from {'/'.join(definition.heads)} to "
-                f"{'/'.join(definition.tails)}, not from {head_label} to {tail_label}"
-            )
+                translatable("a {type} relation goes from {heads} to {tails}, not from {head} "
+                             "to {tail}"),
+                fields={"type": type_, "heads": "/".join(definition.heads),
+                        "tails": "/".join(definition.tails), "head": head_label,
+                        "tail": tail_label})
         self.check_attrs(type_, definition.attributes, attrs)
 
     @cached_property
