@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from annotator.core.errors import ProjectError
+from annotator.core.errors import Phrase, ProjectError, translatable
 from annotator.storage.failures import DAMAGED, in_plain_words, shorten
 from annotator.storage.journal import (
     first_problem,
@@ -54,9 +54,10 @@ def _configure(conn: sqlite3.Connection) -> None:
 def create_database(path: Path) -> Database:
     """Create a new, empty, fully migrated project file at `path` (which must not exist)."""
     if path.exists():
-        raise ProjectError("a file already exists there; choose a new name", path=str(path))
+        raise ProjectError(translatable("a file already exists there; choose a new name"),
+                           path=str(path))
     if not path.parent.is_dir():
-        raise ProjectError("the folder does not exist", path=str(path))
+        raise ProjectError(translatable("the folder does not exist"), path=str(path))
     conn = _connect(path)
     try:
         conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
@@ -92,13 +93,14 @@ def _check_file(path: Path) -> None:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise ProjectError("no such project file", path=where) from None
+        raise ProjectError(translatable("no such project file"), path=where) from None
     except OSError as exc:
-        raise ProjectError(f"cannot read the file: {exc.strerror}", path=where) from None
+        raise ProjectError(translatable("cannot read the file: {reason}"),
+                           fields={"reason": exc.strerror}, path=where) from None
     if path.is_dir():
-        raise ProjectError("this is a folder, not a project file", path=where)
+        raise ProjectError(translatable("this is a folder, not a project file"), path=where)
     if info.st_size == 0:
-        raise ProjectError("not a Tawsim project (the file is empty)", path=where)
+        raise ProjectError(translatable("not a Tawsim project (the file is empty)"), path=where)
 
 
 # quick_check reads the whole file: 0.15 s for a 256 MB project once cached, but 40 s for a
@@ -154,18 +156,18 @@ def inspect_checked(path: Path, *, check: bool = True) -> Inspection:
     except sqlite3.DatabaseError as exc:
         raise _unreadable(path, exc, with_journal) from None
     except UnicodeDecodeError:  # SQLite's message quotes schema text that is no longer UTF-8
-        raise damaged_error(path, "its schema is not readable text",
+        raise damaged_error(path, translatable("its schema is not readable text"),
                             with_journal=with_journal) from None
     if app_id != APPLICATION_ID:
-        raise ProjectError("not a Tawsim project (an SQLite file of another program)", path=where)
+        raise ProjectError(translatable("not a Tawsim project (an SQLite file of another "
+                                        "program)"), path=where)
     if problem is not None:
         raise damaged_error(path, problem, with_journal=with_journal)
     if version > SCHEMA_VERSION:
         raise ProjectError(
-            f"written by a newer version of Tawsim (schema {version}; this one reads up to "
-            f"{SCHEMA_VERSION}); update Tawsim to open it",
-            path=where,
-        )
+            translatable("written by a newer version of Tawsim (schema {version}; this one "
+                         "reads up to {supported}); update Tawsim to open it"),
+            fields={"version": version, "supported": SCHEMA_VERSION}, path=where)
     return Inspection(version, with_journal, uri)
 
 
@@ -183,41 +185,45 @@ def _blank_header(path: Path) -> bool:
     return len(head) == 100 and not any(head)
 
 
-def damaged_error(path: Path, problem: str, *, with_journal: bool = False) -> ProjectError:
+def damaged_error(path: Path, problem: str | Phrase, *, with_journal: bool = False) -> ProjectError:
     """The one line that refuses a damaged file (`problem`: what SQLite found, said in plain
     words; SQLite's own wording is kept as the error's `detail`)."""
-    detail, problem = problem, in_plain_words(problem)
-    error = _damaged(path, problem, with_journal)
+    detail, plain = str(problem), in_plain_words(problem)
+    error = _damaged(path, plain, with_journal)
     error.detail = detail
     return error
 
 
-def _damaged(path: Path, problem: str, with_journal: bool) -> ProjectError:
+def _damaged(path: Path, problem: Phrase | str, with_journal: bool) -> ProjectError:
     if with_journal:
-        journal = journal_path(path).name
         return ProjectError(
-            f"the project file and the journal beside it ({journal}) do not belong together, "
-            f"or the file is damaged ({problem}); nothing was changed: restore the project "
-            f"from a copy, or move {journal} away to open the file as it is", path=str(path))
-    return ProjectError(f"the project file is damaged ({problem}); nothing was changed: "
-                        "restore it from a copy", path=str(path))
+            translatable("the project file and the journal beside it ({journal}) do not belong "
+                         "together, or the file is damaged ({problem}); nothing was changed: "
+                         "restore the project from a copy, or move {journal} away to open the "
+                         "file as it is"),
+            fields={"journal": journal_path(path).name, "problem": problem}, path=str(path))
+    return ProjectError(translatable("the project file is damaged ({problem}); nothing was "
+                                     "changed: restore it from a copy"),
+                        fields={"problem": problem}, path=str(path))
 
 
 def _unreadable(path: Path, exc: sqlite3.DatabaseError, with_journal: bool) -> ProjectError:
     message = str(exc)
     if "not a database" in message:
         if _blank_header(path):
-            return damaged_error(path, "its first page is blank", with_journal=with_journal)
-        return ProjectError("not a Tawsim project (the file is not an SQLite database)",
-                            path=str(path))
+            return damaged_error(path, translatable("its first page is blank"),
+                                 with_journal=with_journal)
+        return ProjectError(translatable("not a Tawsim project (the file is not an SQLite "
+                                         "database)"), path=str(path))
     if with_journal and ("unable to open" in message or "readonly" in message):
         return ProjectError(
-            f"the journal beside the project file ({journal_path(path).name}) holds edits not "
-            "yet in it, and the folder is read-only; copy both files to a writable folder",
-            path=str(path))
+            translatable("the journal beside the project file ({journal}) holds edits not yet "
+                         "in it, and the folder is read-only; copy both files to a writable "
+                         "folder"), fields={"journal": journal_path(path).name}, path=str(path))
     if any(word in message for word in DAMAGED):
         return damaged_error(path, shorten(message), with_journal=with_journal)
-    return ProjectError(f"the project file cannot be read: {message}", path=str(path))
+    return ProjectError(translatable("the project file cannot be read: {reason}"),
+                        fields={"reason": message}, path=str(path))
 
 
 @dataclass(frozen=True)
@@ -242,15 +248,16 @@ def open_checked(path: Path, *, read_only: bool | None = None) -> OpenedDatabase
     if read_only and journal_has_transactions(path) and not index_path(path).exists():
         # Reading the journal needs its index (-shm), which would have to be created.
         raise ProjectError(
-            f"the journal beside the project file ({journal_path(path).name}) holds edits "
-            "not yet in it, and the file is read-only: open it once where it can be "
-            "written, or copy both files to a writable folder", path=str(path))
+            translatable("the journal beside the project file ({journal}) holds edits not yet "
+                         "in it, and the file is read-only: open it once where it can be "
+                         "written, or copy both files to a writable folder"),
+            fields={"journal": journal_path(path).name}, path=str(path))
     found = inspect_checked(path, check=not is_open_here(identity))
     if read_only:
         if found.version < SCHEMA_VERSION:
-            raise ProjectError("made by an older Tawsim, and the file is read-only, so it "
-                               "cannot be brought up to date; copy it to a writable folder",
-                               path=str(path))
+            raise ProjectError(translatable("made by an older Tawsim, and the file is "
+                                            "read-only, so it cannot be brought up to date; "
+                                            "copy it to a writable folder"), path=str(path))
         conn = sqlite3.connect(found.uri, uri=True, check_same_thread=False)
         _configure(conn)
         db = Database(conn)
@@ -264,8 +271,8 @@ def open_checked(path: Path, *, read_only: bool | None = None) -> OpenedDatabase
                 migrations.apply(db)
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise ProjectError(f"the project file cannot be opened: {exc}",
-                               path=str(path)) from None
+            raise ProjectError(translatable("the project file cannot be opened: {reason}"),
+                               fields={"reason": str(exc)}, path=str(path)) from None
     return OpenedDatabase(db, read_only, identity)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from annotator.core.errors import ProjectError
+from annotator.core.errors import Phrase, ProjectError, translatable
 
 # Words of SQLite's (and Python's) messages for a damaged file. Tawsim stores only valid
 # UTF-8, so text that does not decode was changed on the disk.
@@ -23,33 +23,36 @@ def explain_storage_error(error: BaseException, path: str | None = None) -> Proj
     if not isinstance(error, sqlite3.Error):
         return None
     message = str(error)
-    found: str | None = None
+    found: str | Phrase | None = None
     if isinstance(error, sqlite3.OperationalError):
         if "locked" in message or "busy" in message:
-            found = "the project is busy in another program; try again"
+            found = translatable("the project is busy in another program; try again")
         elif "disk is full" in message:
-            found = "the disk is full; nothing was changed"
+            found = translatable("the disk is full; nothing was changed")
         elif "readonly" in message or "read-only" in message:
-            found = "cannot save: the project file is read-only (or its folder is)"
+            found = translatable("cannot save: the project file is read-only (or its folder is)")
         elif "unable to open" in message:
-            found = "the project file cannot be opened (check the folder's permissions)"
+            found = translatable("the project file cannot be opened (check the folder's "
+                                 "permissions)")
         elif "disk I/O error" in message:
-            found = "the project file could not be read or written (a disk error)"
+            found = translatable("the project file could not be read or written (a disk error)")
     if found is None and isinstance(error, sqlite3.DatabaseError) and any(
             word in message for word in DAMAGED):
-        found = f"the project file is damaged ({in_plain_words(message)}); restore it from a copy"
+        found = Phrase(translatable("the project file is damaged ({problem}); restore it from a "
+                                    "copy"), {"problem": in_plain_words(message)})
     return ProjectError(found, path=path) if found else None
 
 
-def in_plain_words(problem: str) -> str:
+def in_plain_words(problem: str | Phrase) -> str | Phrase:
     """What a damaged file's problem means to its user, for the problems SQLite words in its
     own terms ("Page 4: btreeInitPage() returns error code 11", "database disk image is
-    malformed"); a problem Tawsim words itself ("its first page is blank") stays as it is."""
-    if problem.startswith(("its ", "a row of ")):
+    malformed"); a problem Tawsim words itself ("its first page is blank") stays as it is
+    (a translatable() one stays translatable, a Phrase stays a Phrase)."""
+    if isinstance(problem, Phrase) or problem.startswith(("its ", "a row of ")):
         return problem
     if "index" in problem:
-        return "an index no longer matches its table"
-    return "parts of it cannot be read"
+        return translatable("an index no longer matches its table")
+    return translatable("parts of it cannot be read")
 
 
 def shorten(message: str, limit: int = 120) -> str:

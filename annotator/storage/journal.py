@@ -47,6 +47,7 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.core.errors import Phrase, translatable
 from annotator.storage.failures import shorten
 
 WAL_MAGIC = (0x377F0682, 0x377F0683)  # checksums little- or big-endian: both are journals
@@ -88,24 +89,27 @@ def journal_has_transactions(path: Path) -> bool:
     return page > 0 and (frame_salt1, frame_salt2) == (salt1, salt2)
 
 
-def first_problem(conn: sqlite3.Connection, *, thorough: bool) -> str | None:
+def first_problem(conn: sqlite3.Connection, *, thorough: bool) -> str | Phrase | None:
     """The first thing SQLite finds wrong in the open database, or None when it is sound.
     `thorough` runs integrity_check (indexes against tables too), else quick_check."""
     pragma = "integrity_check" if thorough else "quick_check"
     try:
         rows = conn.execute(f"PRAGMA {pragma}(1)").fetchall()
-        found = shorten(" ".join(str(row[0]) for row in rows if row and row[0] != "ok"))
+        found: str | Phrase = shorten(" ".join(str(row[0]) for row in rows
+                                               if row and row[0] != "ok"))
         if not found and thorough:
             # A journal replayed into an older copy can leave every index agreeing with its
             # table and still point rows at rows the copy lacks (spans of a layer it never
             # had): the references are checked too.
             dangling = conn.execute("PRAGMA foreign_key_check").fetchone()
             if dangling is not None:
-                found = f"a row of {dangling[0]} refers to a missing row of {dangling[2]}"
+                found = Phrase(translatable("a row of {table} refers to a missing row of "
+                                            "{other}"),
+                               {"table": dangling[0], "other": dangling[2]})
     except sqlite3.DatabaseError as error:
         return shorten(str(error))
     except UnicodeDecodeError:  # SQLite's own message quotes damaged schema text
-        return "its schema is not readable text"
+        return translatable("its schema is not readable text")
     return found or None
 
 
