@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.assignment import deal, overlap_count
-from annotator.core.errors import TawsimError
+from annotator.core.errors import Phrase, TawsimError, translatable, translatable_plural
 from annotator.core.model import LayerKind, Status
 from annotator.services.identity import new_person_id, package_identity
 from annotator.services.projects import as_user_error
@@ -127,19 +127,21 @@ def check_annotator_names(names: Sequence[str]) -> list[str]:
     or two are the same (ignoring case: Amal.tawsim and amal.tawsim are one file on some
     systems)."""
     if not names:
-        raise TawsimError("name at least one annotator")
+        raise TawsimError(translatable("name at least one annotator"))
     seen: dict[str, str] = {}
     for name in names:
         if not name or not name.strip():
-            raise TawsimError("an annotator name is empty")
+            raise TawsimError(translatable("an annotator name is empty"))
         if name != name.strip() or not name.isprintable() or name.startswith(".") \
                 or _NOT_IN_FILE_NAMES & set(name):
-            raise TawsimError(f"annotator name {name!r} cannot name a layer and a file "
-                              "(no leading or trailing spaces, no leading dot, none of "
-                              '/ \\ : * ? " < > |)')
+            raise TawsimError(translatable("annotator name {name!r} cannot name a layer and a "
+                                           "file (no leading or trailing spaces, no leading "
+                                           'dot, none of / \\ : * ? " < > |)'),
+                              fields={"name": name})
         key = name.casefold()
         if key in seen:
-            raise TawsimError(f"annotator {name!r} is named twice")
+            raise TawsimError(translatable("annotator {name!r} is named twice"),
+                              fields={"name": name})
         seen[key] = name
     return list(names)
 
@@ -162,7 +164,8 @@ def plan_packages(project: ProjectStore, annotators: Sequence[str], *,
         owners = annotator_layer_owners(project)
     if status is not None and status not in Status._value2member_map_:
         allowed = ", ".join(item.value for item in Status)
-        raise TawsimError(f"unknown status {status!r} (allowed: {allowed})")
+        raise TawsimError(translatable("unknown status {status!r} (allowed: {allowed})"),
+                          fields={"status": status, "allowed": allowed})
     wanted = Status(status).value if status is not None else None
     open_ = [c for c in documents if reassign or not c.assigned]
     eligible = [c for c in open_ if wanted is None or c.status == wanted]
@@ -214,34 +217,43 @@ def _check_lead(project: ProjectStore, names: list[str], overlap: float,
                 per_annotator: int | None, with_layer: str | None) -> None:
     identity = package_identity(project)
     if identity is not None:
-        raise TawsimError(f"this is {identity.annotator}'s work package, not a lead project; "
-                          "make packages from the lead's project", path=str(project.path))
+        raise TawsimError(translatable("this is {annotator}'s work package, not a lead "
+                                       "project; make packages from the lead's project"),
+                          fields={"annotator": identity.annotator}, path=str(project.path))
     if not 0 <= overlap <= 1:
-        raise TawsimError(f"the overlap is a fraction between 0 and 1, not {overlap}")
+        raise TawsimError(translatable("the overlap is a fraction between 0 and 1, not "
+                                       "{overlap}"), fields={"overlap": overlap})
     if overlap > 0 and len(names) < 2:
-        raise TawsimError("overlap needs at least two annotators")
+        raise TawsimError(translatable("overlap needs at least two annotators"))
     if per_annotator is not None and per_annotator < 1:
-        raise TawsimError("documents per annotator must be at least 1")
+        raise TawsimError(translatable("documents per annotator must be at least 1"))
     if with_layer is not None:
         kinds = {layer.name: layer.kind for layer in project.layers()}
         if with_layer not in kinds:
-            raise TawsimError(f"the project has no layer {with_layer!r}",
-                              path=str(project.path))
+            raise TawsimError(translatable("the project has no layer {layer!r}"),
+                              fields={"layer": with_layer}, path=str(project.path))
         if kinds[with_layer] != LayerKind.MODEL:
-            raise TawsimError(f"layer {with_layer!r} is not a model layer (its kind is "
-                              f"{kinds[with_layer].value}); a package starts from a model's "
-                              "predictions")
+            raise TawsimError(translatable("layer {layer!r} is not a model layer (its kind is "
+                                           "{kind}); a package starts from a model's "
+                                           "predictions"),
+                              fields={"layer": with_layer, "kind": kinds[with_layer].value})
         if with_layer in names:
-            raise TawsimError(f"annotator {with_layer!r} has the name of the model layer")
+            raise TawsimError(translatable("annotator {name!r} has the name of the model "
+                                           "layer"), fields={"name": with_layer})
 
 
-def _nothing_to_hand_out(total: int, open_: int, status: str | None) -> str:
+def _nothing_to_hand_out(total: int, open_: int, status: str | None) -> str | Phrase:
     if total == 0:
-        return "the project has no documents to hand out"
+        return translatable("the project has no documents to hand out")
     if open_ == 0:
-        return (f"all {total} documents are assigned already (reassigning hands them out "
-                "again)")
-    return f"none of the {open_} documents that could be handed out has the status {status}"
+        return Phrase(translatable_plural(
+            "the project's only document is assigned already (reassigning hands it out again)",
+            "all {count} documents are assigned already (reassigning hands them out again)"),
+            {"count": total})
+    return Phrase(translatable_plural(
+        "the one document that could be handed out does not have the status {status}",
+        "none of the {count} documents that could be handed out has the status {status}"),
+        {"count": open_, "status": status})
 
 
 def _person_for(name: str, known: list[tuple[str, str]],
@@ -256,10 +268,10 @@ def _person_for(name: str, known: list[tuple[str, str]],
 
 def _check_targets(out_dir: Path, packages: list[PlannedPackage]) -> None:
     if out_dir.exists() and not out_dir.is_dir():
-        raise TawsimError("the output is a file, not a folder", path=str(out_dir))
+        raise TawsimError(translatable("the output is a file, not a folder"), path=str(out_dir))
     for package in packages:
         assert package.path is not None
         journal = package.path.with_name(package.path.name + "-wal")
         if package.path.exists() or journal.exists():
-            raise TawsimError("a file already exists there; nothing was written",
+            raise TawsimError(translatable("a file already exists there; nothing was written"),
                               path=str(package.path))
