@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from annotator.core.errors import InvariantError
+from annotator.core.errors import InvariantError, Phrase, translatable
 from annotator.core.records import DocumentRecord, RelationRecord, SpanRecord
 from annotator.formats.base import ReadItem, ReadOptions, WriteOptions, WriteReport
 from annotator.formats.files import atomic_output, records_from_json_lines
@@ -45,22 +45,36 @@ def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
     yield from records_from_json_lines(path, options, record_from_json)
 
 
-def _expect(value: Any, kind: type | tuple[type, ...], what: str, optional: bool = False) -> Any:
+# What a field must hold, in the words of the refusals.
+_KINDS = {str: translatable("text"), int: translatable("a whole number"),
+          dict: translatable("an object"), list: translatable("a list")}
+
+
+def _expect(value: Any, kind: type | tuple[type, ...], what: str | Phrase,
+            optional: bool = False, key: str | None = None) -> Any:
+    """`value` if it is of `kind`; else refused as `what` (a record's field name, or a span
+    or relation, then with its field `key`)."""
     if value is None and optional:
         return None
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
-        expected = {str: "text", int: "a whole number", dict: "an object",
-                    list: "a list"}.get(kind if isinstance(kind, type) else str, "valid")
-        raise InvariantError(f"{what} must be {expected}, not {type(value).__name__}")
+        fields = {"what": what, "type": type(value).__name__,
+                  "expected": _KINDS.get(kind if isinstance(kind, type) else str,
+                                         translatable("valid"))}
+        if key is None:
+            raise InvariantError(translatable("{what} must be {expected}, not {type}"),
+                                 fields=fields)
+        raise InvariantError(translatable("{what} {key} must be {expected}, not {type}"),
+                             fields={**fields, "key": key})
     return value
 
 
 def record_from_json(value: Any) -> DocumentRecord:
     """A native record from parsed JSON; the structure is checked, the contents later."""
     if not isinstance(value, dict):
-        raise InvariantError("each line must be a JSON object")
+        raise InvariantError(translatable("each line must be a JSON object"))
     if unknown := set(value) - _RECORD_KEYS:
-        raise InvariantError(f"unknown field {sorted(unknown)[0]!r} in the record")
+        raise InvariantError(translatable("unknown field {key!r} in the record"),
+                             fields={"key": sorted(unknown)[0]})
     unit = value.get("offset_unit", OFFSET_UNIT)
     if unit != OFFSET_UNIT:
         raise InvariantError(f"offset_unit {unit!r} is not supported; Tawsim records count "
@@ -115,44 +129,48 @@ def _span(item: Any, index: int) -> SpanRecord:
 
 
 def _span_checked(item: Any, index: int) -> SpanRecord:
-    where = f"span {index + 1}"
+    where = Phrase(translatable("span {number}"), {"number": index + 1})
     _expect(item, dict, where)
     if unknown := set(item) - _SPAN_KEYS:
-        raise InvariantError(f"{where}: unknown field {sorted(unknown)[0]!r}")
+        raise InvariantError(translatable("{where}: unknown field {key!r}"),
+                             fields={"where": where, "key": sorted(unknown)[0]})
     for key in ("start", "end", "label"):
         if key not in item:
-            raise InvariantError(f"{where}: missing {key!r}")
+            raise InvariantError(translatable("{where}: missing {key!r}"),
+                                 fields={"where": where, "key": key})
     return SpanRecord(
-        start=_expect(item["start"], int, f"{where} start"),
-        end=_expect(item["end"], int, f"{where} end"),
-        label=_expect(item["label"], str, f"{where} label"),
-        text=_expect(item.get("text"), str, f"{where} text", optional=True),
-        id=_expect(item.get("id"), str, f"{where} id", optional=True),
-        attrs=_expect(item.get("attrs", {}), dict, f"{where} attrs"),
-        note=_expect(item.get("note", ""), str, f"{where} note", optional=True) or "",
-        annotator=_expect(item.get("annotator"), str, f"{where} annotator", optional=True),
-        created_at=_expect(item.get("created_at"), str, f"{where} created_at", optional=True),
-        updated_at=_expect(item.get("updated_at"), str, f"{where} updated_at", optional=True),
+        start=_expect(item["start"], int, where, key="start"),
+        end=_expect(item["end"], int, where, key="end"),
+        label=_expect(item["label"], str, where, key="label"),
+        text=_expect(item.get("text"), str, where, key="text", optional=True),
+        id=_expect(item.get("id"), str, where, key="id", optional=True),
+        attrs=_expect(item.get("attrs", {}), dict, where, key="attrs"),
+        note=_expect(item.get("note", ""), str, where, key="note", optional=True) or "",
+        annotator=_expect(item.get("annotator"), str, where, key="annotator", optional=True),
+        created_at=_expect(item.get("created_at"), str, where, key="created_at", optional=True),
+        updated_at=_expect(item.get("updated_at"), str, where, key="updated_at", optional=True),
     )
 
 
 def _relation(item: Any, index: int) -> RelationRecord:
-    where = f"relation {index + 1}"
+    where = Phrase(translatable("relation {number}"), {"number": index + 1})
     _expect(item, dict, where)
     if unknown := set(item) - _RELATION_KEYS:
-        raise InvariantError(f"{where}: unknown field {sorted(unknown)[0]!r}")
+        raise InvariantError(translatable("{where}: unknown field {key!r}"),
+                             fields={"where": where, "key": sorted(unknown)[0]})
     for key in ("type", "head", "tail"):
         if key not in item:
-            raise InvariantError(f"{where}: missing {key!r}")
+            raise InvariantError(translatable("{where}: missing {key!r}"),
+                                 fields={"where": where, "key": key})
     return RelationRecord(
-        type=_expect(item["type"], str, f"{where} type"),
-        head=_expect(item["head"], str, f"{where} head"),
-        tail=_expect(item["tail"], str, f"{where} tail"),
-        id=_expect(item.get("id"), str, f"{where} id", optional=True),
-        attrs=_expect(item.get("attrs", {}), dict, f"{where} attrs"),
-        annotator=_expect(item.get("annotator"), str, f"{where} annotator", optional=True),
-        created_at=_expect(item.get("created_at"), str, f"{where} created_at", optional=True),
-        updated_at=_expect(item.get("updated_at"), str, f"{where} updated_at", optional=True),
+        type=_expect(item["type"], str, where, key="type"),
+        head=_expect(item["head"], str, where, key="head"),
+        tail=_expect(item["tail"], str, where, key="tail"),
+        id=_expect(item.get("id"), str, where, key="id", optional=True),
+        attrs=_expect(item.get("attrs", {}), dict, where, key="attrs"),
+        annotator=_expect(item.get("annotator"), str, where, key="annotator", optional=True),
+        created_at=_expect(item.get("created_at"), str, where, key="created_at", optional=True),
+        updated_at=_expect(item.get("updated_at"), str, where, key="updated_at", optional=True),
     )
 
 

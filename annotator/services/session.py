@@ -28,7 +28,7 @@ from annotator.core.commands import (
     UpdateSpan,
 )
 from annotator.core.commands.revisions import Revisions
-from annotator.core.errors import SchemeError, TawsimError
+from annotator.core.errors import SchemeError, TawsimError, translatable
 from annotator.core.model import Annotations, LayerKind, Relation, Span, Status
 from annotator.services.session_reading import ReadingSession
 from annotator.services.span_edges import step_edge
@@ -55,7 +55,7 @@ class AnnotationSession(ReadingSession):
                  layer_kind: LayerKind = LayerKind.ANNOTATOR) -> None:
         annotator = annotator.strip()
         if not annotator:
-            raise TawsimError("an annotator name is needed")
+            raise TawsimError(translatable("an annotator name is needed"))
         super().__init__(project, layer or annotator)
         self.annotator = annotator
         project.ensure_layer(self.layer, layer_kind)
@@ -105,7 +105,9 @@ class AnnotationSession(ReadingSession):
             raise StaleEdit("span")  # it was there when this session looked
         span = self.span(span_id) if span is None else span
         if span.layer != self.layer:
-            raise TawsimError(f"that span belongs to layer {span.layer!r}, not {self.layer!r}")
+            raise TawsimError(translatable("that span belongs to layer {layer!r}, not "
+                                           "{working!r}"),
+                              fields={"layer": span.layer, "working": self.layer})
         self.seen.check(span)
         return span
 
@@ -115,8 +117,9 @@ class AnnotationSession(ReadingSession):
                   attrs: dict[str, Any] | None, note: str) -> Span:
         text = self.writer.text_of(doc_id)
         if not (0 <= start < end <= len(text)):
-            raise TawsimError(f"a span needs 0 <= start < end <= {len(text)}, "
-                              f"not {start}-{end}")
+            raise TawsimError(translatable("a span needs 0 <= start < end <= {length}, not "
+                                           "{start}-{end}"),
+                              fields={"length": len(text), "start": start, "end": end})
         return Span(doc_id=doc_id, layer=self.layer, start=start, end=end, label=label,
                     text=text[start:end], attrs=dict(attrs or {}), note=note,
                     annotator=self.annotator)
@@ -172,8 +175,9 @@ class AnnotationSession(ReadingSession):
         old = self._editable(span_id)
         text = self.writer.text_of(old.doc_id)
         if not (0 <= start < end <= len(text)):
-            raise TawsimError(f"a span needs 0 <= start < end <= {len(text)}, "
-                              f"not {start}-{end}")
+            raise TawsimError(translatable("a span needs 0 <= start < end <= {length}, not "
+                                           "{start}-{end}"),
+                              fields={"length": len(text), "start": start, "end": end})
         if (start, end) == (old.start, old.end):
             return old  # no edit, nothing to undo
         new = old.with_changes(start=start, end=end, text=text[start:end])
@@ -226,7 +230,7 @@ class AnnotationSession(ReadingSession):
         head = self._editable(head_id)
         tail = self._editable(tail_id)
         if head.doc_id != tail.doc_id:
-            raise TawsimError("a relation links two spans of the same document")
+            raise TawsimError(translatable("a relation links two spans of the same document"))
         self.scheme.check_relation(type_, head.label, tail.label, attrs or {})
         relation = Relation(doc_id=head.doc_id, layer=self.layer, type=type_, head=head_id,
                             tail=tail_id, attrs=dict(attrs or {}), annotator=self.annotator)
@@ -239,7 +243,8 @@ class AnnotationSession(ReadingSession):
         if relation is None or relation.doc_id != doc_id or relation.layer != self.layer:
             if relation is None and self.seen.knows(Relation, relation_id):
                 raise StaleEdit("link")  # it was there when this session looked
-            raise TawsimError(f"no relation {relation_id!r} in this document's layer")
+            raise TawsimError(translatable("no relation {id!r} in this document's layer"),
+                              fields={"id": relation_id})
         self.seen.check(relation)
         return relation
 
@@ -258,7 +263,7 @@ class AnnotationSession(ReadingSession):
                                type=type_ or old.type)
         head_span, tail_span = self.span(new.head), self.span(new.tail)
         if head_span.doc_id != doc_id or tail_span.doc_id != doc_id:
-            raise TawsimError("a relation links two spans of the same document")
+            raise TawsimError(translatable("a relation links two spans of the same document"))
         self.scheme.check_relation(new.type, head_span.label, tail_span.label, new.attrs)
         self._push(UpdateRelation(old, new))
         return new

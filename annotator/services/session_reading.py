@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from annotator.core.errors import TawsimError
+from annotator.core.errors import TawsimError, translatable
 from annotator.core.model import Annotations, Document, Span, Status
 from annotator.core.scheme import Scheme
 from annotator.services.document_list import DocumentList
@@ -117,7 +117,9 @@ class ReadingSession:
     def span(self, span_id: str) -> Span:
         span = self.project.span(span_id)
         if span.layer != self.layer:
-            raise TawsimError(f"that span belongs to layer {span.layer!r}, not {self.layer!r}")
+            raise TawsimError(translatable("that span belongs to layer {layer!r}, not "
+                                           "{working!r}"),
+                              fields={"layer": span.layer, "working": self.layer})
         return span
 
     # -- statuses --------------------------------------------------------------------------

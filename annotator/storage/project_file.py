@@ -18,7 +18,7 @@ import orjson
 from sqlite_utils import Database
 
 from annotator import __version__
-from annotator.core.errors import ProjectError, TawsimError
+from annotator.core.errors import ProjectError, TawsimError, translatable
 from annotator.core.model import Layer, LayerKind, Status, utc_now
 from annotator.core.scheme import Scheme, default_scheme, scheme_from_dict
 from annotator.storage.database import (
@@ -89,12 +89,13 @@ class ProjectFile:
             kind = store.meta("format")
         except sqlite3.DatabaseError as exc:
             store.close()
-            raise ProjectError(f"the project file cannot be read ({exc}); restore it from a "
-                               "copy", path=str(path)) from None
+            raise ProjectError(translatable("the project file cannot be read ({reason}); "
+                                            "restore it from a copy"),
+                               fields={"reason": str(exc)}, path=str(path)) from None
         if kind != "tawsim-project":
             store.close()
-            raise ProjectError("not a Tawsim project (its project table is missing)",
-                               path=str(path))
+            raise ProjectError(translatable("not a Tawsim project (its project table is "
+                                            "missing)"), path=str(path))
         return store
 
     def checkpoint(self, mode: str = "TRUNCATE") -> Checkpoint:
@@ -255,7 +256,8 @@ class ProjectFile:
             return self._doc_seqs[doc_id]
         row = self.conn.execute("SELECT seq FROM document WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
-            raise TawsimError(f"the project has no document {doc_id!r}", path=str(self.path))
+            raise TawsimError(translatable("the project has no document {id!r}"),
+                              fields={"id": doc_id}, path=str(self.path))
         if len(self._doc_seqs) > 10_000:
             self._doc_seqs.clear()
         self._doc_seqs[doc_id] = row[0]
@@ -264,7 +266,8 @@ class ProjectFile:
     def document_text(self, doc_id: str) -> str:
         row = self.conn.execute("SELECT text FROM document WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
-            raise TawsimError(f"the project has no document {doc_id!r}", path=str(self.path))
+            raise TawsimError(translatable("the project has no document {id!r}"),
+                              fields={"id": doc_id}, path=str(self.path))
         return row[0]
 
     def count_documents(self) -> int:

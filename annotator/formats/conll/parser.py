@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.errors import TawsimError
+from annotator.core.errors import TawsimError, translatable
 from annotator.formats.conll.lines import DOCSTART
 from annotator.formats.conll.tags import check_tag, is_token_line
 
@@ -84,14 +84,16 @@ def _guess(line: str) -> str:
 
 def _token_line(fields: list[str], path: Path, number: int) -> tuple[str, list[str]]:
     if len(fields) < 2:
-        raise TawsimError("a token line needs a token and at least one tag", path=str(path),
-                          line=number)
+        raise TawsimError(translatable("a token line needs a token and at least one tag"),
+                          path=str(path), line=number)
     if len(fields) - 1 > MAX_TAG_COLUMNS:
-        raise TawsimError(f"{len(fields) - 1} tag columns; a CoNLL file may have at most "
-                          f"{MAX_TAG_COLUMNS}", path=str(path), line=number)
+        raise TawsimError(translatable("{columns} tag columns; a CoNLL file may have at most "
+                                       "{most}"),
+                          fields={"columns": len(fields) - 1, "most": MAX_TAG_COLUMNS},
+                          path=str(path), line=number)
     token, tags = fields[0], [t.strip() for t in fields[1:]]
     if not token:
-        raise TawsimError("empty token", path=str(path), line=number)
+        raise TawsimError(translatable("empty token"), path=str(path), line=number)
     for tag in tags:
         check_tag(tag, path, number)
     return token, tags

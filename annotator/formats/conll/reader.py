@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import TawsimError
+from annotator.core.errors import TawsimError, translatable
 from annotator.core.ids import new_id
 from annotator.core.records import DocumentRecord, Origin, SpanRecord
 from annotator.core.text import decode_source
@@ -87,9 +87,12 @@ def _align(text: str, document: TaggedDocument, path: Path) -> list[tuple[int, i
             position = skipped.end()
         if not text.startswith(token, position):
             found = text[position:position + len(token) + 10]
-            raise TawsimError(f"token {token!r} does not match document {document.doc_id!r} "
-                              f"at character {position} ({found!r}); the file does not "
-                              "tokenise this document's text", path=str(path), line=line)
+            raise TawsimError(translatable("token {token!r} does not match document {id!r} at "
+                                           "character {position} ({found!r}); the file does "
+                                           "not tokenise this document's text"),
+                              fields={"token": token, "id": document.doc_id,
+                                      "position": position, "found": found},
+                              path=str(path), line=line)
         offsets.append((position, position + len(token)))
         position += len(token)
     return offsets
@@ -120,7 +123,7 @@ def _spans(document: TaggedDocument, offsets: list[tuple[int, int]], text: str,
             try:
                 check_span(text, start, end, label, scheme=options.scheme)
             except TawsimError as error:
-                raise TawsimError(error.message, path=str(path), line=line) from None
+                raise TawsimError(error.said, path=str(path), line=line) from None
             found.setdefault((start, end, label),
                              SpanRecord(start=start, end=end, label=label, id=new_id()))
     return list(found.values())

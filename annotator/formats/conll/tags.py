@@ -10,7 +10,7 @@ import re
 from collections.abc import Container, Iterator, Sequence
 from pathlib import Path
 
-from annotator.core.errors import TawsimError
+from annotator.core.errors import TawsimError, translatable
 
 _TAG = re.compile(r"^(?:O|([BIESLU])-(.+))$")
 
@@ -22,11 +22,12 @@ def is_token_line(fields: list[str]) -> bool:
 
 def check_tag(tag: str, path: Path, line: int) -> None:
     if tag == "-":
-        raise TawsimError("tag '-' (a token a converter could not align) is not a valid tag",
-                          path=str(path), line=line)
+        raise TawsimError(translatable("tag '-' (a token a converter could not align) is not "
+                                       "a valid tag"), path=str(path), line=line)
     if not _TAG.match(tag):
-        raise TawsimError(f"{tag!r} is not a tag (O, or B-, I-, E-, S- before a label)",
-                          path=str(path), line=line)
+        raise TawsimError(translatable("{tag!r} is not a tag (O, or B-, I-, E-, S- before a "
+                                       "label)"), fields={"tag": tag}, path=str(path),
+                          line=line)
 
 
 def chunks(tokens: Sequence[tuple[str, list[str], int]], breaks: Container[int],
