@@ -46,8 +46,16 @@ def read(path: Path, options: ReadOptions) -> Iterator[ReadItem]:
 
 
 # What a field must hold, in the words of the refusals.
-_KINDS = {str: translatable("text"), int: translatable("a whole number"),
-          dict: translatable("an object"), list: translatable("a list")}
+_KINDS = {
+    # Translators: fills {expected} in "{what} must be {expected}, not {type}".
+    str: translatable("text"),
+    # Translators: fills {expected} in "{what} must be {expected}, not {type}".
+    int: translatable("a whole number"),
+    # Translators: fills {expected} in "{what} must be {expected}, not {type}".
+    dict: translatable("an object"),
+    # Translators: fills {expected} in "{what} must be {expected}, not {type}".
+    list: translatable("a list"),
+}
 
 
 def _expect(value: Any, kind: type | tuple[type, ...], what: str | Phrase,

@@ -161,11 +161,13 @@ class ProjectFile:
     def scheme(self) -> Scheme:
         raw = self.meta("scheme")
         if raw is None:
-            raise ProjectError("the project has no label scheme", path=str(self.path))
+            raise ProjectError(translatable("the project has no label scheme"),
+                               path=str(self.path))
         try:
             return scheme_from_dict(orjson.loads(raw), origin=f"{self.path} (stored scheme)")
         except orjson.JSONDecodeError:
-            raise ProjectError("the stored scheme is not valid JSON", path=str(self.path)) from None
+            raise ProjectError(translatable("the stored scheme is not valid JSON"),
+                               path=str(self.path)) from None
 
     def forget_cached_scheme(self) -> None:
         """Read the scheme from the file again next time (after it changed there)."""

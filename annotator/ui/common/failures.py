@@ -60,9 +60,10 @@ def user_message(error: BaseException, path: str | Path | None = None) -> str | 
     return None if translated is None else said(translated)
 
 
-def said(error: TawsimError) -> str:
+def said(error: TawsimError, *, placed: bool = True) -> str:
     """The one line of `error` in the interface's language (English where the catalogue or
-    the error has no translation)."""
-    if error.phrase is None:
-        return str(error)
-    return error.placed(" ".join(error.phrase.fill(tr, trn).split()))
+    the error has no translation); without `placed`, what is wrong without the file and
+    line (as `error.message` is in English)."""
+    message = error.message if error.phrase is None else " ".join(
+        error.phrase.fill(tr, trn).split())
+    return error.placed(message) if placed else message

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import TawsimError
 from annotator.core.scheme import Scheme
 from annotator.services.catalog import FormatInfo
+from annotator.ui.common.failures import said
 from annotator.ui.common.i18n import language, tr
 from annotator.ui.export.texts import choice_name, option_help, option_name
 
@@ -140,7 +141,7 @@ class SplitChooser(QWidget):
                 counts = self.preview(self.spec_field.text().strip())
             except TawsimError as error:
                 self.valid = False
-                self.counts.setText(str(error))
+                self.counts.setText(said(error))
             else:
                 self.counts.setText(tr("Documents in each part: {parts}", parts=" · ".join(
                     f"{name} {count}" for name, count in counts.items())))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import SchemeError
 from annotator.core.scheme_edits import SchemeOp
 from annotator.services.scheme import SchemeChangeRefused, SchemeChangeReport
+from annotator.ui.common.failures import said
 from annotator.ui.common.i18n import tr
 from annotator.ui.common.plain import warn
 from annotator.ui.common.session import DeskSession
@@ -116,7 +117,7 @@ class SchemeDialog(QDialog):
         try:
             self.draft.push(op)
         except SchemeError as error:
-            self.preview.setText(tr("Not possible: {reason}", reason=error.message))
+            self.preview.setText(tr("Not possible: {reason}", reason=said(error, placed=False)))
             QTimer.singleShot(0, lambda: self._refresh(self.tree.current_path()))
             return False
         QTimer.singleShot(0, lambda: self._refresh(select))
@@ -167,7 +168,7 @@ class SchemeDialog(QDialog):
         try:
             report = self.desk.preview_scheme_change(self.draft.ops)
         except SchemeError as error:
-            self.preview.setText(tr("Not possible: {reason}", reason=error.message))
+            self.preview.setText(tr("Not possible: {reason}", reason=said(error, placed=False)))
             return
         self.preview.setText(describe_report(report, applied=False))
 
@@ -185,6 +186,6 @@ class SchemeDialog(QDialog):
                     return
                 self.report = self.desk.change_scheme(self.draft.ops, delete=True)
         except SchemeError as error:
-            warn(self, tr("The scheme was not changed"), str(error))
+            warn(self, tr("The scheme was not changed"), said(error))
             return
         self.accept()

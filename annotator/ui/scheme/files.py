@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from annotator.core.errors import SchemeError, TawsimError
 from annotator.services.scheme import SchemeChangeReport
+from annotator.ui.common.failures import said
 from annotator.ui.common.i18n import tr
 from annotator.ui.common.plain import Button, ask, warn
 from annotator.ui.common.session import DeskSession
@@ -37,7 +38,7 @@ def load_scheme_file(parent: QWidget, desk: DeskSession, path: Path
     try:
         preview = desk.import_scheme(path, dry_run=True)
     except SchemeError as error:
-        warn(parent, tr("Cannot load the scheme"), str(error))
+        warn(parent, tr("Cannot load the scheme"), said(error))
         return None
     counts = preview.counts
     question = tr("Load the scheme “{name}” from {file}?", name=preview.scheme.name,
@@ -52,7 +53,7 @@ def load_scheme_file(parent: QWidget, desk: DeskSession, path: Path
     try:
         return desk.import_scheme(path, delete=bool(counts.loss))
     except SchemeError as error:
-        warn(parent, tr("Cannot load the scheme"), str(error))
+        warn(parent, tr("Cannot load the scheme"), said(error))
         return None
 
 
@@ -67,5 +68,5 @@ def save_scheme_file(parent: QWidget, desk: DeskSession, path: Path) -> Path | N
     try:
         return desk.export_scheme(path)
     except TawsimError as error:
-        warn(parent, tr("Cannot save the scheme"), str(error))
+        warn(parent, tr("Cannot save the scheme"), said(error))
         return None
