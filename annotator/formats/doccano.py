@@ -18,7 +18,7 @@ from typing import Any
 
 import orjson
 
-from annotator.core.errors import InvariantError, TawsimError
+from annotator.core.errors import InvariantError, TawsimError, translatable
 from annotator.core.ids import new_id
 from annotator.core.records import DocumentRecord, RelationRecord, SpanRecord
 from annotator.formats.base import ReadItem, ReadOptions, WriteOptions, WriteReport
@@ -128,7 +128,8 @@ def _label_form(items: Any, text: str, options: ReadOptions) -> list[SpanRecord]
         try:
             check_span(text, start, end, label, scheme=options.scheme)
         except TawsimError as error:
-            raise InvariantError(f"label {index}: {error.message}") from None
+            raise InvariantError(translatable("label {number}: {problem}"),
+                                 fields={"number": index, "problem": error.said}) from None
         spans.append(SpanRecord(start=start, end=end, label=label))
     return spans
 
@@ -152,7 +153,8 @@ def _relation_form(value: dict, text: str,
         try:
             check_span(text, start, end, item["label"], scheme=options.scheme)
         except TawsimError as error:
-            raise InvariantError(f"{where}: {error.message}") from None
+            raise InvariantError(translatable("entity {number}: {problem}"),
+                                 fields={"number": index, "problem": error.said}) from None
         entity_id = local_id(item["id"], f"{where} id")
         if entity_id in ids:
             raise InvariantError(f"{where}: id {entity_id!r} is used twice")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotator.core.errors import InvariantError, TawsimError
+from annotator.core.errors import InvariantError, TawsimError, translatable
 from annotator.core.ids import new_id
 from annotator.core.records import DocumentRecord, SpanRecord
 from annotator.formats.base import ReadOptions
@@ -65,7 +65,9 @@ def record_from_minimal(item: Any, options: ReadOptions, notes: ReadNotes,
                     notes.add(f"regions of {control!r} with neither labels, choices nor a "
                               "note not imported", where)
             except TawsimError as error:
-                raise InvariantError(f"{control} region {number}: {error.message}") from None
+                raise InvariantError(translatable("{control} region {number}: {problem}"),
+                                     fields={"control": control, "number": number,
+                                             "problem": error.said}) from None
     for control, region in details:
         _attach(control, region, spans, notes, where)
     meta = {key: value for key, value in item.items()

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import InvariantError, TawsimError
+from annotator.core.errors import InvariantError, TawsimError, translatable
 from annotator.core.records import DocumentRecord, Origin, RelationRecord, SpanRecord
 from annotator.formats.base import BadRecord, ReadItem, ReadOptions
 from annotator.formats.common import ReadNotes, document_id
@@ -167,7 +167,8 @@ def record_from_task(task: Any, options: ReadOptions, notes: ReadNotes,
                         regions.setdefault(region, []).append(span)
                     spans.append(span)
             except TawsimError as error:
-                raise InvariantError(f"result {number}: {error.message}") from None
+                raise InvariantError(translatable("result {number}: {problem}"),
+                                     fields={"number": number, "problem": error.said}) from None
     relations: list[RelationRecord] = []
     ignored: dict[str, int] = {}
     for number, item in enumerate(results, start=1):
@@ -184,7 +185,8 @@ def record_from_task(task: Any, options: ReadOptions, notes: ReadNotes,
             else:
                 ignored[str(kind)] = ignored.get(str(kind), 0) + 1
         except TawsimError as error:
-            raise InvariantError(f"result {number}: {error.message}") from None
+            raise InvariantError(translatable("result {number}: {problem}"),
+                                 fields={"number": number, "problem": error.said}) from None
     for kind, count in ignored.items():
         notes.add(f"{kind} results not imported (Tawsim takes text spans, their per-region "
                   "choices and notes, and relations)", f"{where} ×{count}")
