@@ -39,6 +39,9 @@ def _figures_table(name: str, model: AgreementModel) -> QTableView:
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
     header = table.horizontalHeader()
+    # The style's minimum section width follows the font's widest glyph (over a hundred
+    # pixels with an Arabic font): nine columns of it hid the last three behind a scroll.
+    header.setMinimumSectionSize(24)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
     # Three pairs (three annotators) in view without scrolling.
