@@ -25,7 +25,7 @@ from annotator.core.curation import (
 )
 from annotator.services.curation import CurationView
 from annotator.ui.common.i18n import tr, trn
-from annotator.ui.common.plain import ask
+from annotator.ui.common.plain import message_box
 from annotator.ui.compare.curation_model import kind_name
 
 UNDECIDED_ORDER = (MISSING_IN_GOLD, ANNOTATORS_DISAGREE, GOLD_DIFFERS, ONLY_IN_GOLD)
@@ -70,7 +70,8 @@ def review_anyway(parent: QWidget | None, undecided: int) -> bool:
         "Once the document is marked reviewed, each annotator's feedback reads gold as "
         "your last word: a span gold lacks shows as left out by you.") + "\n\n" + tr(
         "Mark it reviewed anyway?")
-    answer = ask(parent, tr("Mark reviewed"), text,
-                 QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
-                 QMessageBox.StandardButton.Cancel)
-    return answer == QMessageBox.StandardButton.Ok
+    box = message_box(parent, QMessageBox.Icon.Question, tr("Mark reviewed"), text,
+                      QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Ok).setText(tr("Mark reviewed"))
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Ok
