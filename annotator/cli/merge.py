@@ -16,6 +16,7 @@ import orjson
 
 from annotator.cli.common import lazy_progress
 from annotator.services.merging import MergeReport, merge_files, merge_size
+from annotator.services.merging_report import name_gold_places
 from annotator.services.projects import default_actor, open_project
 
 FORCE_HELP = ("Merge a file that is not a newer state of what was merged from it before (an "
@@ -33,6 +34,7 @@ def run_merge(lead: Path, files: Sequence[Path], *, dry_run: bool = False,
         report = merge_files(store, list(files), dry_run=dry_run, force=force,
                              label_map=list(label_map), progress=progress,
                              actor=default_actor())
+        name_gold_places(store, report)
     echo_report(report, as_json)
 
 

@@ -9,6 +9,8 @@ import orjson
 
 from annotator.cli.common import STATUSES, lazy_progress, plural
 from annotator.core.agreement import PairAgreement
+from annotator.core.errors import TawsimError
+from annotator.core.model import Status
 from annotator.services.adjudication import working_session
 from annotator.services.agreement import AgreementReport, annotator_layers, project_agreement
 from annotator.services.agreement_html import write_agreement_html
@@ -18,12 +20,19 @@ from annotator.services.curation import (
     documents_to_curate,
 )
 from annotator.services.curation_premerge import check_votes, premerge
+from annotator.services.document_names import (
+    document_labels,
+    document_named,
+    resolve_documents,
+    shorten,
+)
 from annotator.services.projects import ProjectStore, default_actor, open_project
 from annotator.services.review import (
     fully_agreed_documents,
     review_fully_agreed,
     set_status,
     statuses_by_layer,
+    undecided_places,
 )
 
 
@@ -39,7 +48,7 @@ def _interval(ci: tuple[float, float] | None) -> str:
     return "" if ci is None else f" [{ci[0]:.3f}, {ci[1]:.3f}]"
 
 
-def _pair_lines(pair: PairAgreement, hardest: int) -> list[str]:
+def _pair_lines(pair: PairAgreement, hardest: int, labels: dict[str, str]) -> list[str]:
     exact, relaxed, blind = pair.exact, pair.relaxed, pair.label_blind
     lines = [f"{pair.a} / {pair.b}: {plural(pair.documents, 'document')} in common",
              f"  span F1   exact {_figure(exact.total.f1)}{_interval(exact.ci)}   relaxed "
@@ -59,15 +68,23 @@ def _pair_lines(pair: PairAgreement, hardest: int) -> list[str]:
                      f"{tally.a:>9}{tally.b:>9}{tally.matched:>9}")
     shown = [score for score in pair.documents_by_f1 if score.f1 is not None][:hardest]
     if shown:
-        lines.append("  hardest documents (relaxed F1): " + ", ".join(
-            f"{score.document} {score.f1:.2f}" for score in shown))
+        lines.append("  hardest documents (relaxed F1):")
+        lines += [f"    {score.f1:.2f}  {score.document}"
+                  + (f"  {labels[score.document]}" if labels.get(score.document) else "")
+                  for score in shown]
     return lines
 
 
-def _report_lines(report: AgreementReport, hardest: int) -> list[str]:
+def _hardest(report: AgreementReport, hardest: int) -> list[str]:
+    return [score.document for pair in report.pairs
+            for score in [item for item in pair.documents_by_f1 if item.f1 is not None][:hardest]]
+
+
+def _report_lines(report: AgreementReport, hardest: int, labels: dict[str, str]
+                  ) -> list[str]:
     lines: list[str] = []
     for pair in report.pairs:
-        lines += [*_pair_lines(pair, hardest), ""]
+        lines += [*_pair_lines(pair, hardest, labels), ""]
     lines += [f"left out: {item.reason}" for item in report.left_out]
     return lines
 
@@ -96,6 +113,7 @@ def agree(project: Path, layers: str | None, status: str | None, labels: tuple[s
                                    labels=labels or None, resamples=resamples,
                                    progress=progress)
         name = store.meta("name") or store.path.stem
+        labels = document_labels(store, _hardest(report, hardest)) if not as_json else {}
     for item in report.left_out:
         click.echo(f"tawsim: note: {item.reason}; that pair is left out", err=True)
     if html_file is not None:
@@ -103,7 +121,7 @@ def agree(project: Path, layers: str | None, status: str | None, labels: tuple[s
     if as_json:
         click.echo(orjson.dumps(report.as_dict(), option=orjson.OPT_INDENT_2).decode())
         return
-    lines = _report_lines(report, hardest)
+    lines = _report_lines(report, hardest, labels)
     if html_file is not None:
         lines.append(f"Wrote the report to {html_file}")
     click.echo("\n".join(lines).rstrip())
@@ -118,9 +136,9 @@ def agree(project: Path, layers: str | None, status: str | None, labels: tuple[s
 @click.option("--min-votes", type=int, metavar="N",
               help="Take a span when at least N annotators agree on it exactly "
                    "(default: all of them).")
-@click.option("--document", "documents", multiple=True, metavar="ID",
-              help="Only this document (repeat; default: every document enough of them "
-                   "have worked on).")
+@click.option("--document", "documents", multiple=True, metavar="DOC",
+              help="Only this document, by id, title or file name (repeat; default: every "
+                   "document enough of them have worked on).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def curate(project: Path, from_layers: str, gold: str, min_votes: int | None,
            documents: tuple[str, ...], as_json: bool) -> None:
@@ -129,10 +147,10 @@ def curate(project: Path, from_layers: str, gold: str, min_votes: int | None,
     votes = check_votes(min_votes, names)
     with open_project(project) as store:
         check_curation_layers(store, names, gold)  # before the gold layer is made
+        # an unknown or ambiguous name is one line before anything is written
+        chosen = resolve_documents(store, documents) if documents else \
+            documents_to_curate(store, names, votes)
         session = working_session(store, default_actor(), gold)
-        chosen = list(documents) or documents_to_curate(store, names, votes)
-        for doc_id in chosen:
-            store.document_seq(doc_id)  # an unknown id is one line before anything is written
         with lazy_progress(len(chosen), "Pre-merging") as progress:
             report = premerge(session, chosen, names, votes, progress=progress)
     if as_json:
@@ -150,31 +168,38 @@ def curate(project: Path, from_layers: str, gold: str, min_votes: int | None,
 @click.option("--fully-agreed", is_flag=True,
               help="With --set reviewed: the documents every annotator of --layers has done "
                    "identically; their spans go into the gold layer first.")
+@click.option("--force", is_flag=True,
+              help="With --set reviewed in a gold layer: mark documents reviewed even though "
+                   "curation still lists places to decide in them.")
 @click.option("--layers", metavar="A,B,...",
               help="The layers to show (default: every annotator and gold layer); with "
                    "--fully-agreed, the annotators compared.")
 @click.option("--dry-run", is_flag=True, help="With --fully-agreed: list them, change nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def status(project: Path, documents: tuple[str, ...], layer: str | None,
-           new_status: str | None, fully_agreed: bool, layers: str | None, dry_run: bool,
-           as_json: bool) -> None:
-    """Each document's status in every layer, side by side; or set one layer's status."""
+           new_status: str | None, fully_agreed: bool, force: bool, layers: str | None,
+           dry_run: bool, as_json: bool) -> None:
+    """Each document's status in every layer, side by side; or set one layer's status.
+    DOC is a document's id, title or the name of the file it was imported from."""
     if fully_agreed and new_status != "reviewed":
         raise click.UsageError("--fully-agreed goes with --set reviewed")
     with open_project(project) as store:
+        chosen = resolve_documents(store, documents) if documents else []
         if new_status is None:
-            table = statuses_by_layer(store, list(documents) or None, layers=_names(layers))
+            table = statuses_by_layer(store, chosen or None, layers=_names(layers))
             data = table.as_dict()
-            lines = ["\t".join(["document", *table.layers])]
-            lines += ["\t".join([row.document, *row.statuses.values()]) for row in table.rows]
+            lines = ["\t".join(["document", *table.layers, "title"])]
+            lines += ["\t".join([row.document, *row.statuses.values(), shorten(row.title)])
+                      for row in table.rows]
         else:
             if layer is None:
                 raise click.UsageError("--set needs --layer (the layer whose status to set)")
             if fully_agreed:
                 data, lines = _fully_agreed(store, layer, _names(layers), dry_run)
             else:
-                change = set_status(store, layer, list(documents), new_status,
-                                    default_actor())
+                if new_status == "reviewed" and not force:
+                    _refuse_open_places(store, layer, chosen)
+                change = set_status(store, layer, chosen, new_status, default_actor())
                 data = change.as_dict()
                 lines = [f"{plural(len(change.changed), 'document')} set to {change.status} in "
                          f"{change.layer}" + (f"; {len(change.unchanged)} already were"
@@ -183,14 +208,35 @@ def status(project: Path, documents: tuple[str, ...], layer: str | None,
                else "\n".join(lines))
 
 
+def _refuse_open_places(store: ProjectStore, layer: str, doc_ids: list[str]) -> None:
+    """One line when a document to be marked reviewed still has places to decide (one
+    reviewed already is left as it is)."""
+    if store.layer_id(layer) is None:
+        return  # set_status names the missing layer
+    pending = [doc for doc in doc_ids if store.status(doc, layer) != Status.REVIEWED]
+    open_places = undecided_places(store, layer, pending)
+    if not open_places:
+        return
+    first, count = next(iter(open_places.items()))
+    others = len(open_places) - 1
+    raise TawsimError(
+        f"document {document_named(store, first)} still has {plural(count, 'place')} "
+        f"undecided in {layer}"
+        + (f" (and {plural(others, 'more document')} with places undecided)" if others else "")
+        + "; decide them in the desk's curation, or add --force to mark "
+        + ("them" if others else "it") + " reviewed anyway", path=str(store.path))
+
+
 def _fully_agreed(store: ProjectStore, layer: str, layers: list[str] | None,
                   dry_run: bool) -> tuple[dict, list[str]]:
     names = layers or [name for name in annotator_layers(store) if name != layer]
     found = fully_agreed_documents(store, names, layer if store.layer_id(layer) else None)
     if dry_run or not found:
+        labels = document_labels(store, found)
         return ({"documents": found, "layers": names},
                 [f"{plural(len(found), 'document')} fully agreed by {', '.join(names)}"
-                 + (":" if found else ""), *found])
+                 + (":" if found else ""),
+                 *[f"{doc}\t{labels[doc]}" if labels.get(doc) else doc for doc in found]])
     session = working_session(store, default_actor(), layer)
     change = review_fully_agreed(session, names, found)
     return (change.as_dict(), [f"{plural(len(change.changed), 'document')} fully agreed by "

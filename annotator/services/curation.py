@@ -6,7 +6,9 @@ holds each layer's version with its kind (agreed, gold_differs, annotators_disag
 missing_in_gold, only_in_gold) and what differs. The desk shows it beside the gold layer
 and walks `view.disagreements()` with F4 and Shift+F4 (`view.next_disagreement`). The edits
 (accept a version, reject, accept all, pre-merge) are in curation_edits and
-curation_premerge.
+curation_premerge. `view.places_to_decide()` is what the desk counts as places to decide,
+and what `tawsim curate` reports as left for the lead and `tawsim status --set reviewed`
+refuses to leave open.
 """
 
 from __future__ import annotations
@@ -40,6 +42,12 @@ class CurationView(ItemWalk):
     annotator_layers: tuple[str, ...]
     items: list[CurationItem]
     statuses: dict[str, Status]
+
+    def places_to_decide(self) -> list[CurationItem]:
+        """The places the lead still has to decide: not agreed, and gold holds no
+        annotator's version exactly (the desk's "places to decide"). None while no
+        annotator has worked on the document."""
+        return self.disagreements(unresolved=True) if self.annotator_layers else []
 
     def counts(self) -> dict[str, int]:
         """Items of each kind."""

@@ -31,7 +31,13 @@ class DocumentPremerge:
     document: str
     spans: int
     links: int
-    undecided: int  # items gold lacks on which too few annotators agree
+    undecided: int  # items gold lacked on which too few annotators agreed: not taken
+    to_decide: int = 0  # places left for the lead after it (CurationView.places_to_decide)
+
+    def as_dict(self) -> dict[str, Any]:
+        # "undecided" is what the lead is left with, as the desk's curation counts it
+        return {"document": self.document, "spans": self.spans, "links": self.links,
+                "undecided": self.to_decide, "not_taken": self.undecided}
 
 
 @dataclass
@@ -52,29 +58,46 @@ class PremergeReport:
 
     @property
     def undecided(self) -> int:
+        """Places the pre-merge left out because too few annotators agreed on them."""
         return sum(item.undecided for item in self.documents)
+
+    @property
+    def to_decide(self) -> int:
+        """Places left for the lead, as the desk's curation counts them: those left out,
+        and those taken whose stance, source or links the annotators gave differently."""
+        return sum(item.to_decide for item in self.documents)
 
     def as_dict(self) -> dict[str, Any]:
         return {"from": list(self.from_layers), "into": self.gold_layer,
                 "min_votes": self.min_votes, "documents": len(self.documents),
                 "documents_changed": sum(1 for item in self.documents if item.spans),
-                "spans": self.spans, "links": self.links, "undecided": self.undecided,
-                "skipped_reviewed": self.skipped_reviewed,
-                "by_document": [item.__dict__ for item in self.documents if item.spans]}
+                "spans": self.spans, "links": self.links, "undecided": self.to_decide,
+                "not_taken": self.undecided, "skipped_reviewed": self.skipped_reviewed,
+                "by_document": [item.as_dict() for item in self.documents
+                                if item.spans or item.to_decide]}
 
     def summary_lines(self) -> list[str]:
         changed = sum(1 for item in self.documents if item.spans)
-        lines = [f"Pre-merged {self.spans} spans and {self.links} links from "
+        lines = [f"Pre-merged {_count(self.spans, 'span')} and {_count(self.links, 'link')} from "
                  f"{', '.join(self.from_layers)} into {self.gold_layer} "
                  f"({changed} of {len(self.documents)} documents changed; "
                  + (f"at least {self.min_votes} annotators agreeing)" if self.min_votes > 1
                     else "every span of any of them)")]
-        if self.undecided:
-            lines.append(f"{self.undecided} disagreements are left for the lead")
+        if self.to_decide:
+            places = self.to_decide
+            documents = sum(1 for item in self.documents if item.to_decide)
+            lines.append(f"{places} disagreement{'' if places == 1 else 's'} "
+                         f"{'is' if places == 1 else 'are'} left for the lead, in "
+                         f"{documents} document{'' if documents == 1 else 's'} (the places "
+                         "the desk's curation lists to decide)")
         if self.skipped_reviewed:
             lines.append(f"{len(self.skipped_reviewed)} documents already reviewed in "
                          f"{self.gold_layer} were left as they are")
         return lines
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def check_votes(min_votes: int | None, from_layers: Sequence[str]) -> int:
@@ -145,7 +168,9 @@ def _one(session: AnnotationSession, doc_id: str, layers: tuple[str, ...], votes
                 links += len(plan.commands) - before
                 shared.discard(key)
     plan.push(EditSummary("premerge", count=len(taken)), "premerge")
-    return DocumentPremerge(doc_id, len(taken), links, undecided)
+    after = curation_view(session.project, doc_id, layers, session.layer) if taken else view
+    return DocumentPremerge(doc_id, len(taken), links, undecided,
+                            len(after.places_to_decide()))
 
 
 def _winners(item: CurationItem, votes: int) -> list[Version] | None:

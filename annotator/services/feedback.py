@@ -40,7 +40,7 @@ CHANGED = "changed"  # both have it, the lead's differs (see `aspects`)
 class FeedbackInfo:
     layer: str  # the gold layer carried into the package
     documents: int
-    lead: str
+    lead: str  # the lead project's id: tells leads apart, not a name to show a person
     created_at: str
 
 

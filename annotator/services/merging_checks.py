@@ -26,7 +26,7 @@ from annotator.storage.merging_docs import (
     document_ids,
     match_documents,
 )
-from annotator.storage.merging_source import MergeSource, SourceLayer
+from annotator.storage.merging_source import SOURCE, MergeSource, SourceLayer
 from annotator.storage.merging_sync import classify
 
 EXAMPLES = 3  # document ids named in a one-line message
@@ -54,6 +54,9 @@ def plan_file(project: ProjectStore, source: MergeSource, labels: LabelMap, forc
     if not layers:
         return FilePlan([], ["the file has no annotator layer: nothing to merge"], None)
     warnings: list[str] = []
+    other_lead = another_leads_package(project, source)
+    if other_lead:
+        warnings.append(other_lead)
     check_scheme(project, source, labels, [layer.id for layer in layers], warnings)
     match = match_documents(conn, EXAMPLES)
     if match.conflict_count:
@@ -66,8 +69,11 @@ def plan_file(project: ProjectStore, source: MergeSource, labels: LabelMap, forc
             "project", path=where)
     if match.by_text:
         pairs = ", ".join(f"{mine!r} as {lead!r}" for mine, lead in match.text_matches)
-        warnings.append(f"{match.by_text} documents matched the lead's by their text, their "
-                        f"ids differing ({pairs})")
+        more = match.by_text - len(match.text_matches)
+        warnings.append(f"{match.by_text} document{'s' if match.by_text > 1 else ''} matched "
+                        f"the lead's by {'their' if match.by_text > 1 else 'its'} text, "
+                        f"{'their ids' if match.by_text > 1 else 'the ids'} differing ({pairs}"
+                        f"{f' and {more} more' if more > 0 else ''})")
     plans = []
     for layer in layers:
         plan = plan_layer(project, source, layer)
@@ -84,6 +90,20 @@ def plan_file(project: ProjectStore, source: MergeSource, labels: LabelMap, forc
         plan.warnings.append(f"{divergence_words(plan)}; merged anyway (--force): the "
                              "file's state won")
     return FilePlan(plans, warnings, match)
+
+
+def another_leads_package(project: ProjectStore, source: MergeSource) -> str | None:
+    """The warning for a work package another lead project made (its identity names
+    another project id), None for this lead's packages and for files that are not one."""
+    lead = source.package_lead
+    if not lead or lead == project.project_id:
+        return None
+    row = project.conn.execute(f"SELECT value FROM {SOURCE}.project WHERE key = 'name'"
+                               ).fetchone()
+    name = f" {row[0]!r}" if row and row[0] else ""
+    return (f"this work package{name} was made by another lead project ({lead}), not by "
+            f"this one ({project.project_id}): its documents were not handed out from here, "
+            "so check that it is meant for this project")
 
 
 def check_scheme(project: ProjectStore, source: MergeSource, labels: LabelMap,

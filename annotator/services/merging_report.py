@@ -1,6 +1,10 @@
 """What a merge did (or, in a dry run, would do): per file, per annotator layer, in counts a
 person can check, as JSON (`as_dict`) and as a few lines (`summary_lines`).
 
+`name_gold_places(project, report)` adds, for the warnings about gold spans accepted from a
+span the merge changed, each document's file name and title and the gold span's text, so a
+person can find the place without looking its id up.
+
 The errors a merge can end with are here too, so the desk and the command line can catch
 them by kind: a refused file (`MergeRefused`), a file that is not a newer state of what was
 merged before (`MergeDiverged`, which `force` overrides), and a cancelled merge
@@ -13,6 +17,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from annotator.core.errors import TawsimError
+from annotator.services.document_names import describe_document
+from annotator.storage import ProjectStore
+from annotator.storage.document_names import NamedDocument, document_names
 from annotator.storage.merging_sync import GoldFromChanged, SyncCounts
 
 
@@ -45,6 +52,18 @@ class MergeCancelled(TawsimError):
         self.report = report
 
 
+@dataclass(frozen=True)
+class GoldPlace:
+    """How a person finds a gold span the warnings name: its document and its text."""
+
+    filename: str
+    title: str
+    text: str
+
+    def document_words(self, doc_id: str) -> str:
+        return describe_document(NamedDocument(doc_id, self.title, self.filename))
+
+
 @dataclass
 class LayerReport:
     file_layer: str  # the layer's name in the annotator's file
@@ -63,6 +82,7 @@ class LayerReport:
     times_changed: int = 0
     audit_rows: int = 0  # of the file's audit trail, appended to the lead's
     gold_from_changed: list[GoldFromChanged] = field(default_factory=list)
+    gold_places: dict[str, GoldPlace] = field(default_factory=dict)  # gold span id ->
     warnings: list[str] = field(default_factory=list)
 
     def take(self, counts: SyncCounts) -> None:
@@ -129,12 +149,36 @@ class MergeReport:
             lines += [f"  warning: {warning}" for warning in item.warnings]
             for layer in item.layers:
                 lines += [f"  warning: {warning}" for warning in layer.warnings]
-                for gold in layer.gold_from_changed:
-                    lines.append(
-                        f"  warning: gold {gold.label} {gold.start}-{gold.end} in document "
-                        f"{gold.document} was accepted from a span of {layer.layer} that this "
-                        f"merge {gold.what}")
+                lines += [f"  warning: {_gold_words(gold, layer)}"
+                          for gold in layer.gold_from_changed]
         return lines
+
+
+def _gold_words(gold: GoldFromChanged, layer: LayerReport) -> str:
+    place = layer.gold_places.get(gold.gold_span)
+    if place is None:
+        where = f"{gold.start}-{gold.end} in document {gold.document}"
+    else:
+        where = (f"«{place.text}» at {gold.start}-{gold.end} in document "
+                 f"{place.document_words(gold.document)}")
+    return (f"gold {gold.label} {where} was accepted from a span of {layer.layer} that this "
+            f"merge {gold.what}")
+
+
+def name_gold_places(project: ProjectStore, report: MergeReport) -> None:
+    """Fill each layer's `gold_places` for its gold_from_changed warnings (the merged
+    `project` still open): the document's file name and title, the gold span's text."""
+    golds = [(layer, gold) for item in report.files for layer in item.layers
+             for gold in layer.gold_from_changed]
+    names = document_names(project, {gold.document for _, gold in golds})
+    for layer, gold in golds:
+        document = names.get(gold.document)
+        try:
+            text = project.span(gold.gold_span).text
+        except TawsimError:
+            continue  # gone since (a dry run rolled back, or another program)
+        layer.gold_places[gold.gold_span] = GoldPlace(
+            document.filename if document else "", document.title if document else "", text)
 
 
 def _count(number: int, noun: str) -> str:

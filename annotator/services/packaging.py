@@ -127,8 +127,9 @@ class PackageReport:
             lines.append(f"Each package starts from the predictions of {self.with_layer}")
         if self.with_feedback:
             lines += [f"  {p.annotator} gets {counted(p.feedback, 'reviewed document')} back "
-                      f"with {self.with_feedback} (documents handed out again are not among "
-                      "them)" for p in self.packages]
+                      f"with {self.with_feedback} (a reviewed document the package hands them "
+                      f"again comes as work, without {self.with_feedback})"
+                      for p in self.packages]
         if self.skipped_assigned:
             lines.append(f"{counted(self.skipped_assigned, 'document')} already assigned "
                          f"{'was' if self.skipped_assigned == 1 else 'were'} left out "

@@ -9,6 +9,8 @@ layer stands, side by side.
 - fully_agreed_documents: the documents every annotator has done and marked identically
   (spans, stances and other attributes, links), gold having nothing else;
   review_fully_agreed puts their spans into gold (a pre-merge) and marks them reviewed.
+- undecided_places: the places curation still lists to decide in a gold layer, per
+  document, so that marking a document reviewed with places open is asked about first.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 from annotator.core.errors import TawsimError
 from annotator.core.model import LayerKind, Relation, Span, Status
 from annotator.services.agreement import check_layers
+from annotator.services.curation import curation_view
 from annotator.services.curation_premerge import premerge
 from annotator.services.session import AnnotationSession
 from annotator.storage import ProjectStore
@@ -138,6 +141,23 @@ def mark_reviewed(project: ProjectStore, layer: str, doc_ids: Sequence[str],
                   actor: str) -> StatusChange:
     """The lead reviewed `doc_ids` in `layer` (gold): set_status(..., reviewed)."""
     return set_status(project, layer, doc_ids, Status.REVIEWED, actor)
+
+
+def undecided_places(project: ProjectStore, gold_layer: str, doc_ids: Sequence[str]
+                     ) -> dict[str, int]:
+    """Per document of `doc_ids` with any, the places the lead has still to decide in
+    `gold_layer` against every annotator that has worked on it (CurationView.
+    places_to_decide, what the desk's curation counts), in the order given. Nothing for a
+    layer that is not a gold layer, or a document no annotator has worked on."""
+    kinds = {layer.name: layer.kind for layer in project.layers()}
+    if kinds.get(gold_layer) != LayerKind.GOLD:
+        return {}
+    found: dict[str, int] = {}
+    for doc_id in dict.fromkeys(doc_ids):
+        count = len(curation_view(project, doc_id, None, gold_layer).places_to_decide())
+        if count:
+            found[doc_id] = count
+    return found
 
 
 def review_record(project: ProjectStore, doc_id: str, layer: str) -> ReviewRecord | None:

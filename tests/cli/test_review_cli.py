@@ -116,8 +116,8 @@ def test_curate_takes_exactly_what_both_agree_on_then_review_and_export(lead_pat
             assert any(r.head == taken.id for r in project.relations(doc, "gold"))
     run("status", lead_path, doc, "--layer", "gold", "--set", "reviewed")
     table = run("status", lead_path, doc).stdout.splitlines()
-    assert table[0] == "document\tamal\tbasel\tgold"
-    assert table[1] == f"{doc}\tdone\tdone\treviewed"
+    assert table[0] == "document\tamal\tbasel\tgold\ttitle"
+    assert table[1] == f"{doc}\tdone\tdone\treviewed\tالخبر {int(doc[1:])}"
     out = tmp_path / "gold.jsonl"
     run("export", lead_path, "-o", out, "--layer", "gold", "--status", "reviewed")
     records = [orjson.loads(line) for line in out.read_bytes().splitlines()]

@@ -6,7 +6,7 @@ It only shows: the AgreementDesk computes the figures and tells it what to show.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -34,13 +34,43 @@ def _plain_label(name: str) -> QLabel:
     return label
 
 
+class SpreadColumns(QObject):
+    """Each column of a figures table as wide as its header and figures, and the room left
+    shared out evenly: the figures stay apart at 1920 pixels and all in view at 1400."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+        table.installEventFilter(self)
+        table.model().modelReset.connect(self.fit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        table, header = self.table, self.table.horizontalHeader()
+        count = header.count()
+        if not count:
+            return
+        needed = [max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+                  for column in range(count)]
+        spare = max(0, table.viewport().width() - sum(needed)) // count
+        for column, width in enumerate(needed):
+            header.resizeSection(column, width + spare)
+
+
 def _figures_table(name: str, model: AgreementModel) -> QTableView:
     table = list_table(name, model)
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    # The style's minimum section width follows the font's widest glyph (over a hundred
+    # pixels with an Arabic font): nine columns of it hid the last three behind a scroll.
+    header.setMinimumSectionSize(24)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    SpreadColumns(table)
     # Three pairs (three annotators) in view without scrolling.
     rows = table.verticalHeader().defaultSectionSize()
     table.setMinimumHeight(header.sizeHint().height() + 3 * rows + 4)

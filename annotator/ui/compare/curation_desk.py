@@ -24,13 +24,17 @@ from annotator.services.curation import CurationView, curation_view
 from annotator.services.curation_edits import accept_all, accept_version, reject
 from annotator.services.curation_premerge import premerge
 from annotator.ui.common.docks import DockToggle, panel_dock
-from annotator.ui.common.i18n import tr, trn
+from annotator.ui.common.i18n import tr
 from annotator.ui.common.plurals import spans
 from annotator.ui.common.session import DeskSession
 from annotator.ui.compare.curation_actions import CurationActions
 from annotator.ui.compare.curation_marks import CurationMarks
-from annotator.ui.compare.curation_model import kind_name
 from annotator.ui.compare.curation_panel import CurationPanel
+from annotator.ui.compare.curation_summary import (
+    curation_summary,
+    review_anyway,
+    undecided_count,
+)
 from annotator.ui.compare.review_all import review_all_fully_agreed
 from annotator.ui.context import DeskContext
 
@@ -71,6 +75,9 @@ class CurationDesk(QObject):
         self.desk = desk
         desk.spansChanged.connect(self._on_changes)
         desk.statusChanged.connect(self._on_status)
+        # Another program wrote the project (a merge from the command line, another
+        # window): the annotators' layers compared here may have changed, not only gold.
+        desk.documentsChanged.connect(self.refresh)
         self.refresh()
 
     def show_document(self) -> None:
@@ -153,7 +160,7 @@ class CurationDesk(QObject):
         if view is not None and panel.model.rowCount() and previous is not None:
             panel.choose_row(self._row_after(previous, advance), quiet=not advance)
         item = panel.current()
-        panel.show_state(self._summary(view), item is not None)
+        panel.show_state(curation_summary(view), item is not None)
         self.marks.show_items(view.items if view is not None else [],
                               item.index if item is not None else None)
         self._follow_status()
@@ -176,17 +183,6 @@ class CurationDesk(QObject):
                 same = (item.start, item.end) == (previous.start, previous.end)
                 return min(row + (1 if advance and same else 0), model.rowCount() - 1)
         return model.rowCount() - 1
-
-    def _summary(self, view: CurationView | None) -> str:
-        if view is None:
-            return ""
-        if not view.annotator_layers:
-            return tr("No annotator has worked on this document yet.")
-        counts = view.counts()
-        parts = [trn("{count} place to decide", "{count} places to decide",
-                     len(view.disagreements(unresolved=True)))]
-        parts += [f"{kind_name(kind)} {count}" for kind, count in counts.items()]
-        return " · ".join(parts)
 
     def reveal(self, item: CurationItem | None) -> None:
         """Show an item in the article: gold's span selected, or else its place."""
@@ -267,10 +263,24 @@ class CurationDesk(QObject):
         if desk is None or doc_id is None or not self.in_gold():
             return
         reviewed = desk.status(doc_id) == Status.REVIEWED
+        if not reviewed and not self._may_mark_reviewed(doc_id):
+            self._follow_status()  # the action unchecks again
+            return
         desk.set_status(doc_id, Status.IN_PROGRESS if reviewed else Status.REVIEWED)
         self.context.say(tr("Back in progress in {layer}.", layer=desk.layer) if reviewed
                          else tr("Marked reviewed in {layer}.", layer=desk.layer))
         self._follow_status()
+
+    def _may_mark_reviewed(self, doc_id: str) -> bool:
+        """True when nothing is left to decide in the document, or the lead says to go
+        ahead all the same."""
+        desk, view = self.desk, self.view
+        if desk is None:
+            return False
+        if view is None or view.doc_id != doc_id:  # the panel is closed: look now
+            view = desk.attempt(curation_view, desk.project, doc_id, None, desk.layer)
+        undecided = undecided_count(view) if view is not None else 0
+        return not undecided or review_anyway(self.context.host, undecided)
 
     def premerge_document(self) -> None:
         """Gold takes every place all the annotators marked alike (with the links they all

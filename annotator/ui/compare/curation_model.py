@@ -1,9 +1,10 @@
 """The curation table: one row per item of the open document (what the annotators and gold
 marked at one place), a column of what differs, one column per annotator, and gold's.
 
-A version reads "Label: text" with its stance and where its SOURCE points; a layer that
-marked nothing there shows a dash. Rows are the disagreements, or every item when the lead
-asks to see the agreed ones too.
+A version reads "Label: text", a claim "Claim · stance · → source: text" (what claims
+differ on first, before a narrow cell elides the text); a layer that marked nothing there
+shows a dash. Rows are the disagreements, or every item when the lead asks to see the
+agreed ones too.
 """
 
 from __future__ import annotations
@@ -45,18 +46,20 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
 
 
 def describe(version: Version | None, scheme: Scheme | None) -> str:
-    """A version in a cell: its label, text, stance and source."""
+    """A version in a cell: "Claim · Reported · → source: text". The stance and the source
+    come before the text: they are what two versions of a claim differ on most, and a narrow
+    cell elides its end."""
     if version is None:
         return "—"
     lang = language()
     label = scheme.label(version.label).display(lang) \
         if scheme is not None and scheme.has_label(version.label) else version.label
-    parts = [f"{label}: {isolated(excerpt(version.span.text))}"]
+    parts = [label]
     if version.stance:
         parts.append(str(_value_name(scheme, version, lang)))
     for link in version.sources:
-        parts.append("→ " + isolated(excerpt(link.target.text, 24)))
-    return " · ".join(parts)
+        parts.append("→\u00a0" + isolated(excerpt(link.target.text, 24)))  # kept together
+    return " · ".join(parts) + ": " + isolated(excerpt(version.span.text))
 
 
 def _value_name(scheme: Scheme | None, version: Version, lang: str) -> str:
@@ -126,9 +129,14 @@ class CurationModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == self.KIND:
             return QColor(KIND_COLOURS[item.kind])
         if role == Qt.ItemDataRole.ToolTipRole and column >= 2:
+            # The whole version (a narrow cell elides it), and its note.
             version = item.version(self.layers[column - 2])
-            if version is not None and version.note:
-                return tooltip(tr("Note: {note}", note=version.note))
+            if version is None:
+                return None
+            text = describe(version, self.scheme)
+            if version.note:
+                text += "\n" + tr("Note: {note}", note=version.note)
+            return tooltip(text)
         return None
 
     def item(self, row: int) -> CurationItem | None:

@@ -30,6 +30,8 @@ from annotator.ui.common.plain import isolated, menu_text
 from annotator.ui.compare.curation_model import CurationModel
 
 DIGITS = "123456789"
+FIRST_COLUMNS_SHARE = 0.18  # of the table's width, at most, for the place and for what differs
+LINES = 2  # a row: a claim's stance and source on the first line, its text on the second
 ARABIC_DIGITS = "١٢٣٤٥٦٧٨٩"
 
 
@@ -48,6 +50,14 @@ class CurationPanel(QWidget):
         self.table = list_table("curationTable", self.model)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # keep the label in view
+        # Two lines a row, wrapped: a version's label, stance and source, then its text
+        # (a document has tens of items, not thousands: no long list to keep to one line).
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setDefaultSectionSize(
+            LINES * self.table.fontMetrics().lineSpacing() + 10)
+        # The style's minimum section width follows the font's widest glyph (over a hundred
+        # pixels with an Arabic font): five columns of it pushed gold's out of view.
+        self.table.horizontalHeader().setMinimumSectionSize(24)
         self.model.modelReset.connect(self._fit_columns)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.installEventFilter(self)
@@ -136,12 +146,18 @@ class CurationPanel(QWidget):
             button.setEnabled(has_item)
 
     def _fit_columns(self) -> None:
-        """The place and what differs as wide as they need; the versions share the rest."""
+        """The place and what differs as wide as they need, up to a share of the table each;
+        the versions share the rest, each in view (gold's too) and elided at its end."""
         header = self.table.horizontalHeader()
+        width = self.table.viewport().width()
         for column in range(self.model.columnCount()):
-            mode = QHeaderView.ResizeMode.ResizeToContents if column < 2 \
-                else QHeaderView.ResizeMode.Stretch
-            header.setSectionResizeMode(column, mode)
+            if column in (CurationModel.WHERE, CurationModel.KIND):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                needed = max(self.table.sizeHintForColumn(column),
+                             header.sectionSizeHint(column))
+                header.resizeSection(column, min(needed, int(width * FIRST_COLUMNS_SHARE)))
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         has_item = self.model.item(current.row()) is not None
@@ -157,6 +173,8 @@ class CurationPanel(QWidget):
             or event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
         if watched is self.table and event.type() == QEvent.Type.ShortcutOverride \
                 and isinstance(event, QKeyEvent) and self._is_choice(event) \
                 and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:

@@ -28,7 +28,7 @@ class FeedbackDesk(QObject):
         super().__init__(context)
         self.context = context
         self.desk: DeskSession | None = None
-        self.lead = ""
+        self.has_feedback = False
         self.panel = FeedbackPanel()
         self.dock = panel_dock(context.host, tr("Feedback from the lead"), "feedbackDock",
                                self.panel, floatable=True)
@@ -48,7 +48,7 @@ class FeedbackDesk(QObject):
         except TawsimError as error:
             info = None
             desk.refused.emit(str(error))
-        self.lead = info.lead if info is not None else ""
+        self.has_feedback = info is not None
         self.show_action.setEnabled(info is not None)
         if info is None:
             self.dock.hide()
@@ -62,7 +62,8 @@ class FeedbackDesk(QObject):
 
     def refresh(self) -> None:
         desk, doc_id, panel = self.desk, self.context.doc_id, self.panel
-        if desk is None or doc_id is None or self.dock.isHidden() or not self.lead:
+        if desk is None or doc_id is None or self.dock.isHidden() \
+                or not self.has_feedback:
             panel.model.show(None, None)
             panel.summary.setText("")
             return
@@ -74,13 +75,14 @@ class FeedbackDesk(QObject):
         if view is None or (not view.differences and not view.agreed):
             panel.summary.setText(tr("The lead has not reviewed this document."))
             return
+        # "The lead", not the package's record of the lead (the lead project's id).
         panel.summary.setText(trn(
-            "{lead} kept {count} span as you marked it; the differences:",
-            "{lead} kept {count} spans as you marked them; the differences:",
-            view.agreed, lead=self.lead) if view.differences else trn(
-            "{lead} kept your {count} span as you marked it.",
-            "{lead} kept all {count} of your spans as you marked them.",
-            view.agreed, lead=self.lead))
+            "The lead kept {count} span as you marked it; the differences:",
+            "The lead kept {count} spans as you marked them; the differences:",
+            view.agreed) if view.differences else trn(
+            "The lead kept your {count} span as you marked it.",
+            "The lead kept all {count} of your spans as you marked them.",
+            view.agreed))
 
     def reveal(self, difference: Difference | None) -> None:
         if difference is None or self.desk is None:

@@ -94,7 +94,15 @@ class FeedbackPanel(QWidget):
         self.summary.setWordWrap(True)
         self.table = list_table("feedbackTable", self.model)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Two lines a row, wrapped, as in the curation table: a claim's stance and source
+        # first, then its text. What the lead did as wide as it reads; the rest shared.
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setDefaultSectionSize(
+            2 * self.table.fontMetrics().lineSpacing() + 10)
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(24)  # the style's follows the font's widest glyph
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(FeedbackModel.WHAT, QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.differenceChosen.emit(
                 self.model.rows[current.row()] if 0 <= current.row() < len(self.model.rows)

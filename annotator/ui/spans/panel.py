@@ -25,6 +25,10 @@ class SpanPanel(QWidget):
         self.table.sortByColumn(SpanListModel.POSITION, Qt.SortOrder.AscendingOrder)
         # Fixed widths: sizing to contents would read thousands of rows after every edit.
         header = self.table.horizontalHeader()
+        # The style's minimum section width follows the font's widest glyph (over a hundred
+        # pixels with an Arabic font): the text column could not shrink below it, and in a
+        # narrow dock it pushed the positions out of view.
+        header.setMinimumSectionSize(24)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)

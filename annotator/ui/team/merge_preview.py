@@ -23,9 +23,15 @@ from annotator.ui.common.i18n import tr
 from annotator.ui.common.plain import isolated, shown
 from annotator.ui.common.plurals import documents, links, spans
 
+LRI, PDI = "\u2066", "\u2069"  # left-to-right isolate, and its end
+NO_BREAK = "\u00a0"
 
-def _changes(added: int, changed: int, removed: int) -> str:
-    return f"+{added} ~{changed} −{removed}"
+
+def signed_counts(added: int, changed: int, removed: int) -> str:
+    """"+2 ~0 −1" as one left-to-right unit: isolated, so that in right-to-left text its signs
+    stay before their numbers and its three counts in their order, and joined by no-break
+    spaces, so that a wrapped line never splits it."""
+    return LRI + NO_BREAK.join((f"+{added}", f"~{changed}", f"−{removed}")) + PDI
 
 
 def layer_line(file: str, layer: LayerReport) -> str:
@@ -34,8 +40,8 @@ def layer_line(file: str, layer: LayerReport) -> str:
     return tr("{file}: {source} → {layer}: {documents}, spans {spans}, links {links}",
               file=isolated(file), source=isolated(layer.file_layer), layer=into,
               documents=documents(layer.documents),
-              spans=_changes(layer.spans_added, layer.spans_changed, layer.spans_removed),
-              links=_changes(layer.relations_added, layer.relations_changed,
+              spans=signed_counts(layer.spans_added, layer.spans_changed, layer.spans_removed),
+              links=signed_counts(layer.relations_added, layer.relations_changed,
                              layer.relations_removed))
 
 
@@ -75,7 +81,6 @@ class MergePreview(QDialog):
         super().__init__(parent)
         self.setObjectName("mergePreview")
         self.setWindowTitle(tr("Merge annotators' work"))
-        self.resize(760, 420)
         headers = [tr("File"), tr("From layer"), tr("Into layer"), tr("Documents"),
                    tr("Spans added"), tr("changed"), tr("removed"), tr("Links")]
         rows = [(item, layer) for item in report.files for layer in item.layers]
@@ -94,7 +99,17 @@ class MergePreview(QDialog):
                            + layer.relations_removed)]
             for column, text in enumerate(cells):
                 self.table.setItem(number, column, QTableWidgetItem(text))
+        # The style's minimum section width follows the font's widest glyph (an Arabic
+        # ligature makes it over a hundred pixels): eight columns of it pushed the last ones
+        # out of the dialog. Each column as wide as its header or its cells instead.
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(24)
         self.table.resizeColumnsToContents()
+        for column in range(header.count()):  # a little air between the figures
+            header.resizeSection(column, header.sectionSize(column) + 12)
+        needed = header.length() + 2 * self.table.frameWidth() + 40
+        header.setStretchLastSection(True)
+        self.resize(max(760, min(needed, 1200)), 420)
         heading = QLabel(tr("What merging these files would change in this project:")
                          if report.changed else tr("These files hold nothing new."))
         heading.setTextFormat(Qt.TextFormat.PlainText)
