@@ -22,6 +22,7 @@ from annotator.services.agreement import AgreementReport, document_agreement, pr
 from annotator.services.agreement_html import write_agreement_html
 from annotator.ui.common.background import JobCancelled, ProjectJob
 from annotator.ui.common.docks import DockToggle, panel_dock
+from annotator.ui.common.failures import user_message
 from annotator.ui.common.i18n import tr, trn
 from annotator.ui.common.plain import warn
 from annotator.ui.common.session import DeskSession
@@ -139,6 +140,7 @@ class AgreementDesk(QObject):
         try:
             write_agreement_html(report, Path(chosen), title=desk.name)
         except (TawsimError, OSError) as error:
-            warn(self.context.host, tr("The report was not saved"), str(error))
+            warn(self.context.host, tr("The report was not saved"),
+                 user_message(error) or str(error))
             return
         self.context.say(tr("Saved the agreement report to {path}.", path=chosen))

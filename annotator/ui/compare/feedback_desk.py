@@ -16,6 +16,7 @@ from annotator.core.errors import TawsimError
 from annotator.services.feedback import Difference, feedback_differences, feedback_info
 from annotator.ui.common.actions import window_action
 from annotator.ui.common.docks import DockToggle, panel_dock
+from annotator.ui.common.failures import said
 from annotator.ui.common.i18n import tr, trn
 from annotator.ui.common.session import DeskSession
 from annotator.ui.compare.feedback_panel import FeedbackPanel
@@ -47,7 +48,7 @@ class FeedbackDesk(QObject):
             info = feedback_info(desk.project)
         except TawsimError as error:
             info = None
-            desk.refused.emit(str(error))
+            desk.refused.emit(said(error))
         self.has_feedback = info is not None
         self.show_action.setEnabled(info is not None)
         if info is None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from annotator.core.errors import TawsimError
 from annotator.services.review import fully_agreed_preview, review_fully_agreed
+from annotator.ui.common.failures import said
 from annotator.ui.common.i18n import tr
 from annotator.ui.common.plain import ask, inform, shown
 from annotator.ui.common.plurals import documents
@@ -24,7 +25,7 @@ def review_all_fully_agreed(context: DeskContext, desk: DeskSession) -> None:
     try:
         preview = fully_agreed_preview(desk.project, desk.layer)
     except TawsimError as error:
-        inform(context.host, tr("Nothing to review"), str(error))
+        inform(context.host, tr("Nothing to review"), said(error))
         return
     found = preview.documents
     if not found:

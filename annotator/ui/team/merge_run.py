@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from annotator.services.merging import MergeDiverged, MergeReport, merge_files, merge_size
 from annotator.ui.common.background import ProjectJob, Work
+from annotator.ui.common.failures import said
 from annotator.ui.common.i18n import tr
 from annotator.ui.common.plain import Button, ask, inform, warn
 from annotator.ui.common.progress import progress_dialog
@@ -42,7 +43,7 @@ def merge_work(paths: list[Path], *, dry_run: bool, force: bool) -> Work:
         except MergeDiverged as error:
             if not dry_run:
                 raise
-            return Diverged(str(error))
+            return Diverged(said(error))
 
     return work
 

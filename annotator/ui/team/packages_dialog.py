@@ -30,6 +30,7 @@ from annotator.core.errors import TawsimError
 from annotator.core.model import LayerKind, Status
 from annotator.services.identity import layers_of_kind
 from annotator.services.packaging import PackagePlan, plan_packages
+from annotator.ui.common.failures import said
 from annotator.ui.common.i18n import tr
 from annotator.ui.common.labels import status_name
 from annotator.ui.common.plurals import documents
@@ -144,7 +145,7 @@ class PackagesDialog(QDialog):
                                       status=choice.status, with_layer=choice.with_layer,
                                       reassign=choice.reassign)
         except TawsimError as error:
-            self._show(str(error), ready=False)
+            self._show(said(error), ready=False)
             return
         lines = [tr("{annotator}: {documents}, {overlap} of them shared",
                     annotator=package.annotator, documents=documents(package.documents),
