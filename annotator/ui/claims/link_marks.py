@@ -179,13 +179,21 @@ def _fragments(view: ArticleText, span: Span, block: QTextBlock, origin: QPointF
     return boxes
 
 
+ARCH_TOP = 3.0  # the highest an arch may reach, from the view's top edge
+
+
 def _arrow(painter: QPainter, head: QRectF, tail: QRectF) -> None:
     """A curve arching above the text, from a claim to its source, with a point at the
     source."""
     start = QPointF(head.center().x(), head.top() + 2)
     end = QPointF(tail.center().x(), tail.top() + 2)
     rise = max(14.0, min(head.height(), abs(start.x() - end.x()) / 4))
-    top = min(start.y(), end.y()) - rise
+    highest = min(start.y(), end.y())
+    top = highest - rise
+    if highest >= 0:
+        # Ends on the first line in view: a flatter arch that stays inside the view's top
+        # edge, rather than one whose middle is cut off.
+        top = max(top, min(highest, ARCH_TOP))
     path = QPainterPath(start)
     path.cubicTo(QPointF(start.x(), top), QPointF(end.x(), top), end)
     colour = QColor(LINK_COLOUR)

@@ -4,8 +4,10 @@ panel (go to, change, delete), and the marks over the text."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
 
+from annotator.ui.claims import link_marks
 from annotator.ui.shell.context_menu import build_context_menu
 from tests.scheme_texts import CONFLICTING, DENIAL, DENIER
 from tests.ui.desk_helpers import click_words, layer_state, mark, press, visible
@@ -178,3 +180,17 @@ def test_the_annotate_menu_and_the_context_menu_offer_the_link(qtbot, marked):
     view.set_selected_span(spans["mosul"].id)
     assert not link.isEnabled()  # a place starts no SOURCE link
     menu.deleteLater()
+
+
+def test_an_arch_between_spans_on_the_top_line_stays_in_view(qapp):
+    """A claim and its source on the first line in view: the arch between them is drawn
+    inside the view's top edge, not cut off above it."""
+    image = QImage(400, 60, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    link_marks._arrow(painter, QRectF(300, 4, 80, 30), QRectF(20, 4, 80, 30))
+    painter.end()
+    middle = 200
+    painted = [y for y in range(image.height())
+               if image.pixelColor(middle, y) != Qt.GlobalColor.white]
+    assert painted and min(painted) >= 0 and max(painted) < 10
