@@ -5,15 +5,14 @@ reports say what happened."""
 
 import orjson
 import pytest
-from click.testing import CliRunner
 
-from annotator.cli import cli
 from annotator.core.model import Status
 from annotator.services.curation import curation_view
 from annotator.services.identity import Person, package_identity
 from annotator.services.projects import open_project
 from annotator.services.session import AnnotationSession
 from annotator.storage import ProjectStore
+from tests.cli.cli_helpers import refused, run
 from tests.services.lead_data import SAME_TITLE, add_named
 from tests.services.merging_helpers import AMAL, Annotator, new_lead, new_package
 from tests.services.review_data import find
@@ -22,19 +21,6 @@ from tests.services.team_data import article
 TEXT = article(0)
 
 
-def run(*args, ok=True):
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    if ok:
-        assert result.exit_code == 0, result.output + result.stderr
-    return result
-
-
-def refused(*args):
-    result = run(*args, ok=False)
-    assert result.exit_code == 1, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("tawsim: error: "), result.stderr
-    return lines[0]
 
 
 @pytest.fixture

@@ -6,10 +6,9 @@ import re
 
 import orjson
 import pytest
-from click.testing import CliRunner
 
-from annotator.cli import cli
 from annotator.services.validation import record_validator
+from tests.cli.cli_helpers import refused, run
 from tests.dumps import dump
 from tests.scheme_texts import (
     CONFLICTING,
@@ -20,22 +19,6 @@ from tests.scheme_texts import (
     at,
     custom_scheme_data,
 )
-
-
-def run(*args, ok=True):
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    if ok:
-        assert result.exit_code == 0, result.output + result.stderr
-    return result
-
-
-def refused(*args):
-    result = run(*args, ok=False)
-    assert result.exit_code == 1, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("tawsim: error: "), result.stderr
-    assert "Traceback" not in result.output
-    return lines[0]
 
 
 def write_json(path, data):

@@ -4,27 +4,10 @@ import sqlite3
 
 import orjson
 import pytest
-from click.testing import CliRunner
 
-from annotator.cli import cli
 from annotator.storage import ProjectStore
+from tests.cli.cli_helpers import refused, run
 from tests.services.team_data import add_articles
-
-
-def run(*args, ok=True):
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    if ok:
-        assert result.exit_code == 0, result.output + result.stderr
-    return result
-
-
-def refused(*args):
-    result = run(*args, ok=False)
-    assert result.exit_code == 1, result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("tawsim: error: "), result.stderr
-    return lines[0]
 
 
 @pytest.fixture
