@@ -16,7 +16,7 @@ import sqlite3
 from pathlib import Path
 
 from annotator.core.partfiles import PART, clear_stale_parts, part_prefix
-from annotator.storage.database import damaged_error
+from annotator.storage.damage import damaged_error
 from annotator.storage.journal import first_problem
 
 

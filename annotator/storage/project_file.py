@@ -21,10 +21,10 @@ from annotator import __version__
 from annotator.core.errors import ProjectError, TawsimError, translatable
 from annotator.core.model import Layer, LayerKind, Status, utc_now
 from annotator.core.scheme import Scheme, default_scheme, scheme_from_dict
+from annotator.storage.damage import damaged_error
 from annotator.storage.database import (
     QUICK_CHECK_LIMIT,
     create_database,
-    damaged_error,
     open_checked,
     write_transaction,
 )
