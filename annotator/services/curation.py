@@ -14,12 +14,13 @@ refuses to leave open.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from annotator.core.curation import CurationItem, ItemWalk, align
 from annotator.core.errors import TawsimError
 from annotator.core.model import LayerKind, Status
 from annotator.storage import ProjectStore
+from annotator.storage.curation_decisions import rejected_places
 from annotator.storage.review import (
     document_ids,
     layered_rows,
@@ -96,6 +97,11 @@ def curation_view(project: ProjectStore, doc_id: str,
     origins = span_origins(project, [span.id for span in rows.spans[gold_layer]])
     items = align(gold_layer, names, rows.spans, rows.relations, project.scheme.claim_roles,
                   origins)
+    rejected = rejected_places(project, doc_id, gold_layer)
+    if rejected:
+        items = [replace(item, rejected=True)
+                 if item.gold is None and (item.start, item.end) in rejected else item
+                 for item in items]
     statuses = {name: project.status(doc_id, name) for name in (*names, gold_layer)}
     return CurationView(doc_id, rows.text, gold_layer, names, items, statuses)
 

@@ -241,3 +241,27 @@ def test_a_gold_span_changed_elsewhere_is_not_overwritten(lead, gold, project_pa
     with pytest.raises(StaleEdit):
         accept_version(gold, view, item_at(view, "حلب"), "basel")
     assert gold_state(lead) == before
+
+
+def test_a_rejection_where_gold_has_nothing_is_a_decision(lead, gold):
+    """basel alone marks ريف and gold has nothing there: rejecting it decides the place, as
+    accepting a version does; undo reopens it, redo decides it again."""
+    def to_decide():
+        view = curation_view(lead, "a000", ["amal", "basel"], "gold")
+        return view, {view.text[item.start:item.end] for item in view.places_to_decide()}
+
+    view, places = to_decide()
+    assert "ريف" in places
+    assert reject(gold, view, item_at(view, "ريف")) is False  # gold had no version
+    view, after = to_decide()
+    assert after == places - {"ريف"}
+    assert item_at(view, "ريف").resolved and item_at(view, "ريف").gold is None
+    gold.undo("a000")
+    assert to_decide()[1] == places
+    gold.redo("a000")
+    assert to_decide()[1] == places - {"ريف"}
+    # Gold taking a version there later is its own decision again: the place is resolved by
+    # the version, not by the rejection.
+    view, _ = to_decide()
+    accept_version(gold, view, item_at(view, "ريف"), "basel")
+    assert "ريف" not in to_decide()[1]

@@ -115,6 +115,9 @@ class CurationItem:
     gold: Version | None
     kind: str
     aspects: tuple[str, ...]
+    # The lead rejected every version here and gold has none: decided, though gold holds
+    # nothing (curation_decisions).
+    rejected: bool = False
 
     @property
     def start(self) -> int:
@@ -157,8 +160,9 @@ class CurationItem:
 
     @property
     def resolved(self) -> bool:
-        """Gold has exactly one annotator's version: the lead (or a pre-merge) chose it."""
-        return bool(self.gold_matches())
+        """Gold has exactly one annotator's version (the lead, or a pre-merge, chose it), or
+        the lead rejected them all and gold has none."""
+        return bool(self.gold_matches()) or (self.rejected and self.gold is None)
 
 
 def align(gold_layer: str, annotator_layers: Sequence[str],
