@@ -56,6 +56,9 @@ class EditController(QObject):
         """The label key: a new span from the selection, or relabel the selected span."""
         if self.desk is None or self.doc_id is None:
             return None
+        # A new key press answers for itself: the last refusal or offer is no longer news (a
+        # refusal left standing would seem to be about this key).
+        self.message.emit("")
         selection = self.view.selection_range()
         if selection[0] < selection[1]:
             start, end = self.span_range()

@@ -8,6 +8,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
 from annotator.services.projects import open_project
+from tests.ui.desk_helpers import mark
 
 TEXT = ("وأكد المتحدث باسم الدفاع المدني أن الطريق مفتوح أمام المدنيين.\n"
         "وقالت وزارة الداخلية إن القصف استهدف بلدة الزهراء.\n")
@@ -206,3 +207,15 @@ def test_the_text_itself_cannot_be_edited(qtbot, make_project, open_desk):
     assert view.isReadOnly()
     with open_project(project) as store:
         assert store.document_text(window.doc_id) == TEXT
+
+
+def test_a_refusal_does_not_outlive_the_next_key(qtbot, make_project, open_desk):
+    window = open_desk(make_project(TEXT)).window
+    view = window.view
+    mark(qtbot, window, "الدفاع المدني", Qt.Key.Key_1)
+    view.select_range(*at("الدفاع المدني"))
+    qtbot.keyClick(view, Qt.Key.Key_1)  # the same span again: refused
+    assert "already has" in window.status.currentMessage()
+    with qtbot.waitSignal(window.desk.spansChanged):
+        qtbot.keyClick(view, Qt.Key.Key_2)
+    assert "already has" not in window.status.currentMessage()
