@@ -55,7 +55,7 @@ def unreadable(path: Path, exc: sqlite3.DatabaseError, with_journal: bool) -> Pr
         if _blank_header(path):
             return damaged_error(path, translatable("its first page is blank"),
                                  with_journal=with_journal)
-        return ProjectError(translatable("not a Tawsim project (the file is not an SQLite "
+        return ProjectError(translatable("not a Tawsim project (the file is not a "
                                          "database)"), path=str(path))
     if with_journal and ("unable to open" in message or "readonly" in message):
         return ProjectError(

@@ -28,7 +28,7 @@ def _scribble_over_a_page(path) -> None:
 def test_a_text_file_is_not_a_project(tmp_path):
     path = tmp_path / "notes.tawsim"
     path.write_text("قائمة مهام", encoding="utf-8")
-    _refused(path, "not a Tawsim project (the file is not an SQLite database)")
+    _refused(path, "not a Tawsim project (the file is not a database)")
 
 
 def test_another_programs_sqlite_file_is_refused_untouched(tmp_path):

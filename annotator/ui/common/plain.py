@@ -23,7 +23,9 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-FSI, PDI = "\u2068", "\u2069"
+from annotator.ui.common.i18n import direction
+
+FSI, PDI, RLM = "\u2068", "\u2069", "\u200f"
 REORDERING = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 Button = QMessageBox.StandardButton
@@ -52,9 +54,20 @@ def menu_text(text: str) -> str:
 
 def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
                 buttons: Button = Button.Ok) -> QMessageBox:
-    box = QMessageBox(icon, title, text, buttons, parent)
+    box = QMessageBox(icon, title, in_interface_direction(text), buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setLayoutDirection(direction())  # its icon, buttons and text on the interface's side
     return box
+
+
+def in_interface_direction(text: str) -> str:
+    """`text` with each line starting in the interface's direction. Qt takes a paragraph's
+    direction from its first strong letter, isolates included: a right-to-left line that
+    begins with a file name ("⁨amal.tawsim⁩: …") would be laid out left to right. A
+    right-to-left mark, which shows nothing, starts each line in a right-to-left interface."""
+    if direction() != Qt.LayoutDirection.RightToLeft:
+        return text
+    return "\n".join(RLM + line for line in text.split("\n"))
 
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -20,11 +21,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QTableView,
     QWidget,
 )
 
 from annotator.ui.common import i18n
+from annotator.ui.common.plain import message_box
 from annotator.ui.export.dialog import ExportDialog
 from tests.scheme_texts import CONFLICTING
 
@@ -106,3 +109,24 @@ def test_the_walk_finds_an_untranslated_string(qtbot, make_project, open_desk):
         assert english_left(shown_texts(window), set()) != []
     finally:
         i18n.set_language("en")
+
+
+def test_a_message_box_lays_its_lines_out_right_to_left(qapp):
+    """A line that begins with a file name ("amal.tawsim: 4 مستندات") is still a right-to-left
+    paragraph in the Arabic interface: the file name at its right end, where it begins."""
+    text = "\u2068amal.tawsim\u2069: 4 مستندات\n\u2068basel.tawsim\u2069: 1 مستند"
+    try:
+        i18n.set_language("ar")
+        lines = message_box(None, QMessageBox.Icon.Information, "دمج", text).text().split("\n")
+        for line in lines:
+            layout = QTextLayout(line, QFont())
+            layout.beginLayout()
+            row = layout.createLine()
+            row.setLineWidth(10_000)
+            layout.endLayout()
+            name_at = row.cursorToX(line.index("tawsim"))[0]
+            arabic_at = row.cursorToX(line.index("مستند"))[0]
+            assert name_at > arabic_at  # the name is right of the Arabic: read first
+    finally:
+        i18n.set_language("en")
+    assert message_box(None, QMessageBox.Icon.Information, "Merge", text).text() == text
