@@ -230,7 +230,10 @@ def _refuse_open_places(store: ProjectStore, layer: str, doc_ids: list[str]) -> 
 def _fully_agreed(store: ProjectStore, layer: str, layers: list[str] | None,
                   dry_run: bool) -> tuple[dict, list[str]]:
     names = layers or [name for name in annotator_layers(store) if name != layer]
-    found = fully_agreed_documents(store, names, layer if store.layer_id(layer) else None)
+    # Without --layers, each document is judged by the annotators who worked on it (two of
+    # three, in a team with overlap); --layers asks every one named.
+    found = fully_agreed_documents(store, names, layer if store.layer_id(layer) else None,
+                                   those_who_worked=not layers)
     if dry_run or not found:
         labels = document_labels(store, found)
         return ({"documents": found, "layers": names},

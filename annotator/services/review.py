@@ -34,6 +34,7 @@ from annotator.storage.review import (
     last_status_change,
     layer_has_work,
     layered_rows,
+    layers_worked_on,
     statuses,
     worked_documents,
     write_statuses,
@@ -169,20 +170,33 @@ def review_record(project: ProjectStore, doc_id: str, layer: str) -> ReviewRecor
 
 
 def fully_agreed_documents(project: ProjectStore, annotator_layers: Sequence[str],
-                           gold_layer: str | None = None) -> list[str]:
+                           gold_layer: str | None = None, *,
+                           those_who_worked: bool = False) -> list[str]:
     """The documents every layer of `annotator_layers` has done (or further) with the very
     same spans, attributes and links; with `gold_layer`, only those where gold has nothing
-    or the same. In project order."""
+    or the same. With `those_who_worked`, "every layer" is every one of them that worked on
+    the document, at least two: in a team where each document went to two annotators of
+    three, a document both finished alike is fully agreed. In project order."""
     if len(annotator_layers) < 1:
         raise TawsimError("name the annotator layers")
     for name in (*annotator_layers, *([gold_layer] if gold_layer else [])):
         _known_layer(project, name)
-    done = set.intersection(*(worked_documents(project, name, Status.DONE.value)
-                              for name in annotator_layers))
+    done = {name: worked_documents(project, name, Status.DONE.value) for name in annotator_layers}
+    if those_who_worked:
+        worked = {name: worked_documents(project, name) for name in annotator_layers}
+        candidates = {seq for seq in set().union(*done.values())
+                      if sum(seq in done[name] for name in annotator_layers) >= 2
+                      and all(seq in done[name] for name in annotator_layers
+                              if seq in worked[name])}
+    else:
+        worked = done
+        candidates = set.intersection(*done.values())
     layers = [*annotator_layers, *([gold_layer] if gold_layer else [])]
     found = []
-    for rows in layered_rows(project, layers, done):
-        marks = {_signature(rows.spans[name], rows.relations[name]) for name in annotator_layers}
+    for rows in layered_rows(project, layers, candidates):
+        seq = project.document_seq(rows.doc_id)
+        marks = {_signature(rows.spans[name], rows.relations[name])
+                 for name in annotator_layers if seq in worked[name]}
         if len(marks) != 1:
             continue
         if gold_layer and rows.spans[gold_layer] and \
@@ -206,7 +220,8 @@ def fully_agreed_preview(project: ProjectStore, gold_layer: str) -> FullyAgreed:
     has not reviewed yet (gold having nothing there or the same)."""
     layers = tuple(check_layers(project, None))
     found = fully_agreed_documents(project, layers,
-                                   gold_layer if project.layer_id(gold_layer) else None)
+                                   gold_layer if project.layer_id(gold_layer) else None,
+                                   those_who_worked=True)
     if project.layer_id(gold_layer) is not None:
         found = [doc for doc in found if project.status(doc, gold_layer) != Status.REVIEWED]
     return FullyAgreed(layers, found, document_titles(project, found))
@@ -215,9 +230,13 @@ def fully_agreed_preview(project: ProjectStore, gold_layer: str) -> FullyAgreed:
 def review_fully_agreed(session: AnnotationSession, annotator_layers: Sequence[str],
                         doc_ids: Sequence[str]) -> StatusChange:
     """Put the spans of fully agreed documents (fully_agreed_documents, shown to the lead
-    first) into the session's gold layer, one pre-merge edit each, and mark them reviewed."""
-    premerge(session, doc_ids, annotator_layers)
-    return mark_reviewed(session.project, session.layer, doc_ids, session.annotator)
+    first) into the session's gold layer, one pre-merge edit each, from the layers that worked
+    on it, and mark them reviewed."""
+    project = session.project
+    for doc_id in doc_ids:
+        worked = layers_worked_on(project, project.document_seq(doc_id))
+        premerge(session, [doc_id], [name for name in annotator_layers if name in worked])
+    return mark_reviewed(project, session.layer, doc_ids, session.annotator)
 
 
 def _signature(spans: Sequence[Span], relations: Sequence[Relation]) -> tuple[Any, ...]:

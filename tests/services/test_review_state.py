@@ -95,3 +95,21 @@ def test_fully_agreed_documents_then_reviewed_at_once(tmp_path):
             assert {(s.start, s.end, s.label, tuple(s.attrs.items()))
                     for s in project.spans(doc, "gold")} == theirs
             assert len(project.relations(doc, "gold")) == len(project.relations(doc, "amal"))
+
+
+def test_fully_agreed_by_those_who_worked_on_each_document(tmp_path):
+    """Three annotators, the third only on some documents: a document the two who worked on it
+    finished alike is fully agreed among them, and reviewing it takes their spans into gold;
+    one the third started and has not finished is not. Naming all three asks every one."""
+    with lead_project(tmp_path / "three.tawsim", documents=3, identical=True) as project:
+        chadi = AnnotationSession(project, "chadi")
+        chadi.add_span("a001", 0, 3, "WEAPON")  # chadi starts a001 and does not finish it
+        layers = ["amal", "basel", "chadi"]
+        assert fully_agreed_documents(project, layers) == []  # chadi finished nothing
+        among = fully_agreed_documents(project, layers, those_who_worked=True)
+        assert among == ["a000", "a002"]
+        gold = working_session(project, "lead", "gold")
+        change = review_fully_agreed(gold, layers, ["a000"])
+        assert [doc for doc, _ in change.changed] == ["a000"]
+        assert {(s.start, s.end, s.label) for s in project.spans("a000", "gold")} == \
+            {(s.start, s.end, s.label) for s in project.spans("a000", "amal")}
