@@ -9,6 +9,7 @@ import orjson
 
 from annotator.cli.common import STATUSES, lazy_progress, plural
 from annotator.core.agreement import PairAgreement
+from annotator.core.commands.summary import shorten
 from annotator.core.errors import TawsimError
 from annotator.core.model import Status
 from annotator.services.adjudication import working_session
@@ -21,10 +22,10 @@ from annotator.services.curation import (
 )
 from annotator.services.curation_premerge import check_votes, premerge
 from annotator.services.document_names import (
+    LABEL_LENGTH,
     document_labels,
     document_named,
     resolve_documents,
-    shorten,
 )
 from annotator.services.projects import ProjectStore, default_actor, open_project
 from annotator.services.review import (
@@ -189,8 +190,8 @@ def status(project: Path, documents: tuple[str, ...], layer: str | None,
             table = statuses_by_layer(store, chosen or None, layers=_names(layers))
             data = table.as_dict()
             lines = ["\t".join(["document", *table.layers, "title"])]
-            lines += ["\t".join([row.document, *row.statuses.values(), shorten(row.title)])
-                      for row in table.rows]
+            lines += ["\t".join([row.document, *row.statuses.values(),
+                                 shorten(row.title, LABEL_LENGTH)]) for row in table.rows]
         else:
             if layer is None:
                 raise click.UsageError("--set needs --layer (the layer whose status to set)")

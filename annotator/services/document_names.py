@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from annotator.core.commands.summary import shorten
 from annotator.core.errors import TawsimError
 from annotator.storage import ProjectStore
 from annotator.storage.document_names import NamedDocument, document_names, documents_named
@@ -17,14 +18,9 @@ LABEL_LENGTH = 40  # characters of a title shown beside an id
 CANDIDATES = 5  # documents listed when a name is ambiguous
 
 
-def shorten(text: str, limit: int = LABEL_LENGTH) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
 def label_of(document: NamedDocument) -> str:
     """A document as a person recognises it: its title (shortened), else its file name."""
-    return shorten(document.title) if document.title.strip() else document.filename
+    return shorten(document.title, LABEL_LENGTH) if document.title.strip() else document.filename
 
 
 def _candidate(document: NamedDocument) -> str:
@@ -62,7 +58,7 @@ def describe_document(document: NamedDocument) -> str:
     """One document for a message: 'a01.txt' «its title…» (id), with what it has."""
     parts = [repr(document.filename)] if document.filename else []
     if document.title.strip():
-        parts.append(f"«{shorten(document.title)}»")
+        parts.append(f"«{shorten(document.title, LABEL_LENGTH)}»")
     return " ".join([*parts, f"({document.id})"]) if parts else repr(document.id)
 
 

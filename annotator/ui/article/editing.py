@@ -13,10 +13,12 @@ from PySide6.QtCore import QObject, Signal
 
 from annotator.core.boundaries import expand_to_words, trim_span
 from annotator.core.commands import Change
+from annotator.core.commands.summary import shorten
 from annotator.core.model import Span
 from annotator.ui.article.view import ArticleView
 from annotator.ui.common.i18n import tr
-from annotator.ui.common.labels import label_name
+from annotator.ui.common.labels import label_display
+from annotator.ui.common.plain import isolated
 from annotator.ui.common.session import DeskSession
 
 
@@ -84,9 +86,9 @@ class EditController(QObject):
                 # what changed, so that a slip over hours of keyboard work is seen.
                 scheme = self.desk.scheme
                 self.message.emit(tr("Relabelled “{words}”: {old} → {new}.",
-                                     words=_elided(span.text),
-                                     old=label_name(scheme.label(selected.label)),
-                                     new=label_name(scheme.label(span.label))))
+                                     words=isolated(shorten(span.text)),
+                                     old=label_display(scheme, selected.label),
+                                     new=label_display(scheme, span.label)))
         return span
 
     def delete_selected(self) -> None:
@@ -129,9 +131,3 @@ class EditController(QObject):
                 self.view.set_selected_span(change.new.id)
                 self.view.reveal(change.new.start, change.new.end)
                 return
-
-
-def _elided(text: str, limit: int = 30) -> str:
-    """A span's text, short enough for the status bar, on one line."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"

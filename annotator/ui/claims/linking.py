@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor
 
+from annotator.core.commands.summary import shorten
 from annotator.core.model import Annotations, Span
 from annotator.core.scheme import RelationDef
 from annotator.services.claims import link_candidates
@@ -111,7 +112,7 @@ class LinkController(QObject):
         self.cancel(quietly=True)
         self.message.emit(tr("Linked: {relation} → {span}",
                              relation=mode.relation.display(language()),
-                             span=_short(target.text) if target else ""))
+                             span=shorten(target.text, 40) if target else ""))
 
     def _click(self, event: QMouseEvent) -> None:
         mode, desk = self.mode, self.context.session
@@ -162,8 +163,3 @@ class LinkController(QObject):
         cursor = QTextCursor(self.view.document())
         cursor.setPosition(self.view.units.to_utf16(position))
         return self.view.cursorRect(cursor)
-
-
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from annotator.core.model import Status
-from annotator.core.scheme import LabelDef
+from annotator.core.scheme import LabelDef, Scheme
 from annotator.ui.common.i18n import language, tr
 
 STATUS_COLORS = {
@@ -50,6 +50,13 @@ def status_name(status: Status | str) -> str:
 
 def label_name(label: LabelDef) -> str:
     return label.display(language())
+
+
+def label_display(scheme: Scheme | None, name: str) -> str:
+    """A label's name in the interface's language; the key as stored when the scheme has no
+    such label (a span made under another scheme)."""
+    return label_name(scheme.label(name)) if scheme is not None and scheme.has_label(name) \
+        else name
 
 
 @cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from annotator.core.commands.summary import shorten
 from annotator.core.model import Span
 from annotator.core.scheme import Scheme
 from annotator.ui.common.i18n import language, tr
@@ -16,7 +17,7 @@ def span_summary(span: Span, scheme: Scheme) -> str:
     name = label.display(lang) if label else span.label
     color = label.color if label else "#888888"
     lines = [f'<span style="background:{color}">&nbsp;{html.escape(name)}&nbsp;</span> '
-             f"{html.escape(_short(span.text))}"]
+             f"{html.escape(shorten(span.text, 60))}"]
     for key, value in span.attrs.items():
         definition = label.attribute(key) if label else None
         shown_key = definition.display(lang) if definition else key
@@ -35,8 +36,3 @@ def span_tooltip(spans: list[Span], scheme: Scheme) -> str:
     direction = "rtl" if language() == "ar" else "ltr"
     body = "<hr>".join(span_summary(span, scheme) for span in spans)
     return f'<div dir="{direction}">{body}</div>'
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

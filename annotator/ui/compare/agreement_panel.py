@@ -41,11 +41,14 @@ class SpreadColumns(QObject):
     def __init__(self, table: QTableView) -> None:
         super().__init__(table)
         self.table = table
-        table.installEventFilter(self)
+        # The viewport's own resize: it comes after the table's (so its new width is known)
+        # and also when a scroll bar appears or goes.
+        self.viewport = table.viewport()
+        self.viewport.installEventFilter(self)
         table.model().modelReset.connect(self.fit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
-        if event.type() == QEvent.Type.Resize:
+        if watched is self.viewport and event.type() == QEvent.Type.Resize:
             self.fit()
         return False
 

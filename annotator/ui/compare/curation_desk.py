@@ -23,6 +23,7 @@ from annotator.services.adjudication import working_layers
 from annotator.services.curation import CurationView, curation_view
 from annotator.services.curation_edits import accept_all, accept_version, reject
 from annotator.services.curation_premerge import premerge
+from annotator.services.review import undecided_places
 from annotator.ui.common.docks import DockToggle, panel_dock
 from annotator.ui.common.i18n import tr
 from annotator.ui.common.plurals import spans
@@ -33,7 +34,6 @@ from annotator.ui.compare.curation_panel import CurationPanel
 from annotator.ui.compare.curation_summary import (
     curation_summary,
     review_anyway,
-    undecided_count,
 )
 from annotator.ui.compare.review_all import review_all_fully_agreed
 from annotator.ui.context import DeskContext
@@ -277,9 +277,13 @@ class CurationDesk(QObject):
         desk, view = self.desk, self.view
         if desk is None:
             return False
-        if view is None or view.doc_id != doc_id:  # the panel is closed: look now
-            view = desk.attempt(curation_view, desk.project, doc_id, None, desk.layer)
-        undecided = undecided_count(view) if view is not None else 0
+        if view is not None and view.doc_id == doc_id:
+            undecided = len(view.places_to_decide())
+        else:  # the panel is closed: the service counts as the command line does
+            found = desk.attempt(undecided_places, desk.project, desk.layer, [doc_id])
+            if found is None:
+                return False  # the check failed and said why: nothing is marked
+            undecided = found.get(doc_id, 0)
         return not undecided or review_anyway(self.context.host, undecided)
 
     def premerge_document(self) -> None:

@@ -14,10 +14,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from annotator.core.commands.summary import shorten
 from annotator.core.curation import CurationItem, Version
 from annotator.core.scheme import Scheme
 from annotator.services.curation import CurationView
 from annotator.ui.common.i18n import language, tr
+from annotator.ui.common.labels import label_display
 from annotator.ui.common.plain import isolated, tooltip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -40,11 +42,6 @@ def aspect_names(aspects: tuple[str, ...]) -> str:
     return tr(", ").join(names[aspect] for aspect in aspects)
 
 
-def excerpt(text: str, limit: int = EXCERPT) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
 def describe(version: Version | None, scheme: Scheme | None) -> str:
     """A version in a cell: "Claim · Reported · → source: text". The stance and the source
     come before the text: they are what two versions of a claim differ on most, and a narrow
@@ -52,14 +49,13 @@ def describe(version: Version | None, scheme: Scheme | None) -> str:
     if version is None:
         return "—"
     lang = language()
-    label = scheme.label(version.label).display(lang) \
-        if scheme is not None and scheme.has_label(version.label) else version.label
+    label = label_display(scheme, version.label)
     parts = [label]
     if version.stance:
         parts.append(str(_value_name(scheme, version, lang)))
     for link in version.sources:
-        parts.append("→\u00a0" + isolated(excerpt(link.target.text, 24)))  # kept together
-    return " · ".join(parts) + ": " + isolated(excerpt(version.span.text))
+        parts.append("→\u00a0" + isolated(shorten(link.target.text, 24)))  # kept together
+    return " · ".join(parts) + ": " + isolated(shorten(version.span.text, EXCERPT))
 
 
 def _value_name(scheme: Scheme | None, version: Version, lang: str) -> str:
@@ -119,7 +115,7 @@ class CurationModel(QAbstractTableModel):
         item, column = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.WHERE:
-                return isolated(excerpt(self.view.text[item.start:item.end]))
+                return isolated(shorten(self.view.text[item.start:item.end], EXCERPT))
             if column == self.KIND:
                 kind = kind_name(item.kind)
                 text = f"{kind}: {aspect_names(item.aspects)}" if item.aspects else kind

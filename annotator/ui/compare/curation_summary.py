@@ -37,25 +37,20 @@ def curation_summary(view: CurationView | None) -> str:
         return ""
     if not view.annotator_layers:
         return tr("No annotator has worked on this document yet.")
-    undecided = view.disagreements(unresolved=True)
+    undecided = view.places_to_decide()
     places = trn("{count} place to decide", "{count} places to decide", len(undecided))
     kinds = Counter(item.kind for item in undecided)
     if kinds:
         places += " (" + tr(", ").join(f"{kind_name(kind)} {kinds[kind]}"
                                        for kind in UNDECIDED_ORDER if kinds[kind]) + ")"
     decided = len(view.disagreements()) - len(undecided)
-    agreed = sum(1 for item in view.items if item.kind == AGREED)
+    agreed = view.counts().get(AGREED, 0)
     parts = [places]
     if decided:
         parts.append(tr("Decided") + f" {decided}")
     if agreed:
         parts.append(f"{kind_name(AGREED)} {agreed}")
     return " · ".join(parts)
-
-
-def undecided_count(view: CurationView) -> int:
-    """The places still to decide (none when no annotator has worked on the document)."""
-    return len(view.disagreements(unresolved=True)) if view.annotator_layers else 0
 
 
 def review_anyway(parent: QWidget | None, undecided: int) -> bool:

@@ -8,7 +8,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
 from annotator.services.projects import open_project
-from tests.ui.desk_helpers import mark
+from tests.ui.desk_helpers import mark, visible
 
 TEXT = ("وأكد المتحدث باسم الدفاع المدني أن الطريق مفتوح أمام المدنيين.\n"
         "وقالت وزارة الداخلية إن القصف استهدف بلدة الزهراء.\n")
@@ -100,7 +100,7 @@ def test_relabel_and_delete_the_selected_span(qtbot, nested):
     with qtbot.waitSignal(window.desk.spansChanged):
         qtbot.keyClick(view, Qt.Key.Key_1)
     # The status bar says what the key changed: a relabel is never silent.
-    assert window.status.currentMessage() == (
+    assert visible(window.status.currentMessage()) == (
         f"Relabelled “{actor.text}”: Actor → Location.")
     view.set_selected_span(claim.id)
     with qtbot.waitSignal(window.desk.spansChanged):
