@@ -16,14 +16,14 @@ import click
 
 from annotator.core.errors import TawsimError
 from annotator.core.model import Status
+from annotator.core.phrases import counted
 from annotator.services.projects import as_user_error
 
 STATUSES = [s.value for s in Status]
 PROGRESS_DELAY = 0.5  # seconds of silence before a progress bar appears
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+plural = counted  # the CLI's name for it
 
 
 class TawsimGroup(click.Group):

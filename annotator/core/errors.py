@@ -98,7 +98,4 @@ class InvariantError(TawsimError):
 
 
 class ProjectError(TawsimError):
-    """A project file that cannot be opened or used (not Tawsim's, too new, locked).
-    `detail`: SQLite's own account of a damaged file, for a bug report."""
-
-    detail: str | None = None
+    """A project file that cannot be opened or used (not Tawsim's, too new, locked)."""

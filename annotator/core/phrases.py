@@ -62,6 +62,11 @@ def say_counted_in_english(one: str, other: str, count: int, **fields: object) -
     return (one if count == 1 else other).format(count=count, **fields)
 
 
+def counted(count: int, noun: str) -> str:
+    """"1 document", "2 documents": an English count, for the command line's lines."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 @dataclass(frozen=True)
 class Phrase:
     """A template with the fields that fill it; `str()` is the English text."""

@@ -21,6 +21,7 @@ from annotator.core.commands import EditSummary
 from annotator.core.curation import CurationItem, Version
 from annotator.core.errors import TawsimError
 from annotator.core.model import Status
+from annotator.core.phrases import counted
 from annotator.services.curation import check_curation_layers, curation_view
 from annotator.services.curation_edits import GoldPlan
 from annotator.services.session import AnnotationSession
@@ -78,7 +79,7 @@ class PremergeReport:
 
     def summary_lines(self) -> list[str]:
         changed = sum(1 for item in self.documents if item.spans)
-        lines = [f"Pre-merged {_count(self.spans, 'span')} and {_count(self.links, 'link')} from "
+        lines = [f"Pre-merged {counted(self.spans, 'span')} and {counted(self.links, 'link')} from "
                  f"{', '.join(self.from_layers)} into {self.gold_layer} "
                  f"({changed} of {len(self.documents)} documents changed; "
                  + (f"at least {self.min_votes} annotators agreeing)" if self.min_votes > 1
@@ -95,9 +96,6 @@ class PremergeReport:
                          f"{self.gold_layer} were left as they are")
         return lines
 
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def check_votes(min_votes: int | None, from_layers: Sequence[str]) -> int:

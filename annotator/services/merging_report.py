@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from annotator.core.errors import TawsimError
+from annotator.core.phrases import counted
 from annotator.services.document_names import describe_document
 from annotator.storage import ProjectStore
 from annotator.storage.document_names import NamedDocument, document_names
@@ -141,8 +142,8 @@ class MergeReport:
         """A few lines for a person: per file and layer what changed, then the warnings."""
         lines = ["Dry run: nothing was written."] if self.dry_run else []
         for item in self.files:
-            new = f", {_count(item.documents_new, 'new document')}" if item.documents_new else ""
-            lines.append(f"{item.path}: {_count(item.documents, 'document')}{new}"
+            new = f", {counted(item.documents_new, 'new document')}" if item.documents_new else ""
+            lines.append(f"{item.path}: {counted(item.documents, 'document')}{new}"
                          + (" (forced)" if item.forced else ""))
             for layer in item.layers:
                 lines.append("  " + _layer_line(layer))
@@ -181,16 +182,13 @@ def name_gold_places(project: ProjectStore, report: MergeReport) -> None:
             document.filename if document else "", document.title if document else "", text)
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
 
 def _layer_line(layer: LayerReport) -> str:
     target = layer.layer if layer.layer == layer.file_layer else \
         f"{layer.file_layer} -> {layer.layer}"
     if not layer.changed:
-        return f"{target}: unchanged ({_count(layer.documents, 'document')})"
-    parts = [f"{_count(layer.documents_changed, 'document')} of {layer.documents} changed",
+        return f"{target}: unchanged ({counted(layer.documents, 'document')})"
+    parts = [f"{counted(layer.documents_changed, 'document')} of {layer.documents} changed",
              f"spans +{layer.spans_added} ~{layer.spans_changed} -{layer.spans_removed}",
              f"links +{layer.relations_added} ~{layer.relations_changed} "
              f"-{layer.relations_removed}"]
@@ -198,5 +196,5 @@ def _layer_line(layer: LayerReport) -> str:
         number = layer.statuses_changed
         parts.append(f"{number} status{'' if number == 1 else 'es'} changed")
     if layer.audit_rows:
-        parts.append(_count(layer.audit_rows, "audit row"))
+        parts.append(counted(layer.audit_rows, "audit row"))
     return f"{target}{' (new layer)' if layer.created else ''}: " + "; ".join(parts)

@@ -29,6 +29,7 @@ from pathlib import Path
 from annotator.core.assignment import deal, overlap_count
 from annotator.core.errors import Phrase, TawsimError, translatable, translatable_plural
 from annotator.core.model import LayerKind, Status
+from annotator.core.phrases import counted
 from annotator.services.identity import new_person_id, package_identity
 from annotator.services.projects import as_user_error
 from annotator.storage import PROJECT_SUFFIX, ProjectStore
@@ -99,10 +100,6 @@ class PackagePlan:
                          f"{'was' if self.skipped_assigned == 1 else 'were'} left out")
         return lines + taken_lines(self.taken_from)
 
-
-def counted(count: int, noun: str) -> str:
-    """"1 document", "2 documents": the CLI's English counts."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def taken_lines(taken_from: Sequence[tuple[str, int]]) -> list[str]:

@@ -37,6 +37,7 @@ import orjson
 
 from annotator.core.errors import TawsimError
 from annotator.core.model import LayerKind, utc_now
+from annotator.core.phrases import counted
 from annotator.services.feedback import FEEDBACK_META
 from annotator.services.identity import PACKAGE_META, PackageIdentity
 from annotator.services.package_plan import (
@@ -45,7 +46,6 @@ from annotator.services.package_plan import (
     PackagePlan,
     PlannedPackage,
     check_annotator_names,
-    counted,
     package_path,
     plan_packages,
     storage_errors_name,

@@ -29,14 +29,8 @@ def _blank_header(path: Path) -> bool:
 
 def damaged_error(path: Path, problem: str | Phrase, *, with_journal: bool = False) -> ProjectError:
     """The one line that refuses a damaged file (`problem`: what SQLite found, said in plain
-    words; SQLite's own wording is kept as the error's `detail`)."""
-    detail, plain = str(problem), in_plain_words(problem)
-    error = _damaged(path, plain, with_journal)
-    error.detail = detail
-    return error
-
-
-def _damaged(path: Path, problem: Phrase | str, with_journal: bool) -> ProjectError:
+    words by failures.in_plain_words)."""
+    problem = in_plain_words(problem)
     if with_journal:
         return ProjectError(
             translatable("the project file and the journal beside it ({journal}) do not belong "

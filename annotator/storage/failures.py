@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 
 from annotator.core.errors import Phrase, ProjectError, translatable
+from annotator.core.phrases import Template
 
 # Words of SQLite's (and Python's) messages for a damaged file. Tawsim stores only valid
 # UTF-8, so text that does not decode was changed on the disk.
@@ -48,7 +49,7 @@ def in_plain_words(problem: str | Phrase) -> str | Phrase:
     own terms ("Page 4: btreeInitPage() returns error code 11", "database disk image is
     malformed"); a problem Tawsim words itself ("its first page is blank") stays as it is
     (a translatable() one stays translatable, a Phrase stays a Phrase)."""
-    if isinstance(problem, Phrase) or problem.startswith(("its ", "a row of ")):
+    if isinstance(problem, Phrase | Template):
         return problem
     if "index" in problem:
         return translatable("an index no longer matches its table")

@@ -34,6 +34,7 @@ from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.core.phrases import translatable
 from annotator.storage.journal import (
     FRAME_HEADER,
     FRAME_HEADER_SIZE,
@@ -241,4 +242,4 @@ def journal_mismatch(path: Path, conn: sqlite3.Connection) -> str | None:
             conn.execute("ROLLBACK")
     except sqlite3.DatabaseError:
         return None
-    return "the journal continues another state of the file than this one"
+    return translatable("the journal continues another state of the file than this one")

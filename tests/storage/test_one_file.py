@@ -140,6 +140,8 @@ def test_an_older_copy_put_back_beside_a_newer_journal_is_refused_untouched(tmp_
         assert message.startswith(f"{path}: the project file and the journal beside it "
                                   "(p.tawsim-wal) do not belong together")
         assert "restore the project from a copy" in message and "\n" not in message
+        # The reason is the journal's, not a damage it does not have.
+        assert "(the journal continues another state of the file than this one)" in message
     new = tmp_path / "new.jsonl"
     new.write_text('{"text": "نص جديد", "id": "n1"}\n', encoding="utf-8")
     for args in (["stats", path], ["import", path, new]):

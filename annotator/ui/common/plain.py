@@ -56,7 +56,6 @@ def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text
                 buttons: Button = Button.Ok) -> QMessageBox:
     box = QMessageBox(icon, title, in_interface_direction(text), buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setLayoutDirection(direction())  # its icon, buttons and text on the interface's side
     return box
 
 
