@@ -220,9 +220,11 @@ def _judge_unseen(letters: str, evidence: dict[int, str], readings: WordReadings
         return _keep_unless_usage_splits(letters, [split], "only a rare reading splits it",
                                          usage, readings, rest_readings, offer=0 in readings.cuts)
     if 0 not in readings.cuts:
-        if _written_far_more_than_its_rest(letters, split, usage):
+        if readings.unattributed and _written_far_more_than_its_rest(letters, split, usage):
             # لارسن (Larsen): the dictionary reads only ل + ارسن, a name written ten times as
-            # often as that rest is a word of its own, so the cut is only offered.
+            # often as that rest is a word of its own, so the cut is only offered. Asked
+            # only of a word the corpus saw under a lemma no reading has (as it saw لارسن):
+            # an ordinary trim never loads written usage.
             return "uncertain", split, "no reading keeps the letter, but the word is written " \
                 "far more than its rest"
         return "trim", split, "no reading keeps the letter"

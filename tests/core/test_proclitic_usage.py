@@ -155,10 +155,25 @@ def test_usage_only_ever_turns_a_keep_into_a_cut_after_waw_ba_or_lam(first, rest
     ({}, "trim"),
 ])
 def test_a_word_no_reading_keeps_whole_but_written_far_more_than_its_rest(usage, verdict):
-    only_cut = WordReadings(frozenset({1}), cut_lemma_frequency={1: 2e-5})
+    # The corpus saw the word under a lemma no reading has (unattributed), as it saw لارسن.
+    only_cut = WordReadings(frozenset({1}), cut_lemma_frequency={1: 2e-5}, unattributed=5)
     decision = decide_proclitics("لارسقخ", lexicon={"لارسقخ": only_cut}.get,
                                  usage=usage_of(لارسقخ=usage))
     assert (decision.verdict, len(decision.split.proclitics)) == (verdict, 1)
+
+
+def test_an_ordinary_trim_never_asks_written_usage():
+    """A word the corpus never saw, which no reading keeps whole (وتهنئته), is trimmed on the
+    readings alone: written usage (a 100 MB list) is not read for it."""
+    asked = []
+    only_cut = WordReadings(frozenset({1}), cut_lemma_frequency={1: 2e-5})
+
+    def usage(letters, cut):
+        asked.append(letters)
+        return WordUsage(3.5, 1.5)
+
+    decision = decide_proclitics("لارسقخ", lexicon={"لارسقخ": only_cut}.get, usage=usage)
+    assert (decision.verdict, asked) == ("trim", [])
 
 
 def test_real_usage_offers_a_name_the_dictionary_reads_only_split():
