@@ -88,19 +88,28 @@ def word_at(text: str, position: int) -> tuple[int, int]:
     return position, position
 
 
-def word_end(text: str, start: int, limit: int | None = None) -> int:
-    """Where the word that begins at `start` ends (`start` itself if none does), at most
-    `limit`: the first word of a selection or a span."""
-    limit = len(text) if limit is None else limit
-    end = start
-    while end < limit and is_word_char(text[end]):
-        end += 1
-    return end
-
-
 # Zero-width non-joiner and joiner: written inside a word (a Persian or Urdu name, a prefix
 # kept from joining), they leave it one word, as the tokeniser reads it (core.tokens).
 WORD_JOINERS = "\u200c\u200d"
+
+
+def word_end(text: str, start: int, limit: int | None = None) -> int:
+    """Where the word that begins at `start` ends (`start` itself if none does), at most
+    `limit`: the first word of a selection or a span. Joiners between two of its letters
+    leave it one word (ويل‌سون)."""
+    limit = len(text) if limit is None else limit
+    end = start
+    while end < limit:
+        if is_word_char(text[end]):
+            end += 1
+            continue
+        joined = end
+        while joined < limit and text[joined] in WORD_JOINERS:
+            joined += 1
+        if joined in (end, limit) or end == start or not is_word_char(text[joined]):
+            break
+        end = joined
+    return end
 
 
 def starts_a_word(text: str, position: int) -> bool:

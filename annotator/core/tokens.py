@@ -21,6 +21,7 @@ from typing import Literal
 
 import regex
 
+from annotator.core.boundaries import WORD_JOINERS
 from annotator.core.normalise import normalise
 from annotator.core.proclitics import KnownWord, split_proclitics
 
@@ -30,7 +31,7 @@ TokenKind = Literal["word", "number", "proclitic", "punct", "symbol"]
 
 _WORD_CHARS = r"[\p{L}\p{M}\p{N}]"
 _TOKENS = regex.compile(
-    rf"(?P<word>{_WORD_CHARS}+(?:(?:[\u200c\u200d]+|(?<=\p{{N}})[.,٫٬](?=\p{{N}})){_WORD_CHARS}+)*)"
+    rf"(?P<word>{_WORD_CHARS}+(?:(?:[{WORD_JOINERS}]+|(?<=\p{{N}})[.,٫٬](?=\p{{N}})){_WORD_CHARS}+)*)"
     r"|(?P<skip>[\s\p{Cf}]+)"
     r"|(?P<other>\X)"
 )

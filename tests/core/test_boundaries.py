@@ -3,11 +3,13 @@ from hypothesis import strategies as st
 
 from annotator.core.boundaries import (
     expand_to_words,
+    leading_word,
     next_word_boundary,
     previous_word_boundary,
     starts_a_word,
     trim_span,
     word_at,
+    word_end,
 )
 from annotator.core.offsets import grapheme_boundaries
 from annotator.core.tokens import tokenize
@@ -83,3 +85,17 @@ def test_a_word_starts_where_the_tokeniser_starts_a_word(text, data):
     position = data.draw(st.sampled_from(letters))
     starts = {token.start for token in tokenize(text, "keep")}
     assert starts_a_word(text, position) == (position in starts)
+
+
+@given(joined_text)
+def test_a_word_ends_where_the_tokeniser_ends_it(text):
+    """Joiners between two letters leave one word, as a token (ويل‌سون); one at a word's edge
+    ends it."""
+    for token in tokenize(text, "keep"):
+        if token.kind == "word":
+            assert word_end(text, token.start) == token.end, (text, token)
+
+
+def test_the_first_word_of_a_span_over_a_joined_name():
+    text = "قال ويل\u200cسون إن"
+    assert leading_word(text, 4, len(text)) == "ويل\u200cسون"
