@@ -58,7 +58,7 @@ PROCLITIC_SEQUENCES = frozenset(SEQUENCES)
 _LETTERS = regex.compile(r"[\u0621-\u063a\u0641-\u064a]+")
 # Bumped whenever what is kept of a word's readings changes, so that old cache files are
 # started afresh.
-READINGS_VERSION = 7
+READINGS_VERSION = 8
 
 
 # How often the corpus must have seen a word ending in ى with lemmas its own readings lack for
@@ -263,12 +263,22 @@ def _rest_sightings(letters: str, cut: int) -> int:
     if letters[cut - 1] in PREPOSITIONS_OF_NOUNS:
         common = {analysis.pos for analysis in whole
                   if _frequency(analysis) >= COMMON_LEMMA_FREQUENCY}
-        if VERB in common and len(common) == 1:
+        if common == {VERB}:
             return 0
     lemma_cuts = _cuts_by_lemma(readings)
     split = sum(count for lemma, count in corpus.attested().get(rest, ())
-                if _corpus_cut(lemma, lemma_cuts, rest))
+                if _read_split(lemma, lemma_cuts, rest))
     return max(seen - split, 0)
+
+
+def _read_split(lemma: str, lemma_cuts: dict[str, set[int]], letters: str) -> bool:
+    """Whether the corpus, lemmatising `letters` as `lemma`, read it as proclitic + word:
+    every reading of that lemma cuts (one cut or several: للأسف is ل + ل + أسف), or, for a
+    lemma no reading has, the word spells it after a proclitic."""
+    known = lemma_cuts.get(lemma)
+    if known is not None:
+        return 0 not in known
+    return bool(corpus.spelt_cut(lemma, letters))
 
 
 def _cuts_by_lemma(readings) -> dict[str, set[int]]:  # type: ignore[no-untyped-def]
