@@ -15,21 +15,16 @@ meanwhile waits for it rather than reading it again.
 from __future__ import annotations
 
 import gzip
-import threading
 import warnings
-from collections.abc import Callable
-from functools import cache, wraps
 from importlib.resources import files
-from typing import TypeVar
 
 import regex
 
 from annotator.core.lexicon import PROCLITIC_LETTERS, SEQUENCES
+from annotator.core.loading import read_once
 
 PROCLITIC_SEQUENCES = frozenset(SEQUENCES)
 # Held while a table is read: re-entrant, since one table's reading asks for another's.
-_LOADING = threading.RLock()
-Table = TypeVar("Table")
 TA_MARBUTA = "\u0629"
 # Spellings news writes for the same letters: hamza seats, alef maqsura, ta marbuta.
 _SPELLINGS = str.maketrans("أإآىة", "ااايه")
@@ -40,19 +35,6 @@ CORPUS_LEMMA_FREQUENCY = 1e-7
 # list holds 4,088 spellings of three letters, and names split into one (وايت, White, and
 # آيَت; بوزو and وُزُو).
 MIN_LEMMA_LETTERS = 4
-
-
-def read_once(read: Callable[[], Table]) -> Callable[[], Table]:
-    """`read`, run once per process: a thread asking while another reads waits for its result
-    rather than reading the table again (farahidi's tables take tens of megabytes)."""
-    cached = cache(read)
-
-    @wraps(read)
-    def table() -> Table:
-        with _LOADING:
-            return cached()
-
-    return table
 
 
 def strip_vowels(lemma: str) -> str:

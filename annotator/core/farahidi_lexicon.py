@@ -33,6 +33,7 @@ from annotator.core.lexicon import (
     common_word_of_its_own,
 )
 from annotator.core.lexicon_cache import CachedLexicon
+from annotator.core.loading import read_once
 
 # Parts of a proclitic's description that write no proclitic letter of their own.
 NOT_A_CUT = frozenset({"ال:التعريف", "سين المستقبل القريب", "همزة الاستفهام"})
@@ -65,7 +66,7 @@ READINGS_VERSION = 8
 # the word to be read as written with ي too (وهى: 34 times as هي).
 FINAL_YA_SIGHTINGS = 10
 
-@corpus.read_once
+@read_once
 def _analyzer():  # type: ignore[no-untyped-def]
     """farahidi's analyser; its tables are read as analyses reach them."""
     import farahidi  # imported here so the desk starts without it

@@ -28,6 +28,7 @@ from annotator.core.lexicon import (
     SEQUENCES,
     WordReadings,
 )
+from annotator.core.loading import read_once
 
 # The 5% quantile of the gaps of the words the analyser's corpus reads whole (seen 20 times or
 # more, 95% of them whole), to a tenth: below it a word is used as proclitics + rest are.
@@ -49,11 +50,18 @@ class WordUsage(NamedTuple):
 Usage = Callable[[str, int], WordUsage | None]
 
 
-@lru_cache(maxsize=65536)
-def _zipf(letters: str) -> float:
+@read_once
+def _arabic_zipf() -> Callable[[str, str], float]:
+    """wordfreq's lookup, its Arabic list read (once, under the loading lock)."""
     from wordfreq import zipf_frequency  # imported when first asked: it brings ftfy, langcodes
 
-    return zipf_frequency(letters, "ar")
+    zipf_frequency("و", "ar")  # reads the whole list now, not in some thread's first lookup
+    return zipf_frequency
+
+
+@lru_cache(maxsize=65536)
+def _zipf(letters: str) -> float:
+    return _arabic_zipf()(letters, "ar")
 
 
 def word_usage(letters: str, cut: int) -> WordUsage | None:
