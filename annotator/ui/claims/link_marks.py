@@ -191,9 +191,10 @@ def _arrow(painter: QPainter, head: QRectF, tail: QRectF) -> None:
     highest = min(start.y(), end.y())
     top = highest - rise
     if highest >= 0:
-        # Ends on the first line in view: a flatter arch that stays inside the view's top
-        # edge, rather than one whose middle is cut off.
-        top = max(top, min(highest, ARCH_TOP))
+        # Ends on the first line in view: a flatter arch whose peak (three quarters of the
+        # way from the ends to the control points) stays inside the view's top edge, rather
+        # than one whose middle is cut off.
+        top = max(top, min(highest, (4 * ARCH_TOP - highest) / 3))
     path = QPainterPath(start)
     path.cubicTo(QPointF(start.x(), top), QPointF(end.x(), top), end)
     colour = QColor(LINK_COLOUR)

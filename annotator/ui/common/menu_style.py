@@ -19,16 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-LEFT_TO_RIGHT_ISOLATE = "\u2066"
-POP_DIRECTIONAL_ISOLATE = "\u2069"
+from annotator.ui.common.plain import LRI, left_to_right
 
 
 def isolate_shortcut(text: str) -> str:
     """A menu item's text with the part after the tab (its shortcut) isolated as LTR."""
     label, tab, shortcut = text.partition("\t")
-    if not tab or not shortcut or shortcut.startswith(LEFT_TO_RIGHT_ISOLATE):
+    if not tab or not shortcut or shortcut.startswith(LRI):
         return text
-    return f"{label}\t{LEFT_TO_RIGHT_ISOLATE}{shortcut}{POP_DIRECTIONAL_ISOLATE}"
+    return f"{label}\t{left_to_right(shortcut)}"
 
 
 class ShortcutStyle(QProxyStyle):

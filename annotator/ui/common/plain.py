@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotator.ui.common.i18n import direction
 
-FSI, PDI, RLM = "\u2068", "\u2069", "\u200f"
+FSI, LRI, PDI, RLM = "\u2068", "\u2066", "\u2069", "\u200f"
 REORDERING = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 Button = QMessageBox.StandardButton
@@ -37,6 +37,12 @@ def shown(text: str) -> str:
 
 def isolated(text: str) -> str:
     return FSI + shown(text) + PDI
+
+
+def left_to_right(text: str) -> str:
+    """`text` (the interface's own: figures, a shortcut) isolated as left to right, so that
+    right-to-left words around it neither reorder it nor are reordered by it."""
+    return LRI + text + PDI
 
 
 def rich(text: str) -> str:

@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
 
 from annotator.services.merging import LayerReport, MergeReport
 from annotator.ui.common.i18n import tr
-from annotator.ui.common.plain import isolated, shown
+from annotator.ui.common.plain import isolated, left_to_right, shown
 from annotator.ui.common.plurals import documents, links, spans
 
-LRI, PDI = "\u2066", "\u2069"  # left-to-right isolate, and its end
 NO_BREAK = "\u00a0"
 
 
@@ -31,7 +30,7 @@ def signed_counts(added: int, changed: int, removed: int) -> str:
     """"+2 ~0 −1" as one left-to-right unit: isolated, so that in right-to-left text its signs
     stay before their numbers and its three counts in their order, and joined by no-break
     spaces, so that a wrapped line never splits it."""
-    return LRI + NO_BREAK.join((f"+{added}", f"~{changed}", f"−{removed}")) + PDI
+    return left_to_right(NO_BREAK.join((f"+{added}", f"~{changed}", f"−{removed}")))
 
 
 def layer_line(file: str, layer: LayerReport) -> str:

@@ -33,6 +33,7 @@ from annotator.services.packaging import PackagePlan, plan_packages
 from annotator.ui.common.failures import said
 from annotator.ui.common.i18n import tr
 from annotator.ui.common.labels import status_name
+from annotator.ui.common.plain import isolated
 from annotator.ui.common.plurals import documents
 from annotator.ui.common.session import DeskSession
 
@@ -156,7 +157,7 @@ class PackagesDialog(QDialog):
             lines.append(tr("{documents} already assigned are left out.",
                             documents=documents(self.plan.skipped_assigned)))
         lines += [tr("{documents} handed out again will no longer be assigned to {name}.",
-                     documents=documents(count), name=name)
+                     documents=documents(count), name=isolated(name))
                   for name, count in self.plan.taken_from]
         self._show("\n".join(lines), ready=True)
 
