@@ -58,7 +58,7 @@ _KINDS = {
 }
 
 
-def _expect(value: Any, kind: type | tuple[type, ...], what: str | Phrase,
+def _expect(value: Any, kind: type, what: str | Phrase,
             optional: bool = False, key: str | None = None) -> Any:
     """`value` if it is of `kind`; else refused as `what` (a record's field name, or a span
     or relation, then with its field `key`)."""
@@ -66,8 +66,7 @@ def _expect(value: Any, kind: type | tuple[type, ...], what: str | Phrase,
         return None
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
         fields = {"what": what, "type": type(value).__name__,
-                  "expected": _KINDS.get(kind if isinstance(kind, type) else str,
-                                         translatable("valid"))}
+                  "expected": _KINDS[kind]}
         if key is None:
             raise InvariantError(translatable("{what} must be {expected}, not {type}"),
                                  fields=fields)
